@@ -1,0 +1,198 @@
+"""The pre-list format: the columns of households.csv and members.csv and their code lists.
+
+This module is the one source of truth for the pre-list's columns; docs/prelist-format.md
+describes the same columns for people, and the server's import, the sample generator and the
+forms' ``bind::dtks:field`` column use these names.
+
+>>> HOUSEHOLD_COLUMNS["rt"].kind
+'code3'
+>>> CODES["jenis_kelamin"][2]
+'Perempuan'
+"""
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Column:
+    """One pre-list column: its name, value kind, whether it is required, and what it means."""
+
+    name: str
+    kind: str
+    """text, nik, kk, wilayah, household_id, member_id, code3 (3 digits), date (YYYY-MM-DD),
+    int, decimal, code (one of CODES[name]) or anomaly."""
+    required: bool
+    description: str
+    max_length: int = 200
+    codes: dict[int, str] = field(default_factory=dict)
+
+
+CODES: dict[str, dict[int, str]] = {
+    "hubungan": {
+        1: "Kepala rumah tangga",
+        2: "Istri/Suami",
+        3: "Anak",
+        4: "Menantu",
+        5: "Cucu",
+        6: "Orang tua/Mertua",
+        7: "Pembantu rumah tangga",
+        8: "Lainnya",
+    },
+    "jenis_kelamin": {1: "Laki-laki", 2: "Perempuan"},
+    "status_kawin": {1: "Belum kawin", 2: "Kawin", 3: "Cerai hidup", 4: "Cerai mati"},
+    "pendidikan": {
+        1: "Tidak punya ijazah",
+        2: "SD/sederajat",
+        3: "SMP/sederajat",
+        4: "SMA/sederajat",
+        5: "D1/D2/D3",
+        6: "D4/S1",
+        7: "S2/S3",
+    },
+    "pekerjaan": {
+        1: "Tidak bekerja",
+        2: "Petani/pekebun",
+        3: "Nelayan",
+        4: "Buruh harian lepas",
+        5: "Karyawan swasta/buruh pabrik",
+        6: "Pedagang/wiraswasta",
+        7: "PNS/TNI/Polri",
+        8: "Sopir/ojek",
+        9: "Pelajar/mahasiswa",
+        10: "Mengurus rumah tangga",
+        11: "Pensiunan",
+        12: "Lainnya",
+    },
+    "desil": {i: f"Desil {i}" for i in range(1, 11)},
+}
+
+ANOMALIES = {
+    "wrong_wilayah": "the household's kode_wilayah is not the desa its address lies in",
+    "missing_mother_name": "a member has no nama_ibu",
+    "duplicate_nik": "a member's NIK is also used by another person",
+    "impossible_birth_date": "a member's tanggal_lahir is not a real date or lies in the future",
+}
+"""Kinds of deliberate defects the sample generator plants, named in the `anomaly` column."""
+
+
+def _cols(*columns: Column) -> dict[str, Column]:
+    return {c.name: c for c in columns}
+
+
+HOUSEHOLD_COLUMNS = _cols(
+    Column(
+        "household_id",
+        "household_id",
+        True,
+        "DTKS household id: 10-digit desa code + 6-digit serial",
+    ),
+    Column("no_kk", "kk", True, "Nomor Kartu Keluarga of the household"),
+    Column("kode_wilayah", "wilayah", True, "10-digit kode wilayah of the desa/kelurahan, plain"),
+    Column("alamat", "text", True, "street address (jalan, dusun, nomor)"),
+    Column("rt", "code3", True, "Rukun Tetangga, 3 digits"),
+    Column("rw", "code3", True, "Rukun Warga, 3 digits"),
+    Column("nama_krt", "text", True, "name of the head of household (kepala rumah tangga)", 100),
+    Column("jumlah_art", "int", True, "number of members (anggota rumah tangga)"),
+    Column("desil", "code", False, "welfare decile in DTKS, 1 poorest to 10", codes=CODES["desil"]),
+    Column("lat", "decimal", False, "latitude of the house from an earlier visit, WGS84"),
+    Column("lon", "decimal", False, "longitude of the house from an earlier visit, WGS84"),
+    Column("anomaly", "anomaly", False, "sample data only: the defect planted in this row"),
+)
+
+MEMBER_COLUMNS = _cols(
+    Column("member_id", "member_id", True, "DTKS member id: household_id + 2-digit number"),
+    Column("household_id", "household_id", True, "the household this member belongs to"),
+    Column("nik", "nik", True, "Nomor Induk Kependudukan"),
+    Column("nama", "text", True, "full name", 100),
+    Column("hubungan", "code", True, "relationship to the head", codes=CODES["hubungan"]),
+    Column("jenis_kelamin", "code", True, "sex", codes=CODES["jenis_kelamin"]),
+    Column("tempat_lahir", "text", False, "place of birth", 100),
+    Column("tanggal_lahir", "date", True, "date of birth, YYYY-MM-DD"),
+    Column("status_kawin", "code", True, "marital status", codes=CODES["status_kawin"]),
+    Column("nama_ibu", "text", False, "mother's name (nama ibu kandung)", 100),
+    Column("pekerjaan", "code", False, "main occupation", codes=CODES["pekerjaan"]),
+    Column("pendidikan", "code", False, "highest diploma", codes=CODES["pendidikan"]),
+    Column("anomaly", "anomaly", False, "sample data only: the defect planted in this row"),
+)
+
+
+class InvalidValue(ValueError):
+    """A pre-list value that does not fit its column; the message names the column."""
+
+
+def parse_value(column: Column, text: str):
+    """Turn the CSV text of a column into its typed value (None when empty and optional).
+
+    >>> parse_value(MEMBER_COLUMNS["hubungan"], "1")
+    1
+    >>> parse_value(HOUSEHOLD_COLUMNS["rt"], "2")
+    Traceback (most recent call last):
+    ...
+    dtks.prelist.InvalidValue: rt: '2' must be exactly 3 digits, e.g. 002
+    """
+    from dtks import ids  # deferred: ids loads the wilayah table on first use only
+
+    s = (text or "").strip()
+    if not s:
+        if column.required:
+            raise InvalidValue(f"{column.name}: is required but empty")
+        return None
+    if len(s) > column.max_length:
+        raise InvalidValue(f"{column.name}: longer than {column.max_length} characters")
+    kind = column.kind
+    try:
+        if kind == "nik":
+            return ids.parse_nik(s).text
+        if kind == "kk":
+            return ids.parse_kk(s).text
+        if kind == "wilayah":
+            w = ids.parse_wilayah(s)
+            if w.level != 4:
+                raise InvalidValue(
+                    f"{column.name}: {s!r} is a {w.level_name}, not a desa/kelurahan"
+                )
+            return w.code
+    except ids.InvalidId as e:
+        raise InvalidValue(f"{column.name}: {e}") from None
+    if kind == "code3":
+        if len(s) != 3 or not s.isdigit() or not s.isascii():
+            raise InvalidValue(f"{column.name}: {s!r} must be exactly 3 digits, e.g. 002")
+        return s
+    if kind == "household_id":
+        if len(s) != 16 or not s.isdigit() or not s.isascii():
+            raise InvalidValue(f"{column.name}: {s!r} must be 16 digits")
+        return s
+    if kind == "member_id":
+        if len(s) != 18 or not s.isdigit() or not s.isascii():
+            raise InvalidValue(f"{column.name}: {s!r} must be 18 digits")
+        return s
+    if kind in ("int", "code"):
+        try:
+            n = int(s)
+        except ValueError:
+            raise InvalidValue(f"{column.name}: {s!r} is not a whole number") from None
+        if kind == "code" and n not in column.codes:
+            raise InvalidValue(
+                f"{column.name}: {n} is not one of the codes {min(column.codes)}-{max(column.codes)}"
+            )
+        if n < 0:
+            raise InvalidValue(f"{column.name}: {n} cannot be negative")
+        return n
+    if kind == "decimal":
+        try:
+            return float(s)
+        except ValueError:
+            raise InvalidValue(f"{column.name}: {s!r} is not a number") from None
+    if kind == "date":
+        from datetime import date
+
+        try:
+            born = date.fromisoformat(s)
+        except ValueError:
+            raise InvalidValue(
+                f"{column.name}: {s!r} is not a real date written YYYY-MM-DD"
+            ) from None
+        if born > date.today():
+            raise InvalidValue(f"{column.name}: {s} is in the future")
+        return s
+    return s
