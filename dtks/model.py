@@ -1,0 +1,891 @@
+"""Households, members, verifications and change-sets, typed, with their sync JSON shapes.
+
+The shapes are sync protocol v1 of DESIGN.md: ``to_json()`` writes them and
+``from_json()`` reads them. Unknown keys are ignored ("add keys freely, rename none").
+Bad input raises :class:`InvalidPayload`, whose message names the JSON path of the bad
+value::
+
+    >>> parse_changeset(b'{"changeset_id": 7}')
+    Traceback (most recent call last):
+    dtks.model.InvalidPayload: changeset_id: expected a string, got number
+
+Conventions: timestamps are timezone-aware ``datetime`` (RFC 3339 text on the wire, an
+offset is required because Indonesia spans three zones), calendar dates are ``date``
+(``YYYY-MM-DD``), UUIDs are kept in lowercase canonical form, photo hashes are 64
+lowercase hex digits. Optional keys added by us (``altitude_m``, ``member_id`` of a
+conflict, a member's ``removal_*``) are written only when set.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import math
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any, Literal, TypeAlias, get_args
+
+MAX_PAYLOAD_BYTES = 64 * 1024 * 1024
+MAX_ID_LENGTH = 64
+MAX_STRING_LENGTH = 10_000
+MAX_HOUSEHOLDS = 5_000
+MAX_FIELDS = 500
+MAX_MEMBERS = 100
+MAX_PHOTOS = 50
+MAX_ANSWER_DEPTH = 8
+MAX_ANSWER_ITEMS = 1_000
+
+JsonScalar: TypeAlias = str | int | float | bool | None
+JsonValue: TypeAlias = JsonScalar | list["JsonValue"] | dict[str, "JsonValue"]
+
+Mode = Literal["CAPI", "PAPI"]
+MemberStatus = Literal["active", "removed"]
+MemberOp = Literal["add", "change", "remove"]
+VerificationStatus = Literal["draft", "finalized"]
+GpsSource = Literal["exif", "device", "manual"]
+Outcome = Literal["applied", "merged", "conflict", "rejected"]
+
+# Ids are DTKS numbers or client UUIDs; the pattern keeps them safe in URLs and file names.
+_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.:-]*")
+# Field names are pre-list columns and XLSForm names; "@" stays free for merge.py's pseudo-fields.
+_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_.-]*")
+_CONFLICT_FIELD = re.compile(r"@?[A-Za-z_][A-Za-z0-9_.-]*")
+_UUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
+_SHA256 = re.compile(r"[0-9a-f]{64}")
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_DATETIME = re.compile(
+    r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})"
+)
+_SCOPE = re.compile(r"\d{2}(\.?\d{2}(\.?\d{2}(\.?\d{4})?)?)?")
+
+
+class InvalidPayload(ValueError):
+    """A JSON payload that does not fit the protocol; ``path`` names the bad value."""
+
+    def __init__(self, path: str, problem: str):
+        self.path = path or "$"
+        self.problem = problem
+        super().__init__(f"{self.path}: {problem}")
+
+
+# --- reading JSON values, each reader checks one value at one path -----------------------
+
+_REQUIRED = object()
+
+
+def _key(path: str, key: str) -> str:
+    if not _NAME.fullmatch(key):
+        return f"{path}[{json.dumps(key, ensure_ascii=False)}]"
+    return f"{path}.{key}" if path else key
+
+
+def _kind(value: Any) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, int | float):
+        return "number"
+    if isinstance(value, str):
+        return "string"
+    return "array" if isinstance(value, list) else "object"
+
+
+def _get(obj: dict, key: str, path: str, reader: Callable, default: Any = _REQUIRED) -> Any:
+    sub = _key(path, key)
+    if key not in obj:
+        if default is _REQUIRED:
+            raise InvalidPayload(sub, "is required")
+        return default
+    return reader(obj[key], sub)
+
+
+def _optional(reader: Callable) -> Callable:
+    return lambda value, path: None if value is None else reader(value, path)
+
+
+def _object(value: Any, path: str) -> dict:
+    if not isinstance(value, dict):
+        raise InvalidPayload(path, f"expected an object, got {_kind(value)}")
+    return value
+
+
+def _list(value: Any, path: str, max_items: int) -> list:
+    if not isinstance(value, list):
+        raise InvalidPayload(path, f"expected an array, got {_kind(value)}")
+    if len(value) > max_items:
+        raise InvalidPayload(path, f"at most {max_items} items, got {len(value)}")
+    return value
+
+
+def _string(value: Any, path: str, max_length: int = MAX_STRING_LENGTH) -> str:
+    if not isinstance(value, str):
+        raise InvalidPayload(path, f"expected a string, got {_kind(value)}")
+    if len(value) > max_length:
+        raise InvalidPayload(path, f"at most {max_length} characters, got {len(value)}")
+    # PostgreSQL text refuses NUL, and lone surrogates cannot be stored as UTF-8.
+    if "\x00" in value:
+        raise InvalidPayload(path, "must not contain the NUL character")
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise InvalidPayload(path, "is not valid Unicode (lone surrogate)") from None
+    return value
+
+
+def _text(value: Any, path: str) -> str:
+    text = _string(value, path)
+    if not text.strip():
+        raise InvalidPayload(path, "must not be empty")
+    return text
+
+
+def _short(value: Any, path: str) -> str:
+    text = _string(value, path, MAX_ID_LENGTH)
+    if not text:
+        raise InvalidPayload(path, "must not be empty")
+    return text
+
+
+def _id(value: Any, path: str) -> str:
+    text = _short(value, path)
+    if not _ID.fullmatch(text):
+        raise InvalidPayload(path, "must be letters, digits, '_', '.', ':' or '-'")
+    return text
+
+
+def _uuid(value: Any, path: str) -> str:
+    text = _string(value, path, MAX_ID_LENGTH)
+    if not _UUID.fullmatch(text):
+        raise InvalidPayload(path, "must be a UUID (8-4-4-4-12 hex digits)")
+    return text.lower()
+
+
+def _sha256(value: Any, path: str) -> str:
+    text = _string(value, path, MAX_ID_LENGTH)
+    if not _SHA256.fullmatch(text):
+        raise InvalidPayload(path, "must be a sha256 of 64 lowercase hex digits")
+    return text
+
+
+def _name(value: str, path: str, pattern: re.Pattern = _NAME) -> str:
+    if len(value) > MAX_ID_LENGTH or not pattern.fullmatch(value):
+        raise InvalidPayload(path, "is not a valid field name")
+    return value
+
+
+def _count(value: Any, path: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise InvalidPayload(path, "must be a non-negative integer")
+    return value
+
+
+def _bool(value: Any, path: str) -> bool:
+    if not isinstance(value, bool):
+        raise InvalidPayload(path, f"expected a boolean, got {_kind(value)}")
+    return value
+
+
+def _number(value: Any, path: str, low: float = -math.inf, high: float = math.inf) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise InvalidPayload(path, f"expected a number, got {_kind(value)}")
+    if not math.isfinite(value):
+        raise InvalidPayload(path, "must be a finite number")
+    if not low <= value <= high:
+        bound = f">= {low:g}" if high == math.inf else f"in [{low:g}, {high:g}]"
+        raise InvalidPayload(path, f"must be a number {bound}, got {value!r}")
+    return value
+
+
+def _choice(options: Any) -> Callable:
+    allowed = get_args(options)
+
+    def read(value: Any, path: str) -> str:
+        if value not in allowed or not isinstance(value, str):
+            raise InvalidPayload(path, f"must be one of {', '.join(allowed)}, got {value!r}")
+        return value
+
+    return read
+
+
+def _date(value: Any, path: str) -> date:
+    text = _string(value, path, MAX_ID_LENGTH)
+    try:
+        if _DATE.fullmatch(text):
+            return date.fromisoformat(text)
+    except ValueError:
+        pass
+    raise InvalidPayload(path, f"must be a calendar date YYYY-MM-DD, got {text!r}")
+
+
+def _datetime(value: Any, path: str) -> datetime:
+    text = _string(value, path, MAX_ID_LENGTH)
+    try:
+        if _DATETIME.fullmatch(text):
+            return datetime.fromisoformat(text)
+    except ValueError:
+        pass
+    raise InvalidPayload(
+        path, f"must be an ISO-8601 date-time with a UTC offset, e.g. 2026-11-02T09:41:12+07:00, got {text!r}"
+    )
+
+
+def _scalar(value: Any, path: str) -> JsonScalar:
+    if value is None or isinstance(value, bool):
+        return value
+    if isinstance(value, int | float):
+        if not math.isfinite(value):
+            raise InvalidPayload(path, "must be a finite number")
+        return value
+    if isinstance(value, str):
+        return _string(value, path)
+    raise InvalidPayload(path, f"expected a string, number, boolean or null, got {_kind(value)}")
+
+
+def _named(value: Any, path: str, reader: Callable, max_items: int = MAX_FIELDS) -> dict:
+    obj = _object(value, path)
+    if len(obj) > max_items:
+        raise InvalidPayload(path, f"at most {max_items} entries, got {len(obj)}")
+    out = {}
+    for name, item in obj.items():
+        sub = _key(path, name)
+        out[_name(name, sub)] = reader(item, sub)
+    return out
+
+
+def _scalars(value: Any, path: str) -> dict[str, JsonScalar]:
+    return _named(value, path, _scalar)
+
+
+def _answers(value: Any, path: str, depth: int = 1) -> dict[str, JsonValue]:
+    if depth > MAX_ANSWER_DEPTH:
+        raise InvalidPayload(path, f"nested deeper than {MAX_ANSWER_DEPTH} levels")
+    return _named(value, path, lambda item, sub: _answer(item, sub, depth), MAX_ANSWER_ITEMS)
+
+
+def _answer(value: Any, path: str, depth: int) -> JsonValue:
+    if isinstance(value, dict):
+        return _answers(value, path, depth + 1)
+    if isinstance(value, list):
+        items = _list(value, path, MAX_ANSWER_ITEMS)
+        return [_answer(item, f"{path}[{i}]", depth + 1) for i, item in enumerate(items)]
+    return _scalar(value, path)
+
+
+def _items(value: Any, path: str, reader: Callable, max_items: int) -> list:
+    return [reader(item, f"{path}[{i}]") for i, item in enumerate(_list(value, path, max_items))]
+
+
+def _unique(items: list, path: str, key: str) -> None:
+    seen: dict[str, int] = {}
+    for i, item in enumerate(items):
+        ident = getattr(item, key)
+        if ident in seen:
+            raise InvalidPayload(f"{path}[{i}].{key}", f"duplicate of {path}[{seen[ident]}]")
+        seen[ident] = i
+
+
+def _iso(value: date | datetime | None) -> str | None:
+    return None if value is None else value.isoformat()
+
+
+# --- the pull side: households and members ----------------------------------------------
+
+
+@dataclass(frozen=True)
+class Member:
+    """A household member (ART); a removed member keeps its row with a reason and date."""
+
+    member_id: str
+    status: MemberStatus = "active"
+    values: dict[str, JsonScalar] = field(default_factory=dict)
+    removal_reason: str | None = None
+    removal_date: date | None = None
+    # The household version in which this member last changed (0: as in the pre-list);
+    # merge.py needs it to see "edited since the client's base" for a removal.
+    version: int = 0
+
+    @classmethod
+    def from_json(cls, data: Any, path: str = "") -> Member:
+        """Read a member object of a pulled household."""
+        obj = _object(data, path)
+        return cls(
+            member_id=_get(obj, "member_id", path, _id),
+            status=_get(obj, "status", path, _choice(MemberStatus), "active"),
+            values=_get(obj, "values", path, _scalars, {}),
+            removal_reason=_get(obj, "removal_reason", path, _optional(_text), None),
+            removal_date=_get(obj, "removal_date", path, _optional(_date), None),
+            version=_get(obj, "version", path, _count, 0),
+        )
+
+    def to_json(self) -> dict:
+        """The member as protocol JSON."""
+        out = {"member_id": self.member_id, "status": self.status, "values": dict(self.values),
+               "version": self.version}
+        if self.removal_reason is not None:
+            out["removal_reason"] = self.removal_reason
+        if self.removal_date is not None:
+            out["removal_date"] = self.removal_date.isoformat()
+        return out
+
+
+@dataclass(frozen=True)
+class ReviewInfo:
+    """A reviewer's state and note on a household, e.g. why it was returned."""
+
+    state: str
+    note: str | None = None
+
+    @classmethod
+    def from_json(cls, data: Any, path: str = "") -> ReviewInfo:
+        """Read a ``review`` object."""
+        obj = _object(data, path)
+        return cls(state=_get(obj, "state", path, _id), note=_get(obj, "note", path, _optional(_string), None))
+
+    def to_json(self) -> dict:
+        """The review info as protocol JSON."""
+        return {"state": self.state, "note": self.note}
+
+
+@dataclass(frozen=True)
+class Household:
+    """A household as pulled: pre-list values, members, version; ``deleted`` is a tombstone."""
+
+    household_id: str
+    version: int
+    deleted: bool = False
+    values: dict[str, JsonScalar] = field(default_factory=dict)
+    members: list[Member] = field(default_factory=list)
+    review: ReviewInfo | None = None
+
+    @classmethod
+    def from_json(cls, data: Any, path: str = "") -> Household:
+        """Read a household of a pull page (a tombstone may carry only id and version)."""
+        obj = _object(data, path)
+        members = _get(obj, "members", path, lambda v, p: _items(v, p, Member.from_json, MAX_MEMBERS), [])
+        _unique(members, _key(path, "members"), "member_id")
+        return cls(
+            household_id=_get(obj, "household_id", path, _id),
+            version=_get(obj, "version", path, _count),
+            deleted=_get(obj, "deleted", path, _bool, False),
+            values=_get(obj, "values", path, _scalars, {}),
+            members=members,
+            review=_get(obj, "review", path, _optional(ReviewInfo.from_json), None),
+        )
+
+    def to_json(self) -> dict:
+        """The household as protocol JSON."""
+        return {
+            "household_id": self.household_id,
+            "version": self.version,
+            "deleted": self.deleted,
+            "values": dict(self.values),
+            "members": [m.to_json() for m in self.members],
+            "review": None if self.review is None else self.review.to_json(),
+        }
+
+    def member(self, member_id: str) -> Member | None:
+        """The member with this id, or None."""
+        return next((m for m in self.members if m.member_id == member_id), None)
+
+
+@dataclass(frozen=True)
+class PullPage:
+    """One page of ``GET /assignments/{id}/households``."""
+
+    households: list[Household]
+    next_since: int
+    more: bool
+
+    @classmethod
+    def from_json(cls, data: Any, path: str = "") -> PullPage:
+        """Read a pull page object."""
+        obj = _object(data, path)
+        return cls(
+            households=_get(obj, "households", path,
+                            lambda v, p: _items(v, p, Household.from_json, MAX_HOUSEHOLDS)),
+            next_since=_get(obj, "next_since", path, _count),
+            more=_get(obj, "more", path, _bool),
+        )
+
+    def to_json(self) -> dict:
+        """The page as protocol JSON."""
+        return {"households": [h.to_json() for h in self.households],
+                "next_since": self.next_since, "more": self.more}
+
+
+@dataclass(frozen=True)
+class Assignment:
+    """A user's assignment: a round, a wilayah scope and the form to use."""
+
+    id: int
+    round: str
+    scope: str
+    form_id: str
+    form_version: str
+
+    @classmethod
+    def from_json(cls, data: Any, path: str = "") -> Assignment:
+        """Read an assignment object."""
+        obj = _object(data, path)
+        return cls(
+            id=_get(obj, "id", path, _count),
+            round=_get(obj, "round", path, _id),
+            scope=_get(obj, "scope", path, _scope),
+            form_id=_get(obj, "form_id", path, _id),
+            form_version=_get(obj, "form_version", path, _id),
+        )
+
+    def to_json(self) -> dict:
+        """The assignment as protocol JSON."""
+        return {"id": self.id, "round": self.round, "scope": self.scope,
+                "form_id": self.form_id, "form_version": self.form_version}
+
+
+def _scope(value: Any, path: str) -> str:
+    text = _string(value, path, MAX_ID_LENGTH)
+    if not _SCOPE.fullmatch(text):
+        raise InvalidPayload(path, f"must be a kode wilayah prefix like 32.04.12.2002, got {text!r}")
+    return text
+
+
+# --- the push side: verifications and change-sets ---------------------------------------
+
+
+@dataclass(frozen=True)
+class Gps:
+    """A position with where it came from (photo EXIF, the device, or typed in)."""
+
+    lat: float
+    lon: float
+    accuracy_m: float | None
+    source: GpsSource
+    altitude_m: float | None = None
+
+    @classmethod
+    def from_json(cls, data: Any, path: str = "") -> Gps:
+        """Read a ``gps`` object."""
+        obj = _object(data, path)
+        return cls(
+            lat=_get(obj, "lat", path, lambda v, p: _number(v, p, -90, 90)),
+            lon=_get(obj, "lon", path, lambda v, p: _number(v, p, -180, 180)),
+            accuracy_m=_get(obj, "accuracy_m", path, _optional(lambda v, p: _number(v, p, 0)), None),
+            source=_get(obj, "source", path, _choice(GpsSource)),
+            altitude_m=_get(obj, "altitude_m", path, _optional(_number), None),
+        )
+
+    def to_json(self) -> dict:
+        """The position as protocol JSON."""
+        out = {"lat": self.lat, "lon": self.lon, "accuracy_m": self.accuracy_m, "source": self.source}
+        if self.altitude_m is not None:
+            out["altitude_m"] = self.altitude_m
+        return out
+
+
+@dataclass(frozen=True)
+class Verification:
+    """One verivali interview of a household: form answers, result, GPS, photo hashes."""
+
+    status: VerificationStatus
+    result: str | None = None
+    answers: dict[str, JsonValue] = field(default_factory=dict)
+    gps: Gps | None = None
+    photos: list[str] = field(default_factory=list)  # sha256 hex of uploaded JPEGs
+    started_at: datetime | None = None
+    finished_at: datetime | None = None
+
+    @classmethod
+    def from_json(cls, data: Any, path: str = "") -> Verification:
+        """Read a ``verification`` object."""
+        obj = _object(data, path)
+        verification = cls(
+            status=_get(obj, "status", path, _choice(VerificationStatus)),
+            result=_get(obj, "result", path, _optional(_short), None),
+            answers=_get(obj, "answers", path, _answers, {}),
+            gps=_get(obj, "gps", path, _optional(Gps.from_json), None),
+            photos=_get(obj, "photos", path, lambda v, p: _items(v, p, _sha256, MAX_PHOTOS), []),
+            started_at=_get(obj, "started_at", path, _optional(_datetime), None),
+            finished_at=_get(obj, "finished_at", path, _optional(_datetime), None),
+        )
+        if verification.started_at and verification.finished_at:
+            if verification.finished_at < verification.started_at:
+                raise InvalidPayload(_key(path, "finished_at"), "is before started_at")
+        return verification
+
+    def to_json(self) -> dict:
+        """The verification as protocol JSON."""
+        return {
+            "status": self.status,
+            "result": self.result,
+            "answers": self.answers,
+            "gps": None if self.gps is None else self.gps.to_json(),
+            "photos": list(self.photos),
+            "started_at": _iso(self.started_at),
+            "finished_at": _iso(self.finished_at),
+        }
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    """One edited field: the value the client saw (``base``) and the one it wants."""
+
+    base: JsonScalar
+    value: JsonScalar
+
+    @classmethod
+    def from_json(cls, data: Any, path: str = "") -> FieldChange:
+        """Read a ``{base, value}`` object."""
+        obj = _object(data, path)
+        return cls(base=_get(obj, "base", path, _scalar), value=_get(obj, "value", path, _scalar))
+
+    def to_json(self) -> dict:
+        """The change as protocol JSON."""
+        return {"base": self.base, "value": self.value}
+
+
+def _field_changes(value: Any, path: str) -> dict[str, FieldChange]:
+    return _named(value, path, FieldChange.from_json)
+
+
+@dataclass(frozen=True)
+class MemberChange:
+    """A member op: ``add`` (values), ``change`` (fields) or ``remove`` (reason, date)."""
+
+    op: MemberOp
+    member_id: str
+    fields: dict[str, FieldChange] = field(default_factory=dict)
+    values: dict[str, JsonScalar] = field(default_factory=dict)
+    reason: str | None = None
+    date: dt.date | None = None  # dt.date: the field name shadows the type in the class body
+
+    @classmethod
+    def from_json(cls, data: Any, path: str = "") -> MemberChange:
+        """Read a member op; keys that belong to another op are an error, not ignored."""
+        obj = _object(data, path)
+        op = _get(obj, "op", path, _choice(MemberOp))
+        # Silently ignoring e.g. "fields" on an add would drop what the client meant.
+        for key, owner in (("fields", "change"), ("values", "add"), ("reason", "remove"), ("date", "remove")):
+            if key in obj and op != owner:
+                raise InvalidPayload(_key(path, key), f"belongs to op {owner!r}, not {op!r}")
+        return cls(
+            op=op,
+            member_id=_get(obj, "member_id", path, _id),
+            fields=_get(obj, "fields", path, _field_changes, {}),
+            values=_get(obj, "values", path, _scalars, {}),
+            reason=_get(obj, "reason", path, _text) if op == "remove" else None,
+            date=_get(obj, "date", path, _optional(_date), None),
+        )
+
+    def to_json(self) -> dict:
+        """The op as protocol JSON."""
+        out: dict[str, Any] = {"op": self.op, "member_id": self.member_id}
+        if self.op == "change":
+            out["fields"] = {k: c.to_json() for k, c in self.fields.items()}
+        elif self.op == "add":
+            out["values"] = dict(self.values)
+        else:
+            out["reason"] = self.reason
+            out["date"] = _iso(self.date)
+        return out
+
+
+@dataclass(frozen=True)
+class HouseholdChange:
+    """A client's edits to one household since ``base_version``, or a new household."""
+
+    household_id: str
+    base_version: int
+    new: bool = False
+    fields: dict[str, FieldChange] = field(default_factory=dict)
+    values: dict[str, JsonScalar] = field(default_factory=dict)  # only for new households
+    members: list[MemberChange] = field(default_factory=list)
+    verification: Verification | None = None
+
+    @classmethod
+    def from_json(cls, data: Any, path: str = "") -> HouseholdChange:
+        """Read one entry of a change-set's ``households``."""
+        obj = _object(data, path)
+        new = _get(obj, "new", path, _bool, False)
+        change = cls(
+            household_id=_get(obj, "household_id", path, _id),
+            base_version=_get(obj, "base_version", path, _count),
+            new=new,
+            fields=_get(obj, "fields", path, _field_changes, {}),
+            values=_get(obj, "values", path, _scalars, {}),
+            members=_get(obj, "members", path, lambda v, p: _items(v, p, MemberChange.from_json, MAX_MEMBERS), []),
+            verification=_get(obj, "verification", path, _optional(Verification.from_json), None),
+        )
+        _unique(change.members, _key(path, "members"), "member_id")
+        _check_new(change, obj, path)
+        return change
+
+    def to_json(self) -> dict:
+        """The change as protocol JSON."""
+        out: dict[str, Any] = {
+            "household_id": self.household_id,
+            "base_version": self.base_version,
+            "new": self.new,
+        }
+        if self.new:
+            out["values"] = dict(self.values)
+        else:
+            out["fields"] = {k: c.to_json() for k, c in self.fields.items()}
+        if self.members:
+            out["members"] = [m.to_json() for m in self.members]
+        if self.verification is not None:
+            out["verification"] = self.verification.to_json()
+        return out
+
+
+def _check_new(change: HouseholdChange, obj: dict, path: str) -> None:
+    """A new household carries values and added members; an existing one carries edits."""
+    if not change.new:
+        if "values" in obj:
+            raise InvalidPayload(_key(path, "values"), "only a new household (\"new\": true) sends values")
+        return
+    if change.base_version != 0:
+        raise InvalidPayload(_key(path, "base_version"), "must be 0 for a new household")
+    if change.fields:
+        raise InvalidPayload(_key(path, "fields"), "a new household sends its data in values")
+    for i, member in enumerate(change.members):
+        if member.op != "add":
+            raise InvalidPayload(f"{_key(path, 'members')}[{i}].op", "a new household can only add members")
+
+
+@dataclass(frozen=True)
+class ChangeSet:
+    """What a device pushes: changes to many households, idempotent by ``changeset_id``."""
+
+    changeset_id: str
+    device_id: str
+    form_id: str
+    form_version: str
+    mode: Mode
+    created_at: datetime
+    households: list[HouseholdChange]
+
+    @classmethod
+    def from_json(cls, data: Any, path: str = "") -> ChangeSet:
+        """Read a ``POST /changesets`` body."""
+        obj = _object(data, path)
+        changeset = cls(
+            changeset_id=_get(obj, "changeset_id", path, _uuid),
+            device_id=_get(obj, "device_id", path, _uuid),
+            form_id=_get(obj, "form_id", path, _id),
+            form_version=_get(obj, "form_version", path, _id),
+            mode=_get(obj, "mode", path, _choice(Mode)),
+            created_at=_get(obj, "created_at", path, _datetime),
+            households=_get(obj, "households", path,
+                            lambda v, p: _items(v, p, HouseholdChange.from_json, MAX_HOUSEHOLDS)),
+        )
+        _unique(changeset.households, _key(path, "households"), "household_id")
+        return changeset
+
+    def to_json(self) -> dict:
+        """The change-set as protocol JSON."""
+        return {
+            "changeset_id": self.changeset_id,
+            "device_id": self.device_id,
+            "form_id": self.form_id,
+            "form_version": self.form_version,
+            "mode": self.mode,
+            "created_at": self.created_at.isoformat(),
+            "households": [h.to_json() for h in self.households],
+        }
+
+    def fingerprint(self) -> str:
+        """Sha256 hex of the canonical JSON of this change-set: same content, same hash.
+
+        The server compares it to tell a replay (same id, same content) from a clash
+        (same id, other content: 409). Unknown keys are not part of the content; numbers
+        compare by value, so ``1`` and ``1.0`` give the same fingerprint.
+        """
+        text = json.dumps(_canonical(self.to_json()), sort_keys=True, separators=(",", ":"),
+                          ensure_ascii=False)
+        return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _canonical(value: Any) -> Any:
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if isinstance(value, dict):
+        return {k: _canonical(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_canonical(v) for v in value]
+    return value
+
+
+# --- the reply to a push -----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ConflictRecord:
+    """A field where server and client diverged: both values are kept for a reviewer."""
+
+    field: str
+    base: JsonScalar
+    server: JsonScalar
+    client: JsonScalar
+    member_id: str | None = None  # set when the field is a member's
+
+    @classmethod
+    def from_json(cls, data: Any, path: str = "") -> ConflictRecord:
+        """Read a conflict object of a reply."""
+        obj = _object(data, path)
+        return cls(
+            field=_get(obj, "field", path, lambda v, p: _name(_string(v, p), p, _CONFLICT_FIELD)),
+            base=_get(obj, "base", path, _scalar),
+            server=_get(obj, "server", path, _scalar),
+            client=_get(obj, "client", path, _scalar),
+            member_id=_get(obj, "member_id", path, _optional(_id), None),
+        )
+
+    def to_json(self) -> dict:
+        """The conflict as protocol JSON."""
+        out = {"field": self.field, "base": self.base, "server": self.server, "client": self.client}
+        if self.member_id is not None:
+            out["member_id"] = self.member_id
+        return out
+
+
+@dataclass(frozen=True)
+class HouseholdReply:
+    """The server's answer for one household of a change-set."""
+
+    household_id: str
+    outcome: Outcome
+    version: int | None  # None only when rejected before the household existed
+    conflicts: list[ConflictRecord] = field(default_factory=list)
+    message: str | None = None
+
+    @classmethod
+    def from_json(cls, data: Any, path: str = "") -> HouseholdReply:
+        """Read one household entry of a change-set reply."""
+        obj = _object(data, path)
+        return cls(
+            household_id=_get(obj, "household_id", path, _id),
+            outcome=_get(obj, "outcome", path, _choice(Outcome)),
+            version=_get(obj, "version", path, _optional(_count)),
+            conflicts=_get(obj, "conflicts", path,
+                           lambda v, p: _items(v, p, ConflictRecord.from_json, MAX_FIELDS * MAX_MEMBERS), []),
+            message=_get(obj, "message", path, _optional(_string), None),
+        )
+
+    def to_json(self) -> dict:
+        """The reply entry as protocol JSON."""
+        return {
+            "household_id": self.household_id,
+            "outcome": self.outcome,
+            "version": self.version,
+            "conflicts": [c.to_json() for c in self.conflicts],
+            "message": self.message,
+        }
+
+
+@dataclass(frozen=True)
+class ChangeSetReply:
+    """The reply to ``POST /changesets``: one entry per household, in push order."""
+
+    changeset_id: str
+    households: list[HouseholdReply]
+
+    @classmethod
+    def from_json(cls, data: Any, path: str = "") -> ChangeSetReply:
+        """Read a change-set reply."""
+        obj = _object(data, path)
+        return cls(
+            changeset_id=_get(obj, "changeset_id", path, _uuid),
+            households=_get(obj, "households", path,
+                            lambda v, p: _items(v, p, HouseholdReply.from_json, MAX_HOUSEHOLDS)),
+        )
+
+    def to_json(self) -> dict:
+        """The reply as protocol JSON."""
+        return {"changeset_id": self.changeset_id, "households": [h.to_json() for h in self.households]}
+
+
+# --- server-side state that merge.py works on (no JSON shape: it lives in tables) --------
+
+
+@dataclass(frozen=True)
+class VerificationRecord:
+    """A verification as the server keeps it, with the change-set and device it came from."""
+
+    verification: Verification
+    changeset_id: str
+    device_id: str
+    round: str
+    mode: Mode = "CAPI"
+    collector: str | None = None  # the enumerator or clerk (user name) who collected it
+
+
+@dataclass(frozen=True)
+class HouseholdState:
+    """All the server holds for one household that the merge rule reads and writes."""
+
+    household: Household
+    verifications: list[VerificationRecord] = field(default_factory=list)
+    flags: frozenset[str] = frozenset()
+
+
+# --- text in, values out -----------------------------------------------------------------
+
+
+def _reject_constant(name: str) -> None:
+    raise InvalidPayload("$", f"{name} is not valid JSON")
+
+
+def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict:
+    obj = dict(pairs)
+    if len(obj) != len(pairs):
+        seen: set[str] = set()
+        duplicate = next(k for k, _ in pairs if k in seen or seen.add(k))
+        raise InvalidPayload("$", f"duplicate key {duplicate!r} in an object")
+    return obj
+
+
+def load_json(raw: bytes | str) -> Any:
+    """Decode JSON text strictly: no NaN/Infinity, no duplicate keys, at most MAX_PAYLOAD_BYTES."""
+    if len(raw) > MAX_PAYLOAD_BYTES:
+        raise InvalidPayload("$", f"payload larger than {MAX_PAYLOAD_BYTES} bytes")
+    try:
+        return json.loads(raw, parse_constant=_reject_constant, object_pairs_hook=_no_duplicate_keys)
+    except InvalidPayload:
+        raise
+    except (ValueError, RecursionError) as error:
+        raise InvalidPayload("$", f"not valid JSON: {error}") from None
+
+
+def parse_changeset(raw: bytes | str) -> ChangeSet:
+    """Parse a ``POST /changesets`` body, e.g. ``parse_changeset(request_bytes)``."""
+    return ChangeSet.from_json(load_json(raw))
+
+
+def parse_changeset_reply(raw: bytes | str) -> ChangeSetReply:
+    """Parse the reply to ``POST /changesets``."""
+    return ChangeSetReply.from_json(load_json(raw))
+
+
+def parse_pull_page(raw: bytes | str) -> PullPage:
+    """Parse a page of ``GET /assignments/{id}/households``."""
+    return PullPage.from_json(load_json(raw))
+
+
+def parse_assignments(raw: bytes | str) -> list[Assignment]:
+    """Parse ``GET /assignments/mine`` into its assignments."""
+    obj = _object(load_json(raw), "")
+    return _get(obj, "assignments", "", lambda v, p: _items(v, p, Assignment.from_json, MAX_HOUSEHOLDS))
+
+
+def assignments_to_json(assignments: list[Assignment]) -> dict:
+    """The body of ``GET /assignments/mine``."""
+    return {"assignments": [a.to_json() for a in assignments]}
+
+
+def dumps(value: Any) -> str:
+    """Protocol JSON text of a model value (anything with ``to_json``) or a plain JSON value."""
+    data = value.to_json() if hasattr(value, "to_json") else value
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
