@@ -1,0 +1,93 @@
+"""Check that an answer has the shape its field's type asks for."""
+
+import math
+import re
+from datetime import date
+
+_INTEGER = re.compile(r"^-?\d+$")
+_DECIMAL = re.compile(r"^-?(\d+\.?\d*|\.\d+)$")
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def is_empty(value) -> bool:
+    """No answer: missing, None, '' or an empty list."""
+    return value is None or value == "" or value == []
+
+
+def type_error(field_type: str, value) -> str | None:
+    """The message key (see messages.py) if ``value`` does not fit ``field_type``, else None."""
+    check = _CHECKS.get(field_type)
+    if check is None or check(value):
+        return None
+    return "not_" + {"select_one": "text", "select_multiple": "text"}.get(field_type, field_type)
+
+
+def codes_of(value) -> list[str]:
+    """The choice codes of a select answer: '1 3', ['1', '3'] and 1 all work."""
+    if isinstance(value, list):
+        return [str(v) for v in value]
+    return str(value).split()
+
+
+def _integer(v) -> bool:
+    if isinstance(v, bool):
+        return False
+    if isinstance(v, int):
+        return True
+    if isinstance(v, float):
+        return v.is_integer()
+    return isinstance(v, str) and bool(_INTEGER.match(v.strip()))
+
+
+def _decimal(v) -> bool:
+    if isinstance(v, bool):
+        return False
+    if isinstance(v, int | float):
+        return math.isfinite(v)
+    return isinstance(v, str) and bool(_DECIMAL.match(v.strip()))
+
+
+def _date(v) -> bool:
+    if not isinstance(v, str) or not _DATE.match(v):
+        return False
+    try:
+        date.fromisoformat(v)
+    except ValueError:
+        return False
+    return True
+
+
+def _geopoint(v) -> bool:
+    if isinstance(v, dict):
+        parts = [v.get("lat"), v.get("lon")]
+        if not all(isinstance(p, int | float) and not isinstance(p, bool) for p in parts):
+            return False
+        numbers = [float(p) for p in parts]
+    elif isinstance(v, str):
+        try:
+            numbers = [float(p) for p in v.split()]
+        except ValueError:
+            return False
+        if not 2 <= len(numbers) <= 4 or not all(math.isfinite(n) for n in numbers):
+            return False
+    else:
+        return False
+    return -90 <= numbers[0] <= 90 and -180 <= numbers[1] <= 180
+
+
+def _select(v) -> bool:
+    if isinstance(v, list):
+        return all(isinstance(x, str | int) and not isinstance(x, bool) for x in v)
+    return isinstance(v, str | int) and not isinstance(v, bool)
+
+
+_CHECKS = {
+    "text": lambda v: isinstance(v, str),
+    "integer": _integer,
+    "decimal": _decimal,
+    "date": _date,
+    "geopoint": _geopoint,
+    "image": lambda v: isinstance(v, str) and v.strip() != "",
+    "select_one": lambda v: _select(v) and not isinstance(v, list),
+    "select_multiple": _select,
+}
