@@ -8,7 +8,7 @@ from pathlib import Path
 from dtks.forms.expr.evaluate import Context, Layout, compile_tree
 from dtks.forms.messages import pick
 from dtks.forms.model import Choice, Field, Problem
-from dtks.forms.state import State, calculation_order, compute, walk
+from dtks.forms.state import State, calculation_order, compute, stored, walk
 from dtks.forms.validate import Checker, available
 from dtks.forms.xlsform import Builder, read_xlsform
 
@@ -60,7 +60,9 @@ class Form:
         """A copy of ``answers`` with every calculate field's value filled in."""
         return self.state(answers, now).data
 
-    def validate(self, answers: dict, lang: str = "id", now: datetime | None = None) -> list[Problem]:
+    def validate(
+        self, answers: dict, lang: str = "id", now: datetime | None = None
+    ) -> list[Problem]:
         """Every problem of ``answers``, messages in ``lang`` ('id' or 'en'); [] if it is clean."""
         state = self.state(answers if isinstance(answers, dict) else {}, now)
         return Checker(answers, state, lang, self.default_language, now).run(self.fields)
@@ -85,13 +87,19 @@ class Form:
         """The short codes of the label languages, e.g. ['id', 'en']."""
         return [m.group(1) for k in self.languages if (m := _LANG_CODE.search(k))]
 
-    def defaults(self, repeat: str | None = None) -> dict:
-        """Static defaults of the top level, or of a new instance of ``repeat``."""
+    def defaults(self, repeat: str | None = None, now: datetime | None = None) -> dict:
+        """Defaults of the top level, or of a new instance of ``repeat`` (today() and the like
+        evaluated at ``now``)."""
         fields = self.field(repeat).children if repeat else self.fields
+        level = (*self.field(repeat).repeats, repeat) if repeat else ()
         out = {}
         for f in walk(fields):
-            if isinstance(f.default, str) and (f.repeats[-1:] == ((repeat,) if repeat else ())):
+            if f.default is None or f.repeats != level:
+                continue
+            if isinstance(f.default, str):
                 out[f.name] = f.default
+            else:
+                out[f.name] = stored(f.default.run(Context({}, now)))
         return out
 
 
@@ -102,7 +110,9 @@ def build_form(data: dict, rows: dict[str, int], source: str) -> Form:
     builder.check_references(fields)
     by_name = {f.name: f for f in walk(fields)}
     layout = Layout(
-        paths={f.name: f.repeats + ((f.name,) if f.type == "repeat" else ()) for f in by_name.values()},
+        paths={
+            f.name: f.repeats + ((f.name,) if f.type == "repeat" else ()) for f in by_name.values()
+        },
         repeats=frozenset(f.name for f in by_name.values() if f.type == "repeat"),
     )
     for f in by_name.values():

@@ -13,11 +13,20 @@ MESSAGES = {
     ),
     "not_image": ("Harus nama berkas foto.", "Must be a photo file name."),
     "not_choice": ("Kode {code} bukan pilihan yang sah.", "Code {code} is not one of the choices."),
-    "filtered_choice": ("Kode {code} tidak boleh dipilih di sini.", "Code {code} cannot be chosen here."),
+    "filtered_choice": (
+        "Kode {code} tidak boleh dipilih di sini.",
+        "Code {code} cannot be chosen here.",
+    ),
     "not_repeat": ("Harus berupa daftar isian.", "Must be a list of entries."),
-    "repeat_count": ("Harus ada {want} isian, ada {have}.", "Must have {want} entries, has {have}."),
+    "repeat_count": (
+        "Harus ada {want} isian, ada {have}.",
+        "Must have {want} entries, has {have}.",
+    ),
     "not_answers": ("Jawaban harus berupa objek.", "The answers must be an object."),
-    "error": ("Rumus formulir gagal ({where}): {error}", "A form expression failed ({where}): {error}"),
+    "error": (
+        "Rumus formulir gagal ({where}): {error}",
+        "A form expression failed ({where}): {error}",
+    ),
 }
 
 

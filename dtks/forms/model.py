@@ -85,8 +85,16 @@ class Field:
 
     def expressions(self) -> list[Expression]:
         """Every expression of the field."""
-        candidates = [self.required, self.relevant, self.constraint, self.calculation,
-                      self.default, self.read_only, self.choice_filter, self.repeat_count]
+        candidates = [
+            self.required,
+            self.relevant,
+            self.constraint,
+            self.calculation,
+            self.default,
+            self.read_only,
+            self.choice_filter,
+            self.repeat_count,
+        ]
         return [e for e in candidates if isinstance(e, Expression)]
 
 

@@ -41,7 +41,7 @@ def calculation_order(fields: list[Field], source: str) -> list[Field]:
         if state.get(f.name) == 2:
             return
         if state.get(f.name) == 1:
-            cycle = " -> ".join(chain[chain.index(f.name):] + [f.name])
+            cycle = " -> ".join(chain[chain.index(f.name) :] + [f.name])
             raise FormError(f"{source}: {f.calculation.where}: circular calculation {cycle}")
         state[f.name] = 1
         for name in sorted(refs(f.calculation.tree)):
@@ -96,7 +96,7 @@ def compute(fields: list[Field], calcs: list[Field], answers: dict, now: datetim
         for scope, indexes in _instances(state.data, f.repeats):
             ctx.scope, ctx.indexes = scope, indexes
             try:
-                value = _stored(f.calculation.run(ctx))
+                value = stored(f.calculation.run(ctx))
             except ExprEvalError as e:
                 state.errors.append((_path(f.repeats, indexes, f.name), f, f.calculation, str(e)))
                 value = ""
@@ -106,7 +106,8 @@ def compute(fields: list[Field], calcs: list[Field], answers: dict, now: datetim
     return state
 
 
-def _stored(value) -> str:
+def stored(value) -> str:
+    """A calculated value as stored in the answers: text, with NaN as ''."""
     if isinstance(value, float) and value != value:
         return ""
     return to_string(value)

@@ -76,8 +76,9 @@ class Checker:
             self.state.errors.append((path, f, f.repeat_count, str(e)))
             return
         if want == want and int(want) != have:
-            self.add(path, f, "constraint",
-                     message("repeat_count", self.lang, want=int(want), have=have))
+            self.add(
+                path, f, "constraint", message("repeat_count", self.lang, want=int(want), have=have)
+            )
 
     def answer(self, f: Field, path: str, value):
         """Check one answer: required if empty, else type, code and constraint."""

@@ -181,7 +181,9 @@ class Builder:
         for f in _walk(fields):
             for e in f.expressions():
                 for name in sorted(refs(e.tree) - self.names):
-                    raise FormError(f"{self.source}: {e.where}: ${{{name}}} is not a field of the form")
+                    raise FormError(
+                        f"{self.source}: {e.where}: ${{{name}}} is not a field of the form"
+                    )
 
 
 def _walk(fields: list[Field]):

@@ -11,8 +11,15 @@ _REF = re.compile(r"\$\{([A-Za-z_][\w.\-]*)\}")
 _SPACE = re.compile(r"\s*")
 _OPERATOR_NAMES = frozenset({"and", "or", "div", "mod"})
 _SYMBOLS = ("!=", "<=", ">=", "=", "<", ">", "+", "-", "*")
-_PUNCT = {"(": "LPAREN", ")": "RPAREN", ",": "COMMA", "/": "SLASH", "[": "LBRACKET",
-          "]": "RBRACKET", "|": "PIPE"}
+_PUNCT = {
+    "(": "LPAREN",
+    ")": "RPAREN",
+    ",": "COMMA",
+    "/": "SLASH",
+    "[": "LBRACKET",
+    "]": "RBRACKET",
+    "|": "PIPE",
+}
 # After one of these, a name like "div" is an operator, not a node name (XPath 1.0, 3.7).
 _ENDS_OPERAND = frozenset({"NUM", "STR", "REF", "NAME", "RPAREN", "DOT", "DOTDOT", "RBRACKET"})
 

@@ -15,7 +15,9 @@ _EPOCH_DT = datetime(1970, 1, 1)
 _NUMERIC_CHARS = re.compile(r"^[\-.0-9]*$")
 _DECIMAL = re.compile(r"^-?(\d+\.?\d*|\.\d+)$")
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
-_ISO_DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+\-]\d{2}:?\d{2})?$")
+_ISO_DATETIME = re.compile(
+    r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+\-]\d{2}:?\d{2})?$"
+)
 
 
 class NodeSet(tuple):
