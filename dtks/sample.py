@@ -744,7 +744,7 @@ class _Generator:
         people = couple + children + in_laws + parents + others
         for p in people:
             if not p.mother:
-                p.mother = self._mother_name(group)
+                p.mother = self._mother_name(group, other_than=p.name)
         return people
 
     def _born(self, years_lo: float, years_hi: float, mode: float) -> int:
@@ -785,19 +785,21 @@ class _Generator:
         """One widowed parent or both parents of the head or of the spouse (mertua), if plausible."""
         rng = self.rng
         of = spouse if spouse and rng.random() < 0.5 else head
-        youngest_parent = min(head.born, spouse.born if spouse else head.born) - _GENERATION
+        latest = min(head.born, spouse.born if spouse else head.born) - _GENERATION - _years(2)
         both = slots >= 2 and rng.random() < 0.25
         sexes = (L, P) if both else ((P,) if rng.random() < 0.7 else (L,))
         parents = []
         for sex in sexes:
             lo = max(_OLDEST, of.born - _years(45 if sex == P else 55))
-            hi = youngest_parent - _years(2)
+            hi = latest
             if hi < lo:
                 return []
             born = lo + int(rng.random() * (hi - lo + 1))
             family = of.family if sex == L else group.family(rng, other_than=of.family)
             status = KAWIN if both else CERAI_MATI if rng.random() < 0.85 else CERAI_HIDUP
             name = group.name(rng, sex, family, int(rng.random() * 4))
+            while name == of.name:
+                name = group.name(rng, sex, family, int(rng.random() * 4))
             parents.append(_Person(ORANG_TUA, sex, born, name, family, status))
         for p in parents:
             if p.sex == P:
@@ -876,15 +878,21 @@ class _Generator:
             sex = L if rng.random() < 0.51 else P
             age = self.dates.get(born)[3]
             status = BELUM if age < 16 else _ADULT_CHILD.pick(rng)
-            child = _Person(rel, sex, born, group.name(rng, sex, family, order), family, status)
+            name = group.name(rng, sex, family, order)
+            while name == mother_name:  # a daughter named exactly like her mother is rare
+                name = group.name(rng, sex, family, order)
+            child = _Person(rel, sex, born, name, family, status)
             child.mother = mother_name
             kids.append(child)
         return kids
 
-    def _mother_name(self, group: NameGroup) -> str:
-        """The name of a mother who does not live in the household."""
+    def _mother_name(self, group: NameGroup, other_than: str = "") -> str:
+        """The name of a mother who does not live in the household (not her child's name)."""
         rng = self.rng
-        return group.name(rng, P, group.family(rng), int(rng.random() * 4))
+        while True:
+            name = group.name(rng, P, group.family(rng), int(rng.random() * 4))
+            if name != other_than:
+                return name
 
     # -- anomalies --
 
