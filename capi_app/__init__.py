@@ -1,0 +1,1 @@
+"""Verivali desktop client: local encrypted store, photos, sync and (in ui/) the Qt windows."""

@@ -1,0 +1,191 @@
+"""Numbered schema migrations; ``PRAGMA user_version`` holds how many have been applied.
+
+Never edit a migration that has shipped: add the next one at the end of ``MIGRATIONS``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from sqlite_utils import Database
+
+
+class SchemaTooNew(Exception):
+    """The database was written by a newer version of the app than this one."""
+
+
+def _run(db: Database, statements: list[str]) -> None:
+    # One statement at a time: executescript() would COMMIT the surrounding transaction.
+    for sql in statements:
+        db.execute(sql)
+
+
+def m001_initial(db: Database) -> None:
+    """Assignments, pulled households/members, local edits, verifications, photos, outbox, audit."""
+    _run(
+        db,
+        [
+            """CREATE TABLE settings (name TEXT PRIMARY KEY, value TEXT NOT NULL)""",
+            """CREATE TABLE assignments (
+                id INTEGER PRIMARY KEY,
+                round TEXT NOT NULL,
+                scope TEXT NOT NULL,
+                form_id TEXT NOT NULL,
+                form_version TEXT NOT NULL,
+                last_seq INTEGER NOT NULL DEFAULT 0,
+                pulled_at TEXT)""",
+            """CREATE TABLE households (
+                household_id TEXT PRIMARY KEY,
+                assignment_id INTEGER,
+                version INTEGER NOT NULL DEFAULT 0,
+                base_version INTEGER,
+                deleted INTEGER NOT NULL DEFAULT 0,
+                is_new INTEGER NOT NULL DEFAULT 0,
+                server_values TEXT NOT NULL DEFAULT '{}',
+                review_state TEXT,
+                review_note TEXT,
+                sync_state TEXT,
+                sync_message TEXT,
+                rejected INTEGER NOT NULL DEFAULT 0,
+                dirty INTEGER NOT NULL DEFAULT 0,
+                state TEXT NOT NULL DEFAULT 'not_visited',
+                no_kk TEXT,
+                nama_krt TEXT,
+                alamat TEXT,
+                kode_wilayah TEXT,
+                pulled_at TEXT,
+                updated_at TEXT)""",
+            "CREATE INDEX households_state ON households(state)",
+            "CREATE INDEX households_no_kk ON households(no_kk)",
+            "CREATE INDEX households_assignment ON households(assignment_id)",
+            """CREATE TABLE members (
+                member_id TEXT PRIMARY KEY,
+                household_id TEXT NOT NULL,
+                origin TEXT NOT NULL CHECK (origin IN ('server', 'local')),
+                status TEXT NOT NULL DEFAULT 'active',
+                version INTEGER NOT NULL DEFAULT 0,
+                server_values TEXT,
+                removal_reason TEXT,
+                removal_date TEXT,
+                nik TEXT,
+                nama TEXT)""",
+            "CREATE INDEX members_household ON members(household_id)",
+            "CREATE INDEX members_nik ON members(nik)",
+            # Word-prefix search over names and addresses: one row per lowercase word.
+            """CREATE TABLE search_words (
+                word TEXT NOT NULL,
+                household_id TEXT NOT NULL,
+                member_id TEXT NOT NULL,
+                PRIMARY KEY (word, household_id, member_id)) WITHOUT ROWID""",
+            "CREATE INDEX search_words_owner ON search_words(household_id, member_id)",
+            """CREATE TABLE pending_fields (
+                household_id TEXT NOT NULL,
+                member_id TEXT NOT NULL DEFAULT '',
+                field TEXT NOT NULL,
+                base TEXT,
+                value TEXT,
+                server TEXT,
+                user TEXT,
+                updated_at TEXT NOT NULL,
+                PRIMARY KEY (household_id, member_id, field)) WITHOUT ROWID""",
+            """CREATE TABLE pending_members (
+                member_id TEXT PRIMARY KEY,
+                household_id TEXT NOT NULL,
+                op TEXT NOT NULL CHECK (op IN ('add', 'remove')),
+                add_values TEXT,
+                reason TEXT,
+                date TEXT,
+                user TEXT,
+                updated_at TEXT NOT NULL)""",
+            "CREATE INDEX pending_members_household ON pending_members(household_id)",
+            """CREATE TABLE verifications (
+                household_id TEXT PRIMARY KEY,
+                status TEXT NOT NULL CHECK (status IN ('draft', 'finalized')),
+                result TEXT,
+                answers TEXT NOT NULL DEFAULT '{}',
+                started_at TEXT,
+                finished_at TEXT,
+                lat REAL,
+                lon REAL,
+                accuracy_m REAL,
+                altitude_m REAL,
+                gps_source TEXT,
+                user TEXT,
+                sent INTEGER NOT NULL DEFAULT 0,
+                updated_at TEXT NOT NULL)""",
+            """CREATE TABLE photos (
+                sha256 TEXT PRIMARY KEY,
+                household_id TEXT NOT NULL,
+                taken_at TEXT,
+                lat REAL,
+                lon REAL,
+                altitude_m REAL,
+                gps_at TEXT,
+                width INTEGER,
+                height INTEGER,
+                size INTEGER,
+                path TEXT NOT NULL,
+                uploaded INTEGER NOT NULL DEFAULT 0,
+                created_at TEXT NOT NULL)""",
+            "CREATE INDEX photos_household ON photos(household_id)",
+            """CREATE TABLE media_keys (
+                id INTEGER PRIMARY KEY, key BLOB NOT NULL, created_at TEXT NOT NULL)""",
+            """CREATE TABLE changesets (
+                changeset_id TEXT PRIMARY KEY,
+                created_at TEXT NOT NULL,
+                payload BLOB NOT NULL,
+                state TEXT NOT NULL DEFAULT 'pending'
+                    CHECK (state IN ('pending', 'acknowledged', 'failed')),
+                reply TEXT,
+                message TEXT,
+                closed_at TEXT)""",
+            "CREATE INDEX changesets_state ON changesets(state)",
+            """CREATE TABLE changeset_households (
+                changeset_id TEXT NOT NULL REFERENCES changesets(changeset_id),
+                household_id TEXT NOT NULL,
+                PRIMARY KEY (changeset_id, household_id)) WITHOUT ROWID""",
+            "CREATE INDEX changeset_households_household ON changeset_households(household_id)",
+            """CREATE TABLE review_notes (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                household_id TEXT NOT NULL,
+                state TEXT NOT NULL,
+                note TEXT,
+                received_at TEXT NOT NULL)""",
+            "CREATE INDEX review_notes_household ON review_notes(household_id)",
+            """CREATE TABLE audit (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                at TEXT NOT NULL,
+                user TEXT,
+                household_id TEXT NOT NULL,
+                member_id TEXT NOT NULL DEFAULT '',
+                action TEXT NOT NULL,
+                field TEXT,
+                old TEXT,
+                new TEXT)""",
+            "CREATE INDEX audit_household ON audit(household_id)",
+        ],
+    )
+
+
+MIGRATIONS: list[Callable[[Database], None]] = [m001_initial]
+
+
+def schema_version(db: Database) -> int:
+    """How many migrations this database has applied."""
+    return db.execute("PRAGMA user_version").fetchone()[0]
+
+
+def migrate(db: Database) -> int:
+    """Apply the missing migrations, each in its own transaction; return the new version."""
+    current = schema_version(db)
+    if current > len(MIGRATIONS):
+        raise SchemaTooNew(
+            f"the local database is at schema {current}, this app knows {len(MIGRATIONS)}: "
+            "update the app"
+        )
+    for number, step in enumerate(MIGRATIONS[current:], start=current + 1):
+        with db.atomic():
+            step(db)
+            # user_version lives in the database header, so it commits with the step.
+            db.execute(f"PRAGMA user_version = {number}")
+    return schema_version(db)
