@@ -1,0 +1,42 @@
+"""Errors of the sync client: one type per failure a caller can act on, each with a plain message."""
+
+
+class SyncError(Exception):
+    """Base of every sync failure; str() is a message fit for the user."""
+
+
+class ServerUnreachable(SyncError):
+    """No answer from the server (no network, wrong address, server down, TLS failure)."""
+
+
+class LoginFailed(SyncError):
+    """The server refused the user name or password."""
+
+
+class LoginThrottled(SyncError):
+    """Too many failed logins: the server asks to wait."""
+
+
+class SessionExpired(SyncError):
+    """The saved token is no longer accepted: log in online again."""
+
+
+class Forbidden(SyncError):
+    """The user's role or wilayah scope does not allow this."""
+
+
+class Rejected(SyncError):
+    """The server refused the content; names the household and field where it can."""
+
+    def __init__(self, message: str, household_id: str | None = None, field: str | None = None):
+        super().__init__(message)
+        self.household_id = household_id
+        self.field = field
+
+
+class ChangesetReused(SyncError):
+    """The server holds another change-set under the same id (HTTP 409)."""
+
+
+class Cancelled(SyncError):
+    """The user cancelled; what finished before stays done."""
