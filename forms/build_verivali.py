@@ -653,6 +653,7 @@ MEMBERS = [
         "text",
         "nama_ibu",
         ("Nama ibu kandung", "Mother's name"),
+        required="yes",
         relevant=ACTIVE,
         bind="member.nama_ibu",
     ),

@@ -100,7 +100,8 @@ def _round(x, digits=None) -> float:
 
 
 def _format_date(value, pattern) -> str:
-    d = to_date(value)
+    value = unpack(value)
+    d = value if isinstance(value, datetime) else to_date(value)  # keep now()'s time of day
     if d == "" or (isinstance(d, float) and d != d):
         return ""
     return format_date(d, to_string(pattern))
@@ -169,6 +170,7 @@ FUNCTIONS = {
     "date": (1, 1, _date),
     "decimal-date": (1, 1, lambda d: to_number(_date(d))),
     "format-date": (2, 2, _format_date),
+    "format-date-time": (2, 2, _format_date),
     "nik-valid": (1, 1, lambda x: _id_valid("nik", to_string(x).strip())),
     "kk-valid": (1, 1, lambda x: _id_valid("kk", to_string(x).strip())),
 }
