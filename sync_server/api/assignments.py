@@ -1,0 +1,100 @@
+"""GET /assignments/mine and the pull: GET /assignments/{id}/households."""
+
+from fastapi import APIRouter, Query
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel
+
+from sync_server.api.deps import Cfg, CurrentUser, Db
+from sync_server.scopes import dotted
+from sync_server.services import assignments as assignment_service
+from sync_server.services.pull import pull_page
+
+router = APIRouter(tags=["pull"])
+
+
+class AssignmentOut(BaseModel):
+    """One assignment: round, wilayah scope (dotted) and form."""
+
+    id: int
+    round: str
+    scope: str
+    form_id: str
+    form_version: str
+
+
+class AssignmentsOut(BaseModel):
+    """The user's assignments, newest round first."""
+
+    assignments: list[AssignmentOut]
+
+
+class MemberOut(BaseModel):
+    """A household member; removed members stay with reason and date."""
+
+    member_id: str
+    status: str
+    values: dict
+    version: int
+    removal_reason: str | None = None
+    removal_date: str | None = None
+
+
+class ReviewOut(BaseModel):
+    """A reviewer's state and note."""
+
+    state: str
+    note: str | None
+
+
+class HouseholdOut(BaseModel):
+    """A household as pulled; deleted=true is a tombstone (left the scope)."""
+
+    household_id: str
+    version: int
+    deleted: bool
+    values: dict
+    members: list[MemberOut]
+    review: ReviewOut | None
+
+
+class PullOut(BaseModel):
+    """One page of households ordered by the global sequence; pass next_since to continue."""
+
+    households: list[HouseholdOut]
+    next_since: int
+    more: bool
+
+
+@router.get("/assignments/mine", response_model=AssignmentsOut)
+def my_assignments(user: CurrentUser, db: Db):
+    """The logged-in user's assignments."""
+    with db.connect() as conn:
+        rows = assignment_service.mine(conn, user)
+    return AssignmentsOut(
+        assignments=[
+            AssignmentOut(
+                id=a.id,
+                round=a.round,
+                scope=dotted(a.scope),
+                form_id=a.form_id,
+                form_version=a.form_version,
+            )
+            for a in rows
+        ]
+    )
+
+
+@router.get("/assignments/{assignment_id}/households", response_model=PullOut)
+def pull(
+    user: CurrentUser,
+    db: Db,
+    cfg: Cfg,
+    assignment_id: int,
+    since: int = Query(0, ge=0, description="the next_since of the previous page; 0 for all"),
+    limit: int = Query(500, ge=1, description="households per page (capped by the server)"),
+):
+    """Households of the assignment's scope changed since `since`, with tombstones."""
+    with db.connect() as conn:
+        a = assignment_service.readable(conn, user, assignment_id)
+        page = pull_page(conn, a.scope, since, min(limit, cfg.pull_max_limit))
+    return JSONResponse(page)  # already protocol JSON: skip re-validation of thousands of rows

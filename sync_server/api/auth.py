@@ -1,0 +1,82 @@
+"""POST /auth/token (login) and POST /auth/revoke (log a device out)."""
+
+from fastapi import APIRouter, Request
+from pydantic import BaseModel, Field
+
+from sync_server.api.deps import Cfg, CurrentUser, Db
+from sync_server.errors import Forbidden, Unauthenticated
+from sync_server.roles import can
+from sync_server.scopes import dotted
+from sync_server.services import users as user_service
+
+router = APIRouter(tags=["auth"])
+
+
+class LoginIn(BaseModel):
+    """Username, password and the installation's device id."""
+
+    username: str = Field(max_length=64)
+    password: str = Field(max_length=200)
+    device_id: str = Field(min_length=1, max_length=64)
+
+
+class LoginOut(BaseModel):
+    """A bearer token and who it belongs to."""
+
+    token: str
+    expires_at: str
+    user: str
+    role: str
+    scopes: list[str]
+
+
+class RevokeIn(BaseModel):
+    """Whose tokens to revoke: your own (no username) or, for an admin, any user's."""
+
+    username: str | None = None
+    device_id: str | None = Field(None, description="only this device; all devices when absent")
+
+
+class RevokeOut(BaseModel):
+    """How many tokens were revoked."""
+
+    revoked: int
+
+
+@router.post("/auth/token", response_model=LoginOut)
+def login(
+    body: LoginIn,
+    request: Request,
+    db: Db,
+    cfg: Cfg,
+):
+    """Log in; answers 429 with Retry-After after repeated failures."""
+    throttle = request.app.state.throttle
+    address = request.client.host if request.client else "?"
+    throttle.check(body.username, address)
+    with db.begin() as conn:
+        try:
+            user = user_service.check_password(conn, body.username, body.password)
+        except Unauthenticated:
+            throttle.failed(body.username, address)
+            raise
+        token, expires = user_service.issue_token(conn, user, body.device_id, cfg.token_days)
+    throttle.succeeded(body.username, address)
+    return LoginOut(
+        token=token,
+        expires_at=expires,
+        user=user.username,
+        role=user.role,
+        scopes=[dotted(s) for s in user.scopes],
+    )
+
+
+@router.post("/auth/revoke", response_model=RevokeOut)
+def revoke(body: RevokeIn, user: CurrentUser, db: Db):
+    """Revoke tokens: yours on one device (default: the calling device) or, as admin, anyone's."""
+    target = body.username or user.username
+    if target != user.username and not can(user.role, "manage"):
+        raise Forbidden("only an admin can revoke another user's tokens")
+    device = body.device_id if body.username else (body.device_id or user.device_id)
+    with db.begin() as conn:
+        return RevokeOut(revoked=user_service.revoke_tokens(conn, target, device))

@@ -1,0 +1,39 @@
+"""GET /households/{id}/history: the audit trail of one household."""
+
+from typing import Any
+
+from fastapi import APIRouter
+from pydantic import BaseModel
+
+from sync_server.api.deps import CurrentUser, Db
+from sync_server.services import history
+from sync_server.services.access import readable_household
+
+router = APIRouter(tags=["households"])
+
+
+class EventOut(BaseModel):
+    """One applied change: who, from which device and change-set, old and new value."""
+
+    at: str
+    user: str | None
+    device_id: str | None
+    changeset_id: str | None
+    member_id: str | None
+    field: str
+    old: Any
+    new: Any
+
+
+class HistoryOut(BaseModel):
+    """The household's events, oldest first."""
+
+    events: list[EventOut]
+
+
+@router.get("/households/{household_id}/history", response_model=HistoryOut)
+def household_history(household_id: str, user: CurrentUser, db: Db):
+    """Every applied change of a household within your scope."""
+    with db.connect() as conn:
+        readable_household(conn, user, household_id)
+        return HistoryOut(events=history.events(conn, household_id))

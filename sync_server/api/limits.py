@@ -1,0 +1,94 @@
+"""Request body limits (413 past the limit) and gzip-encoded request bodies, as ASGI middleware.
+
+The body is read completely (up to the route's limit) before the app sees it, so a route never
+works on a truncated upload; a gzip body is inflated with the same limit on its inflated size.
+"""
+
+import json
+import zlib
+
+from sync_server.settings import Settings
+
+
+class BodyLimit:
+    """ASGI middleware enforcing per-route body size limits."""
+
+    def __init__(self, app, settings: Settings):
+        self.app = app
+        self.settings = settings
+
+    def limit_for(self, path: str) -> int:
+        """The body limit in bytes for a request path."""
+        if path.startswith("/api/v1/photos/"):
+            return self.settings.max_photo_bytes
+        if path.startswith("/api/v1/changesets"):
+            return self.settings.max_changeset_bytes
+        return self.settings.max_body_bytes
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http" or scope["method"] in ("GET", "HEAD", "OPTIONS"):
+            return await self.app(scope, receive, send)
+        limit = self.limit_for(scope["path"])
+        headers = dict(scope.get("headers") or [])
+        length = headers.get(b"content-length")
+        if length is not None and length.isdigit() and int(length) > limit:
+            return await _reject(send, 413, f"request body larger than {limit} bytes")
+        chunks, size, more = [], 0, True
+        while more:
+            message = await receive()
+            if message["type"] == "http.disconnect":
+                return
+            chunk = message.get("body", b"")
+            size += len(chunk)
+            if size > limit:
+                return await _reject(send, 413, f"request body larger than {limit} bytes")
+            chunks.append(chunk)
+            more = message.get("more_body", False)
+        body = b"".join(chunks)
+        if headers.get(b"content-encoding", b"").lower() == b"gzip":
+            try:
+                body = _gunzip(body, limit)
+            except ValueError as e:
+                return await _reject(send, 413 if "larger" in str(e) else 400, str(e))
+            scope = dict(scope)
+            scope["headers"] = [
+                (k, v)
+                for k, v in scope["headers"]
+                if k not in (b"content-encoding", b"content-length")
+            ] + [(b"content-length", str(len(body)).encode())]
+        sent = False
+
+        async def replay():
+            nonlocal sent
+            if not sent:
+                sent = True
+                return {"type": "http.request", "body": body, "more_body": False}
+            return await receive()
+
+        await self.app(scope, replay, send)
+
+
+def _gunzip(data: bytes, limit: int) -> bytes:
+    inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
+    try:
+        out = inflater.decompress(data, limit + 1)
+    except zlib.error as e:
+        raise ValueError(f"request body is not valid gzip: {e}") from None
+    if len(out) > limit:
+        raise ValueError(f"inflated request body larger than {limit} bytes")
+    return out
+
+
+async def _reject(send, status: int, detail: str) -> None:
+    body = json.dumps({"detail": detail, "household_id": None, "field": None}).encode()
+    await send(
+        {
+            "type": "http.response.start",
+            "status": status,
+            "headers": [
+                (b"content-type", b"application/json"),
+                (b"content-length", str(len(body)).encode()),
+            ],
+        }
+    )
+    await send({"type": "http.response.body", "body": body})

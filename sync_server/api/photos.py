@@ -1,0 +1,64 @@
+"""PUT /photos/{sha256} (upload, idempotent) and GET /photos/{sha256} (for reviewers)."""
+
+from fastapi import APIRouter, Request, Response
+from pydantic import BaseModel
+from starlette.concurrency import run_in_threadpool
+
+from sync_server.api.deps import Cfg, CurrentUser, Db
+from sync_server.errors import Forbidden
+from sync_server.roles import can
+from sync_server.services import photos as photo_service
+
+router = APIRouter(tags=["photos"])
+
+
+class PhotoOut(BaseModel):
+    """The stored photo; created=false when it was there already."""
+
+    sha256: str
+    size: int
+    created: bool
+
+
+@router.put(
+    "/photos/{sha256}",
+    response_model=PhotoOut,
+    openapi_extra={
+        "requestBody": {
+            "content": {"image/jpeg": {"schema": {"type": "string", "format": "binary"}}},
+            "required": True,
+        }
+    },
+)
+async def upload(
+    sha256: str,
+    request: Request,
+    response: Response,
+    user: CurrentUser,
+    db: Db,
+    cfg: Cfg,
+):
+    """Upload a processed JPEG under its SHA-256; a repeat is a no-op."""
+    if not can(user.role, "upload_photo"):
+        raise Forbidden(f"role {user.role} cannot upload photos")
+    data = await request.body()
+    created = await run_in_threadpool(
+        photo_service.store_photo, db, cfg.photos_dir, user.id, sha256, data, cfg.max_photo_bytes
+    )
+    response.status_code = 201 if created else 200
+    return PhotoOut(sha256=sha256, size=len(data), created=created)
+
+
+@router.get(
+    "/photos/{sha256}", response_class=Response, responses={200: {"content": {"image/jpeg": {}}}}
+)
+def download(
+    sha256: str,
+    user: CurrentUser,
+    db: Db,
+    cfg: Cfg,
+):
+    """A stored photo (reviewers, supervisors and admins)."""
+    if not can(user.role, "read_household"):
+        raise Forbidden(f"role {user.role} cannot download photos")
+    return Response(photo_service.read_photo(db, cfg.photos_dir, sha256), media_type="image/jpeg")

@@ -1,0 +1,98 @@
+"""Review: GET /review/queue, GET /review/households/{id}, POST /review/households/{id}."""
+
+from typing import Any, Literal
+
+from fastapi import APIRouter, Query
+from pydantic import BaseModel, Field
+
+from sync_server.api.deps import CurrentUser, Db
+from sync_server.services import review as review_service
+
+router = APIRouter(tags=["review"])
+
+
+class QueueItem(BaseModel):
+    """A household waiting for review."""
+
+    household_id: str
+    kode_wilayah: str
+    nama_krt: str | None
+    state: str
+    version: int
+    proposed: bool
+    flags: list[str]
+    open_conflicts: int
+    updated_at: str
+
+
+class QueueOut(BaseModel):
+    """The queue, oldest change first."""
+
+    households: list[QueueItem]
+
+
+class ReviewDetailOut(BaseModel):
+    """A household with both sides of every conflict, flags, verifications, photos, history."""
+
+    household: dict[str, Any]
+    conflicts: list[dict[str, Any]]
+    flags: list[dict[str, Any]]
+    verifications: list[dict[str, Any]]
+    photos: list[dict[str, Any]]
+    history: list[dict[str, Any]]
+
+
+class Choice(BaseModel):
+    """Which value to keep for a conflict: the server's, the client's, or a new value."""
+
+    take: Literal["server", "client", "value"]
+    value: Any = None
+
+
+class DecisionIn(BaseModel):
+    """resolve (choices keyed by conflict key: field, or member_id.field), approve or return."""
+
+    decision: Literal["resolve", "approve", "return"]
+    choices: dict[str, Choice] = Field(default_factory=dict)
+    note: str | None = Field(None, max_length=2000)
+
+
+class DecisionOut(BaseModel):
+    """The household after the decision."""
+
+    household_id: str
+    state: str
+    version: int
+    note: str | None
+
+
+@router.get("/review/queue", response_model=QueueOut)
+def review_queue(
+    user: CurrentUser,
+    db: Db,
+    scope: str | None = Query(None, description="kode wilayah prefix inside your scopes"),
+    flag: str | None = Query(None, description="only households with this open flag"),
+    state: str | None = Query(None, description="default needs_review (unless flag is given)"),
+    limit: int = Query(200, ge=1, le=1000),
+    offset: int = Query(0, ge=0),
+):
+    """Households in your scope that need review."""
+    with db.connect() as conn:
+        items = review_service.queue(conn, user, scope, flag, state, limit, offset)
+    return QueueOut(households=items)
+
+
+@router.get("/review/households/{household_id}", response_model=ReviewDetailOut)
+def review_household(household_id: str, user: CurrentUser, db: Db):
+    """Everything about one household for a reviewer."""
+    with db.connect() as conn:
+        return review_service.detail(conn, user, household_id)
+
+
+@router.post("/review/households/{household_id}", response_model=DecisionOut)
+def decide(household_id: str, body: DecisionIn, user: CurrentUser, db: Db):
+    """Resolve conflicts, approve, or return to the enumerator with a note."""
+    choices = {k: c.model_dump(exclude_unset=True) for k, c in body.choices.items()}
+    return review_service.decide(
+        db, user, household_id, body.decision, choices, body.note, user.device_id
+    )

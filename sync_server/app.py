@@ -1,0 +1,53 @@
+"""The FastAPI application factory.
+
+app = create_app(Settings.resolve(data_dir="/srv/verivali"))
+"""
+
+import logging
+
+from fastapi import APIRouter, FastAPI
+from fastapi.middleware.gzip import GZipMiddleware
+
+from sync_server import __version__
+from sync_server.api import assignments, auth, changesets, errors, households, photos, review
+from sync_server.api.limits import BodyLimit
+from sync_server.api.throttle import LoginThrottle
+from sync_server.db.engine import make_engine
+from sync_server.db.migrate import upgrade
+from sync_server.settings import Settings
+
+PREFIX = "/api/v1"
+
+
+def create_app(settings: Settings, migrate: bool = True) -> FastAPI:
+    """Build the app for settings; migrates the database first unless told not to."""
+    engine = make_engine(settings.db_url)
+    if migrate:
+        upgrade(engine)
+    settings.photos_dir.mkdir(parents=True, exist_ok=True)
+    app = FastAPI(
+        title="Verivali sync server",
+        version=__version__,
+        description="Sync protocol v1 for DTKS verivali: login, pull, photos, push, review.",
+        openapi_url=f"{PREFIX}/openapi.json",
+        docs_url=f"{PREFIX}/docs",
+        redoc_url=None,
+    )
+    app.state.settings = settings
+    app.state.engine = engine
+    app.state.throttle = LoginThrottle(settings.login_free_failures, settings.login_max_lockout_s)
+    api = APIRouter(prefix=PREFIX)
+    for module in (auth, assignments, photos, changesets, review, households):
+        api.include_router(module.router)
+
+    @api.get("/health", tags=["health"])
+    def health() -> dict:
+        """Liveness: the server answers."""
+        return {"ok": True, "version": __version__}
+
+    app.include_router(api)
+    errors.install(app)
+    app.add_middleware(GZipMiddleware, minimum_size=1000)
+    app.add_middleware(BodyLimit, settings=settings)
+    logging.getLogger("sync_server").setLevel(logging.INFO)
+    return app

@@ -1,0 +1,315 @@
+"""`sync-server`: the server's command line; each command mirrors one service function.
+
+sync-server init --data-dir /srv/verivali
+sync-server import-prelist prelist/ --data-dir /srv/verivali
+sync-server add-user enum1 --role enumerator --scope 32.04.12.2002 --password-stdin
+sync-server assign enum1 --scope 32.04.12.2002 --round 2026-11
+sync-server serve --host 0.0.0.0 --port 8443 --certfile cert.pem --keyfile key.pem
+"""
+
+import argparse
+import getpass
+import sys
+import time
+from pathlib import Path
+
+from sync_server.errors import ServerError
+from sync_server.roles import ROLES
+from sync_server.settings import Settings
+
+DEMO_PASSWORD = "verivali-demo"
+DEMO_DESA = "32.04.12.2002"
+DEMO_ROUND = "2026-11"
+
+
+def _settings(args) -> Settings:
+    return Settings.resolve(db=args.db, data_dir=args.data_dir)
+
+
+def _engine(args, migrate: bool = True):
+    from sync_server.db.engine import make_engine
+    from sync_server.db.migrate import is_initialised, upgrade
+
+    engine = make_engine(_settings(args).db_url)
+    if migrate:
+        upgrade(engine)
+    elif not is_initialised(engine):
+        raise ServerError("the database has no schema yet: run `sync-server init` first")
+    return engine
+
+
+def cmd_init(args) -> int:
+    """Create or upgrade the database schema."""
+    settings = _settings(args)
+    _engine(args)
+    settings.photos_dir.mkdir(parents=True, exist_ok=True)
+    print(f"database ready: {_safe_url(settings.db_url)}")
+    print(f"data directory: {settings.data_dir}")
+    return 0
+
+
+def cmd_import(args) -> int:
+    """Import a pre-list directory."""
+    from sync_server.services.prelist_import import import_prelist
+
+    engine = _engine(args)
+    directory = Path(args.directory)
+    report = Path(args.report) if args.report else directory / "import-report.csv"
+    started = time.monotonic()
+
+    def progress(done, total):
+        print(f"\rimporting households: {done}/{total}", end="", file=sys.stderr, flush=True)
+
+    result = import_prelist(engine, directory, report, progress)
+    print(file=sys.stderr)
+    print(
+        f"households: {result.households_new} new, {result.households_updated} updated, "
+        f"{result.households_unchanged} unchanged; members: {result.members_new} new, "
+        f"{result.members_updated} updated; {len(result.bad_rows)} bad rows "
+        f"({time.monotonic() - started:.1f} s)"
+    )
+    if result.bad_rows:
+        print(f"bad rows are listed in {report}")
+    return 0
+
+
+def _read_password(args) -> str:
+    if args.password_stdin:
+        return sys.stdin.readline().rstrip("\n")
+    first = getpass.getpass(f"password for {args.name}: ")
+    if first != getpass.getpass("again: "):
+        raise ServerError("the two passwords differ")
+    return first
+
+
+def cmd_add_user(args) -> int:
+    """Create a user."""
+    from sync_server.services.users import create_user
+
+    engine = _engine(args)
+    password = _read_password(args)
+    with engine.begin() as conn:
+        user = create_user(conn, args.name, args.role, args.scope, password)
+    print(f"user {user.username} ({user.role}) created, scopes {', '.join(user.scopes)}")
+    return 0
+
+
+def cmd_passwd(args) -> int:
+    """Set a user's password (revokes their tokens)."""
+    from sync_server.services.users import set_password
+
+    engine = _engine(args)
+    password = _read_password(args)
+    with engine.begin() as conn:
+        set_password(conn, args.name, password)
+    print(f"password of {args.name} changed; their devices must log in again")
+    return 0
+
+
+def cmd_assign(args) -> int:
+    """Assign a user a scope for a round."""
+    from sync_server.services.assignments import assign
+
+    engine = _engine(args)
+    with engine.begin() as conn:
+        a = assign(conn, args.name, args.scope, args.round, args.form, args.form_version)
+    print(
+        f"assignment {a.id}: {args.name}, round {a.round}, scope {a.scope}, form {a.form_id} {a.form_version}"
+    )
+    return 0
+
+
+def cmd_revoke(args) -> int:
+    """Revoke a user's tokens (one device or all)."""
+    from sync_server.services.users import revoke_tokens
+
+    engine = _engine(args)
+    with engine.begin() as conn:
+        n = revoke_tokens(conn, args.name, args.device)
+    print(
+        f"revoked {n} token(s) of {args.name}"
+        + (f" on device {args.device}" if args.device else "")
+    )
+    return 0
+
+
+def cmd_export(args) -> int:
+    """Export a round as CSV."""
+    from sync_server.services.export import export_round
+
+    engine = _engine(args)
+    n = export_round(engine, args.round, Path(args.out))
+    print(f"{n} households written to {args.out}")
+    return 0
+
+
+def cmd_serve(args) -> int:
+    """Run the HTTP server (migrates first)."""
+    import uvicorn
+
+    from sync_server.app import create_app
+
+    if bool(args.certfile) != bool(args.keyfile):
+        raise ServerError("give both --certfile and --keyfile for TLS")
+    app = create_app(_settings(args))
+    uvicorn.run(
+        app,
+        host=args.host,
+        port=args.port,
+        ssl_certfile=args.certfile,
+        ssl_keyfile=args.keyfile,
+        log_level=args.log_level,
+        timeout_graceful_shutdown=10,
+    )
+    return 0
+
+
+def cmd_demo(args) -> int:
+    """Set up a demo: sample pre-list of one desa, users, assignments."""
+    from dtks.sample import write_prelist
+    from sync_server.services.assignments import assign
+    from sync_server.services.prelist_import import import_prelist
+    from sync_server.services.users import create_user
+
+    directory = Path(args.dir)
+    if args.data_dir is None and args.db is None:
+        args.data_dir = str(directory / "server-data")
+    engine = _engine(args)
+    prelist = directory / "prelist"
+    write_prelist(prelist, args.households, DEMO_DESA, seed=args.seed)
+    result = import_prelist(engine, prelist, directory / "import-report.csv")
+    people = [
+        ("enum1", "enumerator", DEMO_DESA),
+        ("enum2", "enumerator", DEMO_DESA),
+        ("clerk1", "clerk", DEMO_DESA),
+        ("super1", "supervisor", "32.04.12"),
+        ("reviewer1", "reviewer", "32.04"),
+        ("admin1", "admin", "32"),
+    ]
+    with engine.begin() as conn:
+        from sync_server.services.users import get_user
+
+        for name, role, scope in people:
+            try:
+                get_user(conn, name)
+            except ServerError:
+                create_user(conn, name, role, [scope], DEMO_PASSWORD)
+        for name in ("enum1", "enum2", "clerk1"):
+            assign(conn, name, DEMO_DESA, DEMO_ROUND)
+    settings = _settings(args)
+    print(
+        f"pre-list: {prelist} ({result.households_new + result.households_updated + result.households_unchanged} households, {len(result.bad_rows)} bad rows)"
+    )
+    print(f"data directory: {settings.data_dir}")
+    print(f"users (password '{DEMO_PASSWORD}'): " + ", ".join(f"{n} ({r})" for n, r, _ in people))
+    print("start the server:")
+    print(f"  sync-server serve --data-dir {settings.data_dir} --port 8000")
+    print("log in:")
+    print(
+        "  curl -s -X POST http://127.0.0.1:8000/api/v1/auth/token -H 'Content-Type: application/json' "
+        f'-d \'{{"username": "enum1", "password": "{DEMO_PASSWORD}", "device_id": "0b7c3d1e-1111-4a4a-8b8b-000000000001"}}\''
+    )
+    return 0
+
+
+def _safe_url(url: str) -> str:
+    from sqlalchemy.engine import make_url
+
+    return make_url(url).render_as_string(hide_password=True)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of `sync-server`."""
+    common = argparse.ArgumentParser(add_help=False)
+    where = common.add_argument_group("database")
+    where.add_argument(
+        "--db",
+        metavar="URL",
+        help="database URL (default: SQLite in the data dir); "
+        "e.g. postgresql+psycopg://user:pass@host/db",
+    )
+    where.add_argument(
+        "--data-dir", metavar="DIR", help="data directory (default: $XDG_DATA_HOME/verivali-server)"
+    )
+    p = argparse.ArgumentParser(prog="sync-server", description="Verivali sync server")
+    sub = p.add_subparsers(dest="command", required=True)
+
+    s = sub.add_parser("init", parents=[common], help="create or upgrade the database")
+    s.set_defaults(func=cmd_init)
+
+    s = sub.add_parser(
+        "import-prelist", parents=[common], help="import households.csv + members.csv"
+    )
+    s.add_argument("directory")
+    s.add_argument(
+        "--report", metavar="FILE", help="bad-rows CSV (default DIRECTORY/import-report.csv)"
+    )
+    s.set_defaults(func=cmd_import)
+
+    for name, func, text in (
+        ("add-user", cmd_add_user, "create a user"),
+        ("passwd", cmd_passwd, "set a password"),
+    ):
+        s = sub.add_parser(name, parents=[common], help=text)
+        s.add_argument("name")
+        if name == "add-user":
+            s.add_argument("--role", required=True, choices=ROLES)
+            s.add_argument(
+                "--scope", required=True, nargs="+", metavar="CODE", help="kode wilayah prefixes"
+            )
+        s.add_argument("--password-stdin", action="store_true", help="read the password from stdin")
+        s.set_defaults(func=func)
+
+    s = sub.add_parser("assign", parents=[common], help="assign a user a scope for a round")
+    s.add_argument("name")
+    s.add_argument("--scope", required=True, metavar="CODE")
+    s.add_argument("--round", required=True, metavar="YYYY-MM")
+    s.add_argument("--form", default="verivali_dtks", metavar="FORM_ID")
+    s.add_argument("--form-version", default="2026110101", metavar="VERSION")
+    s.set_defaults(func=cmd_assign)
+
+    s = sub.add_parser("revoke", parents=[common], help="revoke a user's tokens")
+    s.add_argument("name")
+    s.add_argument("--device", metavar="DEVICE_ID", help="only this device's tokens")
+    s.set_defaults(func=cmd_revoke)
+
+    s = sub.add_parser("serve", parents=[common], help="run the HTTP server")
+    s.add_argument("--host", default="127.0.0.1")
+    s.add_argument("--port", type=int, default=8000)
+    s.add_argument("--certfile", help="TLS certificate (PEM)")
+    s.add_argument("--keyfile", help="TLS private key (PEM)")
+    s.add_argument(
+        "--log-level", default="info", choices=["critical", "error", "warning", "info", "debug"]
+    )
+    s.set_defaults(func=cmd_serve)
+
+    s = sub.add_parser("export", parents=[common], help="export a round's households as CSV")
+    s.add_argument("--round", required=True, metavar="YYYY-MM")
+    s.add_argument("--out", required=True, metavar="FILE.csv")
+    s.set_defaults(func=cmd_export)
+
+    s = sub.add_parser("demo", parents=[common], help="set up a demo desa with users")
+    s.add_argument("--dir", required=True, help="where the pre-list and (by default) the data go")
+    s.add_argument("--households", type=int, default=300)
+    s.add_argument("--seed", type=int, default=1)
+    s.set_defaults(func=cmd_demo)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run `sync-server` with argv; return the exit code."""
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except ServerError as e:
+        print(f"sync-server {args.command}: {e.message}", file=sys.stderr)
+        return 1
+    except OSError as e:
+        print(f"sync-server {args.command}: {e}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

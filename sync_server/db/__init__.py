@@ -1,0 +1,1 @@
+"""The server's database: tables, engine set-up, migrations."""

@@ -1,0 +1,230 @@
+"""The server's tables (SQLAlchemy Core). Every change here needs an Alembic migration.
+
+Values (household and member attributes, answers, replies) are JSON text, written and read by
+``sync_server.db.jsontext``: the same bytes on SQLite and PostgreSQL. Times are ISO-8601 UTC
+text, which sorts correctly as text.
+"""
+
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    Column,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+
+metadata = MetaData(
+    naming_convention={
+        "ix": "ix_%(column_0_label)s",
+        "uq": "uq_%(table_name)s_%(column_0_name)s",
+        "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+        "pk": "pk_%(table_name)s",
+    }
+)
+
+ID = String(64)
+TIME = String(40)
+
+counters = Table(
+    "counters",
+    metadata,
+    Column("name", String(32), primary_key=True),
+    Column("value", BigInteger, nullable=False),
+)
+"""The global change sequence ('seq'): every write takes its row lock first, so writers are
+serialised and sequence numbers become visible in order (pull by seq never skips a row)."""
+
+users = Table(
+    "users",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("username", String(64), nullable=False, unique=True),
+    Column("role", String(16), nullable=False),
+    Column("password_hash", String(200), nullable=False),
+    Column("created_at", TIME, nullable=False),
+    Column("disabled", Boolean, nullable=False, default=False),
+)
+
+user_scopes = Table(
+    "user_scopes",
+    metadata,
+    Column("user_id", ForeignKey("users.id", ondelete="CASCADE"), primary_key=True),
+    Column("scope", String(10), primary_key=True),
+)
+
+tokens = Table(
+    "tokens",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("user_id", ForeignKey("users.id", ondelete="CASCADE"), nullable=False),
+    Column("token_hash", String(64), nullable=False, unique=True),
+    Column("device_id", ID, nullable=False),
+    Column("created_at", TIME, nullable=False),
+    Column("expires_at", TIME, nullable=False),
+    Column("revoked_at", TIME),
+)
+
+assignments = Table(
+    "assignments",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("user_id", ForeignKey("users.id", ondelete="CASCADE"), nullable=False),
+    Column("round", String(7), nullable=False),
+    Column("scope", String(10), nullable=False),
+    Column("form_id", String(64), nullable=False),
+    Column("form_version", String(32), nullable=False),
+    Column("created_at", TIME, nullable=False),
+    UniqueConstraint("user_id", "round", "scope", name="uq_assignments_user_round_scope"),
+)
+
+households = Table(
+    "households",
+    metadata,
+    Column("household_id", ID, primary_key=True),
+    Column("kode_wilayah", String(10), nullable=False, index=True),
+    Column("values", Text, nullable=False),
+    Column("version", Integer, nullable=False),
+    Column("seq", BigInteger, nullable=False, index=True),
+    Column("state", String(16), nullable=False, default="open"),
+    Column("review_note", Text),
+    Column("deleted", Boolean, nullable=False, default=False),
+    Column("proposed", Boolean, nullable=False, default=False),
+    Column("proposed_by", ForeignKey("users.id")),
+    Column("created_at", TIME, nullable=False),
+    Column("updated_at", TIME, nullable=False),
+)
+"""state: open (in the field), needs_review, returned (to the enumerator, with review_note),
+approved. deleted: a tombstone for everyone. proposed: a new household (usulan baru) sent from the field under a client UUID."""
+
+members = Table(
+    "members",
+    metadata,
+    Column("member_id", ID, primary_key=True),
+    Column(
+        "household_id",
+        ForeignKey("households.household_id", ondelete="CASCADE"),
+        nullable=False,
+        index=True,
+    ),
+    Column("values", Text, nullable=False),
+    Column("status", String(16), nullable=False, default="active"),
+    Column("version", Integer, nullable=False, default=0),
+    Column("removal_reason", String(64)),
+    Column("removal_date", String(10)),
+)
+
+tombstones = Table(
+    "tombstones",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("household_id", ID, nullable=False),
+    Column("kode_wilayah", String(10), nullable=False, index=True),
+    Column("seq", BigInteger, nullable=False, index=True),
+)
+"""A household that left kode_wilayah at seq: pulls of scopes covering the old code see it
+as deleted."""
+
+changesets = Table(
+    "changesets",
+    metadata,
+    Column("changeset_id", ID, primary_key=True),
+    Column("fingerprint", String(64), nullable=False),
+    Column("user_id", ForeignKey("users.id"), nullable=False),
+    Column("device_id", ID, nullable=False),
+    Column("form_id", String(64)),
+    Column("form_version", String(32)),
+    Column("mode", String(8)),
+    Column("created_at", TIME),
+    Column("received_at", TIME, nullable=False),
+    Column("reply", Text, nullable=False),
+)
+
+conflicts = Table(
+    "conflicts",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("household_id", ID, nullable=False, index=True),
+    Column("member_id", ID),
+    Column("field", String(64), nullable=False),
+    Column("kind", String(8), nullable=False),
+    Column("base", Text),
+    Column("server", Text),
+    Column("client", Text),
+    Column("changeset_id", ID),
+    Column("user_id", ForeignKey("users.id")),
+    Column("created_at", TIME, nullable=False),
+    Column("resolved_by", ForeignKey("users.id")),
+    Column("resolved_at", TIME),
+    Column("resolution", Text),
+)
+"""kind: hard (values diverged, a reviewer decides) or soft (parallel edits of other fields,
+for information). base/server/client/resolution are JSON text."""
+
+flags = Table(
+    "flags",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("household_id", ID, nullable=False, index=True),
+    Column("kind", String(32), nullable=False),
+    Column("detail", Text),
+    Column("changeset_id", ID),
+    Column("created_at", TIME, nullable=False),
+    Column("cleared_by", ForeignKey("users.id")),
+    Column("cleared_at", TIME),
+)
+
+verifications = Table(
+    "verifications",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("household_id", ID, nullable=False, index=True),
+    Column("round", String(7), nullable=False),
+    Column("changeset_id", ID, nullable=False),
+    Column("user_id", ForeignKey("users.id"), nullable=False),
+    Column("device_id", ID, nullable=False),
+    Column("mode", String(8)),
+    Column("form_id", String(64)),
+    Column("form_version", String(32)),
+    Column("status", String(16)),
+    Column("result", String(64)),
+    Column("answers", Text, nullable=False),
+    Column("gps", Text),
+    Column("photos", Text, nullable=False),
+    Column("started_at", TIME),
+    Column("finished_at", TIME),
+    Column("received_at", TIME, nullable=False),
+)
+
+photos = Table(
+    "photos",
+    metadata,
+    Column("sha256", String(64), primary_key=True),
+    Column("size", Integer, nullable=False),
+    Column("path", String(200), nullable=False),
+    Column("uploaded_by", ForeignKey("users.id"), nullable=False),
+    Column("uploaded_at", TIME, nullable=False),
+)
+
+audit = Table(
+    "audit",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("at", TIME, nullable=False),
+    Column("user_id", ForeignKey("users.id")),
+    Column("device_id", ID),
+    Column("changeset_id", ID),
+    Column("household_id", ID, nullable=False),
+    Column("member_id", ID),
+    Column("field", String(64), nullable=False),
+    Column("old", Text),
+    Column("new", Text),
+)
+"""Append-only: the server only ever inserts here."""
+
+Index("ix_audit_household", audit.c.household_id, audit.c.id)

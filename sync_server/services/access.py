@@ -1,0 +1,36 @@
+"""Who may read or decide on which household: role plus wilayah scope."""
+
+from sqlalchemy import Connection, select
+
+from sync_server.db.tables import households
+from sync_server.errors import Forbidden, NotFound, ScopeViolation
+from sync_server.roles import FIELD_ROLES, can
+from sync_server.scopes import covers
+from sync_server.services.users import User
+
+
+def household_row(conn: Connection, household_id: str):
+    """Return a households row or raise NotFound naming it."""
+    row = conn.execute(select(households).where(households.c.household_id == household_id)).first()
+    if row is None:
+        raise NotFound(f"household {household_id} does not exist", household_id)
+    return row
+
+
+def readable_household(conn: Connection, user: User, household_id: str):
+    """Return the household row if the user may read it (field roles: their assignments)."""
+    row = household_row(conn, household_id)
+    scopes = user.write_scopes(conn) if user.role in FIELD_ROLES else user.scopes
+    if not covers(scopes, row.kode_wilayah):
+        raise ScopeViolation(
+            f"household {household_id} (wilayah {row.kode_wilayah}) lies outside your scope",
+            household_id,
+        )
+    return row
+
+
+def reviewable_household(conn: Connection, user: User, household_id: str):
+    """Return the household row if the user is a reviewer with it in scope."""
+    if not can(user.role, "review"):
+        raise Forbidden(f"role {user.role} cannot review households")
+    return readable_household(conn, user, household_id)

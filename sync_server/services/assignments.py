@@ -1,0 +1,116 @@
+"""Assignments: a user, a round (YYYY-MM), a wilayah scope and the form to use."""
+
+import re
+from dataclasses import dataclass
+
+from sqlalchemy import Connection, insert, select
+
+from sync_server import clock
+from sync_server.db.tables import assignments
+from sync_server.errors import NotFound, ScopeViolation, UsageError
+from sync_server.roles import can
+from sync_server.scopes import covers, normalise_scope
+from sync_server.services.users import User, get_user
+
+DEFAULT_FORM_ID = "verivali_dtks"
+DEFAULT_FORM_VERSION = "2026110101"
+_ROUND = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
+
+
+@dataclass(frozen=True)
+class Assignment:
+    """One assignment row."""
+
+    id: int
+    user_id: int
+    round: str
+    scope: str
+    form_id: str
+    form_version: str
+
+
+def assign(
+    conn: Connection,
+    username: str,
+    scope: str,
+    round_: str,
+    form_id: str = DEFAULT_FORM_ID,
+    form_version: str = DEFAULT_FORM_VERSION,
+) -> Assignment:
+    """Assign a user a scope for a round; the scope must lie inside the user's own scopes."""
+    if not _ROUND.match(round_):
+        raise UsageError(f"round {round_!r}: write it YYYY-MM, e.g. 2026-11")
+    user = get_user(conn, username)
+    plain = normalise_scope(scope)
+    if not covers(user.scopes, plain):
+        raise UsageError(
+            f"scope {scope} lies outside {username}'s scopes ({', '.join(user.scopes)})"
+        )
+    existing = conn.execute(
+        select(assignments).where(
+            assignments.c.user_id == user.id,
+            assignments.c.round == round_,
+            assignments.c.scope == plain,
+        )
+    ).first()
+    if existing:
+        conn.execute(
+            assignments.update()
+            .where(assignments.c.id == existing.id)
+            .values(form_id=form_id, form_version=form_version)
+        )
+        return Assignment(existing.id, user.id, round_, plain, form_id, form_version)
+    aid = conn.execute(
+        insert(assignments).values(
+            user_id=user.id,
+            round=round_,
+            scope=plain,
+            form_id=form_id,
+            form_version=form_version,
+            created_at=clock.now(),
+        )
+    ).inserted_primary_key[0]
+    return Assignment(aid, user.id, round_, plain, form_id, form_version)
+
+
+def mine(conn: Connection, user: User) -> list[Assignment]:
+    """Return the user's assignments, newest round first."""
+    rows = conn.execute(
+        select(assignments)
+        .where(assignments.c.user_id == user.id)
+        .order_by(assignments.c.round.desc(), assignments.c.id)
+    )
+    return [_assignment(r) for r in rows]
+
+
+def readable(conn: Connection, user: User, assignment_id: int) -> Assignment:
+    """Return an assignment the user may pull: their own, or one inside their scopes."""
+    row = conn.execute(select(assignments).where(assignments.c.id == assignment_id)).first()
+    if row is None:
+        raise NotFound(f"assignment {assignment_id} does not exist")
+    if row.user_id == user.id:
+        return _assignment(row)
+    if can(user.role, "read_household") and covers(user.scopes, row.scope):
+        return _assignment(row)
+    raise ScopeViolation(f"assignment {assignment_id} is not yours")
+
+
+def round_for(conn: Connection, user: User, kode_wilayah: str, form_id: str | None) -> str | None:
+    """Return the round of the newest assignment of the user covering a household, if any."""
+    rows = conn.execute(
+        select(assignments)
+        .where(assignments.c.user_id == user.id)
+        .order_by(assignments.c.round.desc())
+    ).all()
+    matching = [r for r in rows if kode_wilayah.startswith(r.scope)]
+    for r in matching:
+        if form_id is None or r.form_id == form_id:
+            return r.round
+    if matching:
+        return matching[0].round
+    rows = conn.execute(select(assignments).order_by(assignments.c.round.desc())).all()
+    return next((r.round for r in rows if kode_wilayah.startswith(r.scope)), None)
+
+
+def _assignment(row) -> Assignment:
+    return Assignment(row.id, row.user_id, row.round, row.scope, row.form_id, row.form_version)

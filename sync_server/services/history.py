@@ -1,0 +1,29 @@
+"""The audit trail of a household: every applied field change and review decision, oldest first."""
+
+from sqlalchemy import Connection, select
+
+from sync_server.db import jsontext
+from sync_server.db.tables import audit, users
+
+
+def events(conn: Connection, household_id: str) -> list[dict]:
+    """Return the audit events of one household as protocol JSON."""
+    q = (
+        select(audit, users.c.username)
+        .outerjoin(users, users.c.id == audit.c.user_id)
+        .where(audit.c.household_id == household_id)
+        .order_by(audit.c.id)
+    )
+    return [
+        {
+            "at": r.at,
+            "user": r.username or r.device_id,
+            "device_id": r.device_id,
+            "changeset_id": r.changeset_id,
+            "member_id": r.member_id,
+            "field": r.field,
+            "old": jsontext.loads(r.old),
+            "new": jsontext.loads(r.new),
+        }
+        for r in conn.execute(q)
+    ]

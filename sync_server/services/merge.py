@@ -1,0 +1,426 @@
+"""Apply a pushed change-set: validate all of it, merge each household by dtks.merge, store.
+
+One change-set is one transaction: either every household of it is stored (values, members,
+conflicts, flags, verifications, audit rows, the stored reply) or nothing is. The rule itself
+lives in ``dtks.merge.merge_household``; this module only loads state, checks what the rule
+cannot know (scope, columns, photos, the form) and writes the result.
+
+    reply = push(engine, user, body_bytes, forms_dir=None)
+"""
+
+import os
+import re
+import time
+from dataclasses import dataclass, field
+
+from sqlalchemy import Connection, Engine, insert, select, update
+from sqlalchemy.sql import bindparam
+
+from dtks import merge as rule
+from dtks.model import ChangeSet, ChangeSetReply, HouseholdChange, InvalidPayload, load_json
+from sync_server import clock
+from sync_server.db import jsontext
+from sync_server.db.engine import Sequence, write_transaction
+from sync_server.db.tables import (
+    audit,
+    changesets,
+    conflicts,
+    flags,
+    households,
+    members,
+    photos,
+    tombstones,
+    verifications,
+)
+from sync_server.errors import ChangesetMismatch, Forbidden, InvalidContent, ScopeViolation
+from sync_server.roles import can
+from sync_server.scopes import covers
+from sync_server.services import validation
+from sync_server.services.assignments import round_for
+from sync_server.services.form_check import check_answers
+from sync_server.services.household_store import chunks, load_states
+from sync_server.services.users import User
+
+FLAG_MEMBER_REMOVED = "member_removed"
+FLAG_NEW_HOUSEHOLD = "new_household"
+FLAG_RESUBMITTED = "resubmitted"
+_HOUSEHOLD_PATH = re.compile(r"^households\[(\d+)\](?:\.(.*))?$")
+
+
+def push(engine: Engine, user: User, body: bytes | dict, forms_dir=None) -> dict:
+    """Apply a change-set body for user; return the reply JSON (the stored one on replay)."""
+    if not can(user.role, "push"):
+        raise Forbidden(f"role {user.role} cannot push change-sets")
+    data = load_json(body) if isinstance(body, bytes | str) else body
+    changeset = _parse(data)
+    fingerprint = changeset.fingerprint()
+    with write_transaction(engine) as conn:
+        stored = conn.execute(
+            select(changesets.c.fingerprint, changesets.c.reply).where(
+                changesets.c.changeset_id == changeset.changeset_id
+            )
+        ).first()
+        if stored is not None:
+            if stored.fingerprint != fingerprint:
+                raise ChangesetMismatch(
+                    f"changeset {changeset.changeset_id} was received before with other content; "
+                    "send changed data under a new changeset_id"
+                )
+            return jsontext.loads(stored.reply)
+        reply = _apply(conn, user, changeset, forms_dir)
+        _fault_pause()
+        conn.execute(
+            insert(changesets).values(
+                changeset_id=changeset.changeset_id,
+                fingerprint=fingerprint,
+                user_id=user.id,
+                device_id=changeset.device_id,
+                form_id=changeset.form_id,
+                form_version=changeset.form_version,
+                mode=changeset.mode,
+                created_at=changeset.created_at.isoformat(),
+                received_at=clock.now(),
+                reply=jsontext.dumps(reply),
+            )
+        )
+        return reply
+
+
+def _fault_pause() -> None:
+    """Fault-injection for the crash tests: hold the written, uncommitted transaction open."""
+    delay = os.environ.get("VERIVALI_FAULT_PAUSE_BEFORE_COMMIT_S")
+    if delay:
+        time.sleep(float(delay))
+
+
+def _parse(data) -> ChangeSet:
+    try:
+        return ChangeSet.from_json(data)
+    except InvalidPayload as e:
+        raise _payload_error(data, e) from None
+
+
+def _payload_error(data, e: InvalidPayload) -> InvalidContent:
+    """Name the household (by id, not index) and field of a protocol error."""
+    m = _HOUSEHOLD_PATH.match(e.path)
+    if not m:
+        return InvalidContent(f"{e.path}: {e.problem}", None, e.path)
+    index, rest = int(m.group(1)), m.group(2) or ""
+    hid = None
+    try:
+        hid = str(data["households"][index]["household_id"])
+    except (KeyError, IndexError, TypeError):
+        pass
+    field = re.sub(r"^(fields|values)\.", "", rest) or None
+    where = f"household {hid}" if hid else f"households[{index}]"
+    return InvalidContent(f"{where}, field {field}: {e.problem}", hid, field)
+
+
+@dataclass
+class _Writes:
+    """Rows to write for a whole change-set, collected and then written with executemany."""
+
+    new_households: list = field(default_factory=list)
+    household_updates: list = field(default_factory=list)
+    new_members: list = field(default_factory=list)
+    member_updates: list = field(default_factory=list)
+    conflicts: list = field(default_factory=list)
+    flags: list = field(default_factory=list)
+    verifications: list = field(default_factory=list)
+    audit: list = field(default_factory=list)
+    tombstones: list = field(default_factory=list)
+
+
+def _apply(conn: Connection, user: User, changeset: ChangeSet, forms_dir) -> dict:
+    ids = [h.household_id for h in changeset.households]
+    states = load_states(conn, ids)
+    rows = _household_rows(conn, ids)
+    scopes = user.write_scopes(conn)
+    for change in changeset.households:
+        _validate(change, rows.get(change.household_id), scopes, changeset, forms_dir)
+    _check_photos(conn, changeset)
+    seq, now, writes, replies = Sequence(conn), clock.now(), _Writes(), []
+    rounds: dict[str, str] = {}
+    for change in changeset.households:
+        row = rows.get(change.household_id)
+        kode = row.kode_wilayah if row else change.values.get("kode_wilayah")
+        if kode not in rounds:
+            rounds[kode] = round_for(conn, user, kode, changeset.form_id) or (
+                changeset.created_at.strftime("%Y-%m")
+            )
+        source = rule.Source.of(changeset, rounds[kode], user.username)
+        try:
+            result = rule.merge_household(states.get(change.household_id), change, source)
+        except rule.InvalidChange as e:
+            field = f"members.{e.member_id}" if e.member_id else None
+            raise InvalidContent(str(e), e.household_id, field) from None
+        before = states.get(change.household_id)
+        _collect(writes, result, before, row, change, changeset, user, seq, now)
+        replies.append(result.reply())
+    _write(conn, writes, now)
+    seq.save()
+    return ChangeSetReply(changeset.changeset_id, replies).to_json()
+
+
+def _household_rows(conn: Connection, ids: list[str]) -> dict:
+    rows = {}
+    for part in chunks(ids):
+        for r in conn.execute(
+            select(
+                households.c.household_id,
+                households.c.kode_wilayah,
+                households.c.state,
+                households.c.version,
+            ).where(households.c.household_id.in_(part))
+        ):
+            rows[r.household_id] = r
+    return rows
+
+
+def _validate(change: HouseholdChange, row, scopes, changeset: ChangeSet, forms_dir) -> None:
+    hid = change.household_id
+    if change.new and row is None:
+        validation.check_values(hid, change.values)
+        kode = change.values["kode_wilayah"]
+        if not covers(scopes, kode):
+            raise ScopeViolation(
+                f"household {hid}, field kode_wilayah: {kode} lies outside your scope",
+                hid,
+                "kode_wilayah",
+            )
+    else:
+        if row is not None and not covers(scopes, row.kode_wilayah):
+            raise ScopeViolation(
+                f"household {hid} (wilayah {row.kode_wilayah}) lies outside your assignments",
+                hid,
+            )
+        validation.check_fields(hid, change.fields)
+    for op in change.members:
+        if op.op == "add":
+            validation.check_values(hid, op.values, op.member_id)
+        elif op.op == "change":
+            validation.check_fields(hid, op.fields, op.member_id)
+    v = change.verification
+    if v is not None and v.status == "finalized":
+        check_answers(forms_dir, hid, changeset.form_id, changeset.form_version, v.answers)
+
+
+def _check_photos(conn: Connection, changeset: ChangeSet) -> None:
+    named = {
+        sha: h.household_id
+        for h in changeset.households
+        if h.verification
+        for sha in h.verification.photos
+    }
+    if not named:
+        return
+    have = set()
+    for part in chunks(list(named)):
+        have.update(
+            conn.execute(select(photos.c.sha256).where(photos.c.sha256.in_(part))).scalars()
+        )
+    for sha, hid in named.items():
+        if sha not in have:
+            raise InvalidContent(
+                f"household {hid}, field verification.photos: photo {sha} was not uploaded; "
+                "PUT /photos/{sha256} first",
+                hid,
+                "verification.photos",
+            )
+
+
+def _collect(w: _Writes, result, before, row, change, changeset, user, seq, now) -> None:
+    """Turn one MergeResult into rows."""
+    state, hid = result.state, change.household_id
+    h = state.household
+    cs = changeset.changeset_id
+    new_flags = set(result.flags)
+    if row is None:
+        new_flags |= {FLAG_NEW_HOUSEHOLD, rule.FLAG_NEEDS_REVIEW}
+    elif row.state in ("returned", "approved") and (result.applied or change.verification):
+        new_flags |= {FLAG_RESUBMITTED, rule.FLAG_NEEDS_REVIEW}
+    for a in result.applied:
+        if a.field == rule.STATUS_FIELD and a.new == "removed":
+            m = h.member(a.member_id)
+            w.flags.append(_flag(hid, FLAG_MEMBER_REMOVED, cs, now, _removal_note(m)))
+    old_flags = before.flags if before else frozenset()
+    for kind in sorted(new_flags - old_flags):
+        w.flags.append(_flag(hid, kind, cs, now, result.message))
+    state_name = "needs_review" if rule.FLAG_NEEDS_REVIEW in new_flags else None
+    _collect_household(w, h, row, change, user, seq, now, state_name)
+    _collect_members(w, result, before)
+    for c in result.conflicts:
+        w.conflicts.append(
+            {
+                "household_id": hid,
+                "member_id": c.member_id,
+                "field": c.field,
+                "kind": "hard",
+                "base": jsontext.dumps(c.base),
+                "server": jsontext.dumps(c.server),
+                "client": jsontext.dumps(c.client),
+                "changeset_id": cs,
+                "user_id": user.id,
+                "created_at": now,
+            }
+        )
+    for record in state.verifications:
+        if record.changeset_id == cs:
+            w.verifications.append(_verification_row(hid, record, changeset, user, now))
+    for a in result.applied:
+        w.audit.append(
+            {
+                "at": now,
+                "user_id": user.id,
+                "device_id": changeset.device_id,
+                "changeset_id": cs,
+                "household_id": hid,
+                "member_id": a.member_id,
+                "field": a.field,
+                "old": jsontext.dumps(a.old),
+                "new": jsontext.dumps(a.new),
+            }
+        )
+
+
+def _removal_note(member) -> str:
+    date = member.removal_date.isoformat() if member and member.removal_date else "?"
+    reason = member.removal_reason if member else "?"
+    return f"member {member.member_id if member else '?'} removed: {reason} ({date})"
+
+
+def _flag(hid, kind, cs, now, detail) -> dict:
+    return {
+        "household_id": hid,
+        "kind": kind,
+        "detail": detail,
+        "changeset_id": cs,
+        "created_at": now,
+    }
+
+
+def _collect_household(w: _Writes, h, row, change, user, seq, now, state_name) -> None:
+    values_text = jsontext.dumps(h.values)
+    if row is None:
+        w.new_households.append(
+            {
+                "household_id": h.household_id,
+                "kode_wilayah": h.values["kode_wilayah"],
+                "values": values_text,
+                "version": h.version,
+                "seq": seq.next(),
+                "state": "needs_review",
+                "deleted": False,
+                "proposed": True,
+                "proposed_by": user.id,
+                "created_at": now,
+                "updated_at": now,
+            }
+        )
+        return
+    new_state = state_name or row.state
+    if h.version == row.version and new_state == row.state:
+        return
+    kode = h.values.get("kode_wilayah") or row.kode_wilayah
+    n = seq.next()
+    w.household_updates.append(
+        {
+            "h_id": h.household_id,
+            "values": values_text,
+            "kode": kode,
+            "version": h.version,
+            "seq": n,
+            "state": new_state,
+        }
+    )
+    if kode != row.kode_wilayah:
+        w.tombstones.append(
+            {"household_id": h.household_id, "kode_wilayah": row.kode_wilayah, "seq": n}
+        )
+
+
+def _collect_members(w: _Writes, result, before_state) -> None:
+    h = result.state.household
+    touched = {a.member_id for a in result.applied if a.member_id}
+    if not touched:
+        return
+    before = {m.member_id for m in before_state.household.members} if before_state else set()
+    for m in h.members:
+        if m.member_id not in touched:
+            continue
+        item = {
+            "values": jsontext.dumps(m.values),
+            "status": m.status,
+            "removal_reason": m.removal_reason,
+            "removal_date": m.removal_date.isoformat() if m.removal_date else None,
+            "version": m.version,
+        }
+        if m.member_id in before:
+            w.member_updates.append({"m_id": m.member_id, **item})
+        else:
+            w.new_members.append({"member_id": m.member_id, "household_id": h.household_id, **item})
+
+
+def _verification_row(hid, record, changeset, user, now) -> dict:
+    v = record.verification.to_json()
+    return {
+        "household_id": hid,
+        "round": record.round,
+        "changeset_id": record.changeset_id,
+        "user_id": user.id,
+        "device_id": record.device_id,
+        "mode": record.mode,
+        "form_id": changeset.form_id,
+        "form_version": changeset.form_version,
+        "status": v["status"],
+        "result": v["result"],
+        "answers": jsontext.dumps(v["answers"]),
+        "gps": jsontext.dumps(v["gps"]) if v["gps"] else None,
+        "photos": jsontext.dumps(v["photos"]),
+        "started_at": v["started_at"],
+        "finished_at": v["finished_at"],
+        "received_at": now,
+    }
+
+
+def _write(conn: Connection, w: _Writes, now: str) -> None:
+    if w.new_households:
+        conn.execute(insert(households), w.new_households)
+    if w.household_updates:
+        conn.execute(
+            update(households)
+            .where(households.c.household_id == bindparam("h_id"))
+            .values(
+                values=bindparam("values"),
+                kode_wilayah=bindparam("kode"),
+                version=bindparam("version"),
+                seq=bindparam("seq"),
+                state=bindparam("state"),
+                updated_at=now,
+            ),
+            w.household_updates,
+        )
+    if w.new_members:
+        conn.execute(insert(members), w.new_members)
+    if w.member_updates:
+        conn.execute(
+            update(members)
+            .where(members.c.member_id == bindparam("m_id"))
+            .values(
+                values=bindparam("values"),
+                status=bindparam("status"),
+                removal_reason=bindparam("removal_reason"),
+                removal_date=bindparam("removal_date"),
+                version=bindparam("version"),
+            ),
+            w.member_updates,
+        )
+    for table, rows in (
+        (conflicts, w.conflicts),
+        (flags, w.flags),
+        (verifications, w.verifications),
+        (audit, w.audit),
+        (tombstones, w.tombstones),
+    ):
+        if rows:
+            conn.execute(insert(table), rows)

@@ -1,0 +1,115 @@
+"""Pull: the households of an assignment's scope changed since a global sequence number.
+
+Pages are ordered by ``seq``; ``next_since`` is the seq of the last household in the page, so
+a client that stores it after saving the page never misses or repeats a change. Households
+that left the scope since then (moved to another desa, deleted) come back as tombstones.
+"""
+
+from sqlalchemy import Connection, and_, select
+
+from sync_server.db import jsontext
+from sync_server.db.tables import households, members, tombstones
+from sync_server.scopes import scope_range
+from sync_server.services.household_store import chunks, review_info
+
+
+def pull_page(conn: Connection, scope: str, since: int, limit: int) -> dict:
+    """Return {households, next_since, more} for a scope (plain kode wilayah prefix)."""
+    low, high = scope_range(scope)
+    in_scope = and_(households.c.kode_wilayah >= low, households.c.kode_wilayah < high)
+    rows = conn.execute(
+        select(households)
+        .where(in_scope, households.c.seq > since)
+        .order_by(households.c.seq)
+        .limit(limit + 1)
+    ).all()
+    gone = conn.execute(
+        select(tombstones.c.household_id, tombstones.c.seq)
+        .where(
+            tombstones.c.kode_wilayah >= low,
+            tombstones.c.kode_wilayah < high,
+            tombstones.c.seq > since,
+        )
+        .order_by(tombstones.c.seq)
+        .limit(limit + 1)
+    ).all()
+    items = sorted(
+        [(r.seq, "h", r) for r in rows] + [(t.seq, "t", t) for t in gone], key=lambda i: i[0]
+    )
+    more = len(items) > limit
+    items = items[:limit]
+    page_rows = [r for _, kind, r in items if kind == "h" and not r.deleted]
+    member_map = _members(conn, [r.household_id for r in page_rows])
+    still_here = _still_in_scope(
+        conn, [r.household_id for _, kind, r in items if kind == "t"], low, high
+    )
+    out = []
+    for _, kind, r in items:
+        if kind == "h" and not r.deleted:
+            out.append(_household(r, member_map.get(r.household_id, [])))
+        elif kind == "h" or r.household_id not in still_here:
+            out.append(_tombstone(r.household_id, getattr(r, "version", 0)))
+    next_since = items[-1][0] if items else since
+    return {"households": out, "next_since": next_since, "more": more}
+
+
+def _members(conn: Connection, ids: list[str]) -> dict[str, list[dict]]:
+    found: dict[str, list[dict]] = {}
+    for part in chunks(ids):
+        q = (
+            select(members)
+            .where(members.c.household_id.in_(part))
+            .order_by(members.c.household_id, members.c.member_id)
+        )
+        for m in conn.execute(q):
+            item = {
+                "member_id": m.member_id,
+                "status": m.status,
+                "values": jsontext.loads(m.values),
+                "version": m.version,
+            }
+            if m.removal_reason is not None:
+                item["removal_reason"] = m.removal_reason
+            if m.removal_date is not None:
+                item["removal_date"] = m.removal_date
+            found.setdefault(m.household_id, []).append(item)
+    return found
+
+
+def _still_in_scope(conn: Connection, ids: list[str], low: str, high: str) -> set[str]:
+    here = set()
+    for part in chunks(ids):
+        here.update(
+            conn.execute(
+                select(households.c.household_id).where(
+                    households.c.household_id.in_(part),
+                    households.c.kode_wilayah >= low,
+                    households.c.kode_wilayah < high,
+                    households.c.deleted.is_(False),
+                )
+            ).scalars()
+        )
+    return here
+
+
+def _household(row, member_items: list[dict]) -> dict:
+    review = review_info(row)
+    return {
+        "household_id": row.household_id,
+        "version": row.version,
+        "deleted": False,
+        "values": jsontext.loads(row.values),
+        "members": member_items,
+        "review": review.to_json() if review else None,
+    }
+
+
+def _tombstone(household_id: str, version: int) -> dict:
+    return {
+        "household_id": household_id,
+        "version": version,
+        "deleted": True,
+        "values": {},
+        "members": [],
+        "review": None,
+    }

@@ -1,0 +1,451 @@
+"""Review: the queue of flagged households, one household's full picture, and decisions.
+
+A decision is ``resolve`` (settle conflicts by taking the server's value, the client's, or a
+new one), ``approve`` (only with no open conflict) or ``return`` (back to the enumerator with
+a note). Every decision bumps the household's sequence number, so the enumerator's next pull
+carries the resolved values and the review state and note.
+"""
+
+from sqlalchemy import Connection, Engine, and_, func, insert, select, update
+
+from dtks.merge import DATE_FIELD, DELETED_FIELD, REASON_FIELD, STATUS_FIELD
+from sync_server import clock
+from sync_server.db import jsontext
+from sync_server.db.engine import Sequence, write_transaction
+from sync_server.db.tables import (
+    audit,
+    conflicts,
+    flags,
+    households,
+    members,
+    photos,
+    users,
+    verifications,
+)
+from sync_server.errors import Forbidden, InvalidContent, ScopeViolation, StateConflict
+from sync_server.roles import can
+from sync_server.scopes import covers, normalise_scope, scope_range
+from sync_server.services import history, validation
+from sync_server.services.access import reviewable_household
+from sync_server.services.household_store import household_from_rows, load_rows
+from sync_server.services.users import User
+
+REVIEW_FLAGS = {"conflict", "duplicate_verification", "new_household", "resubmitted"}
+"""Open flags that keep a household in needs_review; others are for information."""
+
+
+def queue(conn: Connection, user: User, scope=None, flag=None, state=None, limit=200, offset=0):
+    """Households in the reviewer's scope that need review (or carry the given flag/state)."""
+    if not can(user.role, "review"):
+        raise Forbidden(f"role {user.role} cannot review households")
+    scopes = list(user.scopes)
+    if scope:
+        plain = normalise_scope(scope)
+        if not covers(user.scopes, plain):
+            raise ScopeViolation(f"scope {scope} lies outside your scopes")
+        scopes = [plain]
+    conds = []
+    for s in scopes:
+        low, high = scope_range(s)
+        conds.append(and_(households.c.kode_wilayah >= low, households.c.kode_wilayah < high))
+    q = select(households).where(conds[0] if len(conds) == 1 else _or(conds))
+    if flag:
+        flagged = select(flags.c.household_id).where(
+            flags.c.kind == flag, flags.c.cleared_at.is_(None)
+        )
+        q = q.where(households.c.household_id.in_(flagged))
+    if state or not flag:
+        q = q.where(households.c.state == (state or "needs_review"))
+    rows = conn.execute(
+        q.order_by(households.c.updated_at, households.c.household_id).limit(limit).offset(offset)
+    ).all()
+    ids = [r.household_id for r in rows]
+    open_flags = _open_flags(conn, ids)
+    counts = _open_conflict_counts(conn, ids)
+    return [
+        {
+            "household_id": r.household_id,
+            "kode_wilayah": r.kode_wilayah,
+            "nama_krt": jsontext.loads(r.values).get("nama_krt"),
+            "state": r.state,
+            "version": r.version,
+            "proposed": r.proposed,
+            "flags": sorted(open_flags.get(r.household_id, ())),
+            "open_conflicts": counts.get(r.household_id, 0),
+            "updated_at": r.updated_at,
+        }
+        for r in rows
+    ]
+
+
+def _or(conds):
+    from sqlalchemy import or_
+
+    return or_(*conds)
+
+
+def _open_flags(conn, ids) -> dict[str, set[str]]:
+    out: dict[str, set[str]] = {}
+    if ids:
+        q = select(flags.c.household_id, flags.c.kind).where(
+            flags.c.household_id.in_(ids), flags.c.cleared_at.is_(None)
+        )
+        for r in conn.execute(q):
+            out.setdefault(r.household_id, set()).add(r.kind)
+    return out
+
+
+def _open_conflict_counts(conn, ids) -> dict[str, int]:
+    if not ids:
+        return {}
+    q = (
+        select(conflicts.c.household_id, func.count())
+        .where(conflicts.c.household_id.in_(ids), conflicts.c.resolved_at.is_(None))
+        .group_by(conflicts.c.household_id)
+    )
+    return dict(conn.execute(q).all())
+
+
+def conflict_key(member_id: str | None, field: str) -> str:
+    """How a conflict is named in ``choices``: the field, or 'member_id.field' for a member's."""
+    return f"{member_id}.{field}" if member_id else field
+
+
+def detail(conn: Connection, user: User, household_id: str) -> dict:
+    """Everything a reviewer needs about one household."""
+    row = reviewable_household(conn, user, household_id)
+    rows, member_rows = load_rows(conn, [household_id])
+    household = household_from_rows(row, member_rows[household_id]).to_json()
+    household.update(
+        state=row.state, note=row.review_note, kode_wilayah=row.kode_wilayah, proposed=row.proposed
+    )
+    return {
+        "household": household,
+        "conflicts": _conflicts(conn, household_id),
+        "flags": _flags(conn, household_id),
+        "verifications": _verifications(conn, household_id),
+        "photos": _photos(conn, household_id),
+        "history": history.events(conn, household_id),
+    }
+
+
+def _conflicts(conn, household_id) -> list[dict]:
+    resolver = users.alias("resolver")
+    q = (
+        select(conflicts, users.c.username, resolver.c.username.label("resolver_name"))
+        .outerjoin(users, users.c.id == conflicts.c.user_id)
+        .outerjoin(resolver, resolver.c.id == conflicts.c.resolved_by)
+        .where(conflicts.c.household_id == household_id)
+        .order_by(conflicts.c.id)
+    )
+    return [
+        {
+            "id": r.id,
+            "key": conflict_key(r.member_id, r.field),
+            "field": r.field,
+            "member_id": r.member_id,
+            "kind": r.kind,
+            "base": jsontext.loads(r.base),
+            "server": jsontext.loads(r.server),
+            "client": jsontext.loads(r.client),
+            "changeset_id": r.changeset_id,
+            "user": r.username,
+            "at": r.created_at,
+            "resolved": r.resolved_at is not None,
+            "resolved_by": r.resolver_name,
+            "resolved_at": r.resolved_at,
+            "resolution": jsontext.loads(r.resolution),
+        }
+        for r in conn.execute(q)
+    ]
+
+
+def _flags(conn, household_id) -> list[dict]:
+    q = select(flags).where(flags.c.household_id == household_id).order_by(flags.c.id)
+    return [
+        {
+            "kind": r.kind,
+            "detail": r.detail,
+            "changeset_id": r.changeset_id,
+            "at": r.created_at,
+            "open": r.cleared_at is None,
+        }
+        for r in conn.execute(q)
+    ]
+
+
+def _verifications(conn, household_id) -> list[dict]:
+    q = (
+        select(verifications, users.c.username)
+        .join(users, users.c.id == verifications.c.user_id)
+        .where(verifications.c.household_id == household_id)
+        .order_by(verifications.c.id)
+    )
+    return [
+        {
+            "round": r.round,
+            "user": r.username,
+            "device_id": r.device_id,
+            "mode": r.mode,
+            "changeset_id": r.changeset_id,
+            "form_id": r.form_id,
+            "form_version": r.form_version,
+            "status": r.status,
+            "result": r.result,
+            "answers": jsontext.loads(r.answers),
+            "gps": jsontext.loads(r.gps),
+            "photos": jsontext.loads(r.photos),
+            "started_at": r.started_at,
+            "finished_at": r.finished_at,
+            "received_at": r.received_at,
+        }
+        for r in conn.execute(q)
+    ]
+
+
+def _photos(conn, household_id) -> list[dict]:
+    hashes = []
+    for r in conn.execute(
+        select(verifications.c.photos).where(verifications.c.household_id == household_id)
+    ):
+        hashes += [h for h in jsontext.loads(r.photos) if h not in hashes]
+    if not hashes:
+        return []
+    rows = {r.sha256: r for r in conn.execute(select(photos).where(photos.c.sha256.in_(hashes)))}
+    return [
+        {"sha256": h, "size": rows[h].size, "url": f"/api/v1/photos/{h}"}
+        for h in hashes
+        if h in rows
+    ]
+
+
+def decide(
+    engine: Engine, user: User, household_id: str, decision: str, choices: dict, note, device_id
+):
+    """Apply a reviewer's decision; return the household's new {household_id, state, version}."""
+    with write_transaction(engine) as conn:
+        row = reviewable_household(conn, user, household_id)
+        seq, now = Sequence(conn), clock.now()
+        ctx = _Ctx(conn, user, row, now, device_id)
+        if decision == "resolve":
+            if not choices:
+                raise InvalidContent(
+                    f"household {household_id}: resolve needs choices", household_id, "choices"
+                )
+            version = _resolve(ctx, choices)
+            state = _state_after_resolve(conn, household_id)
+        elif decision == "approve":
+            if choices:
+                version = _resolve(ctx, choices)
+            else:
+                version = row.version
+            if _open_conflict_counts(conn, [household_id]):
+                raise StateConflict(
+                    f"household {household_id}: resolve its open conflicts before approving",
+                    household_id,
+                )
+            _clear_flags(conn, household_id, user, now)
+            state = "approved"
+        else:
+            if not (note or "").strip():
+                raise InvalidContent(
+                    f"household {household_id}, field note: returning needs a note for the enumerator",
+                    household_id,
+                    "note",
+                )
+            version = row.version
+            state = "returned"
+        new_note = note if note is not None else row.review_note
+        conn.execute(
+            update(households)
+            .where(households.c.household_id == household_id)
+            .values(
+                state=state, review_note=new_note, version=version, seq=seq.next(), updated_at=now
+            )
+        )
+        ctx.audit(
+            None,
+            "@review",
+            {"state": row.state, "note": row.review_note},
+            {"state": state, "note": new_note},
+        )
+        seq.save()
+        return {"household_id": household_id, "state": state, "version": version, "note": new_note}
+
+
+class _Ctx:
+    """What a decision needs at hand: connection, reviewer, household row, time, device."""
+
+    def __init__(self, conn, user, row, now, device_id):
+        self.conn, self.user, self.row, self.now, self.device_id = conn, user, row, now, device_id
+
+    def audit(self, member_id, field, old, new):
+        """Append one audit row for this household."""
+        self.conn.execute(
+            insert(audit).values(
+                at=self.now,
+                user_id=self.user.id,
+                device_id=self.device_id,
+                changeset_id=None,
+                household_id=self.row.household_id,
+                member_id=member_id,
+                field=field,
+                old=jsontext.dumps(old),
+                new=jsontext.dumps(new),
+            )
+        )
+
+
+def _resolve(ctx: _Ctx, choices: dict) -> int:
+    """Settle the named open conflicts; return the household's (possibly new) version."""
+    hid = ctx.row.household_id
+    open_rows = ctx.conn.execute(
+        select(conflicts).where(conflicts.c.household_id == hid, conflicts.c.resolved_at.is_(None))
+    ).all()
+    by_key: dict[str, list] = {}
+    for c in open_rows:
+        by_key.setdefault(conflict_key(c.member_id, c.field), []).append(c)
+    version = ctx.row.version + 1
+    changed = False
+    for key, choice in choices.items():
+        rows = by_key.get(key)
+        if not rows:
+            raise InvalidContent(
+                f"household {hid}, field {key}: no open conflict on this field", hid, key
+            )
+        value = _chosen_value(hid, key, rows, choice)
+        if choice["take"] != "server":
+            changed |= _set_value(ctx, rows[0].member_id, rows[0].field, value, version)
+        for c in rows:
+            ctx.conn.execute(
+                update(conflicts)
+                .where(conflicts.c.id == c.id)
+                .values(
+                    resolved_by=ctx.user.id,
+                    resolved_at=ctx.now,
+                    resolution=jsontext.dumps({"take": choice["take"], "value": value}),
+                )
+            )
+    return version if changed else ctx.row.version
+
+
+def _chosen_value(hid, key, rows, choice):
+    take = choice.get("take")
+    if take == "server":
+        return None
+    if take == "value":
+        if "value" not in choice:
+            raise InvalidContent(
+                f"household {hid}, field {key}: take 'value' needs a value", hid, key
+            )
+        return choice["value"]
+    clients = {c.client for c in rows}
+    if len(clients) > 1:
+        raise InvalidContent(
+            f"household {hid}, field {key}: the clients sent different values; take 'value' and give one",
+            hid,
+            key,
+        )
+    return jsontext.loads(rows[0].client)
+
+
+def _set_value(ctx: _Ctx, member_id, field, value, version) -> bool:
+    """Write one resolved value (validated like a push) with its audit row; True if it changed."""
+    hid = ctx.row.household_id
+    if member_id is None:
+        if field == DELETED_FIELD:
+            return _set_column(
+                ctx,
+                households,
+                households.c.household_id == hid,
+                "deleted",
+                bool(value),
+                field,
+                None,
+            )
+        column = validation.HOUSEHOLD_FIELDS.get(field)
+        if column is None:
+            raise InvalidContent(f"household {hid}, field {field}: cannot be set", hid, field)
+        validation.check_value("household", hid, column, value)
+        values = jsontext.loads(ctx.row.values)
+        if values.get(field) == value:
+            return False
+        ctx.audit(None, field, values.get(field), value)
+        values[field] = value
+        kode = values.get("kode_wilayah", ctx.row.kode_wilayah)
+        ctx.conn.execute(
+            update(households)
+            .where(households.c.household_id == hid)
+            .values(values=jsontext.dumps(values), kode_wilayah=kode)
+        )
+        ctx.row = ctx.conn.execute(
+            select(households).where(households.c.household_id == hid)
+        ).first()
+        return True
+    return _set_member_value(ctx, member_id, field, value, version)
+
+
+_PSEUDO = {STATUS_FIELD: "status", REASON_FIELD: "removal_reason", DATE_FIELD: "removal_date"}
+
+
+def _set_member_value(ctx: _Ctx, member_id, field, value, version) -> bool:
+    hid = ctx.row.household_id
+    where = members.c.member_id == member_id
+    m = ctx.conn.execute(select(members).where(where)).first()
+    if m is None:
+        raise InvalidContent(
+            f"household {hid}, field {member_id}.{field}: no such member", hid, field
+        )
+    if field in _PSEUDO:
+        return _set_column(ctx, members, where, _PSEUDO[field], value, field, member_id, version)
+    column = validation.MEMBER_FIELDS.get(field)
+    if column is None:
+        raise InvalidContent(
+            f"household {hid}, field {member_id}.{field}: cannot be set", hid, field
+        )
+    validation.check_value("household", hid, column, value, f"{member_id}.{field}")
+    values = jsontext.loads(m.values)
+    if values.get(field) == value:
+        return False
+    ctx.audit(member_id, field, values.get(field), value)
+    values[field] = value
+    ctx.conn.execute(
+        update(members).where(where).values(values=jsontext.dumps(values), version=version)
+    )
+    return True
+
+
+def _set_column(ctx, table, where, column, value, field, member_id, version=None) -> bool:
+    old = ctx.conn.execute(select(table.c[column]).where(where)).scalar_one()
+    if old == value:
+        return False
+    ctx.audit(member_id, field, old, value)
+    values = {column: value}
+    if version is not None:
+        values["version"] = version
+    ctx.conn.execute(update(table).where(where).values(**values))
+    return True
+
+
+def _state_after_resolve(conn, household_id) -> str:
+    now = clock.now()
+    if not _open_conflict_counts(conn, [household_id]):
+        conn.execute(
+            update(flags)
+            .where(
+                flags.c.household_id == household_id,
+                flags.c.kind == "conflict",
+                flags.c.cleared_at.is_(None),
+            )
+            .values(cleared_at=now)
+        )
+    remaining = _open_flags(conn, [household_id]).get(household_id, set())
+    return "needs_review" if remaining & REVIEW_FLAGS else "open"
+
+
+def _clear_flags(conn, household_id, user, now) -> None:
+    conn.execute(
+        update(flags)
+        .where(flags.c.household_id == household_id, flags.c.cleared_at.is_(None))
+        .values(cleared_at=now, cleared_by=user.id)
+    )

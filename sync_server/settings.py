@@ -1,0 +1,65 @@
+"""Where the server keeps its data and which limits it applies.
+
+>>> s = Settings.resolve(data_dir="/tmp/vv")
+>>> s.db_url
+'sqlite:////tmp/vv/verivali.sqlite3'
+"""
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+APP_DIR_NAME = "verivali-server"
+DB_FILE_NAME = "verivali.sqlite3"
+
+
+def default_data_dir() -> Path:
+    """Return the per-user data directory: $XDG_DATA_HOME/verivali-server or ~/.local/share/..."""
+    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(base) / APP_DIR_NAME
+
+
+def default_forms_dir() -> Path | None:
+    """$VERIVALI_FORMS_DIR, else the checkout's forms/ directory when there is one."""
+    override = os.environ.get("VERIVALI_FORMS_DIR")
+    if override:
+        return Path(override)
+    here = Path(__file__).resolve().parent.parent / "forms"
+    return here if here.is_dir() else None
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything the app and the CLI need to know about one server installation."""
+
+    db_url: str
+    data_dir: Path
+    token_days: int = 60
+    """Tokens live long: enumerators work offline for weeks."""
+    max_body_bytes: int = 1 * 1024 * 1024
+    max_changeset_bytes: int = 20 * 1024 * 1024
+    max_photo_bytes: int = 2 * 1024 * 1024
+    login_free_failures: int = 5
+    """Failed logins per username and address before the server answers 429."""
+    login_max_lockout_s: int = 15 * 60
+    pull_max_limit: int = 2000
+    forms_dir: Path | None = None
+    """XLSForm files by form id (forms/verivali-dtks.xlsx); None: answers get protocol checks only."""
+
+    @classmethod
+    def resolve(cls, db: str | None = None, data_dir: str | os.PathLike | None = None, **kw):
+        """Build settings from --db / --data-dir (either may be None: defaults apply)."""
+        ddir = Path(data_dir).expanduser() if data_dir else default_data_dir()
+        url = db or f"sqlite:///{ddir / DB_FILE_NAME}"
+        kw.setdefault("forms_dir", default_forms_dir())
+        return cls(db_url=url, data_dir=ddir, **kw)
+
+    @property
+    def photos_dir(self) -> Path:
+        """Directory of uploaded photos, stored by hash."""
+        return self.data_dir / "photos"
+
+    @property
+    def is_sqlite(self) -> bool:
+        """True when the database is a SQLite file."""
+        return self.db_url.startswith("sqlite")
