@@ -421,13 +421,19 @@ class _Village:
     districts: list[str]
     """Districts (6 digits) of the village's regency, for NIKs issued elsewhere in it."""
     places: _Weighted
-    """Birthplaces: the own regency mostly, the province's others, anywhere."""
+    """Birthplaces: the own regency first and mostly, the province's others, anywhere."""
     serial: int = 0
 
     @property
     def district(self) -> str:
         """The 6-digit code of the village's kecamatan."""
         return self.code[:6]
+
+    def birthplace(self, rng: Random, age: int) -> str:
+        """Where someone of this age living here was born; young children mostly right here."""
+        if age < 10 and rng.random() < 0.9:
+            return self.places.items[0]
+        return self.places.pick(rng)
 
 
 class _Region:
@@ -436,6 +442,7 @@ class _Region:
     def __init__(self):
         self.table = wilayah.table()
         self._regencies: dict[str, list[str]] = {}
+        self._places: dict[str, _Weighted] = {}
         self._districts: dict[str, list[str]] = {}
         self._all_places = [_place_name(self.table[c]) for c in wilayah.codes_under("", 2)]
         self._all_villages: list[str] | None = None
@@ -448,6 +455,12 @@ class _Region:
 
     def places(self, regency: str) -> _Weighted:
         """Birthplaces around a regency: itself 75 %, its province 20 %, anywhere 5 %."""
+        if regency not in self._places:
+            self._places[regency] = self._around(regency)
+        return self._places[regency]
+
+    def _around(self, regency: str) -> _Weighted:
+        """Build the birthplace weights of places()."""
         province = regency[:2]
         if province not in self._regencies:
             self._regencies[province] = list(wilayah.codes_under(province, 2))
@@ -586,6 +599,13 @@ class _Dates:
         return hit
 
 
+def _numbered(serials: dict[str, int], key: str) -> str:
+    """key (region + date, 12 digits) + its next free 4-digit serial: unique by construction."""
+    serial = serials.get(key, 0) + 1
+    serials[key] = serial
+    return f"{key}{serial:04d}"
+
+
 def _years(n: float) -> int:
     """n years in days (for drawing ages, not for exact calendar arithmetic)."""
     return int(n * _YEAR)
@@ -607,7 +627,8 @@ class Summary:
         """A few lines for people: the counts, anomalies by kind."""
         kinds = ", ".join(f"{k} {n}" for k, n in self.anomalies.items())
         return (
-            f"{self.households} households, {self.members} members in {self.villages} villages\n"
+            f"{self.households} households, {self.members} members in {self.villages} "
+            f"{'village' if self.villages == 1 else 'villages'}\n"
             f"anomalies ({sum(self.anomalies.values())}): {kinds}"
         )
 
@@ -619,9 +640,11 @@ class _Generator:
         self.rng = Random(seed)
         self.region = _Region()
         self.dates = _Dates()
-        self.serials: dict[str, int] = {}
+        # Next free serial per region + date, one counter for NIKs and one for No KKs.
+        self.nik_serials: dict[str, int] = {}
+        self.kk_serials: dict[str, int] = {}
         self.recent_niks: list[str] = []
-        self.serials_seen = 0
+        self.remembered = 0
         self.villages = self._villages(households, scope)
 
     def _villages(self, households: int, scope: str) -> list[tuple[_Village, int]]:
@@ -693,13 +716,7 @@ class _Generator:
         """A No KK of the village's district, issued after the head turned 17 and the last birth."""
         earliest = max(head.born + _years(17) + 2, max(p.born for p in people), _KK_EARLIEST)
         issued = earliest + int(self.rng.random() * (_REF - earliest + 1))
-        return self._numbered(village.district + self.dates.get(issued)[1])
-
-    def _numbered(self, key: str) -> str:
-        """key (region + date, 12 digits) + the next free 4-digit serial: unique by construction."""
-        serial = self.serials.get(key, 0) + 1
-        self.serials[key] = serial
-        return f"{key}{serial:04d}"
+        return _numbered(self.kk_serials, village.district + self.dates.get(issued)[1])
 
     def _member_row(self, hid: str, number: int, p: _Person, village: _Village) -> dict[str, str]:
         """The CSV row of one member, with a NIK built from the birth date and sex."""
@@ -713,13 +730,11 @@ class _Generator:
         return {
             "member_id": f"{hid}{number:02d}",
             "household_id": hid,
-            "nik": self._numbered(region + (male if p.sex == L else female)),
+            "nik": _numbered(self.nik_serials, region + (male if p.sex == L else female)),
             "nama": p.name,
             "hubungan": str(p.rel),
             "jenis_kelamin": str(p.sex),
-            "tempat_lahir": village.places.pick(rng)
-            if age >= 10 or rng.random() < 0.1
-            else village.places.items[0],
+            "tempat_lahir": village.birthplace(rng, age),
             "tanggal_lahir": iso,
             "status_kawin": str(p.status),
             "nama_ibu": p.mother,
@@ -874,13 +889,15 @@ class _Generator:
         family = father.family if father else group.family(rng, other_than=mother.family)
         mother_name = mother.name if mother else self._mother_name(group)
         kids = []
+        taken = {mother_name}  # siblings differ, and a daughter is rarely named like her mother
         for order, born in enumerate(births):
             sex = L if rng.random() < 0.51 else P
             age = self.dates.get(born)[3]
             status = BELUM if age < 16 else _ADULT_CHILD.pick(rng)
             name = group.name(rng, sex, family, order)
-            while name == mother_name:  # a daughter named exactly like her mother is rare
+            while name in taken:
                 name = group.name(rng, sex, family, order)
+            taken.add(name)
             child = _Person(rel, sex, born, name, family, status)
             child.mother = mother_name
             kids.append(child)
@@ -930,8 +947,8 @@ class _Generator:
         if len(self.recent_niks) < _RECENT_NIKS:
             self.recent_niks.append(member["nik"])
         else:
-            self.recent_niks[self.serials_seen % _RECENT_NIKS] = member["nik"]
-        self.serials_seen += 1
+            self.recent_niks[self.remembered % _RECENT_NIKS] = member["nik"]
+        self.remembered += 1
 
 
 _ANOMALY_KINDS = tuple(ANOMALIES)

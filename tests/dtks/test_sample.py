@@ -209,6 +209,8 @@ def test_relationships_sexes_ages_and_marital_status_are_consistent(sample):
             assert s["jenis_kelamin"] != head["jenis_kelamin"]
             assert s["status_kawin"] == head["status_kawin"] == "2"
         couple = [head, *spouses]
+        siblings = [m["nama"] for m in rel["3"]]
+        assert len(set(siblings)) == len(siblings), ms
         for child in rel["3"]:
             assert all(born(child) >= plus_years(born(p), 15) for p in couple), ms
         for grandchild in rel["5"]:
@@ -380,7 +382,7 @@ def test_cli_writes_both_files_and_prints_a_summary(tmp_path):
         "--households", "120", "--wilayah", "32.04.12.2002", "--seed", "3", "--out", str(out)
     )
     assert done.returncode == 0, done.stderr
-    assert "120 households" in done.stdout and "1 villages" in done.stdout
+    assert "120 households" in done.stdout and "in 1 village\n" in done.stdout
     assert "Dayeuhkolot" in done.stdout and "anomalies" in done.stdout
     write_prelist(tmp_path / "api", 120, "3204122002", 3)
     for f in ("households.csv", "members.csv"):
@@ -411,3 +413,14 @@ def test_prelist_format_doc_documents_every_column_code_and_anomaly():
             assert f"{code} {label}" in doc or f"| {code} | {label} |" in doc, (name, code)
     for kind in ANOMALIES:
         assert f"`{kind}`" in doc
+
+
+def test_prelist_format_doc_example_is_what_the_generator_writes(tmp_path):
+    doc = (ROOT / "docs" / "prelist-format.md").read_text(encoding="utf-8")
+    command = re.search(r"`python -m dtks\.sample ([^`]*) --out DIR`", doc).group(1).split()
+    args = dict(zip(command[::2], command[1::2], strict=True))
+    write_prelist(tmp_path, int(args["--households"]), args["--wilayah"], int(args["--seed"]))
+    written = "".join(f.read_text(encoding="utf-8") for f in tmp_path.iterdir())
+    example = re.findall(r"^\d{16,18},.*$", doc, re.M)
+    assert len(example) >= 2
+    assert all(line in written.splitlines() for line in example)
