@@ -26,7 +26,7 @@ def _ids_in(db: Database, sql: str, ids: list[str]) -> set[str]:
     out: set[str] = set()
     for chunk in _chunks(ids):
         marks = ",".join("?" * len(chunk))
-        out |= {r[0] for r in db.execute(sql.format(marks), chunk)}
+        out |= {r[0] for r in db.execute(sql.format(marks), chunk * sql.count("{0}"))}
     return out
 
 

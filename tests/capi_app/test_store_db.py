@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 
 import pytest
-from conftest import PASSWORD, make_household
+from store_samples import PASSWORD, make_household
 
 from capi_app.store import Store, WrongKey, WrongPassword, db, migrations
 
