@@ -196,3 +196,15 @@ def parse_value(column: Column, text: str):
             raise InvalidValue(f"{column.name}: {s} is in the future")
         return s
     return s
+
+
+def parse_row(columns: dict[str, Column], row: dict[str, str]) -> dict:
+    """Typed values of one CSV row (the sample-only `anomaly` column left out).
+
+    Raises InvalidValue naming the first column that does not fit.
+    """
+    return {
+        name: parse_value(column, row.get(name, ""))
+        for name, column in columns.items()
+        if column.kind != "anomaly"
+    }

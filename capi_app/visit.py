@@ -1,0 +1,179 @@
+"""A household visit: the form's answers in from the store and back out to it.
+
+The form binds questions to pre-list columns (``bind::dtks:field``); starting a visit fills
+them from the household and its members, and saving writes changed values back as pending
+edits, so the change-set carries them field by field. All of a save is one transaction:
+pulling the power mid-save leaves the previous save whole.
+
+>>> visit = start_visit(store, form, "3204122002000123")              # doctest: +SKIP
+>>> save_visit(store, form, visit.household_id, answers, "siti", finalize=True)  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+from capi_app.store.store import Store
+from capi_app.store.views import HouseholdView
+from dtks.forms import Form, Problem
+from dtks.forms.prefill import member_repeat, prefill, write_back
+from dtks.model import Gps
+from dtks.prelist import HOUSEHOLD_COLUMNS, MEMBER_COLUMNS, InvalidValue, parse_value
+
+MEMBER_ID_COLUMN = "member_id"
+MEMBER_STATUS_FIELD = "status_art"
+"""A member's presence in the verivali form: 1 lives here, 2 deceased, 3 moved, 4 new."""
+REMOVAL_REASONS = {"2": "meninggal", "3": "pindah"}
+RESULT_FIELD = "hasil"
+GPS_FIELD_TYPE = "geopoint"
+
+
+@dataclass
+class Visit:
+    """What the form screen starts from."""
+
+    household_id: str
+    answers: dict[str, Any]
+    household: HouseholdView
+    started_at: datetime = field(default_factory=lambda: datetime.now().astimezone())
+
+
+@dataclass
+class SaveResult:
+    """The household's state after a save, and the problems that stopped a finalize."""
+
+    state: str
+    problems: list[Problem]
+
+    @property
+    def finalized(self) -> bool:
+        """True when the visit was saved as finalized."""
+        return not self.problems and self.state in ("finalized", "pending_sync")
+
+
+def start_visit(store: Store, form: Form, household_id: str) -> Visit:
+    """The saved answers of a visit under way, or answers prefilled from the pre-list."""
+    view = store.household(household_id)
+    if view.verification is not None and view.verification.answers:
+        return Visit(household_id, dict(view.verification.answers), view)
+    members = [
+        {**m.values, MEMBER_ID_COLUMN: m.member_id} for m in view.members if m.status == "active"
+    ]
+    return Visit(household_id, prefill(form, view.values, members), view)
+
+
+def save_visit(
+    store: Store,
+    form: Form,
+    household_id: str,
+    answers: dict[str, Any],
+    user: str,
+    *,
+    finalize: bool = False,
+    gps_source: str = "manual",
+    started_at: datetime | None = None,
+    lang: str = "id",
+) -> SaveResult:
+    """Save the answers (draft, or finalized when they pass the form); write pre-list edits back."""
+    problems = form.validate(answers, lang=lang) if finalize else []
+    problems += value_problems(form, answers)
+    if finalize and problems:
+        return SaveResult(store.household_state(household_id), problems)
+    with store.db.atomic():
+        _write_household(store, form, household_id, answers, user)
+        state = store.save_verification(
+            household_id,
+            answers,
+            "finalized" if finalize else "draft",
+            user,
+            result=str(answers.get(RESULT_FIELD) or "") or None,
+            gps=gps_from_answers(form, answers, gps_source),
+            started_at=started_at,
+        )
+    return SaveResult(state, [] if finalize else problems)
+
+
+def value_problems(form: Form, answers: dict) -> list[Problem]:
+    """Bound answers that do not fit their pre-list column (they would be refused by the server)."""
+    household, members = write_back(form, answers)
+    out = []
+    for column, text in household.items():
+        out += _check(HOUSEHOLD_COLUMNS.get(column), text, form, column, "")
+    repeat = member_repeat(form)
+    for i, values in enumerate(members):
+        for column, text in values.items():
+            out += _check(MEMBER_COLUMNS.get(column), text, form, column, f"{repeat.name}[{i}].")
+    return out
+
+
+def _check(column, text, form: Form, name: str, prefix: str) -> list[Problem]:
+    if column is None or text in (None, "") or column.kind == "member_id":
+        return []
+    try:
+        parse_value(column, str(text))
+    except InvalidValue as e:
+        field_name = next(
+            (f.name for f in form.iter_fields() if f.bind and f.bind.endswith("." + name)), name
+        )
+        return [Problem(prefix + field_name, field_name, "type", str(e))]
+    return []
+
+
+def _typed(columns, column: str, text: Any) -> Any:
+    spec = columns.get(column)
+    if spec is None or text in (None, ""):
+        return text if text != "" else None
+    return parse_value(spec, str(text))
+
+
+def _write_household(store: Store, form: Form, household_id: str, answers: dict, user: str):
+    view = store.household(household_id)
+    household, members = write_back(form, answers)
+    for column, text in household.items():
+        value = _typed(HOUSEHOLD_COLUMNS, column, text)
+        if value != view.values.get(column):
+            store.set_field(household_id, column, value, user)
+    repeat = member_repeat(form)
+    instances = answers.get(repeat.name) or [] if repeat else []
+    known = {m.member_id: m for m in view.members}
+    for inst, values in zip(instances, members, strict=False):
+        _write_member(store, household_id, known, inst, values, user)
+
+
+def _write_member(
+    store: Store, household_id: str, known: dict, inst: dict, values: dict, user: str
+):
+    member_id = values.pop(MEMBER_ID_COLUMN, None) or inst.get("id_art")
+    typed = {c: _typed(MEMBER_COLUMNS, c, t) for c, t in values.items() if c in MEMBER_COLUMNS}
+    typed = {c: v for c, v in typed.items() if v is not None}
+    status = str(inst.get(MEMBER_STATUS_FIELD) or "")
+    member = known.get(member_id)
+    if member is None:
+        if status not in REMOVAL_REASONS and typed:
+            new_id = store.add_member(household_id, typed, user)
+            inst["id_art"] = new_id
+        return
+    changed = {c: v for c, v in typed.items() if v != member.values.get(c)}
+    if changed and member.status == "active":
+        store.change_member(household_id, member_id, changed, user)
+    if status in REMOVAL_REASONS and member.status == "active":
+        store.remove_member(household_id, member_id, REMOVAL_REASONS[status], date.today(), user)
+    elif status and status not in REMOVAL_REASONS and member.status == "removed":
+        store.restore_member(household_id, member_id, user)
+
+
+def gps_from_answers(form: Form, answers: dict, source: str) -> Gps | None:
+    """The first geopoint answer as a Gps ('lat lon [alt [accuracy]]'), or None."""
+    for f in form.iter_fields():
+        if f.type == GPS_FIELD_TYPE and not f.repeats and answers.get(f.name):
+            parts = str(answers[f.name]).split()
+            try:
+                lat, lon = float(parts[0]), float(parts[1])
+                alt = float(parts[2]) if len(parts) > 2 else None
+                acc = float(parts[3]) if len(parts) > 3 else None
+            except (ValueError, IndexError):
+                return None
+            return Gps(lat=lat, lon=lon, accuracy_m=acc, source=source, altitude_m=alt)
+    return None
