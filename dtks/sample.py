@@ -6,6 +6,15 @@ docs/prelist-format.md (the columns of :mod:`dtks.prelist`); about 3 % of househ
 deliberate defect of a kind in :data:`dtks.prelist.ANOMALIES`, named in the row's ``anomaly``
 column. Every row without an anomaly is valid and consistent.
 
+What it models: households spread over ceil(N / 250) real villages under the given kode
+wilayah; 1-9 members (head, spouse, children, sometimes a married child with menantu and
+grandchildren, a parent, a relative or a household help) with ages, sexes, marital status,
+diploma and occupation that fit together; names by region (Sundanese, Javanese, Batak marga,
+Minang, Acehnese, Balinese birth-order names, Bugis, NTT/Minahasa/Maluku/Papuan family names,
+a Malay-Muslim fallback); NIKs and No KKs built to agree with birth date, sex and region (never
+parsed in the hot path: tests check them with dtks.ids). Nobody is born before 1936, so the
+two-digit year of a NIK is unambiguous. lat/lon are left empty.
+
 Command line (prints a summary; exit code 2 on a bad argument)::
 
     python -m dtks.sample --households 1000 --wilayah 32.04 --seed 1 --out demo-data/
