@@ -1,0 +1,194 @@
+"""Import a house photo: check it, turn it upright, shrink it, strip EXIF, hash, encrypt, index.
+
+>>> record = import_photo(store, "3204122002000123", Path("IMG_0412.jpg"), user="siti")  # doctest: +SKIP
+>>> record.lat < 0      # most of Indonesia lies south of the equator
+True
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import os
+import warnings
+from dataclasses import dataclass
+from pathlib import Path
+
+from PIL import Image, ImageOps, UnidentifiedImageError
+
+from capi_app.media import crypto
+from capi_app.media.exif import PhotoMeta, read_exif
+from capi_app.store.photos import PhotoRecord
+from dtks.model import Gps
+
+MAX_SIDE = 1600
+MAX_BYTES = 300 * 1024
+QUALITIES = (80, 72, 64, 56, 48, 40)
+MAX_PIXELS = 64_000_000  # above any phone camera (a 50 Mpx sensor is 8160 x 6144)
+MAX_FILE_BYTES = 60 * 1024 * 1024
+FORMATS = ("JPEG", "PNG")
+# Pillow warns above this and refuses at twice it; we make the warning an error too.
+Image.MAX_IMAGE_PIXELS = MAX_PIXELS
+
+_TRANSPOSE = {
+    2: [Image.Transpose.FLIP_LEFT_RIGHT],
+    3: [Image.Transpose.ROTATE_180],
+    4: [Image.Transpose.FLIP_TOP_BOTTOM],
+    5: [Image.Transpose.TRANSPOSE],
+    6: [Image.Transpose.ROTATE_270],
+    7: [Image.Transpose.TRANSVERSE],
+    8: [Image.Transpose.ROTATE_90],
+}
+
+
+class PhotoError(Exception):
+    """A file that cannot become a house photo; the message names the file and the problem."""
+
+    def __init__(self, name: str, problem: str):
+        self.name = name
+        self.problem = problem
+        super().__init__(f"{name}: {problem}")
+
+
+@dataclass(frozen=True)
+class ProcessedPhoto:
+    """The stored form of a photo: upright JPEG without EXIF, its hash, size and EXIF facts."""
+
+    jpeg: bytes
+    sha256: str
+    width: int
+    height: int
+    meta: PhotoMeta
+
+
+def _open(data: bytes, name: str) -> Image.Image:
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            image = Image.open(io.BytesIO(data))
+            if image.format not in FORMATS:
+                raise PhotoError(name, f"a {image.format} image; only JPEG and PNG photos")
+            width, height = image.size
+            if width * height > MAX_PIXELS:
+                raise PhotoError(name, f"{width}x{height} pixels is too large to be a photo")
+            image.load()
+    except PhotoError:
+        raise
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        raise PhotoError(name, "too many pixels (a decompression bomb?), refused") from None
+    except UnidentifiedImageError:
+        raise PhotoError(name, "not an image (JPEG or PNG) file") from None
+    except (OSError, SyntaxError, ValueError) as e:
+        raise PhotoError(name, f"damaged or truncated image ({e})") from None
+    return image
+
+
+def _upright(image: Image.Image, meta: PhotoMeta) -> Image.Image:
+    try:
+        return ImageOps.exif_transpose(image)
+    except Exception:  # Pillow's own EXIF parse can fail where exifread's did not
+        for step in _TRANSPOSE.get(meta.orientation, []):
+            image = image.transpose(step)
+        return image
+
+
+def _rgb(image: Image.Image) -> Image.Image:
+    if image.mode in ("RGBA", "LA") or (image.mode == "P" and "transparency" in image.info):
+        rgba = image.convert("RGBA")
+        flat = Image.new("RGB", rgba.size, (255, 255, 255))
+        flat.paste(rgba, mask=rgba.getchannel("A"))
+        return flat
+    return image.convert("RGB")
+
+
+def _encode(image: Image.Image) -> bytes:
+    """JPEG at quality ~80, stepping down (then shrinking) until it fits MAX_BYTES."""
+    while True:
+        for quality in QUALITIES:
+            out = io.BytesIO()
+            # No exif= argument: the stored copy carries no EXIF (GPS stays in the database).
+            image.save(out, "JPEG", quality=quality, optimize=True)
+            if out.tell() <= MAX_BYTES:
+                return out.getvalue()
+        image = image.resize((max(1, image.width * 4 // 5), max(1, image.height * 4 // 5)))
+
+
+def process_photo(data: bytes, name: str = "photo") -> ProcessedPhoto:
+    """Check, orient, resize, re-encode a photo's bytes; raise ``PhotoError`` if it is no photo."""
+    if len(data) > MAX_FILE_BYTES:
+        raise PhotoError(name, f"larger than {MAX_FILE_BYTES // 2**20} MB")
+    image = _open(data, name)
+    meta = read_exif(data)
+    image = _rgb(_upright(image, meta))
+    image.thumbnail((MAX_SIDE, MAX_SIDE), Image.Resampling.LANCZOS)
+    jpeg = _encode(image)
+    with Image.open(io.BytesIO(jpeg)) as stored:
+        width, height = stored.size
+    return ProcessedPhoto(jpeg, hashlib.sha256(jpeg).hexdigest(), width, height, meta)
+
+
+def _write_atomic(path: Path, data: bytes) -> None:
+    tmp = path.with_name(path.name + ".tmp")
+    with open(tmp, "wb") as f:
+        f.write(data)
+        f.flush()
+        os.fsync(f.fileno())
+    os.replace(tmp, path)
+
+
+def import_photo(store, household_id: str, source: Path, user: str | None) -> PhotoRecord:
+    """Process a photo file, store it encrypted in the profile and index it for the household."""
+    source = Path(source)
+    try:
+        data = source.read_bytes()
+    except OSError as e:
+        raise PhotoError(source.name, f"cannot be read ({e.strerror or e})") from None
+    photo = process_photo(data, source.name)
+    relative = f"{store.photo_dir().name}/{photo.sha256}.vvp"
+    # The file first, then the index: a crash between leaves an orphan file, never a dangling row.
+    _write_atomic(
+        store.profile_dir / relative, crypto.encrypt(store.photo_key(), photo.sha256, photo.jpeg)
+    )
+    meta = photo.meta
+    record = PhotoRecord(
+        sha256=photo.sha256,
+        household_id=household_id,
+        path=relative,
+        taken_at=meta.taken_at,
+        lat=meta.lat,
+        lon=meta.lon,
+        altitude_m=meta.altitude_m,
+        gps_at=meta.gps_at,
+        width=photo.width,
+        height=photo.height,
+        size=len(photo.jpeg),
+    )
+    store.add_photo(record, user)
+    return record
+
+
+def read_photo(store, sha256: str) -> bytes:
+    """The stored JPEG of a photo, decrypted (for upload and for display)."""
+    (record,) = [p for p in store.photos() if p.sha256 == sha256] or [None]
+    if record is None:
+        raise PhotoError(sha256, "no such photo in this store")
+    blob = (store.profile_dir / record.path).read_bytes()
+    return crypto.decrypt(store.photo_key(), sha256, blob)
+
+
+def thumbnail(store, sha256: str, size: int = 256) -> bytes:
+    """A small JPEG of a stored photo for lists and previews (made in memory, never saved)."""
+    with Image.open(io.BytesIO(read_photo(store, sha256))) as image:
+        image.thumbnail((size, size))
+        out = io.BytesIO()
+        image.save(out, "JPEG", quality=75)
+    return out.getvalue()
+
+
+def gps_of(record: PhotoRecord) -> Gps | None:
+    """The photo's EXIF position as a verification GPS (source ``exif``), if it has one."""
+    if record.lat is None or record.lon is None:
+        return None
+    return Gps(
+        lat=record.lat, lon=record.lon, accuracy_m=None, source="exif", altitude_m=record.altitude_m
+    )
