@@ -1,0 +1,196 @@
+"""Logging in: online against the server (first time sets up the profile), or offline.
+
+The first online login creates the encrypted store with a key wrapped under the password;
+every later login unlocks that key, online or not. The server's token is saved inside the
+store, so after an offline unlock a sync works until the token expires.
+
+>>> session = login_online(Profile(path), "https://dinsos.example", "enum1", "rahasia")  # doctest: +SKIP
+>>> session = unlock_offline(Profile(path), "rahasia")                                  # doctest: +SKIP
+>>> logout(session)                                                                     # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from capi_app.profile import Profile
+from capi_app.store import Store, keys
+from capi_app.store.keys import WrongPassword
+from capi_app.store.store import KEY_FILE
+from capi_app.sync import credentials
+from capi_app.sync.client import ApiClient, normalize_url
+from capi_app.sync.credentials import Credentials
+from capi_app.sync.errors import SyncError
+
+__all__ = [
+    "AccountError",
+    "NotSetUp",
+    "OtherUser",
+    "PasswordOutOfDate",
+    "Session",
+    "WrongPassword",
+    "login_online",
+    "logout",
+    "unlock_offline",
+]
+
+
+class AccountError(Exception):
+    """Base of login failures on this device; str() is a message fit for the user."""
+
+
+class NotSetUp(AccountError):
+    """No key file yet: the first login must be online."""
+
+
+class OtherUser(AccountError):
+    """The profile holds another user's data; use another profile directory."""
+
+
+class PasswordOutOfDate(AccountError):
+    """The server accepted the password but this device's data is locked with an older one."""
+
+
+@dataclass
+class Session:
+    """An unlocked store plus the API client for its server: what sync and the windows use."""
+
+    profile: Profile
+    store: Store
+    api: ApiClient
+    username: str
+    role: str | None = None
+    scopes: list[str] = field(default_factory=list)
+    online: bool = False  # True when this session logged in against the server just now
+    credentials: Credentials | None = None
+
+    @property
+    def device_id(self) -> str:
+        """This installation's id, sent with the login and every change-set."""
+        return self.profile.settings.device_id
+
+    def can_sync(self) -> bool:
+        """True when a saved token exists and has not expired."""
+        return self.credentials is not None and not self.credentials.expired()
+
+    def close(self) -> None:
+        """Lock: close the store and drop the token from memory."""
+        self.api.token = None
+        self.store.close()
+
+
+def _api(profile: Profile, server_url: str, token: str | None = None) -> ApiClient:
+    return ApiClient(server_url, token=token, ca_bundle=profile.settings.ca_bundle or None)
+
+
+def _check_owner(profile: Profile, username: str) -> None:
+    owner = profile.settings.username
+    if profile.is_set_up() and owner and owner != username:
+        raise OtherUser(
+            f"this profile ({profile.dir}) holds the data of {owner}; "
+            f"log in as {owner}, or use another profile directory for {username}"
+        )
+
+
+def _open_store(profile: Profile, password: str, old_password: str | None) -> Store:
+    """Create the store on first login, else unlock it; re-wrap when the password changed."""
+    if not profile.is_set_up():
+        return Store.create(profile.dir, password)
+    try:
+        return Store.unlock(profile.dir, password)
+    except WrongPassword:
+        if old_password is None:
+            raise PasswordOutOfDate(
+                "the server accepted this password, but the data on this device is still "
+                "locked with your previous password: give the previous password once to "
+                "move the data to the new one"
+            ) from None
+    keyfile = profile.dir / KEY_FILE
+    key = keys.unlock(keyfile, old_password)  # WrongPassword when the old one is wrong too
+    # Same database key, new wrap: the data stays, the new password opens it from now on.
+    keys.set_password(keyfile, key, password)
+    return Store.open(profile.dir, key)
+
+
+def login_online(
+    profile: Profile,
+    server_url: str,
+    username: str,
+    password: str,
+    *,
+    old_password: str | None = None,
+) -> Session:
+    """Log in against the server, then create or unlock the store and save the token in it.
+
+    Raises LoginFailed/LoginThrottled/ServerUnreachable (nothing on the device changes),
+    OtherUser, or PasswordOutOfDate (call again with ``old_password``)."""
+    _check_owner(profile, username)
+    url = normalize_url(server_url)
+    api = _api(profile, url)
+    # The server first: a wrong password must never create or touch the local key file.
+    reply = api.login(username, password, profile.settings.device_id)
+    store = _open_store(profile, password, old_password)
+    try:
+        creds = Credentials(
+            token=reply["token"],
+            expires_at=str(reply.get("expires_at") or ""),
+            username=str(reply.get("user") or username),
+            role=str(reply.get("role") or ""),
+            scopes=list(reply.get("scopes") or []),
+            server_url=url,
+        )
+        credentials.save(store, creds)
+    except BaseException:
+        store.close()
+        raise
+    profile.settings.server_url = url
+    profile.settings.username = creds.username
+    profile.save()
+    return Session(profile, store, api, creds.username, creds.role, creds.scopes, True, creds)
+
+
+def unlock_offline(profile: Profile, password: str) -> Session:
+    """Unlock the store with the password, no network; the saved token (if any) is reused.
+
+    Raises NotSetUp, or ``keys.WrongPassword`` (after the store's growing delay)."""
+    if not profile.is_set_up():
+        raise NotSetUp(
+            f"this device has no data for {profile.settings.username or 'anyone'} yet: "
+            "the first login needs the server (capi login --server URL --user NAME)"
+        )
+    try:
+        store = Store.unlock(profile.dir, password)
+    except WrongPassword:
+        tries = keys.failed_attempts(profile.dir / KEY_FILE)
+        raise WrongPassword(
+            f"wrong password for {profile.settings.username or 'this profile'} "
+            f"({tries} failed attempt{'s' if tries != 1 else ''}; nothing was changed)"
+        ) from None
+    creds = credentials.load(store)
+    url = (creds.server_url if creds else "") or profile.settings.server_url
+    api = _api(profile, url or "http://127.0.0.1", creds.token if creds else None)
+    return Session(
+        profile,
+        store,
+        api,
+        creds.username if creds else profile.settings.username,
+        creds.role if creds else None,
+        creds.scopes if creds else [],
+        False,
+        creds,
+    )
+
+
+def logout(session: Session, *, forget: bool = False) -> None:
+    """Lock the session; with ``forget``, also revoke the device's token and remove it.
+
+    Revoking is best effort: offline, the token is still removed from this device."""
+    if forget:
+        if session.api.token:
+            try:
+                session.api.revoke()
+            except SyncError:
+                pass
+        credentials.forget(session.store)
+        session.credentials = None
+    session.close()
