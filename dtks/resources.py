@@ -28,3 +28,14 @@ def resource_path(*parts: str) -> Path:
             f"resource file {path} is missing; set VERIVALI_RESOURCES to the resources/ directory"
         )
     return path
+
+
+def forms_dir() -> Path:
+    """Return the forms/ directory: $VERIVALI_FORMS, the PyInstaller bundle, or the checkout."""
+    override = os.environ.get("VERIVALI_FORMS")
+    if override:
+        return Path(override)
+    bundle = getattr(sys, "_MEIPASS", None)
+    if bundle:
+        return Path(bundle) / "forms"
+    return Path(__file__).resolve().parent.parent / "forms"

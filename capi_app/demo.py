@@ -1,0 +1,101 @@
+"""The demo: a local sync server with a sample desa, started beside the client for trying it out.
+
+The server runs as a separate process (`python -m sync_server.cli`), never imported: the
+client and the server share only the HTTP protocol. Its data and the client's profile live
+in a per-user directory, so a second `capi --demo` continues where the first stopped.
+"""
+
+from __future__ import annotations
+
+import atexit
+import socket
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import requests
+
+from capi_app.profile import default_profile_dir
+
+DEMO_USER = "enum1"
+DEMO_PASSWORD = "verivali-demo"
+"""The password `sync-server demo` gives its users (printed by that command)."""
+STARTUP_TIMEOUT = 60
+
+
+class DemoError(RuntimeError):
+    """The demo server could not be set up or started; the message says which step failed."""
+
+
+@dataclass
+class DemoServer:
+    """A running demo server process."""
+
+    url: str
+    process: subprocess.Popen
+    directory: Path
+
+    def stop(self) -> None:
+        """Stop the server process (it keeps its data for the next demo)."""
+        if self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+
+
+def demo_dir() -> Path:
+    """Where the demo keeps its server data and client profile."""
+    return default_profile_dir().with_name("verivali-demo")
+
+
+def free_port() -> int:
+    """A TCP port free on 127.0.0.1 right now."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _server(*args: str) -> list[str]:
+    return [sys.executable, "-m", "sync_server.cli", *args]
+
+
+def start_demo_server(directory: Path | None = None, log=print) -> DemoServer:
+    """Create the demo desa on first use, start the server on a free port and wait until it answers."""
+    directory = Path(directory or demo_dir())
+    data = directory / "server-data"
+    if not (directory / "prelist").exists():
+        log("Setting up the demo desa (first run only)…")
+        done = subprocess.run(
+            _server("demo", "--dir", str(directory), "--data-dir", str(data)),
+            capture_output=True,
+            text=True,
+        )
+        if done.returncode != 0:
+            raise DemoError(
+                f"sync-server demo failed: {done.stderr.strip() or done.stdout.strip()}"
+            )
+    port = free_port()
+    url = f"http://127.0.0.1:{port}"
+    log_file = open(directory / "server.log", "ab")  # noqa: SIM115 - lives as long as the server
+    process = subprocess.Popen(
+        _server("serve", "--data-dir", str(data), "--host", "127.0.0.1", "--port", str(port)),
+        stdout=log_file,
+        stderr=subprocess.STDOUT,
+    )
+    server = DemoServer(url, process, directory)
+    atexit.register(server.stop)
+    deadline = time.monotonic() + STARTUP_TIMEOUT
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise DemoError(f"the demo server stopped at start; see {directory / 'server.log'}")
+        try:
+            requests.get(url + "/api/v1/openapi.json", timeout=1)
+            return server
+        except requests.RequestException:
+            time.sleep(0.2)
+    server.stop()
+    raise DemoError(f"the demo server did not answer within {STARTUP_TIMEOUT} s")

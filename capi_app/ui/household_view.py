@@ -1,0 +1,278 @@
+"""One household: the verivali form, the pre-list data with local changes, notes and history."""
+
+from PySide6.QtCore import QEvent
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from capi_app import visit as visits
+from capi_app.forms import form_for
+from capi_app.ui.household_list import state_label
+from dtks import wilayah
+from dtks.prelist import CODES
+
+MEMBER_COLUMNS = ("nama", "nik", "hubungan", "jenis_kelamin", "tanggal_lahir", "pekerjaan")
+
+
+class HouseholdDialog(QDialog):
+    """Verify one household: fill the form, save a draft at any time, finalize when valid."""
+
+    def __init__(self, session, household_id: str, parent=None):
+        super().__init__(parent)
+        self.session = session
+        self.household_id = household_id
+        self.form = form_for(session.store, household_id)
+        self.visit = visits.start_visit(session.store, self.form, household_id)
+        self.gps_source = "manual"
+        self.dirty = False
+        self._build()
+        self.retranslate()
+        self.resize(1280, 800)
+
+    def _build(self) -> None:
+        from capi_app.ui.form_view import FormView
+
+        self.heading = QLabel(objectName="title")
+        self.subheading = QLabel(objectName="subtitle")
+        self.banner = QLabel(objectName="banner", wordWrap=True)
+        self.form_view = FormView(
+            self.form,
+            self.visit.answers,
+            language=self.session.profile.settings.language,
+            photo_importer=self.import_photo,
+        )
+        self.form_view.changed.connect(self._changed)
+        self.data_tab = QWidget()
+        self.household_table = QTableWidget(0, 3)
+        self.member_table = QTableWidget(0, len(MEMBER_COLUMNS) + 1)
+        self.history_table = QTableWidget(0, 5)
+        for table in (self.household_table, self.member_table, self.history_table):
+            table.verticalHeader().setVisible(False)
+            table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+            table.horizontalHeader().setStretchLastSection(True)
+        self.data_title, self.members_title = QLabel(), QLabel()
+        data = QVBoxLayout(self.data_tab)
+        data.addWidget(self.data_title)
+        data.addWidget(self.household_table, 1)
+        data.addWidget(self.members_title)
+        data.addWidget(self.member_table, 2)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.form_view, "")
+        self.tabs.addTab(self.data_tab, "")
+        self.tabs.addTab(self.history_table, "")
+        self.tabs.currentChanged.connect(lambda i: self._fill_tables())
+
+        self.status = QLabel(objectName="subtitle")
+        self.save_button = QPushButton()
+        self.finalize_button = QPushButton(objectName="primary")
+        self.close_button = QPushButton()
+        self.save_button.clicked.connect(self.save_draft)
+        self.finalize_button.clicked.connect(self.finalize)
+        self.close_button.clicked.connect(self.close)
+        QShortcut(QKeySequence("Ctrl+S"), self, activated=self.save_draft)
+        QShortcut(QKeySequence("Ctrl+Return"), self, activated=self.finalize)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.status, 1)
+        buttons.addWidget(self.close_button)
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.finalize_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.subheading)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.tabs, 1)
+        layout.addLayout(buttons)
+        self._fill_header()
+
+    def retranslate(self) -> None:
+        """Set every text in the current language."""
+        self.setWindowTitle(self.tr("Household {0}").format(self.household_id))
+        self.tabs.setTabText(0, self.tr("Verivali form"))
+        self.tabs.setTabText(1, self.tr("Pre-list data and changes"))
+        self.tabs.setTabText(2, self.tr("History"))
+        self.save_button.setText(self.tr("Save draft (Ctrl+S)"))
+        self.finalize_button.setText(self.tr("Finalize (Ctrl+Enter)"))
+        self.close_button.setText(self.tr("Close"))
+        self.data_title.setText(self.tr("Household data (changed values are marked ✎)"))
+        self.members_title.setText(self.tr("Members"))
+        self.household_table.setHorizontalHeaderLabels(
+            [self.tr("Field"), self.tr("Value"), self.tr("Pre-list value")]
+        )
+        self.member_table.setHorizontalHeaderLabels([*MEMBER_COLUMNS, self.tr("Status")])
+        self.history_table.setHorizontalHeaderLabels(
+            [
+                self.tr("Time"),
+                self.tr("User"),
+                self.tr("Action"),
+                self.tr("Field"),
+                self.tr("New value"),
+            ]
+        )
+        self._fill_header()
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+            self.form_view.set_language(self.session.profile.settings.language)
+        super().changeEvent(event)
+
+    def _fill_header(self) -> None:
+        view = self.session.store.household(self.household_id)
+        values = view.values
+        head = values.get("nama_krt") or ""
+        self.heading.setText(f"{head}  ·  {self.household_id}")
+        desa = wilayah.lookup(str(values.get("kode_wilayah") or "")) or ""
+        self.subheading.setText(
+            f"{values.get('alamat') or ''}, RT {values.get('rt') or '-'}/RW {values.get('rw') or '-'}, "
+            f"{desa}  ·  {state_label(view.state)}"
+        )
+        notes = []
+        if view.review and view.review.note:
+            notes.append(self.tr("Note from the reviewer: {0}").format(view.review.note))
+        if view.message:
+            notes.append(self.tr("The server refused the last sync: {0}").format(view.message))
+        self.banner.setText("\n".join(notes))
+        self.banner.setVisible(bool(notes))
+
+    def _fill_tables(self) -> None:
+        view = self.session.store.household(self.household_id)
+        rows = sorted(set(view.values) | set(view.server_values))
+        self.household_table.setRowCount(len(rows))
+        for i, name in enumerate(rows):
+            changed = name in view.pending
+            value = view.values.get(name)
+            self.household_table.setItem(i, 0, QTableWidgetItem(("✎ " if changed else "") + name))
+            self.household_table.setItem(i, 1, QTableWidgetItem(_show(name, value)))
+            self.household_table.setItem(
+                i, 2, QTableWidgetItem(_show(name, view.server_values.get(name)))
+            )
+        self.member_table.setRowCount(len(view.members))
+        for i, m in enumerate(view.members):
+            for j, name in enumerate(MEMBER_COLUMNS):
+                mark = "✎ " if name in m.pending else ""
+                self.member_table.setItem(
+                    i, j, QTableWidgetItem(mark + _show(name, m.values.get(name)))
+                )
+            status = self.tr("new") if m.origin == "local" else m.status
+            if m.status == "removed":
+                status = f"{m.status}: {m.removal_reason}"
+            self.member_table.setItem(i, len(MEMBER_COLUMNS), QTableWidgetItem(status))
+        self.member_table.resizeColumnsToContents()
+        audit = self.session.store.audit(self.household_id)
+        self.history_table.setRowCount(len(audit))
+        for i, event in enumerate(reversed(audit)):
+            cells = (event["at"], event["user"], event["action"], event["field"], event["new"])
+            for j, text in enumerate(cells):
+                self.history_table.setItem(
+                    i, j, QTableWidgetItem("" if text is None else str(text)[:200])
+                )
+
+    def _changed(self) -> None:
+        self.dirty = True
+        self.status.setText(self.tr("Unsaved changes"))
+
+    def save_draft(self) -> bool:
+        """Save the answers as a draft; always possible, even with problems."""
+        return self._save(finalize=False)
+
+    def finalize(self) -> bool:
+        """Save as finalized when the form is valid; otherwise show every problem."""
+        return self._save(finalize=True)
+
+    def _save(self, finalize: bool) -> bool:
+        try:
+            result = visits.save_visit(
+                self.session.store,
+                self.form,
+                self.household_id,
+                self.form_view.answers(),
+                self.session.username,
+                finalize=finalize,
+                gps_source=self.gps_source,
+                started_at=self.visit.started_at,
+                lang=self.session.profile.settings.language,
+            )
+        except Exception as e:  # noqa: BLE001 - the user must see why nothing was saved
+            QMessageBox.warning(self, self.tr("Not saved"), str(e))
+            return False
+        if finalize and result.problems:
+            self.form_view.show_all_problems()
+            first = result.problems[0]
+            self.status.setText(
+                self.tr("Not finalized: {0} problem(s). First: {1}: {2}").format(
+                    len(result.problems), first.path, first.message
+                )
+            )
+            return False
+        self.dirty = False
+        self.form_view.set_answers(self.form_view.answers())
+        self.status.setText(
+            self.tr("Finalized; it will be sent at the next sync.")
+            if finalize
+            else self.tr("Draft saved.")
+        )
+        self._fill_header()
+        return True
+
+    def import_photo(self, field_name: str):
+        """Pick a photo file, process and encrypt it; returns (sha256, jpeg bytes, gps) or None."""
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Choose the house photo"), "", self.tr("Photos (*.jpg *.jpeg *.png)")
+        )
+        if not path:
+            return None
+        return self.attach_photo(path)
+
+    def attach_photo(self, path: str):
+        """Import a photo file for this household (also used by tests and drag-and-drop)."""
+        from capi_app.media import PhotoError, import_photo, thumbnail
+
+        try:
+            photo = import_photo(self.session.store, self.household_id, path, self.session.username)
+        except PhotoError as e:
+            QMessageBox.warning(self, self.tr("Photo not added"), str(e))
+            return None
+        gps = None
+        if photo.lat is not None and photo.lon is not None:
+            gps = {"lat": photo.lat, "lon": photo.lon, "altitude_m": photo.altitude_m}
+            self.gps_source = "exif"
+        return photo.sha256, thumbnail(self.session.store, photo.sha256), gps
+
+    def closeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        if self.dirty:
+            answer = QMessageBox.question(
+                self,
+                self.tr("Unsaved changes"),
+                self.tr("Save the changes as a draft before closing?"),
+                QMessageBox.StandardButton.Save
+                | QMessageBox.StandardButton.Discard
+                | QMessageBox.StandardButton.Cancel,
+            )
+            if answer == QMessageBox.StandardButton.Cancel:
+                event.ignore()
+                return
+            if answer == QMessageBox.StandardButton.Save and not self.save_draft():
+                event.ignore()
+                return
+        super().closeEvent(event)
+
+
+def _show(name: str, value) -> str:
+    """A value as text, with the label of a coded value (2 → '2 Perempuan')."""
+    if value is None:
+        return ""
+    codes = CODES.get(name)
+    if codes and isinstance(value, int) and value in codes:
+        return f"{value} {codes[value]}"
+    return str(value)

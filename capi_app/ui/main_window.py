@@ -1,0 +1,215 @@
+"""The enumerator's home: the assignment list with search, state filters, counts and sync."""
+
+from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QTableView,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from capi_app.store.listing import list_rows
+from capi_app.ui.household_list import STATES, HouseholdTableModel, make_proxy, state_label
+
+
+class MainWindow(QMainWindow):
+    """List of the user's households; Enter or double-click opens one."""
+
+    def __init__(self, session, parent=None):
+        super().__init__(parent)
+        self.session = session
+        self.model = HouseholdTableModel()
+        self.proxy = make_proxy(self.model)
+        self._build()
+        self.retranslate()
+        self.reload()
+        self.resize(1280, 760)
+
+    def _build(self) -> None:
+        bar = QToolBar(movable=False)
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.addToolBar(bar)
+        self.sync_action = QAction(self, shortcut=QKeySequence("F5"))
+        self.sync_action.triggered.connect(self.open_sync)
+        self.settings_action = QAction(self)
+        self.settings_action.triggered.connect(self.open_settings)
+        self.new_action = QAction(self, shortcut=QKeySequence("Ctrl+N"))
+        self.new_action.triggered.connect(self.new_household)
+        bar.addAction(self.sync_action)
+        bar.addAction(self.new_action)
+        bar.addAction(self.settings_action)
+        spacer = QWidget()
+        spacer.setSizePolicy(
+            spacer.sizePolicy().horizontalPolicy().Expanding, spacer.sizePolicy().verticalPolicy()
+        )
+        bar.addWidget(spacer)
+        self.user_label = QLabel()
+        bar.addWidget(self.user_label)
+
+        self.search = QLineEdit(clearButtonEnabled=True)
+        self.search.textChanged.connect(lambda text: self._filter_later())
+        self.search.returnPressed.connect(self.open_current)
+        self._filter_timer = QTimer(self, singleShot=True, interval=60)
+        self._filter_timer.timeout.connect(self._apply_filter)
+
+        self.filters = QListWidget(objectName="filters")
+        self.filters.setFixedWidth(250)
+        self.filters.currentRowChanged.connect(lambda row: self._apply_filter())
+
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.setAlternatingRowColors(True)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(30)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(False)
+        for column, width in enumerate((160, 220, 300, 80, 150, 170)):
+            self.table.setColumnWidth(column, width)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.table.doubleClicked.connect(lambda index: self.open_current())
+        self.table.activated.connect(lambda index: self.open_current())
+
+        self.count_label = QLabel(objectName="subtitle")
+        right = QVBoxLayout()
+        right.addWidget(self.search)
+        right.addWidget(self.table, 1)
+        right.addWidget(self.count_label)
+        left = QVBoxLayout()
+        self.filter_title = QLabel()
+        self.filter_title.setStyleSheet("font-weight: 600;")
+        left.addWidget(self.filter_title)
+        left.addWidget(self.filters, 1)
+        body = QHBoxLayout()
+        body.setContentsMargins(12, 12, 12, 8)
+        body.addLayout(left)
+        body.addLayout(right, 1)
+        central = QWidget()
+        central.setLayout(body)
+        self.setCentralWidget(central)
+        self.search.setFocus()
+
+    def retranslate(self) -> None:
+        """Set every text in the current language."""
+        self.setWindowTitle(self.tr("Verivali: households"))
+        self.sync_action.setText(self.tr("Sync (F5)"))
+        self.settings_action.setText(self.tr("Settings"))
+        self.new_action.setText(self.tr("New household"))
+        self.search.setPlaceholderText(
+            self.tr("Search by name, NIK, No KK or address… (type part of a name)")
+        )
+        self.filter_title.setText(self.tr("Show"))
+        mode = self.tr("online") if self.session.online else self.tr("offline")
+        self.user_label.setText(f"{self.session.username} · {self.session.role} · {mode}")
+        self._fill_filters()
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+            self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 5)
+        super().changeEvent(event)
+
+    def reload(self) -> None:
+        """Read the list again from the store (after a save or a sync)."""
+        self.model.set_rows(list_rows(self.session.store.db))
+        self._fill_filters()
+        self._show_count()
+
+    def _fill_filters(self) -> None:
+        counts = self.model.counts()
+        current = max(self.filters.currentRow(), 0)
+        self.filters.blockSignals(True)
+        self.filters.clear()
+        total = sum(counts.values())
+        all_item = QListWidgetItem(self.tr("All households") + f"  ({total})")
+        all_item.setData(Qt.ItemDataRole.UserRole, "")
+        self.filters.addItem(all_item)
+        for state in STATES:
+            item = QListWidgetItem(f"{state_label(state)}  ({counts.get(state, 0)})")
+            item.setData(Qt.ItemDataRole.UserRole, state)
+            self.filters.addItem(item)
+        self.filters.setCurrentRow(current)
+        self.filters.blockSignals(False)
+
+    def _filter_later(self) -> None:
+        self._filter_timer.start()
+
+    def _apply_filter(self) -> None:
+        item = self.filters.currentItem()
+        state = item.data(Qt.ItemDataRole.UserRole) if item else ""
+        self.model.set_filter(text=self.search.text(), state=state)
+        self._show_count()
+        if self.proxy.rowCount():
+            self.table.selectRow(0)
+
+    def _show_count(self) -> None:
+        self.count_label.setText(
+            self.tr("{0} of {1} households shown").format(
+                self.model.rowCount(), len(self.model._all)
+            )
+        )
+
+    def current_household_id(self) -> str | None:
+        """The id of the selected household, if any."""
+        index = self.table.currentIndex()
+        if not index.isValid():
+            return None
+        return self.proxy.data(index, Qt.ItemDataRole.UserRole)
+
+    def open_current(self) -> None:
+        """Open the selected household for its visit."""
+        household_id = self.current_household_id()
+        if household_id:
+            self.open_household(household_id)
+
+    def open_household(self, household_id: str):
+        """Show the household window; reload the list when it closes."""
+        from capi_app.ui.household_view import HouseholdDialog
+
+        dialog = HouseholdDialog(self.session, household_id, self)
+        dialog.finished.connect(lambda _: self.reload())
+        dialog.open()
+        return dialog
+
+    def new_household(self) -> None:
+        """Propose a household found in the field that is not on the pre-list (usulan baru)."""
+        QMessageBox.information(
+            self,
+            self.tr("New household"),
+            self.tr(
+                "Proposals of new households are entered from the desa's assignment; "
+                "this comes in a later version."
+            ),
+        )
+
+    def open_sync(self):
+        """Run a sync with progress; reload the list afterwards."""
+        from capi_app.ui.sync_dialog import SyncDialog
+
+        dialog = SyncDialog(self.session, self)
+        dialog.finished.connect(lambda _: self.reload())
+        dialog.open()
+        dialog.start()
+        return dialog
+
+    def open_settings(self):
+        """Language, server address and CA bundle."""
+        from capi_app.ui.settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(self.session.profile, self)
+        dialog.open()
+        return dialog
