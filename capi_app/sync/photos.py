@@ -17,9 +17,11 @@ PhotoReader = Callable[[Store, PhotoRecord], bytes]
 
 def read_photo(store: Store, photo: PhotoRecord) -> bytes:
     """The processed JPEG of a stored photo, decrypted (capi_app.media owns the file format)."""
-    from capi_app.media import read_photo as media_read
+    from capi_app.media import crypto
 
-    return media_read(store, photo)
+    # Decrypt from the record in hand: media.read_photo looks the record up again by a scan.
+    blob = (store.profile_dir / photo.path).read_bytes()
+    return crypto.decrypt(store.photo_key(), photo.sha256, blob)
 
 
 def upload_photos(
@@ -35,7 +37,15 @@ def upload_photos(
         if api.has_photo(photo.sha256):
             summary.photos_present += 1
         else:
-            api.put_photo(photo.sha256, reader(store, photo))
+            try:
+                data = reader(store, photo)
+            except Exception as e:  # noqa: BLE001 - a damaged file must not stop the others
+                summary.messages.append(
+                    f"household {photo.household_id}: photo {photo.sha256[:12]} cannot be "
+                    f"read ({e}); take it again"
+                )
+                continue
+            api.put_photo(photo.sha256, data)
             summary.photos_uploaded += 1
         store.mark_photo_uploaded(photo.sha256)
         if progress:
