@@ -5,7 +5,10 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
+from dtks.forms.errors import ExprEvalError
+from dtks.forms.expr.ast import Ref
 from dtks.forms.expr.evaluate import Context, Layout, compile_tree
+from dtks.forms.expr.values import to_string
 from dtks.forms.messages import pick
 from dtks.forms.model import Choice, Field, Problem
 from dtks.forms.state import State, calculation_order, compute, stored, walk
@@ -13,6 +16,7 @@ from dtks.forms.validate import Checker, available
 from dtks.forms.xlsform import Builder, read_xlsform
 
 _LANG_CODE = re.compile(r"\((\w+)\)\s*$")
+_REF = re.compile(r"\$\{([A-Za-z_][\w.\-]*)\}")
 
 
 @dataclass(eq=False)
@@ -31,6 +35,7 @@ class Form:
     source: str = ""
     _by_name: dict[str, Field] = field(default_factory=dict, repr=False)
     _calcs: list[Field] = field(default_factory=list, repr=False)
+    _layout: Layout = field(default_factory=Layout, repr=False)
 
     def field(self, name: str) -> Field:
         """The field called ``name`` (KeyError if there is none)."""
@@ -79,9 +84,30 @@ class Form:
             ctx.indexes.append(index)
         return available(f, ctx, name, state)
 
-    def label(self, name: str, lang: str = "id") -> str:
-        """The label of field ``name`` in ``lang``."""
-        return pick(self.field(name).label, lang, self.default_language)
+    def label(
+        self, name: str, lang: str = "id", answers: dict | None = None, current=(), now=None
+    ) -> str:
+        """The label of field ``name`` in ``lang``; with ``answers``, ${x} are filled in (for
+        repeat instance ``current``, e.g. ``("members", 2)``), as ODK shows them."""
+        text = pick(self.field(name).label, lang, self.default_language)
+        if answers is None or "${" not in text:
+            return text
+        ctx = Context(self.state(answers, now).data, now)
+        items = list(current)
+        for repeat, index in zip(items[::2], items[1::2], strict=False):
+            ctx.scope.append(ctx.scope[-1][repeat][index])
+            ctx.indexes.append(index)
+        owner = self.field(name).repeats
+
+        def value(m: re.Match) -> str:
+            if m.group(1) not in self._by_name:
+                return m.group(0)
+            try:
+                return to_string(compile_tree(Ref(m.group(1)), self._layout, owner)(ctx))
+            except ExprEvalError:
+                return m.group(0)
+
+        return _REF.sub(value, text)
 
     def language_codes(self) -> list[str]:
         """The short codes of the label languages, e.g. ['id', 'en']."""
@@ -134,6 +160,7 @@ def build_form(data: dict, rows: dict[str, int], source: str) -> Form:
         source=source,
         _by_name=by_name,
         _calcs=calculation_order(fields, source),
+        _layout=layout,
     )
 
 

@@ -4,7 +4,7 @@ import doctest
 import importlib
 
 import pytest
-from conftest import ROOT
+from forms_fixtures import ROOT
 
 MODULES = [
     "dtks.forms",

@@ -1,7 +1,7 @@
 """A second form, written separately, runs on the same engine: the engine is general."""
 
 import pytest
-from conftest import FORMS, NOW
+from forms_fixtures import FORMS, NOW
 
 from dtks.forms import load_form
 from dtks.sample import generate

@@ -1,7 +1,7 @@
 """The committed Markdown renderings match the forms, so a form change shows in the diff."""
 
 import pytest
-from conftest import FORMS
+from forms_fixtures import FORMS
 
 from dtks.forms import load_form
 from dtks.forms.render import main, render

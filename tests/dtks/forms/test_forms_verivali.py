@@ -5,7 +5,7 @@ import shutil
 
 import openpyxl
 import pytest
-from conftest import FORMS, NOW, age, complete
+from forms_fixtures import FORMS, NOW, age, complete
 
 from dtks.forms import load_form
 from dtks.forms.prefill import write_back
@@ -262,6 +262,14 @@ def test_labels_in_both_languages(verivali):
         assert set(f.label) == {"Bahasa Indonesia (id)", "English (en)"}, f.name
     assert verivali.label("status_rt", "en") == "Household status"
     assert verivali.label("status_rt") == "Status rumah tangga"
+
+
+def test_labels_show_values_of_references(verivali, good):
+    n = len(good["members"])
+    assert verivali.label("art_lengkap", "en", good, now=NOW) == (
+        f"Is the member list complete and correct ({n} people)?"
+    )
+    assert "${jumlah_art}" in verivali.label("art_lengkap", "en")
 
 
 def test_committed_xlsx_is_what_the_build_script_makes(tmp_path):
