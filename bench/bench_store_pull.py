@@ -19,7 +19,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from store_bench_data import households, machine  # noqa: E402
+from bench_store_data import households, machine  # noqa: E402
 
 from capi_app.store import Store  # noqa: E402
 from capi_app.store import db as dbmod  # noqa: E402

@@ -1,4 +1,4 @@
-"""Pulled households for the store benchmarks, made from dtks.sample's synthetic pre-list."""
+"""Data for bench_store_pull and bench_store_search (not a benchmark itself): synthetic pulls."""
 
 from __future__ import annotations
 
