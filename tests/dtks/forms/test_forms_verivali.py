@@ -307,3 +307,46 @@ def test_load_form_is_cached_and_reloads_a_changed_file(tmp_path):
     shutil.copy(FORMS / "verivali-dtks.xlsx", path)
     first = load_form(path)
     assert load_form(path) is first
+
+
+def _json_values():
+    from hypothesis import strategies as st
+
+    scalars = st.one_of(
+        st.none(),
+        st.booleans(),
+        st.integers(-5, 100),
+        st.floats(allow_nan=True),
+        st.sampled_from(
+            ["", "1", "2", "7", "1 7", "abc", "2026-02-30", "1990-01-01", "-6.9 107.6"]
+        ),
+    )
+    return st.recursive(
+        scalars,
+        lambda c: st.lists(c, max_size=3) | st.dictionaries(st.text(max_size=3), c, max_size=3),
+        max_leaves=6,
+    )
+
+
+def test_validate_never_raises_on_arbitrary_json(verivali):
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    names = sorted(f.name for f in verivali.iter_fields() if not f.repeats)
+    member_names = sorted(f.name for f in verivali.field("members").children)
+    member = st.dictionaries(st.sampled_from(member_names), _json_values(), max_size=8)
+    answers = st.dictionaries(
+        st.sampled_from(names),
+        _json_values() | st.lists(member, max_size=3),
+        max_size=20,
+    ).map(lambda a: {**a, "status_rt": "1"} if len(a) % 2 else a)
+
+    @settings(max_examples=150, deadline=None)
+    @given(answers, st.lists(member, max_size=3))
+    def check(a, members):
+        a = {**a, "members": members} if "members" not in a else a
+        for p in verivali.validate(a, now=NOW):
+            assert p.kind in {"required", "constraint", "type", "error"}
+            assert p.message
+
+    check()
