@@ -5,13 +5,14 @@ from __future__ import annotations
 from sqlite_utils import Database
 
 from capi_app.store.codec import now_iso
+from capi_app.store.db import write
 from capi_app.store.errors import StoreError
 from dtks.model import Assignment
 
 
 def save_assignments(db: Database, assignments: list[Assignment]) -> None:
     """Store the assignments from ``GET /assignments/mine``, keeping each one's last seq."""
-    with db.atomic():
+    with write(db):
         for a in assignments:
             db.execute(
                 """INSERT INTO assignments (id, round, scope, form_id, form_version)

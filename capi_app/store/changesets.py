@@ -16,6 +16,7 @@ from sqlite_utils import Database
 
 from capi_app.store import households, state
 from capi_app.store.codec import dump, load, now_iso
+from capi_app.store.db import write
 from capi_app.store.errors import UnknownChangeset
 from dtks.model import (
     ChangeSet,
@@ -108,7 +109,7 @@ def build_changeset(
     created_at: datetime | None = None,
 ) -> tuple[str, bytes] | None:
     """Freeze the finalized, unsent households into a new change-set; None when there are none."""
-    with db.atomic():
+    with write(db):
         changes = []
         for household_id in _ready(db, form_id, form_version, max_households):
             change = household_change(db, household_id)
@@ -177,7 +178,7 @@ def apply_reply(db: Database, reply: ChangeSetReply) -> dict[str, str]:
     """Apply the server's reply: applied/merged clear the pending edits, conflict puts the
     household in review, rejected keeps its edits pending with the server's message.
     Returns each household's new state; a repeated reply changes nothing."""
-    with db.atomic():
+    with write(db):
         cs_state, changeset = _payload(db, reply.changeset_id)
         if cs_state != "pending":
             return {}
@@ -204,7 +205,7 @@ def fail_changeset(
 ) -> None:
     """The server refused the whole change-set (4xx): nothing of it was written, so its
     households go back to unsent; the one the message names waits for the user's fix."""
-    with db.atomic():
+    with write(db):
         _, changeset = _payload(db, changeset_id)
         _close(db, changeset_id, "failed", None, message)
         for change in changeset.households:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
 from pathlib import Path
 
 import sqlcipher3
@@ -35,7 +37,7 @@ def connect(path: Path, key: bytes) -> Database:
     """Open (or create) the encrypted database at ``path`` with a raw 32-byte key."""
     if len(key) != 32:
         raise ValueError("the database key must be 32 bytes")
-    # isolation_level=None: no implicit transactions; every write goes through db.atomic().
+    # isolation_level=None: no implicit transactions; every write goes through write().
     conn = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=False)
     conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
     try:
@@ -54,6 +56,27 @@ def connect_plain(path: Path) -> Database:
     conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
     _apply_pragmas(conn)
     return Database(conn)
+
+
+@contextlib.contextmanager
+def write(db: Database) -> Iterator[Database]:
+    """One write transaction (BEGIN IMMEDIATE), or a savepoint when one is already open.
+
+    IMMEDIATE takes the write lock up front, so a second process on the same profile (the
+    ``capi`` command beside the window) waits for busy_timeout instead of failing halfway.
+    """
+    if db.conn.in_transaction:
+        with db.atomic():
+            yield db
+        return
+    db.conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield db
+    except BaseException:
+        if db.conn.in_transaction:
+            db.conn.execute("ROLLBACK")
+        raise
+    db.conn.execute("COMMIT")
 
 
 def integrity_check(db: Database) -> str:

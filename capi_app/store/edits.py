@@ -11,6 +11,7 @@ from sqlite_utils import Database
 
 from capi_app.store import households, state
 from capi_app.store.codec import dump, load, now_iso
+from capi_app.store.db import write
 from capi_app.store.errors import HouseholdLocked, InvalidEdit, UnknownHousehold, UnknownMember
 
 _FIELD = re.compile(r"[A-Za-z_][A-Za-z0-9_.-]{0,63}")
@@ -116,7 +117,7 @@ def _record_field(
 
 def set_field(db: Database, household_id: str, field: str, value: Any, user: str | None) -> bool:
     """Set a household field; the first edit keeps the server value as its base."""
-    with db.atomic():
+    with write(db):
         editable(db, household_id)
         server = load(
             db.execute(
@@ -144,7 +145,7 @@ def change_member(
     db: Database, household_id: str, member_id: str, fields: dict[str, Any], user: str | None
 ) -> bool:
     """Change fields of a member; a member added on this device just gets new values."""
-    with db.atomic():
+    with write(db):
         editable(db, household_id)
         origin, server = _member(db, household_id, member_id)
         if origin == "local":
@@ -187,7 +188,7 @@ def add_member(db: Database, household_id: str, values: dict[str, Any], user: st
     for field, value in values.items():
         check_field(field, value)
     member_id = str(uuid.uuid4())
-    with db.atomic():
+    with write(db):
         editable(db, household_id)
         db.execute(
             """INSERT INTO pending_members (member_id, household_id, op, add_values, user, updated_at)
@@ -214,7 +215,7 @@ def remove_member(
     """Mark a member removed (meninggal, pindah...) with a reason; never a delete on the server."""
     if not reason or not reason.strip():
         raise InvalidEdit(f"household {household_id}, member {member_id}: a reason is required")
-    with db.atomic():
+    with write(db):
         editable(db, household_id)
         origin, _ = _member(db, household_id, member_id)
         if origin == "local":
@@ -236,7 +237,7 @@ def remove_member(
 
 def restore_member(db: Database, household_id: str, member_id: str, user: str | None) -> None:
     """Take back a removal that has not been sent yet."""
-    with db.atomic():
+    with write(db):
         editable(db, household_id)
         db.execute(
             "DELETE FROM pending_members WHERE member_id = ? AND household_id = ? AND op = 'remove'",
@@ -251,7 +252,7 @@ def add_household(
 ) -> str:
     """Propose a new household found in the field (usulan baru); returns its client UUID."""
     household_id = str(uuid.uuid4())
-    with db.atomic():
+    with write(db):
         db.execute(
             """INSERT INTO households (household_id, assignment_id, version, is_new, server_values)
                VALUES (?, ?, 0, 1, '{}')""",

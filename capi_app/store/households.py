@@ -58,7 +58,7 @@ def _existing(db: Database, ids: list[str]) -> dict[str, tuple]:
 
 
 def upsert_pulled(db: Database, households: list[Household], assignment_id: int | None) -> None:
-    """Store a page of pulled households; never touches a pending local edit (call inside atomic)."""
+    """Store a page of pulled households; never touches a pending local edit (call inside write())."""
     ids = [h.household_id for h in households]
     existing = _existing(db, ids)
     pending = households_with_pending(db, ids) if existing else set()
@@ -154,12 +154,15 @@ def _tombstone(db: Database, h: Household, old: tuple | None, now: str) -> None:
 
 
 def _drop_stale_members(db: Database, h: Household) -> None:
+    # A member the server no longer lists goes, unless the user has unsent edits on it.
     keep = [m.member_id for m in h.members]
     marks = ",".join("?" * len(keep))
     db.execute(
         f"""DELETE FROM members WHERE household_id = ? AND origin = 'server'
-            AND member_id NOT IN ({marks or "''"})""",
-        [h.household_id, *keep],
+            AND member_id NOT IN ({marks or "''"})
+            AND member_id NOT IN (SELECT member_id FROM pending_fields WHERE household_id = ?)
+            AND member_id NOT IN (SELECT member_id FROM pending_members WHERE household_id = ?)""",
+        [h.household_id, *keep, h.household_id, h.household_id],
     )
 
 

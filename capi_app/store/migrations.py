@@ -9,6 +9,8 @@ from collections.abc import Callable
 
 from sqlite_utils import Database
 
+from capi_app.store.db import write
+
 
 class SchemaTooNew(Exception):
     """The database was written by a newer version of the app than this one."""
@@ -184,7 +186,7 @@ def migrate(db: Database) -> int:
             "update the app"
         )
     for number, step in enumerate(MIGRATIONS[current:], start=current + 1):
-        with db.atomic():
+        with write(db):
             step(db)
             # user_version lives in the database header, so it commits with the step.
             db.execute(f"PRAGMA user_version = {number}")

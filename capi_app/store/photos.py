@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from sqlite_utils import Database
 
 from capi_app.store.codec import now_iso
+from capi_app.store.db import write
 from capi_app.store.edits import audit, editable, touched
 
 
@@ -31,7 +32,7 @@ class PhotoRecord:
 
 def photo_key(db: Database) -> bytes:
     """The AES-256 key for photo files, made on first use and kept only in the encrypted db."""
-    with db.atomic():
+    with write(db):
         row = db.execute("SELECT key FROM media_keys ORDER BY id LIMIT 1").fetchone()
         if row:
             return bytes(row[0])
@@ -42,7 +43,7 @@ def photo_key(db: Database) -> bytes:
 
 def add_photo(db: Database, photo: PhotoRecord, user: str | None) -> None:
     """Index a stored photo for its household (a repeat of the same bytes is a no-op)."""
-    with db.atomic():
+    with write(db):
         editable(db, photo.household_id)
         exists = db.execute("SELECT 1 FROM photos WHERE sha256 = ?", [photo.sha256]).fetchone()
         if exists:
@@ -93,5 +94,5 @@ def _record(row: dict) -> PhotoRecord:
 
 def mark_uploaded(db: Database, sha256: str) -> None:
     """Record that the server holds this photo (after PUT /photos/{sha256})."""
-    with db.atomic():
+    with write(db):
         db.execute("UPDATE photos SET uploaded = 1 WHERE sha256 = ?", [sha256])

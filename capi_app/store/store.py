@@ -31,6 +31,7 @@ from capi_app.store import (
     db as dbmod,
 )
 from capi_app.store.changesets import OutboxItem
+from capi_app.store.db import write
 from capi_app.store.errors import UnknownHousehold
 from capi_app.store.photos import PhotoRecord
 from capi_app.store.search import SearchHit
@@ -99,7 +100,7 @@ class Store:
 
     def device_id(self) -> str:
         """This installation's UUID, made on first use."""
-        with self.db.atomic():
+        with write(self.db):
             row = self.db.execute("SELECT value FROM settings WHERE name = 'device_id'").fetchone()
             if row:
                 return row[0]
@@ -123,17 +124,17 @@ class Store:
 
     def set_last_seq(self, assignment_id: int, seq: int) -> None:
         """Set the pull position of an assignment."""
-        with self.db.atomic():
+        with write(self.db):
             assignments.set_last_seq(self.db, assignment_id, seq)
 
     def upsert_pulled(self, items: list[Household], assignment_id: int | None = None) -> None:
         """Store pulled households; pending local edits are never overwritten."""
-        with self.db.atomic():
+        with write(self.db):
             households.upsert_pulled(self.db, items, assignment_id)
 
     def apply_pull_page(self, assignment_id: int, page: PullPage) -> None:
         """Store one pull page and advance the assignment's last seq, in one transaction."""
-        with self.db.atomic():
+        with write(self.db):
             households.upsert_pulled(self.db, page.households, assignment_id)
             assignments.set_last_seq(self.db, assignment_id, page.next_since)
 

@@ -8,6 +8,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from capi_app.store.codec import dump, now_iso
+from capi_app.store.db import write
 from capi_app.store.edits import audit, editable, touched
 from capi_app.store.errors import InvalidEdit
 from dtks.model import Gps
@@ -41,7 +42,7 @@ def save_verification(
     if status == "finalized" and finished_at is None:
         finished_at = datetime.now().astimezone()
     answers_json = dump(answers)
-    with db.atomic():
+    with write(db):
         editable(db, household_id)
         db.execute(
             """INSERT INTO verifications (household_id, status, result, answers, started_at,

@@ -103,3 +103,25 @@ def test_district_recovery_opens_the_store(tmp_path):
     recover.reset_password(profile / "store.key", tmp_path / "d.key", "sandi-dari-admin")
     with Store.unlock(profile, "sandi-dari-admin") as again:
         assert again.household("3204122002000001").version == 1
+
+
+def test_a_second_process_on_the_profile_waits_for_the_writer(tmp_path):
+    import threading
+    import time
+
+    key = os.urandom(32)
+    first = Store.open(tmp_path, key)
+    first.upsert_pulled([make_household(1)])
+    second = Store.open(tmp_path, key)
+    done = []
+    with db.write(first.db):
+        first.db.execute("UPDATE households SET updated_at = 'x'")
+        worker = threading.Thread(
+            target=lambda: done.append(second.set_field("3204122002000001", "rt", "009", "siti"))
+        )
+        worker.start()
+        time.sleep(0.3)
+        assert not done  # blocked on the write lock, not failed
+    worker.join(10)
+    assert done == [True]
+    assert first.household("3204122002000001").values["rt"] == "009"

@@ -194,3 +194,13 @@ def test_edits_are_locked_while_the_household_waits_in_the_outbox(pulled):
     pulled.build_changeset(pulled.device_id(), ASSIGNMENT.form_id, ASSIGNMENT.form_version)
     with pytest.raises(HouseholdLocked, match=HID):
         pulled.set_field(HID, "alamat", "x", user="siti")
+
+
+def test_a_member_the_server_dropped_keeps_its_unsent_edits(pulled):
+    pulled.change_member(HID, MID, {"pekerjaan": 6}, user="siti")
+    fewer = make_household(1, version=2)
+    fewer = Household(**{**fewer.__dict__, "members": [fewer.members[0]]})
+    pulled.upsert_pulled([fewer], ASSIGNMENT.id)
+    members = {m.member_id: m for m in pulled.household(HID).members}
+    assert members[MID].values["pekerjaan"] == 6
+    assert HID + "03" not in members
