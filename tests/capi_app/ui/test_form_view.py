@@ -1,0 +1,324 @@
+"""The form renderer against the real verivali form: real widgets, driven by the keyboard."""
+
+import os
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import Qt  # noqa: E402
+from PySide6.QtGui import QPixmap  # noqa: E402
+
+from capi_app.ui.form_view import FormView  # noqa: E402
+from dtks.forms import load_form  # noqa: E402
+from dtks.forms.prefill import prefill  # noqa: E402
+from dtks.sample import generate  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[3]
+HOUSING = {
+    "status_bangunan": "1",
+    "luas_lantai": "36",
+    "lantai": "6",
+    "dinding": "1",
+    "kondisi_dinding": "1",
+    "atap": "4",
+    "kondisi_atap": "2",
+    "kamar_tidur": "2",
+    "sumber_air": "5",
+    "cara_air": "3",
+    "penerangan": "1",
+    "daya": "1",
+    "bahan_bakar": "3",
+    "fasilitas_bab": "1",
+    "kloset": "1",
+    "tinja": "1",
+}
+ASSETS = (
+    "tabung_gas lemari_es ac pemanas_air telepon_rumah televisi emas komputer sepeda "
+    "sepeda_motor mobil perahu motor_tempel perahu_motor lahan rumah_lain"
+).split()
+
+
+@pytest.fixture(scope="module")
+def form():
+    return load_form(ROOT / "forms" / "verivali-dtks.xlsx")
+
+
+@pytest.fixture
+def view(qtbot, form):
+    """The form on a fresh answer set, in English, shown at laptop size."""
+    v = FormView(form, language="en", photo_importer=_importer)
+    qtbot.addWidget(v)
+    v.resize(1366, 768)
+    v.show()
+    qtbot.waitExposed(v)
+    return v
+
+
+def _importer(name):
+    pixmap = QPixmap(64, 48)
+    pixmap.fill(Qt.GlobalColor.darkGreen)
+    return ("ab" * 32, pixmap, {"lat": -6.98765, "lon": 107.62912, "accuracy_m": 8})
+
+
+def _age(born: str) -> int:
+    return int((date.today() - date.fromisoformat(born)).days / 365.25)
+
+
+@pytest.fixture(scope="module")
+def complete(form):
+    """A complete, valid answer set for a found household of the sample pre-list."""
+    households, members = generate(40, "32.04.12.2002", seed=7)
+    for household in households:
+        mine = [m for m in members if m["household_id"] == household["household_id"]]
+        clean = not household["anomaly"] and not any(m["anomaly"] for m in mine)
+        if clean and len(mine) >= 3:
+            break
+    answers = prefill(form, household, mine)
+    answers.update(HOUSING)
+    answers.update(dict.fromkeys(ASSETS, "2"))
+    answers.update(
+        tanggal_kunjungan="2026-10-30",
+        gps="-6.98765 107.62912 700 8",
+        foto_rumah="ab" * 32,
+        status_rt="1",
+        art_lengkap="1",
+        program="1 2",
+        hasil="1",
+    )
+    for m in answers["members"]:
+        m.update(status_art="1", disabilitas="2", penyakit_kronis="1")
+        if m.get("jenis_kelamin") == "2" and 10 <= _age(m["tanggal_lahir"]) <= 55:
+            m["hamil"] = "2"
+    return answers
+
+
+def focus(qtbot, view, path):
+    """Put the cursor in the question at ``path``."""
+    target = view.editor(path).focus_target()
+    target.setFocus()
+    qtbot.waitUntil(target.hasFocus)
+    return target
+
+
+def type_into(qtbot, view, path, text, enter=True):
+    """Type into a question as a clerk would, then Enter."""
+    target = focus(qtbot, view, path)
+    qtbot.keyClicks(target, text)
+    if enter:
+        qtbot.keyClick(target, Qt.Key.Key_Return)
+    return target
+
+
+def test_typing_fills_answers_and_enter_moves_to_the_next_question(qtbot, view):
+    type_into(qtbot, view, "alamat", "Jl. Mawar 3")
+    assert view.editor("rt").focus_target().hasFocus()
+    qtbot.keyClicks(view.editor("rt").focus_target(), "002")
+    qtbot.keyClick(view.editor("rt").focus_target(), Qt.Key.Key_Return)
+    assert view.editor("rw").focus_target().hasFocus()
+    date_edit = focus(qtbot, view, "tanggal_kunjungan")
+    date_edit.selectAll()
+    qtbot.keyClicks(date_edit, "30102026")
+    answers = view.answers()
+    assert answers["alamat"] == "Jl. Mawar 3"
+    assert answers["rt"] == "002"
+    assert answers["tanggal_kunjungan"] == "2026-10-30"
+
+
+def test_changed_is_emitted_on_every_edit(qtbot, view):
+    with qtbot.waitSignal(view.changed, timeout=1000):
+        type_into(qtbot, view, "alamat", "J", enter=False)
+
+
+def test_numbers_accept_only_numbers_and_a_decimal_comma(qtbot, view):
+    type_into(qtbot, view, "status_rt", "1")
+    type_into(qtbot, view, "luas_lantai", "3a6,5")
+    type_into(qtbot, view, "kamar_tidur", "2.5x")
+    answers = view.answers()
+    assert answers["luas_lantai"] == "36.5"
+    assert answers["kamar_tidur"] == "25"
+
+
+def test_household_not_found_hides_the_household_sections(qtbot, view):
+    household_sections = ("perumahan", "aset", "art", "program_bantuan")
+    type_into(qtbot, view, "status_rt", "1")
+    assert all(view.is_shown(s) for s in household_sections)
+    assert view.editor("status_bangunan").isVisible()
+    nav = view._nav
+    assert not nav.item(view.sections().index("perumahan")).isHidden()
+
+    type_into(qtbot, view, "status_rt", "2")
+    assert view.answers()["status_rt"] == "2"
+    assert not any(view.is_shown(s) for s in household_sections)
+    assert not view.editor("status_bangunan").isVisible()
+    assert nav.item(view.sections().index("perumahan")).isHidden()
+    assert view.editor("hasil").isVisible()
+
+
+def test_hidden_answers_are_kept_in_the_widget_but_left_out_of_answers(qtbot, view):
+    type_into(qtbot, view, "status_rt", "1")
+    type_into(qtbot, view, "lahan", "1")
+    type_into(qtbot, view, "luas_lahan", "50")
+    assert view.answers()["luas_lahan"] == "50"
+    type_into(qtbot, view, "lahan", "2")
+    assert "luas_lahan" not in view.answers()
+    assert not view.editor("luas_lahan").isVisible()
+    type_into(qtbot, view, "lahan", "1")
+    assert view.answers()["luas_lahan"] == "50"
+
+
+def test_select_codes_are_typed_two_digit_codes_too(qtbot, view):
+    type_into(qtbot, view, "status_rt", "1")
+    type_into(qtbot, view, "sumber_air", "12", enter=False)
+    assert view.answers()["sumber_air"] == "12"
+    qtbot.keyClick(view.editor("sumber_air").focus_target(), Qt.Key.Key_Delete)
+    assert "sumber_air" not in view.answers()
+    type_into(qtbot, view, "program", "13", enter=False)
+    assert view.answers()["program"] == "1 3"
+
+
+def test_add_member_and_its_title(qtbot, view):
+    type_into(qtbot, view, "status_rt", "1")
+    qtbot.mouseClick(view._block_for("members").add, Qt.MouseButton.LeftButton)
+    assert len(view.answers()["members"]) == 1
+    qtbot.waitUntil(lambda: view.editor("members[0].nama").focus_target().hasFocus())
+    type_into(qtbot, view, "members[0].nama", "Siti Aminah")
+    type_into(qtbot, view, "members[0].status_art", "1")
+    type_into(qtbot, view, "members[0].hubungan", "2")
+    assert view.instance_titles("members") == ["1. Siti Aminah (Wife/husband)"]
+    assert view.answers()["members"][0]["nama"] == "Siti Aminah"
+
+    view.editor("members[0].nama").focus_target().setFocus()
+    qtbot.keyClick(
+        view, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    )
+    assert len(view.answers()["members"]) == 2
+    assert view.instance_titles("members")[1] == "2. (no name yet)"
+
+
+def test_pregnancy_is_asked_only_of_a_woman_aged_10_to_55(qtbot, view):
+    type_into(qtbot, view, "status_rt", "1")
+    view.add_instance("members")
+    type_into(qtbot, view, "members[0].nama", "Siti")
+    type_into(qtbot, view, "members[0].status_art", "1")
+    type_into(qtbot, view, "members[0].jenis_kelamin", "2")
+    born = date.today().replace(year=date.today().year - 30)
+    type_into(qtbot, view, "members[0].tanggal_lahir", born.strftime("%d%m%Y"))
+    assert view.is_shown("members[0].hamil")
+    assert view.editor("members[0].hamil").isVisible()
+
+    type_into(qtbot, view, "members[0].jenis_kelamin", "1")
+    assert not view.editor("members[0].hamil").isVisible()
+
+    type_into(qtbot, view, "members[0].jenis_kelamin", "2")
+    assert view.editor("members[0].hamil").isVisible()
+    old = date.today().replace(year=date.today().year - 60)
+    edit = focus(qtbot, view, "members[0].tanggal_lahir")
+    edit.selectAll()
+    qtbot.keyClicks(edit, old.strftime("%d%m%Y"))
+    assert not view.editor("members[0].hamil").isVisible()
+
+
+def test_an_invalid_nik_shows_its_message_when_the_field_is_left(qtbot, view):
+    type_into(qtbot, view, "status_rt", "1")
+    view.add_instance("members")
+    type_into(qtbot, view, "members[0].status_art", "1")
+    nik = view.editor("members[0].nik")
+    type_into(qtbot, view, "members[0].nik", "1234", enter=False)
+    assert not nik.message.isVisible()  # not while typing
+    qtbot.keyClicks(nik.focus_target(), "567890123456")
+    qtbot.keyClick(nik.focus_target(), Qt.Key.Key_Return)
+    assert nik.message.isVisible()
+    assert "Invalid NIK" in nik.message.text()
+    assert any(p.path == "members[0].nik" and p.kind == "constraint" for p in view.problems())
+
+
+def test_required_messages_wait_for_finalize(qtbot, view):
+    assert view.problems()  # a fresh form is not complete...
+    assert not view.editor("alamat").message.isVisible()  # ...but says nothing yet
+    problems = view.show_all_problems()
+    assert "alamat" in {p.path for p in problems}
+    assert view.editor("alamat").message.isVisible()
+    assert view.editor("alamat").message.text().endswith("Required.")
+
+
+def test_switching_language_changes_labels(qtbot, view):
+    label = view.editor("status_rt").label
+    assert "Household status" in label.text()
+    section = view._nav.item(view.sections().index("perumahan"))
+    assert section.text().startswith("3. Housing")
+    view.set_language("id")
+    assert "Status rumah tangga" in label.text()
+    assert section.text().startswith("3. Perumahan")
+    assert view.editor("ac").buttons["2"].text() == "2. Tidak"
+    view.show_all_problems()
+    assert view.editor("alamat").message.text().endswith("Wajib diisi.")
+
+
+def test_answers_round_trip_through_set_answers(qtbot, view, complete):
+    view.set_answers(complete)
+    answers = view.answers()
+    for name, value in complete.items():
+        if name != "members":
+            assert answers[name] == value, name
+    assert [m["nama"] for m in answers["members"]] == [m["nama"] for m in complete["members"]]
+    assert answers["jumlah_art"] == str(len(complete["members"]))  # calculations included
+    view.set_answers(answers)
+    assert view.answers() == answers
+
+
+def test_a_complete_valid_answer_set_has_no_problems(qtbot, view, complete):
+    view.set_answers(complete)
+    assert view.problems() == []
+    assert view.show_all_problems() == []
+    titles = view.instance_titles("members")
+    assert titles[0].startswith("1. " + complete["members"][0]["nama"])
+
+
+def test_photo_import_shows_it_and_fills_an_empty_gps(qtbot, view):
+    focus(qtbot, view, "foto_rumah")
+    qtbot.keyClick(
+        view, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    )
+    answers = view.answers()
+    assert answers["foto_rumah"] == "ab" * 32
+    assert answers["gps"].split()[:2] == ["-6.987650", "107.629120"]
+    assert answers["gps"].split()[-1] == "8"
+    assert view.gps_sources() == {"gps": "exif"}
+    assert "-6.98765" in view.editor("foto_rumah").info.text()
+
+
+def test_ctrl_page_down_moves_between_sections(qtbot, view):
+    type_into(qtbot, view, "status_rt", "2")  # skips housing to members
+    focus(qtbot, view, "alamat")
+    with qtbot.waitSignal(view.section_changed) as signal:
+        qtbot.keyClick(view.focusWidget(), Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
+    assert signal.args == ["status"]
+    qtbot.keyClick(view.focusWidget(), Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
+    assert view.current_section() == "hasil_verivali"
+    assert view.editor("hasil").isAncestorOf(view.focusWidget())
+    qtbot.keyClick(view.focusWidget(), Qt.Key.Key_PageUp, Qt.KeyboardModifier.ControlModifier)
+    assert view.current_section() == "status"
+
+
+def test_tab_order_follows_the_form(qtbot, view, complete):
+    view.set_answers(complete)
+    first = focus(qtbot, view, "members[0].pendidikan")
+    qtbot.keyClick(first, Qt.Key.Key_Tab)
+    assert view.editor("members[0].disabilitas").isAncestorOf(view.focusWidget())
+    qtbot.keyClick(view.focusWidget(), Qt.Key.Key_Tab)  # one stop per radio question
+    assert view.editor("members[0].penyakit_kronis").isAncestorOf(view.focusWidget())
+
+
+def test_editing_a_member_keeps_relevance_fast(qtbot, view, complete):
+    import time
+
+    view.set_answers(complete)
+    edit = focus(qtbot, view, "members[0].nama_ibu")
+    start = time.perf_counter()
+    for _ in range(20):
+        qtbot.keyClicks(edit, "a")
+    per_key = (time.perf_counter() - start) / 20
+    assert per_key < 0.05
