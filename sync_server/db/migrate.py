@@ -13,7 +13,8 @@ def alembic_config(engine: Engine) -> Config:
     """Return an Alembic config pointing at the packaged migrations and this engine."""
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
-    cfg.set_main_option("sqlalchemy.url", engine.url.render_as_string(hide_password=False))
+    url = engine.url.render_as_string(hide_password=False)
+    cfg.set_main_option("sqlalchemy.url", url.replace("%", "%%"))  # configparser interpolation
     cfg.attributes["engine"] = engine
     return cfg
 

@@ -10,6 +10,7 @@ cannot know (scope, columns, photos, the form) and writes the result.
 
 import os
 import re
+import sys
 import time
 from dataclasses import dataclass, field
 
@@ -90,6 +91,7 @@ def _fault_pause() -> None:
     """Fault-injection for the crash tests: hold the written, uncommitted transaction open."""
     delay = os.environ.get("VERIVALI_FAULT_PAUSE_BEFORE_COMMIT_S")
     if delay:
+        print("fault pause: holding the transaction open", file=sys.stderr, flush=True)
         time.sleep(float(delay))
 
 
