@@ -22,6 +22,8 @@ class Cut:
     kind: str  # "request" or "reply"
     after: int = 0
     times: int = 1
+    skip: int = 0  # let this many matching requests through first
+    seen: int = 0
     done: int = 0
 
 
@@ -64,12 +66,24 @@ class CuttingProxy:
         self._links: list[_Link] = []
         threading.Thread(target=self._accept, daemon=True).start()
 
-    def cut(self, marker: bytes, kind: str, after: int = 0, times: int = 1) -> Cut:
-        """Arm a cut for the next ``times`` requests whose head contains ``marker``."""
-        c = Cut(marker, kind, after, times)
+    def cut(
+        self, marker: bytes, kind: str, after: int = 0, times: int = 1, skip: int = 0
+    ) -> Cut:
+        """Arm a cut for ``times`` requests whose head contains ``marker``, after ``skip``."""
+        c = Cut(marker, kind, after, times, skip)
         with self._lock:
             self.cuts.append(c)
         return c
+
+    def go_down(self) -> None:
+        """Lose the link: drop open connections and refuse new ones until ``come_back``."""
+        self.down = True
+        for link in list(self._links):
+            link.close()
+
+    def come_back(self) -> None:
+        """The link is back."""
+        self.down = False
 
     def reset_counters(self) -> None:
         """Start counting bytes from zero."""
@@ -101,6 +115,9 @@ class CuttingProxy:
         with self._lock:
             for c in self.cuts:
                 if c.done < c.times and c.marker in chunk:
+                    c.seen += 1
+                    if c.seen <= c.skip:
+                        continue
                     c.done += 1
                     link.cut, link.sent_since_marker = c, 0
                     return

@@ -1,0 +1,145 @@
+"""Cut connections at every step of a sync: nothing is lost, nothing is applied twice."""
+
+from __future__ import annotations
+
+import pytest
+from e2e_helpers import edit_many, login
+
+from capi_app.sync.errors import ChangesetReused, ServerUnreachable
+from capi_app.sync.pull import pull
+from capi_app.sync.push import build_outbox
+from capi_app.sync.session import run_sync
+from capi_app.sync.summary import SyncSummary
+
+PUSH = b"POST /api/v1/changesets"
+PHOTO = b"PUT /api/v1/photos/"
+PAGE = b"/households?since="
+
+
+@pytest.fixture
+def field(profile, small_server, proxy):
+    """A session through the proxy that pulled the desa and finalized 12 households."""
+    session = login(profile, proxy.url)
+    run_sync(session, phases=("pull",))
+    ids = sorted(h.household_id for h in session.store.list_households(limit=100))[:12]
+    edit_many(session.store, ids)
+    yield session, ids
+    session.close()
+
+
+def changesets_on_server(server) -> int:
+    return server.query("SELECT count(*) FROM changesets")[0][0]
+
+
+def test_cut_mid_upload_then_next_push_applies_each_changeset_once(field, small_server, proxy):
+    session, ids = field
+    session.api.retries = 0
+    proxy.cut(PUSH, "request", after=400)  # headers and the start of the gzip body
+    with pytest.raises(ServerUnreachable) as cut:
+        run_sync(session, phases=("photos", "push"))
+    assert cut.value.summary.pending_changesets == 1
+    assert changesets_on_server(small_server) == 0 and small_server.audit_count() == 0
+    (item,) = session.store.pending_changesets()
+
+    again = run_sync(session, phases=("photos", "push"))
+
+    assert again.ok and again.households_pushed == len(ids)
+    assert small_server.query("SELECT changeset_id FROM changesets") == [(item.changeset_id,)]
+    assert small_server.audit_count() == small_server.audit_count(item.changeset_id) > 0
+    assert {session.store.household_state(h) for h in ids} == {"synced"}
+
+
+def test_reply_lost_after_commit_resend_gets_the_stored_reply(field, small_server, proxy):
+    session, ids = field
+    session.api.retries = 0
+    proxy.cut(PUSH, "reply")
+    with pytest.raises(ServerUnreachable):
+        run_sync(session, phases=("photos", "push"))
+    # The server applied it; the client does not know and keeps it pending, same id and bytes.
+    applied = small_server.audit_count()
+    assert changesets_on_server(small_server) == 1 and applied > 0
+    (item,) = session.store.pending_changesets()
+
+    again = run_sync(session, phases=("push",))
+
+    assert again.ok and again.outcomes["applied"] == len(ids)
+    assert small_server.audit_count() == applied
+    assert changesets_on_server(small_server) == 1
+    assert session.store.pending_changesets() == []
+    versions = {v for _, v in small_server.query(
+        "SELECT household_id, version FROM households WHERE household_id IN (%s)"
+        % ",".join("?" * len(ids)), tuple(ids))}  # fmt: skip
+    assert versions == {2}  # one change-set, one new version each: not applied twice
+    assert session.store.household(ids[0]).version == 2
+
+
+def test_lost_reply_is_retried_within_the_same_sync(field, small_server, proxy):
+    session, ids = field
+    proxy.cut(PUSH, "reply", times=2)  # the client's own retries ride it out
+    summary = run_sync(session)
+    assert summary.ok and summary.households_pushed == len(ids)
+    assert changesets_on_server(small_server) == 1
+    (cs,) = small_server.query("SELECT changeset_id FROM changesets")[0]
+    assert small_server.audit_count() == small_server.audit_count(cs)
+
+
+def test_same_changeset_twice_is_applied_once(field, small_server):
+    session, ids = field
+    session.api.base_url = small_server.url  # straight to the server
+    run_sync(session, phases=("photos",))  # the change-set names photos: upload them first
+    build_outbox(session.store, session.store.assignments(), session.device_id, "CAPI")
+    (item,) = session.store.pending_changesets()
+    first = session.api.push(item.payload)
+    audit = small_server.audit_count()
+    second = session.api.push(item.payload)
+    assert second == first
+    assert small_server.audit_count() == audit
+    assert changesets_on_server(small_server) == 1
+    # The same id with other content is refused, never merged.
+    other = item.payload.replace(b"Jl. Verivali No. 1", b"Jl. Verivali No. 99")
+    with pytest.raises(ChangesetReused):
+        session.api.push(other)
+    assert small_server.audit_count() == audit
+
+
+def test_cut_photo_upload_then_next_sync_uploads_and_pushes(field, small_server, proxy):
+    session, ids = field
+    session.api.retries = 0
+    proxy.cut(PHOTO, "request", after=2000)
+    with pytest.raises(ServerUnreachable):
+        run_sync(session, phases=("photos", "push"))
+    assert small_server.query("SELECT count(*) FROM photos")[0][0] == 0
+    assert len(session.store.photos_to_upload()) == 2
+    summary = run_sync(session, phases=("photos", "push"))
+    assert summary.ok and summary.photos_uploaded == 2
+    assert small_server.query("SELECT count(*) FROM photos")[0][0] == 2
+
+
+def test_cut_pull_resumes_at_the_first_page_not_stored(profile, small_server, proxy):
+    session = login(profile, proxy.url)
+    session.api.retries = 0
+    proxy.cut(PAGE, "reply", skip=2)  # pages 1 and 2 arrive, page 3 is cut
+    first = SyncSummary()
+    with pytest.raises(ServerUnreachable):
+        pull(session.store, session.api, first, page_size=10)
+    assert first.pulled == 20
+    second = SyncSummary()
+    pull(session.store, session.api, second, page_size=10)
+    in_desa = small_server.query(
+        "SELECT count(*) FROM households WHERE kode_wilayah = '3204122002'"
+    )[0][0]
+    assert first.pulled + second.pulled == in_desa
+    assert sum(session.store.counts_by_state().values()) == in_desa
+    session.close()
+
+
+def test_server_out_of_reach_keeps_the_work_and_the_next_sync_sends_it(field, small_server, proxy):
+    session, ids = field
+    session.api.retries = 1
+    proxy.go_down()
+    with pytest.raises(ServerUnreachable, match="cannot reach the server"):
+        run_sync(session)
+    assert {session.store.household_state(h) for h in ids} <= {"finalized", "pending_sync"}
+    proxy.come_back()
+    summary = run_sync(session)
+    assert summary.ok and summary.households_pushed == len(ids)
