@@ -66,9 +66,7 @@ class CuttingProxy:
         self._links: list[_Link] = []
         threading.Thread(target=self._accept, daemon=True).start()
 
-    def cut(
-        self, marker: bytes, kind: str, after: int = 0, times: int = 1, skip: int = 0
-    ) -> Cut:
+    def cut(self, marker: bytes, kind: str, after: int = 0, times: int = 1, skip: int = 0) -> Cut:
         """Arm a cut for ``times`` requests whose head contains ``marker``, after ``skip``."""
         c = Cut(marker, kind, after, times, skip)
         with self._lock:
