@@ -18,10 +18,11 @@ Ctrl+Shift+P imports the photo; F8 goes to the next problem.
 >>> view.changed.connect(save_draft)  # doctest: +SKIP
 """
 
+import copy
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QCoreApplication, QEvent, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QFont, QIcon, QKeySequence, QPainter, QPixmap, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -56,11 +57,12 @@ MAX_REPEAT_COUNT = 200
 
 STYLE = """
 FormView { background: #eef1f5; }
+QWidget#navPanel { background: #ffffff; border-right: 1px solid #d5dae1; }
+QLabel#formTitle { font-size: 13pt; font-weight: bold; color: #ffffff; background: #0f3d6e;
+    padding: 12px 12px; }
+QLabel#keys { font-size: 8.5pt; color: #6b7280; padding: 10px 12px; border-top: 1px solid #e5e7eb; }
 QScrollArea#page, QWidget#pageContent { background: #eef1f5; border: none; }
-QListWidget#sections {
-    background: #ffffff; border: none; border-right: 1px solid #d5dae1;
-    font-size: 10.5pt; padding: 6px 0;
-}
+QListWidget#sections { background: #ffffff; border: none; font-size: 10.5pt; padding: 6px 0; }
 QListWidget#sections::item { padding: 7px 10px; color: #1f2937; }
 QListWidget#sections::item:selected { background: #dbeafe; color: #1e3a8a; font-weight: bold; }
 QFrame#section { background: #ffffff; border: 1px solid #d5dae1; border-radius: 6px; }
@@ -83,6 +85,10 @@ QLineEdit, QPlainTextEdit, QComboBox {
     font-size: 10.5pt; padding: 4px 6px; min-height: 22px;
     border: 1px solid #b8c0cc; border-radius: 4px; background: #ffffff;
 }
+QComboBox::drop-down { subcontrol-origin: padding; subcontrol-position: center right;
+    width: 26px; border: none; border-left: 1px solid #d5dae1; }
+QComboBox::down-arrow { image: url(:/qt-project.org/styles/commonstyle/images/arrow-down-16.png);
+    width: 12px; height: 12px; }
 QLineEdit:focus, QPlainTextEdit:focus, QComboBox:focus { border: 2px solid #2563eb; }
 QLineEdit:disabled, QComboBox:disabled { background: #f3f4f6; color: #4b5563; }
 QRadioButton, QCheckBox { font-size: 10.5pt; padding: 2px 0; spacing: 6px; }
@@ -264,6 +270,9 @@ class FormView(QWidget):
         self._problems: list[Problem] = []
         self._photo_gps: dict | None = None
         self._current_section = ""
+        self._order: list[Editor] = []
+        self._nodes: dict[str, QWidget] = {}
+        self._panels: list[InstancePanel] = []
         self.setObjectName("FormView")
         self.setStyleSheet(STYLE)
         self._build_frame()
@@ -275,17 +284,24 @@ class FormView(QWidget):
         self._shortcuts()
         self.retranslate()
         self.set_answers(form.defaults() if answers is None else answers)
+        self._set_current_section(
+            next((i for i, s in enumerate(self._section_list) if s.group), None)
+        )
         QApplication.instance().focusChanged.connect(self._focus_changed)
 
     # -- public API -----------------------------------------------------------------------
-    def answers(self) -> dict:
-        """The current answers with calculations, without those of irrelevant questions."""
-        return self._pruned(self.form.state(self.top.data))
+    def answers(self, keep_hidden: bool = False) -> dict:
+        """The current answers with calculations, without those of irrelevant questions
+        (as ODK saves them). ``keep_hidden=True`` keeps them too: use it for drafts, so a
+        pre-list value whose question is hidden for now (a member's NIK before the member's
+        status is set) is not lost."""
+        state = self.form.state(self.top.data)
+        return copy.deepcopy(state.data) if keep_hidden else self._pruned(state)
 
     def set_answers(self, answers: dict) -> None:
         """Show ``answers`` (a fresh start: no problem is shown until the user edits or
         show_all_problems() is called)."""
-        data = {k: v for k, v in (answers or {}).items()}
+        data = copy.deepcopy(dict(answers or {}))  # edits must never reach the caller's dict
         self.top.data.clear()
         self.top.data.update(data)
         self._show_all = False
@@ -438,13 +454,28 @@ class FormView(QWidget):
         outer = QHBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.setSpacing(0)
-        self._nav = QListWidget(self)
+        self._nav_panel = QWidget(self)
+        self._nav_panel.setObjectName("navPanel")
+        self._nav_panel.setFixedWidth(250)
+        side = QVBoxLayout(self._nav_panel)
+        side.setContentsMargins(0, 0, 0, 0)
+        side.setSpacing(0)
+        self._form_title = QLabel(self.form.title, self._nav_panel)
+        self._form_title.setObjectName("formTitle")
+        self._form_title.setWordWrap(True)
+        side.addWidget(self._form_title)
+        self._nav = QListWidget(self._nav_panel)
         self._nav.setObjectName("sections")
-        self._nav.setFixedWidth(230)
         self._nav.setWordWrap(True)
+        self._nav.setIconSize(QSize(18, 18))
         self._nav.itemActivated.connect(self._nav_activated)
         self._nav.itemClicked.connect(self._nav_activated)
-        outer.addWidget(self._nav)
+        side.addWidget(self._nav, 1)
+        self._keys = QLabel(self._nav_panel)
+        self._keys.setObjectName("keys")
+        self._keys.setWordWrap(True)
+        side.addWidget(self._keys)
+        outer.addWidget(self._nav_panel)
         self._scroll = QScrollArea(self)
         self._scroll.setObjectName("page")
         self._scroll.setWidgetResizable(True)
@@ -459,6 +490,7 @@ class FormView(QWidget):
         holder.setObjectName("pageContent")
         row = QHBoxLayout(holder)
         row.setContentsMargins(0, 0, 0, 0)
+        row.addStretch(0)
         row.addWidget(self._content, 1)
         row.addStretch(0)
         self._scroll.setWidget(holder)
@@ -519,7 +551,7 @@ class FormView(QWidget):
             item = QListWidgetItem()
             item.setHidden(section.group is None)
             self._nav.addItem(item)
-        self._nav.setVisible(any(s.group is not None for s in self._section_list))
+        self._nav_panel.setVisible(any(s.group is not None for s in self._section_list))
 
     def _shortcuts(self) -> None:
         keys = [
@@ -740,8 +772,6 @@ class FormView(QWidget):
                 while len(block.panels) > int(want):
                     self._remove_panel(block, block.panels[-1])
                     changed = True
-                for panel in block.panels:
-                    panel.remove.hide()
         return changed
 
     def _pruned(self, state) -> dict:
@@ -781,13 +811,32 @@ class FormView(QWidget):
                     w.title.setText(title or f.name)
                 elif isinstance(w, RepeatBlock):
                     w.title.setText(title)
-                    w.title.setVisible(bool(title))
+                    w.title.setVisible(bool(title) and not self._group_says(w, title))
                     w.add.setText(self._add_text(f))
                     w.add.setToolTip("Ctrl+Shift+A")
                     for panel in w.panels:
                         panel.remove.setText(QCoreApplication.translate("FormView", "Remove"))
+        self._keys.setText(
+            QCoreApplication.translate(
+                "FormView",
+                "Enter: next question · Ctrl+PgDn / Ctrl+PgUp: next / previous section · "
+                "F8: next problem · Ctrl+Shift+A: add member · type a choice's code to pick it",
+            )
+        )
         self._update_navigator()
         self._update_titles()
+
+    def _can_add(self, panel: InstancePanel) -> bool:
+        """Whether instances of the panel's repeat are added and removed by hand."""
+        block = panel.parentWidget()
+        return not isinstance(block, RepeatBlock) or block.repeat.repeat_count is None
+
+    def _group_says(self, block: RepeatBlock, title: str) -> bool:
+        """Whether the group around a repeat already has its title ('5. Members' / 'Members')."""
+        parent = block.parentWidget()
+        while parent is not None and not isinstance(parent, Section | SubGroup):
+            parent = parent.parentWidget()
+        return parent is not None and parent.title.text().endswith(title)
 
     def _add_text(self, repeat: Field) -> str:
         label = pick(repeat.label, "en", self.form.default_language).lower()
@@ -796,34 +845,52 @@ class FormView(QWidget):
         return "+ " + QCoreApplication.translate("FormView", "Add an entry")
 
     def _update_navigator(self) -> None:
+        """Section entries: hidden when irrelevant, marked done, or with their problems."""
         counts: dict[int, int] = {}
-        if self._show_all:
-            for p in self._problems:
-                editor = self._editors_by_path().get(p.path)
-                widget = editor if editor is not None else self._nodes.get(p.path)
-                row = self._section_row(widget)
-                if row is not None:
-                    counts[row] = counts.get(row, 0) + 1
+        editors = self._editors_by_path()
+        for p in self._problems:
+            editor = editors.get(p.path)
+            row = self._section_row(editor if editor is not None else self._nodes.get(p.path))
+            if row is not None:
+                counts[row] = counts.get(row, 0) + 1
         for row, section in enumerate(self._section_list):
             item = self._nav.item(row)
             if item is None or section.group is None:
                 continue
             text = pick(section.group.label, self.lang, self.form.default_language)
             text = text or section.group.name
-            if counts.get(row):
-                text += f"   \u26a0 {counts[row]}"
             if item.text() != text:
                 item.setText(text)
             item.setHidden(not self._visible.get(section.group.name, True))
+            if not counts.get(row):
+                mark, tip = "done", QCoreApplication.translate("FormView", "Complete")
+            elif self._show_all:
+                mark = str(counts[row])
+                tip = QCoreApplication.translate("FormView", "%n problem(s)", "", counts[row])
+            else:
+                mark, tip = "open", QCoreApplication.translate("FormView", "Not complete yet")
+            if item.data(Qt.ItemDataRole.UserRole) != mark:
+                item.setData(Qt.ItemDataRole.UserRole, mark)
+                item.setIcon(_mark_icon(mark))
+            item.setToolTip(tip)
 
     def _update_titles(self) -> None:
-        for panel in getattr(self, "_panels", []):
+        for panel in self._panels:
             panel.set_title(self._instance_title(panel))
             count = sum(1 for e in _editors_of(panel.level) if e._message)
             panel.problems.setText(
                 QCoreApplication.translate("FormView", "%n problem(s)", "", count) if count else ""
             )
             panel.problems.setVisible(bool(count))
+            self._update_remove(panel)
+
+    def _update_remove(self, panel: InstancePanel) -> None:
+        """Entries that carry read-only data (a pre-list member) are changed, not removed."""
+        kept = any(
+            e.field.read_only is True and panel.level.data.get(e.field.name) not in (None, "")
+            for e in _editors_of(panel.level, nested=False)
+        )
+        panel.remove.setVisible(not kept and self._can_add(panel))
 
     def _instance_title(self, panel: InstancePanel) -> str:
         """'2. Siti Aminah (Istri/Suami)': number, name and relationship, as far as known."""
@@ -952,6 +1019,35 @@ class FormView(QWidget):
                 e.set_photo_gps(gps)
                 if fill_empty and gps and e.value() is None:
                     e.take_photo_gps()
+
+
+def _mark_icon(mark: str) -> QIcon:
+    """A round mark for a section: 'done' (green tick), 'open' (grey ring) or a problem count."""
+    size = 36
+    pixmap = QPixmap(size, size)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    p = QPainter(pixmap)
+    p.setRenderHint(QPainter.RenderHint.Antialiasing)
+    box = QRectF(3, 3, size - 6, size - 6)
+    if mark == "open":
+        p.setPen(QColor("#9ca3af"))
+        p.setBrush(Qt.BrushStyle.NoBrush)
+        pen = p.pen()
+        pen.setWidthF(3)
+        p.setPen(pen)
+        p.drawEllipse(box)
+    else:
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(QColor("#16a34a" if mark == "done" else "#dc2626"))
+        p.drawEllipse(box)
+        p.setPen(QColor("#ffffff"))
+        font = QFont()
+        font.setBold(True)
+        font.setPixelSize(20 if mark == "done" else 17)
+        p.setFont(font)
+        p.drawText(box, Qt.AlignmentFlag.AlignCenter, "\u2713" if mark == "done" else mark)
+    p.end()
+    return QIcon(pixmap)
 
 
 def _scope_in(data: dict, where: tuple) -> dict:

@@ -461,8 +461,12 @@ class RadioEditor(ChoiceEditor):
         self.group = QButtonGroup(self)
         self.group.setExclusive(True)
         self.buttons: dict[str, QRadioButton] = {}
-        short = sum(len(pick(c.label, "id", self.default_language)) for c in self.field.choices)
-        row = QHBoxLayout() if len(self.field.choices) <= 4 and short <= 40 else QVBoxLayout()
+        wide = any(
+            sum(len(pick(c.label, lang, self.default_language)) + 8 for c in self.field.choices)
+            > 90
+            for lang in ("id", "en")
+        )
+        row = QVBoxLayout() if wide else QHBoxLayout()
         row.setSpacing(18 if isinstance(row, QHBoxLayout) else 2)
         for c in self.field.choices:
             b = QRadioButton(self.body)

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt
 from PySide6.QtGui import QColor, QFont, QImage, QPainter
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -64,11 +65,22 @@ def main(out: Path = ROOT / "docs" / "screenshots" / "form.png") -> Path:
     view.resize(1366, 768)
     view.show()
     view._import_photo(view.editor("foto_rumah"))
-    view.editor("rt").set_value("02")
-    view._on_edited(view.editor("rt"))
-    view.editor("rt").touched = True
+    view.set_photo("foto_rumah", photo_bytes(), gps)
+    for i in range(len(mine)):
+        view.editor(f"members[{i}].status_art").pick_code("1")
+    view.editor("members[1].disabilitas").pick_code("2")
+    nik = view.editor("members[1].nik").focus_target()
+    nik.setFocus()
+    nik.end(False)
+    QTest.keyClick(nik, Qt.Key.Key_Backspace)  # a digit short: the NIK's message shows
+    QTest.keyClick(nik, Qt.Key.Key_Return)
+    for panel in view._panels:
+        panel.set_expanded(panel is view._panels[1])
     view._evaluate()
-    view.editor("alamat").focus_target().setFocus()
+    app.processEvents()
+    view.go_to_section("art")
+    app.processEvents()
+    view.editor("members[1].disabilitas").focus_target().setFocus()
     app.processEvents()
     view.grab().save(str(out))
     view.close()

@@ -322,3 +322,69 @@ def test_editing_a_member_keeps_relevance_fast(qtbot, view, complete):
         qtbot.keyClicks(edit, "a")
     per_key = (time.perf_counter() - start) / 20
     assert per_key < 0.05
+
+
+SMALL_SURVEY = [
+    ["type", "name", "label", "calculation", "repeat_count", "read_only", "required"],
+    ["begin group", "basics", "Basics", "", "", "", ""],
+    ["integer", "n", "How many children?", "", "", "", "yes"],
+    ["select_one fruit or_other", "fav", "Favourite fruit", "", "", "", ""],
+    ["calculate", "double", "Twice n", "${n} * 2", "", "", ""],
+    ["calculate", "hidden_calc", "", "${n} + 1", "", "", ""],
+    ["note", "said", "You said ${n} children", "", "", "", ""],
+    ["text", "fixed", "Fixed", "", "", "yes", ""],
+    ["end group", "", "", "", "", "", ""],
+    ["begin repeat", "kids", "Child", "", "${n}", "", ""],
+    ["text", "kname", "Name of child", "", "", "", "yes"],
+    ["end repeat", "", "", "", "", "", ""],
+]
+SMALL_CHOICES = [["list_name", "name", "label"], ["fruit", "1", "Apple"], ["fruit", "2", "Mango"]]
+
+
+@pytest.fixture
+def small(qtbot, tmp_path):
+    """A small second form: repeat_count, or_other, calculations, a note, a read-only field."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.active.title = "survey"
+    for row in SMALL_SURVEY:
+        book.active.append(row)
+    choices = book.create_sheet("choices")
+    for row in SMALL_CHOICES:
+        choices.append(row)
+    book.save(tmp_path / "small.xlsx")
+    v = FormView(load_form(tmp_path / "small.xlsx"), language="en")
+    qtbot.addWidget(v)
+    v.show()
+    qtbot.waitExposed(v)
+    return v
+
+
+def test_repeat_count_sets_the_number_of_entries(qtbot, small):
+    type_into(qtbot, small, "n", "3")
+    assert small.instance_titles("kids") == [
+        "1. (no name yet)",
+        "2. (no name yet)",
+        "3. (no name yet)",
+    ]
+    assert not small._block_for("kids").add.isVisible()
+    type_into(qtbot, small, "kids[1].kname", "Budi")
+    edit = focus(qtbot, small, "n")
+    edit.selectAll()
+    qtbot.keyClicks(edit, "2")
+    assert [k.get("kname") for k in small.answers()["kids"]] == [None, "Budi"]
+
+
+def test_calculations_notes_other_and_read_only(qtbot, small):
+    assert small.editor("hidden_calc") is None  # a calculation without a label is not shown
+    assert small.editor("fixed").focus_target() is None  # read only: no way in
+    type_into(qtbot, small, "n", "4")
+    assert small.editor("double").output.text() == "8"
+    assert "You said 4 children" in small.editor("said").label.text()
+    assert small.answers()["hidden_calc"] == "5"
+    assert not small.is_shown("fav_other")
+    qtbot.mouseClick(small.editor("fav").buttons["other"], Qt.MouseButton.LeftButton)
+    assert small.editor("fav_other").isVisible()
+    type_into(qtbot, small, "fav_other", "Durian")
+    assert small.answers()["fav_other"] == "Durian"
