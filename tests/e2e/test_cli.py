@@ -1,0 +1,86 @@
+"""`capi login/pull/push/status` as a supervisor's script runs them: subprocess, stdin password."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+
+from e2e_helpers import edit_many
+from server_process import PASSWORD
+
+from capi_app.account import unlock_offline
+
+
+def capi(*args: str, password: str | None = PASSWORD, profile=None) -> subprocess.CompletedProcess:
+    """Run `capi` in a child process, the password on stdin."""
+    argv = [sys.executable, "-m", "capi_app.cli", *args]
+    if profile is not None:
+        argv += ["--profile", str(profile.dir), "--password-stdin"]
+    return subprocess.run(
+        argv,
+        input=None if password is None else password + "\n",
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+def test_login_pull_push_status(profile, small_server):
+    r = capi("login", "--server", small_server.url, "--user", "enum1", profile=profile)
+    assert r.returncode == 0, r.stderr
+    assert "logged in as enum1 (enumerator)" in r.stdout
+
+    r = capi("pull", profile=profile)
+    assert r.returncode == 0, r.stderr
+    pulled = int(re.search(r"pulled (\d+) households", r.stdout).group(1))
+    assert pulled == sum(1 for _ in small_server.query(
+        "SELECT 1 FROM households WHERE kode_wilayah = '3204122002'"))  # fmt: skip
+
+    session = unlock_offline(profile, PASSWORD)
+    ids = [h.household_id for h in session.store.list_households(limit=5)]
+    edit_many(session.store, ids)
+    session.close()
+
+    r = capi("status", profile=profile)
+    assert r.returncode == 0, r.stderr
+    assert "finalized    5" in r.stdout and "last sync:" in r.stdout
+
+    r = capi("push", profile=profile)
+    assert r.returncode == 0, r.stderr
+    assert "pushed 5 households in 1 change-sets: 5 applied" in r.stdout
+
+    r = capi("status", profile=profile)
+    assert "synced       5" in r.stdout
+    assert "change-sets waiting for the server: 0" in r.stdout
+
+
+def test_wrong_password_exits_1_with_a_message(profile, small_server):
+    assert (
+        capi("login", "--server", small_server.url, "--user", "enum1", profile=profile).returncode
+        == 0
+    )
+    r = capi("status", profile=profile, password="salah")
+    assert r.returncode == 1
+    assert "wrong password" in r.stderr and "Traceback" not in r.stderr
+    r = capi(
+        "login", "--server", small_server.url, "--user", "enum1", profile=profile, password="salah"
+    )
+    assert r.returncode == 1 and "Traceback" not in r.stderr
+
+
+def test_usage_errors_exit_2(profile, tmp_path):
+    r = capi("login", profile=profile)  # a fresh profile knows no server
+    assert r.returncode == 2 and "--server" in r.stderr
+    r = capi("pull", "--no-such-option", password=None)
+    assert r.returncode == 2
+
+
+def test_unreachable_server_exits_1(profile, small_server):
+    assert (
+        capi("login", "--server", small_server.url, "--user", "enum1", profile=profile).returncode
+        == 0
+    )
+    small_server.stop()
+    r = capi("sync", profile=profile)
+    assert r.returncode == 1 and "cannot reach the server" in r.stderr

@@ -1,0 +1,115 @@
+"""Logging in online and offline against a real server: passwords, tokens, owners."""
+
+from __future__ import annotations
+
+import pytest
+from e2e_helpers import edit_many, login
+from server_process import PASSWORD
+
+from capi_app.account import (
+    OtherUser,
+    PasswordOutOfDate,
+    login_online,
+    logout,
+    unlock_offline,
+)
+from capi_app.store import WrongPassword
+from capi_app.sync.errors import LoginFailed, ServerUnreachable, SessionExpired
+from capi_app.sync.session import run_sync
+
+
+def test_wrong_password_online_sets_nothing_up(profile, small_server):
+    with pytest.raises(LoginFailed):
+        login_online(profile, small_server.url, "enum1", "salah-sandi")
+    assert not profile.is_set_up()
+    with pytest.raises(ServerUnreachable):
+        login_online(profile, "http://127.0.0.1:9", "enum1", PASSWORD)
+    assert not profile.is_set_up()
+
+
+def test_offline_unlock_reuses_the_saved_token(profile, small_server):
+    login(profile, small_server.url).close()
+    session = unlock_offline(profile, PASSWORD)
+    try:
+        assert not session.online and session.can_sync()
+        assert session.role == "enumerator" and session.scopes == ["32.04.12.2002"]
+        assert run_sync(session).completed
+    finally:
+        session.close()
+
+
+def test_token_is_kept_only_inside_the_encrypted_store(profile, small_server):
+    session = login(profile, small_server.url)
+    token = session.api.token.encode()
+    session.close()
+    for path in profile.dir.rglob("*"):
+        if path.is_file():
+            assert token not in path.read_bytes(), path.name
+
+
+def test_wrong_password_offline_is_a_clear_error_and_never_a_wipe(profile, small_server):
+    session = login(profile, small_server.url)
+    run_sync(session, phases=("pull",))
+    edit_many(session.store, [session.store.list_households(limit=1)[0].household_id])
+    session.close()
+    for _ in range(2):
+        with pytest.raises(WrongPassword, match="wrong password for enum1"):
+            unlock_offline(profile, "salah")
+    session = unlock_offline(profile, PASSWORD)
+    try:
+        assert session.store.counts_by_state()["finalized"] == 1
+    finally:
+        session.close()
+
+
+def test_password_changed_on_the_server_moves_the_data_to_the_new_one(profile, small_server):
+    session = login(profile, small_server.url)
+    run_sync(session, phases=("pull",))
+    session.close()
+    small_server.set_password("enum1", "sandi-baru-2026")
+    with pytest.raises(PasswordOutOfDate, match="previous password"):
+        login_online(profile, small_server.url, "enum1", "sandi-baru-2026")
+    with pytest.raises(WrongPassword):
+        login_online(profile, small_server.url, "enum1", "sandi-baru-2026", old_password="salah")
+    session = login_online(
+        profile, small_server.url, "enum1", "sandi-baru-2026", old_password=PASSWORD
+    )
+    session.close()
+    session = unlock_offline(profile, "sandi-baru-2026")
+    try:
+        assert sum(session.store.counts_by_state().values()) > 50
+        assert run_sync(session).completed
+    finally:
+        session.close()
+    with pytest.raises(WrongPassword):
+        unlock_offline(profile, PASSWORD)
+
+
+def test_revoked_token_asks_for_an_online_login(profile, small_server):
+    login(profile, small_server.url).close()
+    small_server.set_password("enum1", "sandi-baru-2026")  # revokes every token of enum1
+    session = unlock_offline(profile, PASSWORD)
+    try:
+        with pytest.raises(SessionExpired):
+            run_sync(session)
+    finally:
+        session.close()
+
+
+def test_a_profile_belongs_to_one_user(profile, small_server):
+    login(profile, small_server.url).close()
+    with pytest.raises(OtherUser, match="holds the data of enum1"):
+        login_online(profile, small_server.url, "enum2", PASSWORD)
+
+
+def test_logout_forget_revokes_and_removes_the_token(profile, small_server):
+    session = login(profile, small_server.url)
+    logout(session, forget=True)
+    session = unlock_offline(profile, PASSWORD)
+    try:
+        assert not session.can_sync()
+        with pytest.raises(SessionExpired, match="log in online"):
+            run_sync(session)
+    finally:
+        session.close()
+    assert small_server.query("SELECT count(*) FROM tokens WHERE revoked_at IS NULL")[0][0] == 0
