@@ -560,6 +560,8 @@ class FormView(QWidget):
             (QKeySequence("Ctrl+Shift+A"), self.add_instance),
             (QKeySequence("Ctrl+Shift+P"), self._import_first_photo),
             (QKeySequence(Qt.Key.Key_F8), self.focus_next_problem),
+            (QKeySequence("Ctrl+Shift+G"), self._take_photo_gps),
+            (QKeySequence("Ctrl+Shift+Del"), self._remove_current_instance),
         ]
         for sequence, slot in keys:
             shortcut = QShortcut(sequence, self)
@@ -727,7 +729,6 @@ class FormView(QWidget):
         self._update_dynamic(state)
         self._problems = self.form.validate(self._pruned(state), self.lang)
         self._show_messages()
-        self._update_titles()
 
     def _update_dynamic(self, state) -> None:
         for editor in self._order:
@@ -741,6 +742,8 @@ class FormView(QWidget):
                 editor.refresh_label(lambda name, s=scope: _lookup(name, s, state.data))
             if not isinstance(f.required, bool):
                 editor.set_required(self._holds(f.required.text, state.data, editor.where))
+            if not isinstance(f.read_only, bool):
+                editor.set_read_only(self._holds(f.read_only.text, state.data, editor.where))
             if f.choice_filter is not None:
                 current = editor.where
                 allowed = self.form.choices_for(f.name, self.top.data, current)
@@ -791,6 +794,7 @@ class FormView(QWidget):
                     problem = first.get(level.prefix + f.name)
                     w.show_message(problem.message if problem and self._show_all else None)
         self._update_navigator()
+        self._update_titles()
 
     def _message_for(self, editor: Editor, problem: Problem) -> str:
         if isinstance(editor, DateEditor) and problem.kind == "type":
@@ -816,11 +820,13 @@ class FormView(QWidget):
                     w.add.setToolTip("Ctrl+Shift+A")
                     for panel in w.panels:
                         panel.remove.setText(QCoreApplication.translate("FormView", "Remove"))
+                        panel.remove.setToolTip("Ctrl+Shift+Del")
         self._keys.setText(
             QCoreApplication.translate(
                 "FormView",
-                "Enter: next question · Ctrl+PgDn / Ctrl+PgUp: next / previous section · "
-                "F8: next problem · Ctrl+Shift+A: add member · type a choice's code to pick it",
+                "Enter: next question\nCtrl+PgDn / Ctrl+PgUp: next / previous section\n"
+                "F8: next problem\nCtrl+Shift+A: add member\nCtrl+Shift+P: import photo\n"
+                "Type a choice's code to pick it; Delete clears it",
             )
         )
         self._update_navigator()
@@ -988,6 +994,21 @@ class FormView(QWidget):
             self._set_current_section(self._section_row(new))
 
     # -- photos ---------------------------------------------------------------------------
+    def _take_photo_gps(self) -> None:
+        editor = self._editor_of(QApplication.focusWidget())
+        if not isinstance(editor, GeopointEditor):
+            editor = next((e for e in self._order if isinstance(e, GeopointEditor)), None)
+        if editor is not None and editor.photo_button.isEnabled():
+            editor.take_photo_gps()
+            self._focus_editor(editor)
+
+    def _remove_current_instance(self) -> None:
+        focus = QApplication.focusWidget()
+        panels = [p for p in self._panels if focus is not None and p.isAncestorOf(focus)]
+        if panels and panels[-1].remove.isVisible():
+            block = panels[-1].parentWidget()
+            self.remove_instance(block.repeat.name, block.panels.index(panels[-1]))
+
     def _import_first_photo(self) -> None:
         editor = self._editor_of(QApplication.focusWidget())
         if not isinstance(editor, ImageEditor):
@@ -1047,7 +1068,9 @@ def _mark_icon(mark: str) -> QIcon:
         p.setFont(font)
         p.drawText(box, Qt.AlignmentFlag.AlignCenter, "\u2713" if mark == "done" else mark)
     p.end()
-    return QIcon(pixmap)
+    icon = QIcon(pixmap)
+    icon.addPixmap(pixmap, QIcon.Mode.Selected)  # not tinted when its section is current
+    return icon
 
 
 def _scope_in(data: dict, where: tuple) -> dict:

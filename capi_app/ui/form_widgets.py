@@ -340,6 +340,11 @@ class DateEditor(Editor):
     def focus_widgets(self):
         return [self.input]
 
+    def eventFilter(self, obj, event):  # noqa: N802 (Qt name)
+        if event.type() == QEvent.Type.FocusIn and self.value() is None:
+            QTimer.singleShot(0, lambda: self.input.setCursorPosition(0))  # start at the day
+        return super().eventFilter(obj, event)
+
     def key_pressed(self, obj, event):
         if super().key_pressed(obj, event):
             return True
@@ -727,6 +732,7 @@ class GeopointEditor(Editor):
         ):
             caption.setText(text)
         self.photo_button.setText(QCoreApplication.translate("FormView", "Use the photo's GPS"))
+        self.photo_button.setToolTip("Ctrl+Shift+G")
         self._show_source()
 
     def _show_source(self):
@@ -774,7 +780,7 @@ class GeopointEditor(Editor):
         """Offer (or not) the GPS of a photo of the form."""
         self.photo_gps = gps
         self.photo_button.setEnabled(bool(gps_text(gps)))
-        self.photo_button.setToolTip(gps_text(gps))
+        self.photo_button.setToolTip(f"{gps_text(gps)} (Ctrl+Shift+G)")
 
     def take_photo_gps(self) -> None:
         """Fill in the photo's GPS, as a user edit."""
@@ -837,6 +843,7 @@ class ImageEditor(Editor):
 
     def retranslate(self):
         self.button.setText(QCoreApplication.translate("FormView", "Import photo…"))
+        self.button.setToolTip("Ctrl+Shift+P")
         self.remove.setText(QCoreApplication.translate("FormView", "Remove photo"))
         self._show_info()
 
