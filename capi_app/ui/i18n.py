@@ -25,7 +25,7 @@ def set_language(language: str) -> bool:
     for old in _installed:
         app.removeTranslator(old)
     _installed.clear()
-    translator = QTranslator(app)
+    translator = QTranslator()
     if not translator.load(qm_path(language)):
         return False
     app.installTranslator(translator)

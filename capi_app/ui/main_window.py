@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
-    QMessageBox,
     QTableView,
     QToolBar,
     QVBoxLayout,
@@ -28,7 +27,7 @@ class MainWindow(QMainWindow):
     def __init__(self, session, parent=None):
         super().__init__(parent)
         self.session = session
-        self.model = HouseholdTableModel()
+        self.model = HouseholdTableModel(parent=self)
         self.proxy = make_proxy(self.model)
         self._build()
         self.retranslate()
@@ -43,10 +42,7 @@ class MainWindow(QMainWindow):
         self.sync_action.triggered.connect(self.open_sync)
         self.settings_action = QAction(self)
         self.settings_action.triggered.connect(self.open_settings)
-        self.new_action = QAction(self, shortcut=QKeySequence("Ctrl+N"))
-        self.new_action.triggered.connect(self.new_household)
         bar.addAction(self.sync_action)
-        bar.addAction(self.new_action)
         bar.addAction(self.settings_action)
         spacer = QWidget()
         spacer.setSizePolicy(
@@ -109,7 +105,6 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("Verivali: households"))
         self.sync_action.setText(self.tr("Sync (F5)"))
         self.settings_action.setText(self.tr("Settings"))
-        self.new_action.setText(self.tr("New household"))
         self.search.setPlaceholderText(
             self.tr("Search by name, NIK, No KK or address… (type part of a name)")
         )
@@ -185,17 +180,6 @@ class MainWindow(QMainWindow):
         dialog.finished.connect(lambda _: self.reload())
         dialog.open()
         return dialog
-
-    def new_household(self) -> None:
-        """Propose a household found in the field that is not on the pre-list (usulan baru)."""
-        QMessageBox.information(
-            self,
-            self.tr("New household"),
-            self.tr(
-                "Proposals of new households are entered from the desa's assignment; "
-                "this comes in a later version."
-            ),
-        )
 
     def open_sync(self):
         """Run a sync with progress; reload the list afterwards."""

@@ -15,36 +15,39 @@ class WorkerSignals(QObject):
     failed = Signal(object)
 
 
-class Worker(QRunnable):
-    """Call fn(progress, cancel) on the thread pool; emit finished(result) or failed(exception).
-
-    `progress(phase, done, total)` may be called from the work; `cancel` is a threading.Event
-    the work checks between steps.
-    """
+class Job:
+    """A started piece of work: its signals and the event that asks it to stop."""
 
     def __init__(self, fn: Callable):
-        super().__init__()
         self.fn = fn
         self.signals = WorkerSignals()
         self.cancel = threading.Event()
 
+
+class _Runnable(QRunnable):
+    """Runs a Job on the pool; Qt deletes it when done, the Job (held by the window) stays."""
+
+    def __init__(self, job: Job):
+        super().__init__()
+        self.job = job
+
     def run(self) -> None:
         """Run the work; never let an exception escape into Qt's thread."""
+        job = self.job
         try:
-            result = self.fn(self.signals.progress.emit, self.cancel)
+            result = job.fn(job.signals.progress.emit, job.cancel)
         except Exception as e:  # noqa: BLE001 - reported to the window, which says it in plain words
-            self.signals.failed.emit(e)
+            job.signals.failed.emit(e)
         else:
-            self.signals.finished.emit(result)
+            job.signals.finished.emit(result)
 
 
-def start(fn: Callable, on_done: Callable, on_error: Callable, on_progress=None) -> Worker:
-    """Start fn on the global thread pool with the given callbacks; return the worker."""
-    worker = Worker(fn)
-    worker.signals.finished.connect(on_done)
-    worker.signals.failed.connect(on_error)
+def start(fn: Callable, on_done: Callable, on_error: Callable, on_progress=None) -> Job:
+    """Start fn(progress, cancel) on the global thread pool with the given callbacks."""
+    job = Job(fn)
+    job.signals.finished.connect(on_done)
+    job.signals.failed.connect(on_error)
     if on_progress is not None:
-        worker.signals.progress.connect(on_progress)
-    worker.setAutoDelete(False)
-    QThreadPool.globalInstance().start(worker)
-    return worker
+        job.signals.progress.connect(on_progress)
+    QThreadPool.globalInstance().start(_Runnable(job))
+    return job

@@ -1,0 +1,122 @@
+"""The desktop windows driven like a user would, against a real demo sync server on 127.0.0.1."""
+
+import pytest
+from PySide6.QtCore import Qt
+
+from capi_app import account, demo
+from capi_app.profile import Profile
+from capi_app.sync.session import run_sync
+from capi_app.ui import i18n
+from capi_app.ui.login import LoginDialog
+from capi_app.ui.main_window import MainWindow
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    """The demo server (a desa of 300 households, user enum1) in a process of its own."""
+    s = demo.start_demo_server(tmp_path_factory.mktemp("demo"), log=lambda *_: None)
+    yield s
+    s.stop()
+
+
+@pytest.fixture
+def profile(tmp_path):
+    return Profile(tmp_path / "profile")
+
+
+@pytest.fixture
+def session(server, profile, qapp):
+    s = account.login_online(profile, server.url, demo.DEMO_USER, demo.DEMO_PASSWORD)
+    run_sync(s)
+    yield s
+    s.close()
+
+
+def log_in(qtbot, dialog: LoginDialog, url: str, user: str, password: str):
+    dialog.server.clear()
+    qtbot.keyClicks(dialog.server, url)
+    dialog.user.clear()
+    qtbot.keyClicks(dialog.user, user)
+    qtbot.keyClicks(dialog.password, password)
+    qtbot.mouseClick(dialog.button, Qt.MouseButton.LeftButton)
+
+
+def test_login_window_logs_in_against_the_server(qtbot, server, profile):
+    dialog = LoginDialog(profile)
+    qtbot.addWidget(dialog)
+    with qtbot.waitSignal(dialog.logged_in, timeout=30000) as signal:
+        log_in(qtbot, dialog, server.url, demo.DEMO_USER, demo.DEMO_PASSWORD)
+    session = signal.args[0]
+    assert session.online and session.username == demo.DEMO_USER
+    assert profile.is_set_up()
+    session.close()
+
+
+def test_wrong_password_shows_a_clear_error_and_keeps_the_window(qtbot, server, profile):
+    dialog = LoginDialog(profile)
+    qtbot.addWidget(dialog)
+    log_in(qtbot, dialog, server.url, demo.DEMO_USER, "not-the-password")
+    qtbot.waitUntil(lambda: dialog.error.text() != "", timeout=30000)
+    assert "did not accept" in dialog.error.text() or "tidak menerima" in dialog.error.text()
+    assert dialog.session is None and dialog.button.isEnabled()
+
+
+def test_unreachable_server_offers_offline_work_once_set_up(qtbot, server, profile):
+    account.login_online(profile, server.url, demo.DEMO_USER, demo.DEMO_PASSWORD).close()
+    dialog = LoginDialog(profile)
+    qtbot.addWidget(dialog)
+    log_in(
+        qtbot, dialog, f"http://127.0.0.1:{demo.free_port()}", demo.DEMO_USER, demo.DEMO_PASSWORD
+    )
+    qtbot.waitUntil(lambda: dialog.offline_button.isVisibleTo(dialog), timeout=60000)
+    with qtbot.waitSignal(dialog.logged_in, timeout=30000) as signal:
+        qtbot.mouseClick(dialog.offline_button, Qt.MouseButton.LeftButton)
+    assert signal.args[0].online is False
+    signal.args[0].close()
+
+
+def test_search_as_you_type_finds_a_household_by_part_of_a_name(qtbot, session):
+    window = MainWindow(session)
+    qtbot.addWidget(window)
+    assert window.model.rowCount() == 300
+    target = window.model.row_at(123)
+    part = target.head_name.split()[0][1:5].lower()
+    qtbot.keyClicks(window.search, part)
+    qtbot.waitUntil(lambda: window.model.rowCount() < 300, timeout=3000)
+    ids = [window.model.row_at(i).household_id for i in range(window.model.rowCount())]
+    assert target.household_id in ids
+    assert all(part in window.model.row_at(i).search_text for i in range(len(ids)))
+
+
+def test_search_by_nik_and_no_kk(qtbot, session):
+    window = MainWindow(session)
+    qtbot.addWidget(window)
+    view = session.store.household(window.model.row_at(7).household_id)
+    nik = view.members[-1].values["nik"]
+    qtbot.keyClicks(window.search, nik)
+    qtbot.waitUntil(lambda: window.model.rowCount() == 1, timeout=3000)
+    assert window.model.row_at(0).household_id == view.household_id
+    window.search.clear()
+    qtbot.keyClicks(window.search, view.values["no_kk"])
+    qtbot.waitUntil(lambda: window.model.rowCount() == 1, timeout=3000)
+
+
+def test_state_filter_and_counts(qtbot, session):
+    window = MainWindow(session)
+    qtbot.addWidget(window)
+    assert window.model.counts()["not_visited"] == 300
+    window.filters.setCurrentRow(2)  # draft
+    assert window.model.rowCount() == 0
+    window.filters.setCurrentRow(1)  # not visited
+    assert window.model.rowCount() == 300
+
+
+def test_language_switch_changes_the_labels(qtbot, profile):
+    dialog = LoginDialog(profile)
+    qtbot.addWidget(dialog)
+    assert i18n.set_language("en")
+    qtbot.waitUntil(lambda: dialog.button.text() == "Log in", timeout=2000)
+    assert dialog.user_label.text() == "User name"
+    assert i18n.set_language("id")
+    qtbot.waitUntil(lambda: dialog.button.text() == "Masuk", timeout=2000)
+    assert dialog.user_label.text() == "Nama pengguna"
