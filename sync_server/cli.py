@@ -13,6 +13,8 @@ import sys
 import time
 from pathlib import Path
 
+from sqlalchemy.exc import SQLAlchemyError
+
 from sync_server.errors import ServerError
 from sync_server.roles import ROLES
 from sync_server.settings import Settings
@@ -306,6 +308,10 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     except OSError as e:
         print(f"sync-server {args.command}: {e}", file=sys.stderr)
+        return 1
+    except SQLAlchemyError as e:
+        reason = str(getattr(e, "orig", None) or e).strip().splitlines()[0]
+        print(f"sync-server {args.command}: database error: {reason}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130

@@ -1,0 +1,1 @@
+"""Migration steps, one file per revision."""
