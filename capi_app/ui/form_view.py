@@ -296,7 +296,7 @@ class FormView(QWidget):
         pre-list value whose question is hidden for now (a member's NIK before the member's
         status is set) is not lost."""
         state = self.form.state(self.top.data)
-        return copy.deepcopy(state.data) if keep_hidden else self._pruned(state)
+        return copy.deepcopy(state.data if keep_hidden else self._pruned(state))
 
     def set_answers(self, answers: dict) -> None:
         """Show ``answers`` (a fresh start: no problem is shown until the user edits or

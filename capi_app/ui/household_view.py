@@ -20,7 +20,7 @@ from capi_app import visit as visits
 from capi_app.forms import form_for
 from capi_app.ui.household_list import state_label
 from dtks import wilayah
-from dtks.prelist import CODES
+from dtks.prelist import CODES, HOUSEHOLD_COLUMNS
 
 MEMBER_COLUMNS = ("nama", "nik", "hubungan", "jenis_kelamin", "tanggal_lahir", "pekerjaan")
 
@@ -34,7 +34,6 @@ class HouseholdDialog(QDialog):
         self.household_id = household_id
         self.form = form_for(session.store, household_id)
         self.visit = visits.start_visit(session.store, self.form, household_id)
-        self.gps_source = "manual"
         self.dirty = False
         self._build()
         self.retranslate()
@@ -53,6 +52,7 @@ class HouseholdDialog(QDialog):
             photo_importer=self.import_photo,
         )
         self.form_view.changed.connect(self._changed)
+        self._show_saved_photos()
         self.data_tab = QWidget()
         self.household_table = QTableWidget(0, 3)
         self.member_table = QTableWidget(0, len(MEMBER_COLUMNS) + 1)
@@ -109,7 +109,9 @@ class HouseholdDialog(QDialog):
         self.household_table.setHorizontalHeaderLabels(
             [self.tr("Field"), self.tr("Value"), self.tr("Pre-list value")]
         )
-        self.member_table.setHorizontalHeaderLabels([*MEMBER_COLUMNS, self.tr("Status")])
+        self.member_table.setHorizontalHeaderLabels(
+            [self._label("member", c) for c in MEMBER_COLUMNS] + [self.tr("Status")]
+        )
         self.history_table.setHorizontalHeaderLabels(
             [
                 self.tr("Time"),
@@ -145,14 +147,23 @@ class HouseholdDialog(QDialog):
         self.banner.setText("\n".join(notes))
         self.banner.setVisible(bool(notes))
 
+    def _label(self, kind: str, column: str) -> str:
+        """The form's label for a pre-list column in the user's language, else the column name."""
+        field = self.form.bindings().get(f"{kind}.{column}")
+        if field is None:
+            return column
+        return self.form.label(field.name, self.session.profile.settings.language) or column
+
     def _fill_tables(self) -> None:
         view = self.session.store.household(self.household_id)
-        rows = sorted(set(view.values) | set(view.server_values))
+        rows = [c for c in HOUSEHOLD_COLUMNS if c in view.values or c in view.server_values]
+        rows = [c for c in rows if HOUSEHOLD_COLUMNS[c].kind != "anomaly"]
         self.household_table.setRowCount(len(rows))
         for i, name in enumerate(rows):
             changed = name in view.pending
             value = view.values.get(name)
-            self.household_table.setItem(i, 0, QTableWidgetItem(("✎ " if changed else "") + name))
+            label = self._label("household", name)
+            self.household_table.setItem(i, 0, QTableWidgetItem(("✎ " if changed else "") + label))
             self.household_table.setItem(i, 1, QTableWidgetItem(_show(name, value)))
             self.household_table.setItem(
                 i, 2, QTableWidgetItem(_show(name, view.server_values.get(name)))
@@ -164,11 +175,12 @@ class HouseholdDialog(QDialog):
                 self.member_table.setItem(
                     i, j, QTableWidgetItem(mark + _show(name, m.values.get(name)))
                 )
-            status = self.tr("new") if m.origin == "local" else m.status
+            status = self.tr("new") if m.origin == "local" else self.tr("active")
             if m.status == "removed":
-                status = f"{m.status}: {m.removal_reason}"
+                status = self.tr("removed: {0}").format(m.removal_reason)
             self.member_table.setItem(i, len(MEMBER_COLUMNS), QTableWidgetItem(status))
         self.member_table.resizeColumnsToContents()
+        self.household_table.resizeColumnsToContents()
         audit = self.session.store.audit(self.household_id)
         self.history_table.setRowCount(len(audit))
         for i, event in enumerate(reversed(audit)):
@@ -199,7 +211,7 @@ class HouseholdDialog(QDialog):
                 self.form_view.answers(),
                 self.session.username,
                 finalize=finalize,
-                gps_source=self.gps_source,
+                gps_source=next(iter(self.form_view.gps_sources().values()), "manual"),
                 started_at=self.visit.started_at,
                 lang=self.session.profile.settings.language,
             )
@@ -225,14 +237,33 @@ class HouseholdDialog(QDialog):
         self._fill_header()
         return True
 
-    def import_photo(self, field_name: str):
-        """Pick a photo file, process and encrypt it; returns (sha256, jpeg bytes, gps) or None."""
+    def choose_photo_file(self) -> str:
+        """Ask for a photo file (from the laptop or a phone's folder); '' when cancelled."""
         path, _ = QFileDialog.getOpenFileName(
             self, self.tr("Choose the house photo"), "", self.tr("Photos (*.jpg *.jpeg *.png)")
         )
-        if not path:
-            return None
-        return self.attach_photo(path)
+        return path
+
+    def import_photo(self, field_name: str):
+        """Pick a photo file, process and encrypt it; returns (sha256, thumbnail, gps) or None."""
+        path = self.choose_photo_file()
+        return self.attach_photo(path) if path else None
+
+    def _show_saved_photos(self) -> None:
+        from capi_app.media import PhotoError, gps_of, thumbnail
+
+        records = {p.sha256: p for p in self.session.store.photos(self.household_id)}
+        for field in self.form.iter_fields():
+            sha = self.visit.answers.get(field.name) if field.type == "image" else None
+            if sha in records:
+                try:
+                    thumb = thumbnail(self.session.store, sha)
+                except PhotoError:
+                    continue  # the file is gone; the answer stays and the sync reports it
+                gps = gps_of(records[sha])
+                self.form_view.set_photo(
+                    field.name, thumb, {"lat": gps.lat, "lon": gps.lon} if gps else None
+                )
 
     def attach_photo(self, path: str):
         """Import a photo file for this household (also used by tests and drag-and-drop)."""
@@ -246,25 +277,13 @@ class HouseholdDialog(QDialog):
         gps = None
         if photo.lat is not None and photo.lon is not None:
             gps = {"lat": photo.lat, "lon": photo.lon, "altitude_m": photo.altitude_m}
-            self.gps_source = "exif"
         return photo.sha256, thumbnail(self.session.store, photo.sha256), gps
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
-        if self.dirty:
-            answer = QMessageBox.question(
-                self,
-                self.tr("Unsaved changes"),
-                self.tr("Save the changes as a draft before closing?"),
-                QMessageBox.StandardButton.Save
-                | QMessageBox.StandardButton.Discard
-                | QMessageBox.StandardButton.Cancel,
-            )
-            if answer == QMessageBox.StandardButton.Cancel:
-                event.ignore()
-                return
-            if answer == QMessageBox.StandardButton.Save and not self.save_draft():
-                event.ignore()
-                return
+        # Closing keeps the work: unsaved answers become a draft, as if Ctrl+S was pressed.
+        if self.dirty and not self.save_draft():
+            event.ignore()
+            return
         super().closeEvent(event)
 
 

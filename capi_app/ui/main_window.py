@@ -166,11 +166,10 @@ class MainWindow(QMainWindow):
             return None
         return self.proxy.data(index, Qt.ItemDataRole.UserRole)
 
-    def open_current(self) -> None:
-        """Open the selected household for its visit."""
+    def open_current(self):
+        """Open the selected household for its visit; returns its window (None if none selected)."""
         household_id = self.current_household_id()
-        if household_id:
-            self.open_household(household_id)
+        return self.open_household(household_id) if household_id else None
 
     def open_household(self, household_id: str):
         """Show the household window; reload the list when it closes."""

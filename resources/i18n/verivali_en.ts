@@ -15,6 +15,20 @@
         <translation>Not a real date: type day-month-year, e.g. 17-08-1980.</translation>
     </message>
     <message>
+        <source>Enter: next question
+Ctrl+PgDn / Ctrl+PgUp: next / previous section
+F8: next problem
+Ctrl+Shift+A: add member
+Ctrl+Shift+P: import photo
+Type a choice's code to pick it; Delete clears it</source>
+        <translation>Enter: next question
+Ctrl+PgDn / Ctrl+PgUp: next / previous section
+F8: next problem
+Ctrl+Shift+A: add member
+Ctrl+Shift+P: import photo
+Type a choice's code to pick it; Delete clears it</translation>
+    </message>
+    <message>
         <source>Add member</source>
         <translation>Add member</translation>
     </message>
@@ -22,9 +36,17 @@
         <source>Add an entry</source>
         <translation>Add an entry</translation>
     </message>
+    <message>
+        <source>Complete</source>
+        <translation>Complete</translation>
+    </message>
     <message numerus="yes">
         <source>%n problem(s)</source>
         <translation><numerusform>%n problem(s)</numerusform><numerusform>%n problem(s)</numerusform></translation>
+    </message>
+    <message>
+        <source>Not complete yet</source>
+        <translation>Not complete yet</translation>
     </message>
     <message>
         <source>(no name yet)</source>
@@ -174,6 +196,14 @@
         <translation>new</translation>
     </message>
     <message>
+        <source>active</source>
+        <translation>active</translation>
+    </message>
+    <message>
+        <source>removed: {0}</source>
+        <translation>removed: {0}</translation>
+    </message>
+    <message>
         <source>Unsaved changes</source>
         <translation>Unsaved changes</translation>
     </message>
@@ -204,10 +234,6 @@
     <message>
         <source>Photo not added</source>
         <translation>Photo not added</translation>
-    </message>
-    <message>
-        <source>Save the changes as a draft before closing?</source>
-        <translation>Save the changes as a draft before closing?</translation>
     </message>
 </context>
 <context>

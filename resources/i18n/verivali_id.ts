@@ -16,6 +16,20 @@
         <translation>Tanggal tidak valid: ketik hari-bulan-tahun, mis. 17-08-1980.</translation>
     </message>
     <message>
+        <source>Enter: next question
+Ctrl+PgDn / Ctrl+PgUp: next / previous section
+F8: next problem
+Ctrl+Shift+A: add member
+Ctrl+Shift+P: import photo
+Type a choice&apos;s code to pick it; Delete clears it</source>
+        <translation>Enter: pertanyaan berikutnya
+Ctrl+PgDn / Ctrl+PgUp: bagian berikutnya / sebelumnya
+F8: masalah berikutnya
+Ctrl+Shift+A: tambah anggota
+Ctrl+Shift+P: ambil foto
+Ketik kode pilihan untuk memilihnya; Delete mengosongkannya</translation>
+    </message>
+    <message>
         <source>Add member</source>
         <translation>Tambah anggota</translation>
     </message>
@@ -23,11 +37,19 @@
         <source>Add an entry</source>
         <translation>Tambah isian</translation>
     </message>
+    <message>
+        <source>Complete</source>
+        <translation>Lengkap</translation>
+    </message>
     <message numerus="yes">
         <source>%n problem(s)</source>
         <translation>
             <numerusform>%n masalah</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Not complete yet</source>
+        <translation>Belum lengkap</translation>
     </message>
     <message>
         <source>(no name yet)</source>
@@ -177,6 +199,14 @@
         <translation>baru</translation>
     </message>
     <message>
+        <source>active</source>
+        <translation>aktif</translation>
+    </message>
+    <message>
+        <source>removed: {0}</source>
+        <translation>dikeluarkan: {0}</translation>
+    </message>
+    <message>
         <source>Unsaved changes</source>
         <translation>Ada perubahan yang belum disimpan</translation>
     </message>
@@ -207,10 +237,6 @@
     <message>
         <source>Photo not added</source>
         <translation>Foto tidak ditambahkan</translation>
-    </message>
-    <message>
-        <source>Save the changes as a draft before closing?</source>
-        <translation>Simpan perubahan sebagai draf sebelum menutup?</translation>
     </message>
 </context>
 <context>

@@ -1,12 +1,16 @@
 """The desktop windows driven like a user would, against a real demo sync server on 127.0.0.1."""
 
+from pathlib import Path
+
 import pytest
 from PySide6.QtCore import Qt
+from test_form_view import ASSETS, HOUSING, focus, type_into
 
 from capi_app import account, demo
 from capi_app.profile import Profile
 from capi_app.sync.session import run_sync
 from capi_app.ui import i18n
+from capi_app.ui.household_view import HouseholdDialog
 from capi_app.ui.login import LoginDialog
 from capi_app.ui.main_window import MainWindow
 
@@ -29,7 +33,8 @@ def session(server, profile, qapp):
     s = account.login_online(profile, server.url, demo.DEMO_USER, demo.DEMO_PASSWORD)
     run_sync(s)
     yield s
-    s.close()
+    if s.store.db.conn is not None:
+        s.close()
 
 
 def log_in(qtbot, dialog: LoginDialog, url: str, user: str, password: str):
@@ -120,3 +125,83 @@ def test_language_switch_changes_the_labels(qtbot, profile):
     assert i18n.set_language("id")
     qtbot.waitUntil(lambda: dialog.button.text() == "Masuk", timeout=2000)
     assert dialog.user_label.text() == "Nama pengguna"
+
+
+PHOTO = Path(__file__).resolve().parents[1] / "photos" / "bandung_south_gps.jpg"
+
+
+def found_household_answers(dialog) -> dict:
+    """The dialog's answers completed as for a found household (keyboard parts done by the test)."""
+    answers = dialog.form_view.answers(keep_hidden=True)
+    answers.update(HOUSING)
+    answers.update(dict.fromkeys(ASSETS, "2"))
+    answers.update(art_lengkap="1", program="1")
+    for m in answers["members"]:
+        m.update(status_art="1", disabilitas="2", penyakit_kronis="2")
+        if m.get("jenis_kelamin") == "2":
+            m["hamil"] = "2"
+    return answers
+
+
+def test_verify_a_household_end_to_end(qtbot, session, monkeypatch):
+    window = MainWindow(session)
+    qtbot.addWidget(window)
+    target = window.model.row_at(41)
+    qtbot.keyClicks(window.search, target.head_name.split()[0][:4])
+    qtbot.waitUntil(lambda: window.model.rowCount() < 300, timeout=3000)
+    row = next(
+        i
+        for i in range(window.model.rowCount())
+        if window.model.row_at(i).household_id == target.household_id
+    )
+    window.table.selectRow(window.proxy.mapFromSource(window.model.index(row, 0)).row())
+    dialog = window.open_current() or window.findChild(HouseholdDialog)
+    qtbot.addWidget(dialog)
+    view = dialog.form_view
+
+    # A household not found skips every household section.
+    type_into(qtbot, view, "status_rt", "2")
+    assert not view.is_shown("perumahan") and not view.is_shown("art")
+    type_into(qtbot, view, "status_rt", "1")
+    assert view.is_shown("perumahan") and view.is_shown("art")
+
+    # The house photo with its EXIF GPS (southern hemisphere).
+    monkeypatch.setattr(dialog, "choose_photo_file", lambda: str(PHOTO))
+    focus(qtbot, view, "foto_rumah")
+    qtbot.keyClick(
+        view, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    )
+    lat, lon = (float(x) for x in view.answers()["gps"].split()[:2])
+    assert lat == pytest.approx(-6.98765, abs=1e-5) and lon == pytest.approx(107.62912, abs=1e-5)
+
+    # Finalizing an incomplete form is refused and shows why.
+    assert not dialog.finalize()
+    assert "Not finalized" in dialog.status.text() or "Belum bisa" in dialog.status.text()
+    view.set_answers(found_household_answers(dialog))
+    type_into(qtbot, view, "hasil", "1")
+    assert dialog.finalize(), dialog.status.text()
+    assert session.store.household_state(target.household_id) == "finalized"
+    dialog.close()
+
+    sync = window.open_sync()
+    qtbot.addWidget(sync)
+    qtbot.waitUntil(lambda: sync.close_button.isEnabled(), timeout=60000)
+    assert sync.error is None, sync.message.text()
+    assert sync.summary.outcomes["applied"] == 1
+    assert session.store.household_state(target.household_id) == "synced"
+    sync.accept()
+    qtbot.waitUntil(lambda: window.model.counts()["synced"] == 1, timeout=3000)
+
+    # Reopened offline, the data is still there.
+    profile = session.profile
+    session.close()
+    again = account.unlock_offline(profile, demo.DEMO_PASSWORD)
+    try:
+        reopened = HouseholdDialog(again, target.household_id)
+        qtbot.addWidget(reopened)
+        answers = reopened.form_view.answers()
+        assert answers["hasil"] == "1" and answers["status_rt"] == "1"
+        assert answers["foto_rumah"] == view.answers()["foto_rumah"]
+        assert again.store.photos(target.household_id)[0].uploaded
+    finally:
+        again.close()
