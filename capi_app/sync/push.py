@@ -13,6 +13,7 @@ from capi_app.sync.summary import Progress, SyncSummary
 from dtks.model import Assignment, ChangeSetReply, InvalidPayload, Mode
 
 CHANGESET_HOUSEHOLDS = 100
+MAX_ROUNDS = 3
 
 
 def mode_for(role: str | None) -> Mode:
@@ -102,6 +103,14 @@ def push(
     role: str | None,
     progress: Progress | None = None,
 ) -> None:
-    """Build the outbox from finalized households, then send it."""
-    build_outbox(store, store.assignments(), device_id, mode_for(role))
-    send_outbox(store, api, summary, progress)
+    """Build the outbox from finalized households, then send it.
+
+    A change-set refused whole puts its good households back as unsent: they are rebuilt
+    (without the refused one) and sent in the same sync, so one bad household does not hold
+    up a hundred others until the next sync."""
+    for _ in range(MAX_ROUNDS):
+        failed = summary.failed_changesets
+        build_outbox(store, store.assignments(), device_id, mode_for(role))
+        send_outbox(store, api, summary, progress)
+        if summary.failed_changesets == failed:
+            return

@@ -56,17 +56,22 @@ def test_refused_changeset_keeps_the_edits_with_the_servers_message(profile, sma
 
     assert refused.failed_changesets == 1 and not refused.ok
     assert any(f"household {bad}" in m and "rt" in m for m in refused.messages)
-    assert small_server.audit_count() == 0  # nothing of the change-set was written
+    refused_id = session.store.db.execute(
+        "SELECT changeset_id FROM changesets WHERE state = 'failed'"
+    ).fetchone()[0]
+    assert small_server.audit_count(refused_id) == 0  # nothing of that change-set was written
     view = session.store.household(bad)
     assert view.pending["rt"].value == "2" and "rt" in (view.message or "")
 
-    # The whole change-set was refused: the good household waits too, unsent, not lost.
-    assert session.store.household_state(good) == "finalized"
+    # The change-set was refused whole; the good household went out again in the same sync.
+    assert refused.outcomes["applied"] == 1
+    assert small_server.household(good)[0]["alamat"] == "Jl. Baik 1"
+    assert session.store.household_state(bad) == "finalized"
     session.store.set_field(bad, "rt", "002", "enum1")
     _finalize(session.store, bad, "enum1")  # the form's answers carry rt as well
     fixed = run_sync(session)
 
-    assert fixed.ok and fixed.households_pushed == 2, fixed.messages
+    assert fixed.ok and fixed.households_pushed == 1, fixed.messages
     assert small_server.household(bad)[0]["rt"] == "002"
     assert small_server.household(good)[0]["alamat"] == "Jl. Baik 1"
     session.close()
