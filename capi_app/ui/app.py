@@ -94,7 +94,7 @@ def show_main(app: QApplication, session) -> int:
     from capi_app.ui.main_window import MainWindow
 
     window = MainWindow(session)
-    window.show()
+    window.showMaximized()  # old laptops have 1366×768 screens: use all of it
     return app.exec()
 
 

@@ -59,7 +59,8 @@ class MainWindow(QMainWindow):
         self._filter_timer.timeout.connect(self._apply_filter)
 
         self.filters = QListWidget(objectName="filters")
-        self.filters.setFixedWidth(250)
+        self.filters.setFixedWidth(290)
+        self.filters.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.filters.currentRowChanged.connect(lambda row: self._apply_filter())
 
         self.table = QTableView()
@@ -110,7 +111,15 @@ class MainWindow(QMainWindow):
         )
         self.filter_title.setText(self.tr("Show"))
         mode = self.tr("online") if self.session.online else self.tr("offline")
-        self.user_label.setText(f"{self.session.username} · {self.session.role} · {mode}")
+        roles = {
+            "enumerator": self.tr("enumerator"),
+            "clerk": self.tr("data-entry clerk"),
+            "supervisor": self.tr("supervisor"),
+            "reviewer": self.tr("reviewer"),
+            "admin": self.tr("admin"),
+        }
+        role = roles.get(self.session.role or "", self.session.role or "")
+        self.user_label.setText(f"{self.session.username} · {role} · {mode}")
         self._fill_filters()
 
     def changeEvent(self, event) -> None:  # noqa: N802 (Qt's name)

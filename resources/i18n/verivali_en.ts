@@ -365,6 +365,26 @@ Type a choice's code to pick it; Delete clears it</translation>
         <translation>offline</translation>
     </message>
     <message>
+        <source>enumerator</source>
+        <translation>enumerator</translation>
+    </message>
+    <message>
+        <source>data-entry clerk</source>
+        <translation>data-entry clerk</translation>
+    </message>
+    <message>
+        <source>supervisor</source>
+        <translation>supervisor</translation>
+    </message>
+    <message>
+        <source>reviewer</source>
+        <translation>reviewer</translation>
+    </message>
+    <message>
+        <source>admin</source>
+        <translation>admin</translation>
+    </message>
+    <message>
         <source>All households</source>
         <translation>All households</translation>
     </message>

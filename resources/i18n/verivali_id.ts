@@ -368,6 +368,26 @@ Ketik kode pilihan untuk memilihnya; Delete mengosongkannya</translation>
         <translation>luring</translation>
     </message>
     <message>
+        <source>enumerator</source>
+        <translation>petugas</translation>
+    </message>
+    <message>
+        <source>data-entry clerk</source>
+        <translation>operator entri</translation>
+    </message>
+    <message>
+        <source>supervisor</source>
+        <translation>pengawas</translation>
+    </message>
+    <message>
+        <source>reviewer</source>
+        <translation>pemeriksa</translation>
+    </message>
+    <message>
+        <source>admin</source>
+        <translation>admin</translation>
+    </message>
+    <message>
         <source>All households</source>
         <translation>Semua rumah tangga</translation>
     </message>
