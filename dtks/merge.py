@@ -123,8 +123,13 @@ class MergeResult:
     def reply(self) -> HouseholdReply:
         """This household's entry of the change-set reply."""
         household = self.state.household
-        return HouseholdReply(household.household_id, self.outcome, household.version,
-                              list(self.conflicts), self.message)
+        return HouseholdReply(
+            household.household_id,
+            self.outcome,
+            household.version,
+            list(self.conflicts),
+            self.message,
+        )
 
 
 def values_equal(a: JsonScalar, b: JsonScalar) -> bool:
@@ -201,36 +206,53 @@ def _with_removal(member: Member, values: Mapping[str, JsonScalar]) -> Member:
     )
 
 
-def _add_member(current: Member | None, op: MemberChange, locked: bool) -> tuple[Member | None, _Merged]:
+def _add_member(
+    current: Member | None, op: MemberChange, locked: bool
+) -> tuple[Member | None, _Merged]:
     """Add a member under the client's id; an id that exists already merges as edits."""
     if current is not None:  # a replay, or the same client id sent twice
         return _edit_member(current, _from_nothing(op.values), locked)
     changes = {STATUS_FIELD: FieldChange(None, "active"), **_from_nothing(op.values)}
     if locked:
         # Even nulls are recorded: the reviewer must be able to create the member as sent.
-        conflicts = [ConflictRecord(name, None, None, c.value, op.member_id) for name, c in changes.items()]
+        conflicts = [
+            ConflictRecord(name, None, None, c.value, op.member_id) for name, c in changes.items()
+        ]
         return None, _Merged({}, [], conflicts)
     merged = _merge_values({}, changes, locked=False, member_id=op.member_id)
     return Member(op.member_id, "active", dict(op.values)), merged
 
 
-def _edit_member(current: Member, changes: Mapping[str, FieldChange], locked: bool) -> tuple[Member | None, _Merged]:
+def _edit_member(
+    current: Member, changes: Mapping[str, FieldChange], locked: bool
+) -> tuple[Member | None, _Merged]:
     """Edit a member's values; a removed member takes no edits (remove vs edit)."""
     removed = current.status == "removed"
-    merged = _merge_values(current.values, changes, locked=locked or removed, member_id=current.member_id)
+    merged = _merge_values(
+        current.values, changes, locked=locked or removed, member_id=current.member_id
+    )
     if merged.conflicts and removed:
         # The status row tells the reviewer why the client's edits were not applied.
-        merged.conflicts.insert(0, ConflictRecord(STATUS_FIELD, "active", "removed", "active", current.member_id))
+        merged.conflicts.insert(
+            0, ConflictRecord(STATUS_FIELD, "active", "removed", "active", current.member_id)
+        )
     return (replace(current, values=merged.values) if merged.applied else None), merged
 
 
-def _remove_member(current: Member, op: MemberChange, base_version: int, locked: bool) -> tuple[Member | None, _Merged]:
+def _remove_member(
+    current: Member, op: MemberChange, base_version: int, locked: bool
+) -> tuple[Member | None, _Merged]:
     """Mark a member removed with reason and date; conflicts if someone changed it since base."""
     changed_since = current.status == "active" and current.version > base_version
-    changes = {STATUS_FIELD: FieldChange("active", "removed"), REASON_FIELD: FieldChange(None, op.reason)}
+    changes = {
+        STATUS_FIELD: FieldChange("active", "removed"),
+        REASON_FIELD: FieldChange(None, op.reason),
+    }
     if op.date is not None:
         changes[DATE_FIELD] = FieldChange(None, op.date.isoformat())
-    merged = _merge_values(_removal(current), changes, locked=locked or changed_since, member_id=op.member_id)
+    merged = _merge_values(
+        _removal(current), changes, locked=locked or changed_since, member_id=op.member_id
+    )
     return (_with_removal(current, merged.values) if merged.applied else None), merged
 
 
@@ -247,7 +269,9 @@ def _merge_member(
     return _remove_member(current, op, base_version, locked)
 
 
-def _merge_members(household: Household, change: HouseholdChange, locked: bool) -> tuple[dict[str, Member], _Merged]:
+def _merge_members(
+    household: Household, change: HouseholdChange, locked: bool
+) -> tuple[dict[str, Member], _Merged]:
     """Merge every member op; returns the members that changed, by id, and the tally."""
     touched: dict[str, Member] = {}
     tally = _Merged({}, [], [])
@@ -281,11 +305,19 @@ def _add_verification(
     """Keep a verification; another one in the same round from elsewhere flags a duplicate."""
     if verification is None or any(r.changeset_id == source.changeset_id for r in records):
         return records, frozenset()
-    record = VerificationRecord(verification, source.changeset_id, source.device_id, source.round,
-                                source.mode, source.collector)
+    record = VerificationRecord(
+        verification,
+        source.changeset_id,
+        source.device_id,
+        source.round,
+        source.mode,
+        source.collector,
+    )
     # The same device and collector sending again is a revision (say draft, then final).
     duplicate = any(r.round == source.round and _origin(r) != _origin(source) for r in records)
-    flags = frozenset({FLAG_DUPLICATE_VERIFICATION, FLAG_NEEDS_REVIEW}) if duplicate else frozenset()
+    flags = (
+        frozenset({FLAG_DUPLICATE_VERIFICATION, FLAG_NEEDS_REVIEW}) if duplicate else frozenset()
+    )
     return [*records, record], flags
 
 
@@ -306,7 +338,9 @@ def _check(household: Household, change: HouseholdChange) -> None:
         )
 
 
-def _outcome(household: Household, change: HouseholdChange, merged: _Merged) -> tuple[MergeOutcome, frozenset[str]]:
+def _outcome(
+    household: Household, change: HouseholdChange, merged: _Merged
+) -> tuple[MergeOutcome, frozenset[str]]:
     # The soft flag does not depend on a conflict elsewhere, so merge order cannot change flags.
     parallel = bool(merged.applied) and household.version > change.base_version
     flags = frozenset({FLAG_PARALLEL_EDIT}) if parallel else frozenset()
@@ -315,19 +349,28 @@ def _outcome(household: Household, change: HouseholdChange, merged: _Merged) -> 
     return ("merged" if parallel else "applied"), flags
 
 
-def _message(outcome: MergeOutcome, merged: _Merged, flags: frozenset[str], since: int) -> str | None:
+def _message(
+    outcome: MergeOutcome, merged: _Merged, flags: frozenset[str], since: int
+) -> str | None:
     parts = []
     if outcome == "conflict":
-        names = [c.field if c.member_id is None else f"member {c.member_id} {c.field}" for c in merged.conflicts]
+        names = [
+            c.field if c.member_id is None else f"member {c.member_id} {c.field}"
+            for c in merged.conflicts
+        ]
         parts.append(f"conflict on {', '.join(names)}: server values kept, yours wait for review")
     elif outcome == "merged":
         parts.append(f"merged with other changes made since version {since}")
     if FLAG_DUPLICATE_VERIFICATION in flags:
-        parts.append("another verification of this household exists for this round; both kept for review")
+        parts.append(
+            "another verification of this household exists for this round; both kept for review"
+        )
     return "; ".join(parts) or None
 
 
-def merge_household(current: HouseholdState | None, change: HouseholdChange, source: Source) -> MergeResult:
+def merge_household(
+    current: HouseholdState | None, change: HouseholdChange, source: Source
+) -> MergeResult:
     """Apply one household's change to the server's state by the merge rule; pure.
 
     ``current`` is None for a household the server does not have; only a new household
@@ -351,9 +394,15 @@ def merge_household(current: HouseholdState | None, change: HouseholdChange, sou
         merged.conflicts.insert(0, ConflictRecord(DELETED_FIELD, False, True, False))
 
     version = household.version + 1 if merged.applied or created else household.version
-    new_household = replace(household, version=version, values=merged.values,
-                            members=_member_list(household, touched, version))
-    verifications, verification_flags = _add_verification(current.verifications, change.verification, source)
+    new_household = replace(
+        household,
+        version=version,
+        values=merged.values,
+        members=_member_list(household, touched, version),
+    )
+    verifications, verification_flags = _add_verification(
+        current.verifications, change.verification, source
+    )
     outcome, flags = _outcome(household, change, merged)
     flags |= verification_flags
     state = HouseholdState(new_household, verifications, current.flags | flags)

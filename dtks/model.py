@@ -56,9 +56,7 @@ _CONFLICT_FIELD = re.compile(r"@?[A-Za-z_][A-Za-z0-9_.-]*")
 _UUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
 _SHA256 = re.compile(r"[0-9a-f]{64}")
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-_DATETIME = re.compile(
-    r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})"
-)
+_DATETIME = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})")
 _SCOPE = re.compile(r"\d{2}(\.?\d{2}(\.?\d{2}(\.?\d{4})?)?)?")
 
 
@@ -229,7 +227,8 @@ def _datetime(value: Any, path: str) -> datetime:
     except ValueError:
         pass
     raise InvalidPayload(
-        path, f"must be an ISO-8601 date-time with a UTC offset, e.g. 2026-11-02T09:41:12+07:00, got {text!r}"
+        path,
+        f"must be an ISO-8601 date-time with a UTC offset, e.g. 2026-11-02T09:41:12+07:00, got {text!r}",
     )
 
 
@@ -323,8 +322,12 @@ class Member:
 
     def to_json(self) -> dict:
         """The member as protocol JSON."""
-        out = {"member_id": self.member_id, "status": self.status, "values": dict(self.values),
-               "version": self.version}
+        out = {
+            "member_id": self.member_id,
+            "status": self.status,
+            "values": dict(self.values),
+            "version": self.version,
+        }
         if self.removal_reason is not None:
             out["removal_reason"] = self.removal_reason
         if self.removal_date is not None:
@@ -343,7 +346,10 @@ class ReviewInfo:
     def from_json(cls, data: Any, path: str = "") -> ReviewInfo:
         """Read a ``review`` object."""
         obj = _object(data, path)
-        return cls(state=_get(obj, "state", path, _id), note=_get(obj, "note", path, _optional(_string), None))
+        return cls(
+            state=_get(obj, "state", path, _id),
+            note=_get(obj, "note", path, _optional(_string), None),
+        )
 
     def to_json(self) -> dict:
         """The review info as protocol JSON."""
@@ -365,7 +371,9 @@ class Household:
     def from_json(cls, data: Any, path: str = "") -> Household:
         """Read a household of a pull page (a tombstone may carry only id and version)."""
         obj = _object(data, path)
-        members = _get(obj, "members", path, lambda v, p: _items(v, p, Member.from_json, MAX_MEMBERS), [])
+        members = _get(
+            obj, "members", path, lambda v, p: _items(v, p, Member.from_json, MAX_MEMBERS), []
+        )
         _unique(members, _key(path, "members"), "member_id")
         return cls(
             household_id=_get(obj, "household_id", path, _id),
@@ -405,16 +413,23 @@ class PullPage:
         """Read a pull page object."""
         obj = _object(data, path)
         return cls(
-            households=_get(obj, "households", path,
-                            lambda v, p: _items(v, p, Household.from_json, MAX_HOUSEHOLDS)),
+            households=_get(
+                obj,
+                "households",
+                path,
+                lambda v, p: _items(v, p, Household.from_json, MAX_HOUSEHOLDS),
+            ),
             next_since=_get(obj, "next_since", path, _count),
             more=_get(obj, "more", path, _bool),
         )
 
     def to_json(self) -> dict:
         """The page as protocol JSON."""
-        return {"households": [h.to_json() for h in self.households],
-                "next_since": self.next_since, "more": self.more}
+        return {
+            "households": [h.to_json() for h in self.households],
+            "next_since": self.next_since,
+            "more": self.more,
+        }
 
 
 @dataclass(frozen=True)
@@ -441,14 +456,21 @@ class Assignment:
 
     def to_json(self) -> dict:
         """The assignment as protocol JSON."""
-        return {"id": self.id, "round": self.round, "scope": self.scope,
-                "form_id": self.form_id, "form_version": self.form_version}
+        return {
+            "id": self.id,
+            "round": self.round,
+            "scope": self.scope,
+            "form_id": self.form_id,
+            "form_version": self.form_version,
+        }
 
 
 def _scope(value: Any, path: str) -> str:
     text = _string(value, path, MAX_ID_LENGTH)
     if not _SCOPE.fullmatch(text):
-        raise InvalidPayload(path, f"must be a kode wilayah prefix like 32.04.12.2002, got {text!r}")
+        raise InvalidPayload(
+            path, f"must be a kode wilayah prefix like 32.04.12.2002, got {text!r}"
+        )
     return text
 
 
@@ -472,14 +494,21 @@ class Gps:
         return cls(
             lat=_get(obj, "lat", path, lambda v, p: _number(v, p, -90, 90)),
             lon=_get(obj, "lon", path, lambda v, p: _number(v, p, -180, 180)),
-            accuracy_m=_get(obj, "accuracy_m", path, _optional(lambda v, p: _number(v, p, 0)), None),
+            accuracy_m=_get(
+                obj, "accuracy_m", path, _optional(lambda v, p: _number(v, p, 0)), None
+            ),
             source=_get(obj, "source", path, _choice(GpsSource)),
             altitude_m=_get(obj, "altitude_m", path, _optional(_number), None),
         )
 
     def to_json(self) -> dict:
         """The position as protocol JSON."""
-        out = {"lat": self.lat, "lon": self.lon, "accuracy_m": self.accuracy_m, "source": self.source}
+        out = {
+            "lat": self.lat,
+            "lon": self.lon,
+            "accuracy_m": self.accuracy_m,
+            "source": self.source,
+        }
         if self.altitude_m is not None:
             out["altitude_m"] = self.altitude_m
         return out
@@ -567,7 +596,12 @@ class MemberChange:
         obj = _object(data, path)
         op = _get(obj, "op", path, _choice(MemberOp))
         # Silently ignoring e.g. "fields" on an add would drop what the client meant.
-        for key, owner in (("fields", "change"), ("values", "add"), ("reason", "remove"), ("date", "remove")):
+        for key, owner in (
+            ("fields", "change"),
+            ("values", "add"),
+            ("reason", "remove"),
+            ("date", "remove"),
+        ):
             if key in obj and op != owner:
                 raise InvalidPayload(_key(path, key), f"belongs to op {owner!r}, not {op!r}")
         return cls(
@@ -615,7 +649,13 @@ class HouseholdChange:
             new=new,
             fields=_get(obj, "fields", path, _field_changes, {}),
             values=_get(obj, "values", path, _scalars, {}),
-            members=_get(obj, "members", path, lambda v, p: _items(v, p, MemberChange.from_json, MAX_MEMBERS), []),
+            members=_get(
+                obj,
+                "members",
+                path,
+                lambda v, p: _items(v, p, MemberChange.from_json, MAX_MEMBERS),
+                [],
+            ),
             verification=_get(obj, "verification", path, _optional(Verification.from_json), None),
         )
         _unique(change.members, _key(path, "members"), "member_id")
@@ -644,7 +684,9 @@ def _check_new(change: HouseholdChange, obj: dict, path: str) -> None:
     """A new household carries values and added members; an existing one carries edits."""
     if not change.new:
         if "values" in obj:
-            raise InvalidPayload(_key(path, "values"), "only a new household (\"new\": true) sends values")
+            raise InvalidPayload(
+                _key(path, "values"), 'only a new household ("new": true) sends values'
+            )
         return
     if change.base_version != 0:
         raise InvalidPayload(_key(path, "base_version"), "must be 0 for a new household")
@@ -652,7 +694,9 @@ def _check_new(change: HouseholdChange, obj: dict, path: str) -> None:
         raise InvalidPayload(_key(path, "fields"), "a new household sends its data in values")
     for i, member in enumerate(change.members):
         if member.op != "add":
-            raise InvalidPayload(f"{_key(path, 'members')}[{i}].op", "a new household can only add members")
+            raise InvalidPayload(
+                f"{_key(path, 'members')}[{i}].op", "a new household can only add members"
+            )
 
 
 @dataclass(frozen=True)
@@ -678,8 +722,12 @@ class ChangeSet:
             form_version=_get(obj, "form_version", path, _id),
             mode=_get(obj, "mode", path, _choice(Mode)),
             created_at=_get(obj, "created_at", path, _datetime),
-            households=_get(obj, "households", path,
-                            lambda v, p: _items(v, p, HouseholdChange.from_json, MAX_HOUSEHOLDS)),
+            households=_get(
+                obj,
+                "households",
+                path,
+                lambda v, p: _items(v, p, HouseholdChange.from_json, MAX_HOUSEHOLDS),
+            ),
         )
         _unique(changeset.households, _key(path, "households"), "household_id")
         return changeset
@@ -703,8 +751,9 @@ class ChangeSet:
         (same id, other content: 409). Unknown keys are not part of the content; numbers
         compare by value, so ``1`` and ``1.0`` give the same fingerprint.
         """
-        text = json.dumps(_canonical(self.to_json()), sort_keys=True, separators=(",", ":"),
-                          ensure_ascii=False)
+        text = json.dumps(
+            _canonical(self.to_json()), sort_keys=True, separators=(",", ":"), ensure_ascii=False
+        )
         return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
@@ -769,8 +818,13 @@ class HouseholdReply:
             household_id=_get(obj, "household_id", path, _id),
             outcome=_get(obj, "outcome", path, _choice(Outcome)),
             version=_get(obj, "version", path, _optional(_count)),
-            conflicts=_get(obj, "conflicts", path,
-                           lambda v, p: _items(v, p, ConflictRecord.from_json, MAX_FIELDS * MAX_MEMBERS), []),
+            conflicts=_get(
+                obj,
+                "conflicts",
+                path,
+                lambda v, p: _items(v, p, ConflictRecord.from_json, MAX_FIELDS * MAX_MEMBERS),
+                [],
+            ),
             message=_get(obj, "message", path, _optional(_string), None),
         )
 
@@ -798,13 +852,20 @@ class ChangeSetReply:
         obj = _object(data, path)
         return cls(
             changeset_id=_get(obj, "changeset_id", path, _uuid),
-            households=_get(obj, "households", path,
-                            lambda v, p: _items(v, p, HouseholdReply.from_json, MAX_HOUSEHOLDS)),
+            households=_get(
+                obj,
+                "households",
+                path,
+                lambda v, p: _items(v, p, HouseholdReply.from_json, MAX_HOUSEHOLDS),
+            ),
         )
 
     def to_json(self) -> dict:
         """The reply as protocol JSON."""
-        return {"changeset_id": self.changeset_id, "households": [h.to_json() for h in self.households]}
+        return {
+            "changeset_id": self.changeset_id,
+            "households": [h.to_json() for h in self.households],
+        }
 
 
 # --- server-side state that merge.py works on (no JSON shape: it lives in tables) --------
@@ -852,7 +913,9 @@ def load_json(raw: bytes | str) -> Any:
     if len(raw) > MAX_PAYLOAD_BYTES:
         raise InvalidPayload("$", f"payload larger than {MAX_PAYLOAD_BYTES} bytes")
     try:
-        return json.loads(raw, parse_constant=_reject_constant, object_pairs_hook=_no_duplicate_keys)
+        return json.loads(
+            raw, parse_constant=_reject_constant, object_pairs_hook=_no_duplicate_keys
+        )
     except InvalidPayload:
         raise
     except (ValueError, RecursionError) as error:
@@ -877,7 +940,9 @@ def parse_pull_page(raw: bytes | str) -> PullPage:
 def parse_assignments(raw: bytes | str) -> list[Assignment]:
     """Parse ``GET /assignments/mine`` into its assignments."""
     obj = _object(load_json(raw), "")
-    return _get(obj, "assignments", "", lambda v, p: _items(v, p, Assignment.from_json, MAX_HOUSEHOLDS))
+    return _get(
+        obj, "assignments", "", lambda v, p: _items(v, p, Assignment.from_json, MAX_HOUSEHOLDS)
+    )
 
 
 def assignments_to_json(assignments: list[Assignment]) -> dict:

@@ -98,12 +98,16 @@ def verifications(draw) -> Verification:
     )
 
 
-field_changes = st.dictionaries(names, st.builds(FieldChange, base=scalars, value=scalars), max_size=4)
+field_changes = st.dictionaries(
+    names, st.builds(FieldChange, base=scalars, value=scalars), max_size=4
+)
 member_adds = st.builds(MemberChange, op=st.just("add"), member_id=ids, values=value_maps)
 member_ops = (
     member_adds
     | st.builds(MemberChange, op=st.just("change"), member_id=ids, fields=field_changes)
-    | st.builds(MemberChange, op=st.just("remove"), member_id=ids, reason=reasons, date=st.none() | dates)
+    | st.builds(
+        MemberChange, op=st.just("remove"), member_id=ids, reason=reasons, date=st.none() | dates
+    )
 )
 
 
@@ -156,7 +160,10 @@ replies = st.builds(
     ),
 )
 pull_pages = st.builds(
-    PullPage, households=st.lists(households, max_size=3), next_since=st.integers(0, 10**9), more=st.booleans()
+    PullPage,
+    households=st.lists(households, max_size=3),
+    next_since=st.integers(0, 10**9),
+    more=st.booleans(),
 )
 assignments = st.builds(
     Assignment,
@@ -215,9 +222,22 @@ def design_example() -> dict:
                 "new": False,
                 "fields": {"alamat": {"base": "Jl. Mawar 3", "value": "Jl. Mawar 5"}},
                 "members": [
-                    {"op": "change", "member_id": "m1", "fields": {"pekerjaan": {"base": "petani", "value": "buruh"}}},
-                    {"op": "add", "member_id": "5b0e7c2a-1111-4c4c-8888-222233334444", "values": {"nama": "Siti"}},
-                    {"op": "remove", "member_id": "m2", "reason": "meninggal", "date": "2026-10-20"},
+                    {
+                        "op": "change",
+                        "member_id": "m1",
+                        "fields": {"pekerjaan": {"base": "petani", "value": "buruh"}},
+                    },
+                    {
+                        "op": "add",
+                        "member_id": "5b0e7c2a-1111-4c4c-8888-222233334444",
+                        "values": {"nama": "Siti"},
+                    },
+                    {
+                        "op": "remove",
+                        "member_id": "m2",
+                        "reason": "meninggal",
+                        "date": "2026-10-20",
+                    },
                 ],
                 "verification": {
                     "status": "finalized",
@@ -276,10 +296,16 @@ def test_pull_example_and_tombstone_parse():
         json.dumps(
             {
                 "households": [
-                    {"household_id": "3204122002000123", "version": 3, "deleted": False,
-                     "values": {"alamat": "Jl. Mawar 3", "rt": "002"},
-                     "members": [{"member_id": "m1", "status": "active", "values": {"nama": "Asep"}}],
-                     "review": {"state": "returned", "note": "foto buram"}},
+                    {
+                        "household_id": "3204122002000123",
+                        "version": 3,
+                        "deleted": False,
+                        "values": {"alamat": "Jl. Mawar 3", "rt": "002"},
+                        "members": [
+                            {"member_id": "m1", "status": "active", "values": {"nama": "Asep"}}
+                        ],
+                        "review": {"state": "returned", "note": "foto buram"},
+                    },
                     {"household_id": "3204122002000124", "version": 9, "deleted": True},
                 ],
                 "next_since": 1234,
@@ -294,15 +320,28 @@ def test_pull_example_and_tombstone_parse():
 
 
 def test_assignments_example_parses():
-    body = ('{"assignments": [{"id": 7, "round": "2026-11", "scope": "32.04.12.2002",'
-            ' "form_id": "verivali_dtks", "form_version": "2026110101"}]}')
-    assert parse_assignments(body) == [Assignment(7, "2026-11", "32.04.12.2002", "verivali_dtks", "2026110101")]
+    body = (
+        '{"assignments": [{"id": 7, "round": "2026-11", "scope": "32.04.12.2002",'
+        ' "form_id": "verivali_dtks", "form_version": "2026110101"}]}'
+    )
+    assert parse_assignments(body) == [
+        Assignment(7, "2026-11", "32.04.12.2002", "verivali_dtks", "2026110101")
+    ]
 
 
 def test_reply_example_parses():
-    body = {"changeset_id": "0b7f4c1e-2a57-4f4e-9d0c-3c1f2a9b8e11", "households": [
-        {"household_id": "3204122002000123", "outcome": "conflict", "version": 4,
-         "conflicts": [{"field": "alamat", "base": "a", "server": "b", "client": "c"}], "message": None}]}
+    body = {
+        "changeset_id": "0b7f4c1e-2a57-4f4e-9d0c-3c1f2a9b8e11",
+        "households": [
+            {
+                "household_id": "3204122002000123",
+                "outcome": "conflict",
+                "version": 4,
+                "conflicts": [{"field": "alamat", "base": "a", "server": "b", "client": "c"}],
+                "message": None,
+            }
+        ],
+    }
     reply = parse_changeset_reply(json.dumps(body))
     assert reply.households[0].conflicts == [ConflictRecord("alamat", "a", "b", "c")]
     assert reply.to_json() == body
@@ -317,14 +356,20 @@ def test_fingerprint_ignores_key_order_unknown_keys_and_integral_floats():
     other["households"][0]["verification"]["gps"]["accuracy_m"] = 8.0
     other["extra"] = True
     other = dict(reversed(list(other.items())))
-    assert parse_changeset(json.dumps(other)).fingerprint() == parse_changeset(json.dumps(data)).fingerprint()
+    assert (
+        parse_changeset(json.dumps(other)).fingerprint()
+        == parse_changeset(json.dumps(data)).fingerprint()
+    )
 
 
 def test_fingerprint_changes_with_content():
     data = design_example()
     other = copy.deepcopy(data)
     other["households"][0]["fields"]["alamat"]["value"] = "Jl. Mawar 6"
-    assert parse_changeset(json.dumps(other)).fingerprint() != parse_changeset(json.dumps(data)).fingerprint()
+    assert (
+        parse_changeset(json.dumps(other)).fingerprint()
+        != parse_changeset(json.dumps(data)).fingerprint()
+    )
 
 
 # --- errors name the JSON path ---------------------------------------------------------
@@ -353,50 +398,120 @@ def _delete(path: list):
 HH = ["households", 0]
 VER = [*HH, "verification"]
 ERRORS = [
-    (_set([*HH, "fields", "alamat", "value"], {"x": 1}),
-     "households[0].fields.alamat.value: expected a string, number, boolean or null, got object"),
+    (
+        _set([*HH, "fields", "alamat", "value"], {"x": 1}),
+        "households[0].fields.alamat.value: expected a string, number, boolean or null, got object",
+    ),
     (_set([*HH, "base_version"], -1), "households[0].base_version: must be a non-negative integer"),
-    (_set([*HH, "base_version"], "3"), "households[0].base_version: must be a non-negative integer"),
-    (_set([*HH, "base_version"], True), "households[0].base_version: must be a non-negative integer"),
+    (
+        _set([*HH, "base_version"], "3"),
+        "households[0].base_version: must be a non-negative integer",
+    ),
+    (
+        _set([*HH, "base_version"], True),
+        "households[0].base_version: must be a non-negative integer",
+    ),
     (_delete([*HH, "household_id"]), "households[0].household_id: is required"),
     (_delete([*HH, "fields", "alamat", "base"]), "households[0].fields.alamat.base: is required"),
-    (_set([*HH, "household_id"], "x" * 65), "households[0].household_id: at most 64 characters, got 65"),
+    (
+        _set([*HH, "household_id"], "x" * 65),
+        "households[0].household_id: at most 64 characters, got 65",
+    ),
     (_set([*HH, "household_id"], "32 04"), "households[0].household_id: must be letters, digits"),
-    (_set([*HH, "fields", "alamat", "value"], "x" * 10_001),
-     "households[0].fields.alamat.value: at most 10000 characters, got 10001"),
-    (_set([*HH, "fields", "alamat", "value"], "a\x00b"), "households[0].fields.alamat.value: must not contain"),
-    (_set([*HH, "fields", "bad key"], {"base": 1, "value": 2}),
-     'households[0].fields["bad key"]: is not a valid field name'),
+    (
+        _set([*HH, "fields", "alamat", "value"], "x" * 10_001),
+        "households[0].fields.alamat.value: at most 10000 characters, got 10001",
+    ),
+    (
+        _set([*HH, "fields", "alamat", "value"], "a\x00b"),
+        "households[0].fields.alamat.value: must not contain",
+    ),
+    (
+        _set([*HH, "fields", "bad key"], {"base": 1, "value": 2}),
+        'households[0].fields["bad key"]: is not a valid field name',
+    ),
     (_set(["changeset_id"], "not-a-uuid"), "changeset_id: must be a UUID"),
     (_set(["device_id"], 12), "device_id: expected a string, got number"),
     (_set(["mode"], "CATI"), "mode: must be one of CAPI, PAPI, got 'CATI'"),
-    (_set(["created_at"], "2026-11-02T09:41:12"), "created_at: must be an ISO-8601 date-time with a UTC offset"),
+    (
+        _set(["created_at"], "2026-11-02T09:41:12"),
+        "created_at: must be an ISO-8601 date-time with a UTC offset",
+    ),
     (_set(["created_at"], "2026-02-30T09:41:12Z"), "created_at: must be an ISO-8601 date-time"),
     (_set(["households"], {}), "households: expected an array, got object"),
-    (_set(["households", 1, "household_id"], "3204122002000123"),
-     "households[1].household_id: duplicate of households[0]"),
-    (_set([*HH, "members", 0, "values"], {"nama": "x"}), "households[0].members[0].values: belongs to op 'add', not 'change'"),
+    (
+        _set(["households", 1, "household_id"], "3204122002000123"),
+        "households[1].household_id: duplicate of households[0]",
+    ),
+    (
+        _set([*HH, "members", 0, "values"], {"nama": "x"}),
+        "households[0].members[0].values: belongs to op 'add', not 'change'",
+    ),
     (_delete([*HH, "members", 2, "reason"]), "households[0].members[2].reason: is required"),
-    (_set([*HH, "members", 2, "reason"], "  "), "households[0].members[2].reason: must not be empty"),
-    (_set([*HH, "members", 2, "date"], "2026-13-01"), "households[0].members[2].date: must be a calendar date"),
-    (_set([*HH, "members", 2, "op"], "delete"), "households[0].members[2].op: must be one of add, change, remove"),
-    (_set([*HH, "members", 2, "member_id"], "m1"), "households[0].members[2].member_id: duplicate of households[0].members[0]"),
-    (_set([*VER, "gps", "lat"], 91), "households[0].verification.gps.lat: must be a number in [-90, 90], got 91"),
-    (_set([*VER, "gps", "lon"], -180.5), "households[0].verification.gps.lon: must be a number in [-180, 180]"),
-    (_set([*VER, "gps", "accuracy_m"], -1), "households[0].verification.gps.accuracy_m: must be a number >= 0, got -1"),
-    (_set([*VER, "gps", "source"], "gnss"), "households[0].verification.gps.source: must be one of exif, device, manual"),
+    (
+        _set([*HH, "members", 2, "reason"], "  "),
+        "households[0].members[2].reason: must not be empty",
+    ),
+    (
+        _set([*HH, "members", 2, "date"], "2026-13-01"),
+        "households[0].members[2].date: must be a calendar date",
+    ),
+    (
+        _set([*HH, "members", 2, "op"], "delete"),
+        "households[0].members[2].op: must be one of add, change, remove",
+    ),
+    (
+        _set([*HH, "members", 2, "member_id"], "m1"),
+        "households[0].members[2].member_id: duplicate of households[0].members[0]",
+    ),
+    (
+        _set([*VER, "gps", "lat"], 91),
+        "households[0].verification.gps.lat: must be a number in [-90, 90], got 91",
+    ),
+    (
+        _set([*VER, "gps", "lon"], -180.5),
+        "households[0].verification.gps.lon: must be a number in [-180, 180]",
+    ),
+    (
+        _set([*VER, "gps", "accuracy_m"], -1),
+        "households[0].verification.gps.accuracy_m: must be a number >= 0, got -1",
+    ),
+    (
+        _set([*VER, "gps", "source"], "gnss"),
+        "households[0].verification.gps.source: must be one of exif, device, manual",
+    ),
     (_set([*VER, "photos", 0], "A" * 64), "households[0].verification.photos[0]: must be a sha256"),
     (_set([*VER, "photos", 0], "a" * 63), "households[0].verification.photos[0]: must be a sha256"),
-    (_set([*VER, "status"], "done"), "households[0].verification.status: must be one of draft, finalized"),
-    (_set([*VER, "finished_at"], "2026-11-02T09:00:00+07:00"), "households[0].verification.finished_at: is before started_at"),
-    (_set([*VER, "answers", "art", 0, "umur"], [{"a": {}}, {"b": None}, {"c": "a\x00"}]),
-     "households[0].verification.answers.art[0].umur[2].c: must not contain the NUL character"),
-    (_set(["households", 1, "base_version"], 2), "households[1].base_version: must be 0 for a new household"),
-    (_set(["households", 1, "fields"], {"rt": {"base": None, "value": "1"}}),
-     "households[1].fields: a new household sends its data in values"),
-    (_set(["households", 1, "members", 0], {"op": "remove", "member_id": "m9", "reason": "pindah"}),
-     "households[1].members[0].op: a new household can only add members"),
-    (_set([*HH, "values"], {"rt": "001"}), 'households[0].values: only a new household ("new": true) sends values'),
+    (
+        _set([*VER, "status"], "done"),
+        "households[0].verification.status: must be one of draft, finalized",
+    ),
+    (
+        _set([*VER, "finished_at"], "2026-11-02T09:00:00+07:00"),
+        "households[0].verification.finished_at: is before started_at",
+    ),
+    (
+        _set([*VER, "answers", "art", 0, "umur"], [{"a": {}}, {"b": None}, {"c": "a\x00"}]),
+        "households[0].verification.answers.art[0].umur[2].c: must not contain the NUL character",
+    ),
+    (
+        _set(["households", 1, "base_version"], 2),
+        "households[1].base_version: must be 0 for a new household",
+    ),
+    (
+        _set(["households", 1, "fields"], {"rt": {"base": None, "value": "1"}}),
+        "households[1].fields: a new household sends its data in values",
+    ),
+    (
+        _set(
+            ["households", 1, "members", 0], {"op": "remove", "member_id": "m9", "reason": "pindah"}
+        ),
+        "households[1].members[0].op: a new household can only add members",
+    ),
+    (
+        _set([*HH, "values"], {"rt": "001"}),
+        'households[0].values: only a new household ("new": true) sends values',
+    ),
 ]
 
 
@@ -453,6 +568,8 @@ def test_overflowing_number_is_refused():
 
 def test_invalid_payload_is_a_value_error_with_path_and_problem():
     with pytest.raises(ValueError) as error:
-        parse_pull_page('{"households": [{"household_id": "h", "version": 1, "members": [{"status": "x"}]}]}')
+        parse_pull_page(
+            '{"households": [{"household_id": "h", "version": 1, "members": [{"status": "x"}]}]}'
+        )
     assert error.value.path == "households[0].members[0].member_id"
     assert error.value.problem == "is required"
