@@ -270,6 +270,7 @@ class FormView(QWidget):
         self._problems: list[Problem] = []
         self._photo_gps: dict | None = None
         self._current_section = ""
+        self._pending_focus: Editor | None = None
         self._order: list[Editor] = []
         self._nodes: dict[str, QWidget] = {}
         self._panels: list[InstancePanel] = []
@@ -395,7 +396,14 @@ class FormView(QWidget):
         self.changed.emit()
         first = self._first_editor_in(panel)
         if first is not None:
-            QTimer.singleShot(0, lambda: self._focus_editor(first))
+            first.focus_target().setFocus(Qt.FocusReason.OtherFocusReason)
+            self._pending_focus = first
+            QTimer.singleShot(0, self._scroll_to_pending)  # once the new panel is laid out
+
+    def _scroll_to_pending(self) -> None:
+        editor, self._pending_focus = self._pending_focus, None
+        if editor is not None and editor in self._order:
+            self._focus_editor(editor)
 
     def remove_instance(self, repeat: str, index: int, confirm: bool = True) -> bool:
         """Remove instance ``index`` of ``repeat`` (asks first when ``confirm``)."""

@@ -342,8 +342,12 @@ class DateEditor(Editor):
 
     def eventFilter(self, obj, event):  # noqa: N802 (Qt name)
         if event.type() == QEvent.Type.FocusIn and self.value() is None:
-            QTimer.singleShot(0, lambda: self.input.setCursorPosition(0))  # start at the day
+            QTimer.singleShot(0, self._cursor_home)  # an empty date starts at the day
         return super().eventFilter(obj, event)
+
+    def _cursor_home(self):
+        if self.value() is None:
+            self.input.setCursorPosition(0)
 
     def key_pressed(self, obj, event):
         if super().key_pressed(obj, event):

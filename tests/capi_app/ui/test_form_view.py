@@ -388,3 +388,36 @@ def test_calculations_notes_other_and_read_only(qtbot, small):
     assert small.editor("fav_other").isVisible()
     type_into(qtbot, small, "fav_other", "Durian")
     assert small.answers()["fav_other"] == "Durian"
+
+
+def test_prelist_members_are_not_removed_but_new_ones_can_be(qtbot, view, complete):
+    view.set_answers(complete)
+    count = len(complete["members"])
+    panels = view._block_for("members").panels
+    assert not any(p.remove.isVisible() for p in panels)  # pre-list: set a status instead
+    view.add_instance("members")
+    assert panels[-1].remove.isVisible()
+    type_into(qtbot, view, f"members[{count}].nama", "Bayi")
+    assert view.remove_instance("members", count, confirm=False)
+    assert [m["nama"] for m in view.answers()["members"]] == [
+        m["nama"] for m in complete["members"]
+    ]
+
+
+def test_drafts_keep_hidden_prelist_values(qtbot, view, complete):
+    members = [dict(m) for m in complete["members"]]
+    for m in members:
+        del m["status_art"]  # not asked yet: the member's details are hidden
+    view.set_answers({**complete, "members": members})
+    assert "nik" not in view.answers()["members"][0]
+    draft = view.answers(keep_hidden=True)
+    assert draft["members"][0]["nik"] == complete["members"][0]["nik"]
+    view.set_answers(draft)
+    type_into(qtbot, view, "members[0].status_art", "1")
+    assert view.answers()["members"][0]["nik"] == complete["members"][0]["nik"]
+
+
+def test_edits_do_not_reach_the_callers_dict(qtbot, view, complete):
+    view.set_answers(complete)
+    type_into(qtbot, view, "members[0].nama_ibu", "x", enter=False)
+    assert not complete["members"][0]["nama_ibu"].endswith("x")
