@@ -79,6 +79,7 @@ QLabel#note { font-size: 10.5pt; color: #1f2937; background: #f3f7e9;
     border-left: 4px solid #65a30d; padding: 6px 8px; }
 QLabel#hint, QLabel#caption { font-size: 9pt; color: #6b7280; }
 QLabel#message { font-size: 9.5pt; color: #b91c1c; font-weight: 600; }
+QLabel#warning { font-size: 9.5pt; color: #b45309; font-weight: 600; }
 QLabel#calculated { font-size: 10.5pt; color: #374151; padding: 2px 0; }
 QLabel#thumbnail { background: #f3f4f6; border: 1px dashed #9ca3af; color: #6b7280; }
 QLineEdit, QPlainTextEdit, QComboBox {
@@ -271,6 +272,7 @@ class FormView(QWidget):
         self._photo_gps: dict | None = None
         self._current_section = ""
         self._pending_focus: Editor | None = None
+        self._gps_checker = None
         self._order: list[Editor] = []
         self._nodes: dict[str, QWidget] = {}
         self._panels: list[InstancePanel] = []
@@ -452,10 +454,19 @@ class FormView(QWidget):
     def gps_sources(self) -> dict[str, str]:
         """Geopoint path -> 'exif' (from a photo) or 'manual' (typed), for answered points."""
         return {
-            e.path: e.source
+            e.path: e.source or "manual"
             for e in self._order
             if isinstance(e, GeopointEditor) and e.value() is not None
         }
+
+    def set_gps_checker(self, checker) -> None:
+        """``checker(lat, lon) -> warning text or None`` is asked about every GPS point shown
+        (e.g. 'The point is 12 km from the desa'); the warning appears under the point."""
+        self._gps_checker = checker
+        for e in self._order:
+            if isinstance(e, GeopointEditor):
+                e.checker = checker
+                e._show_source()
 
     # -- building -------------------------------------------------------------------------
     def _build_frame(self) -> None:
@@ -550,6 +561,7 @@ class FormView(QWidget):
                 editor.set_importer_available(self.photo_importer is not None)
             if isinstance(editor, GeopointEditor):
                 editor.from_photo.connect(editor.take_photo_gps)
+                editor.checker = self._gps_checker
             layout.addWidget(editor)
             level.items.append((f, editor))
 

@@ -676,13 +676,25 @@ class CheckboxEditor(ChoiceEditor):
             box.setHidden(codes is not None and code not in codes)
 
 
+def gps_number(gps: dict | None, *keys: str) -> float | None:
+    """The first of ``keys`` that ``gps`` has as a number ('accuracy_m', 'accuracy'...)."""
+    for key in keys:
+        value = (gps or {}).get(key)
+        if value not in (None, ""):
+            try:
+                return float(value)
+            except (TypeError, ValueError):
+                return None
+    return None
+
+
 def gps_text(gps: dict | None) -> str:
     """'-6.98765, 107.62912 (± 8 m)' for a GPS dict {'lat', 'lon', 'accuracy_m'?}."""
-    if not gps or gps.get("lat") is None or gps.get("lon") is None:
+    lat, lon = gps_number(gps, "lat"), gps_number(gps, "lon")
+    if lat is None or lon is None:
         return ""
-    text = f"{float(gps['lat']):.5f}, {float(gps['lon']):.5f}"
-    accuracy = gps.get("accuracy_m", gps.get("accuracy"))
-    return text + (f" (± {float(accuracy):g} m)" if accuracy not in (None, "") else "")
+    accuracy = gps_number(gps, "accuracy_m", "accuracy")
+    return f"{lat:.5f}, {lon:.5f}" + (f" (± {accuracy:g} m)" if accuracy is not None else "")
 
 
 class GeopointEditor(Editor):
@@ -722,6 +734,11 @@ class GeopointEditor(Editor):
         self.source_label = QLabel(self.body)
         self.source_label.setObjectName("hint")
         self.body_layout.addWidget(self.source_label)
+        self.warning = QLabel(self.body)
+        self.warning.setObjectName("warning")
+        self.warning.setWordWrap(True)
+        self.warning.hide()
+        self.body_layout.addWidget(self.warning)
         self.retranslate()
 
     def retranslate(self):
@@ -740,7 +757,7 @@ class GeopointEditor(Editor):
         self._show_source()
 
     def _show_source(self):
-        if self.value() is None:
+        if self.value() is None or not self.source:
             text = ""
         elif self.source == "exif":
             text = QCoreApplication.translate("FormView", "Taken from the photo's GPS (EXIF).")
@@ -748,6 +765,18 @@ class GeopointEditor(Editor):
             text = QCoreApplication.translate("FormView", "Typed in by hand.")
         self.source_label.setText(text)
         self.source_label.setVisible(bool(text))
+        warning = self.check_place() if self.value() is not None else None
+        self.warning.setText("\u26a0 " + warning if warning else "")
+        self.warning.setVisible(bool(warning))
+
+    def check_place(self) -> str | None:
+        """A warning about where the point lies, from the view's GPS checker."""
+        checker = getattr(self, "checker", None)
+        try:
+            lat, lon = (float(e.text().replace(",", ".")) for e in (self.lat, self.lon))
+        except ValueError:
+            return None
+        return checker(lat, lon) if checker else None
 
     def _typed(self, *_):
         self.source = "manual"
@@ -778,25 +807,44 @@ class GeopointEditor(Editor):
         self.lon.setText(parts[1])
         self.altitude = parts[2] or "0"
         self.accuracy.setText(parts[3])
+        self.source = ""  # not known for a loaded point, unless it is the photo's (below)
+        self._match_photo()
         self._show_source()
+
+    def _match_photo(self):
+        gps = getattr(self, "photo_gps", None)
+        lat, lon = gps_number(gps, "lat"), gps_number(gps, "lon")
+        try:
+            mine = [float(e.text().replace(",", ".")) for e in (self.lat, self.lon)]
+        except ValueError:
+            return
+        if (
+            lat is not None
+            and lon is not None
+            and max(abs(mine[0] - lat), abs(mine[1] - lon)) < 1e-5
+        ):
+            self.source = "exif"
 
     def set_photo_gps(self, gps: dict | None) -> None:
         """Offer (or not) the GPS of a photo of the form."""
         self.photo_gps = gps
         self.photo_button.setEnabled(bool(gps_text(gps)))
         self.photo_button.setToolTip(f"{gps_text(gps)} (Ctrl+Shift+G)")
+        if self.value() is not None and not self.source:
+            self._match_photo()
+            self._show_source()
 
     def take_photo_gps(self) -> None:
         """Fill in the photo's GPS, as a user edit."""
         gps = getattr(self, "photo_gps", None)
         if not gps_text(gps):
             return
-        self.lat.setText(f"{float(gps['lat']):.6f}")
-        self.lon.setText(f"{float(gps['lon']):.6f}")
-        alt = gps.get("alt", gps.get("altitude"))
-        self.altitude = f"{float(alt):g}" if alt not in (None, "") else "0"
-        accuracy = gps.get("accuracy_m", gps.get("accuracy"))
-        self.accuracy.setText(f"{float(accuracy):g}" if accuracy not in (None, "") else "")
+        self.lat.setText(f"{gps_number(gps, 'lat'):.6f}")
+        self.lon.setText(f"{gps_number(gps, 'lon'):.6f}")
+        alt = gps_number(gps, "altitude_m", "alt", "altitude")
+        self.altitude = f"{alt:g}" if alt is not None else "0"
+        accuracy = gps_number(gps, "accuracy_m", "accuracy")
+        self.accuracy.setText(f"{accuracy:g}" if accuracy is not None else "")
         self.source = "exif"
         self._show_source()
         self._edited()

@@ -421,3 +421,19 @@ def test_edits_do_not_reach_the_callers_dict(qtbot, view, complete):
     view.set_answers(complete)
     type_into(qtbot, view, "members[0].nama_ibu", "x", enter=False)
     assert not complete["members"][0]["nama_ibu"].endswith("x")
+
+
+def test_gps_typed_by_hand_is_checked_and_a_loaded_photo_point_is_recognised(qtbot, view, complete):
+    view.set_gps_checker(lambda lat, lon: "Far from the desa" if lat > 0 else None)
+    type_into(qtbot, view, "status_rt", "2")
+    gps = view.editor("gps")
+    type_into(qtbot, view, "gps", "6,9", enter=False)
+    qtbot.keyClicks(gps.lon, "107.6")
+    assert view.answers()["gps"] == "6.9 107.6"
+    assert view.gps_sources() == {"gps": "manual"}
+    assert gps.warning.isVisible() and "Far from the desa" in gps.warning.text()
+
+    view.set_answers(complete)  # -6.98765 107.62912, from the photo
+    assert not gps.warning.isVisible()
+    view.set_photo("foto_rumah", None, {"lat": -6.98765, "lon": 107.62912, "altitude_m": 700})
+    assert view.gps_sources() == {"gps": "exif"}
