@@ -866,6 +866,8 @@ class ImageEditor(Editor):
     def build(self):
         self.sha256: str | None = None
         self.gps: dict | None = None
+        self.gps_known = False
+        """Whether the photo's GPS (or its lack) is known: set_photo was given the photo."""
         row = QHBoxLayout()
         row.setSpacing(12)
         self.thumbnail = QLabel(self.body)
@@ -884,6 +886,7 @@ class ImageEditor(Editor):
         self.info = QLabel(self.body)
         self.info.setObjectName("hint")
         self.info.setWordWrap(True)
+        self.info.setMinimumWidth(320)
         side.addWidget(self.button)
         side.addWidget(self.remove)
         side.addWidget(self.info)
@@ -911,8 +914,12 @@ class ImageEditor(Editor):
         where = gps_text(self.gps)
         if where:
             lines.append(QCoreApplication.translate("FormView", "GPS: %1").replace("%1", where))
-        elif self.gps is not None or self.thumbnail.pixmap().isNull():
-            lines.append(QCoreApplication.translate("FormView", "The photo has no GPS."))
+        elif self.gps_known:
+            lines.append(
+                QCoreApplication.translate(
+                    "FormView", "The photo has no GPS: type the point in by hand."
+                )
+            )
         self.info.setText("\n".join(lines))
 
     def focus_widgets(self):
@@ -926,6 +933,7 @@ class ImageEditor(Editor):
         if value != self.sha256:
             self.sha256 = value
             self.gps = None
+            self.gps_known = False
             self.thumbnail.setPixmap(QPixmap())
         self._show_info()
 
@@ -933,6 +941,7 @@ class ImageEditor(Editor):
         """Show a photo: its hash (the answer), a thumbnail (QPixmap or image bytes), its GPS."""
         self.sha256 = sha256
         self.gps = gps
+        self.gps_known = sha256 is not None
         pixmap = thumbnail if isinstance(thumbnail, QPixmap) else QPixmap()
         if isinstance(thumbnail, bytes | bytearray):
             pixmap.loadFromData(bytes(thumbnail))
