@@ -8,11 +8,13 @@ shows and hides questions, calculations and labels that show answers update, and
 them after ``show_all_problems()`` (the finalize button).
 
 As in ODK, a question that becomes irrelevant keeps what was typed in it (it comes back if
-the question does), but ``answers()`` leaves it out.
+the question does), but ``answers()`` leaves it out; ``answers(keep_hidden=True)`` keeps
+it, for drafts (a member's pre-list NIK stays hidden until the member's status is set).
 
 Keys: Tab / Shift+Tab and Enter move between questions; in a select, type the choice code;
-Delete clears; Ctrl+PgDown / Ctrl+PgUp next / previous section; Ctrl+Shift+A adds a member;
-Ctrl+Shift+P imports the photo; F8 goes to the next problem.
+Delete clears; Ctrl+PgDown / Ctrl+PgUp next / previous section; Ctrl+Shift+A adds a member,
+Ctrl+Shift+Del removes the one the cursor is in; Ctrl+Shift+P imports the photo,
+Ctrl+Shift+G takes its GPS; F8 goes to the next problem; Space folds a member's panel.
 
 >>> view = FormView(load_form("forms/verivali-dtks.xlsx"), language="en")  # doctest: +SKIP
 >>> view.changed.connect(save_draft)  # doctest: +SKIP
