@@ -208,7 +208,9 @@ class HouseholdDialog(QDialog):
                 self.session.store,
                 self.form,
                 self.household_id,
-                self.form_view.answers(),
+                # A draft keeps answers a skip rule hides now (a member's pre-list NIK until
+                # their status is set); a finalized interview holds only what is relevant.
+                self.form_view.answers(keep_hidden=not finalize),
                 self.session.username,
                 finalize=finalize,
                 gps_source=next(iter(self.form_view.gps_sources().values()), "manual"),
@@ -228,7 +230,6 @@ class HouseholdDialog(QDialog):
             )
             return False
         self.dirty = False
-        self.form_view.set_answers(self.form_view.answers())
         self.status.setText(
             self.tr("Finalized; it will be sent at the next sync.")
             if finalize

@@ -105,8 +105,8 @@ Type a choice's code to pick it; Delete clears it</translation>
         <translation>GPS: %1</translation>
     </message>
     <message>
-        <source>The photo has no GPS.</source>
-        <translation>The photo has no GPS.</translation>
+        <source>The photo has no GPS: type the point in by hand.</source>
+        <translation>The photo has no GPS: type the point in by hand.</translation>
     </message>
     <message>
         <source>Photo attached</source>

@@ -108,8 +108,8 @@ Ketik kode pilihan untuk memilihnya; Delete mengosongkannya</translation>
         <translation>GPS: %1</translation>
     </message>
     <message>
-        <source>The photo has no GPS.</source>
-        <translation>Foto tidak memiliki GPS.</translation>
+        <source>The photo has no GPS: type the point in by hand.</source>
+        <translation>Foto tidak memiliki GPS: ketik titiknya secara manual.</translation>
     </message>
     <message>
         <source>Photo attached</source>

@@ -205,3 +205,20 @@ def test_verify_a_household_end_to_end(qtbot, session, monkeypatch):
         assert again.store.photos(target.household_id)[0].uploaded
     finally:
         again.close()
+
+
+def test_a_draft_keeps_prelist_values_that_a_skip_rule_hides(qtbot, session):
+    household_id = session.store.list_households()[5].household_id
+    dialog = HouseholdDialog(session, household_id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    niks = [m["nik"] for m in dialog.form_view.answers(keep_hidden=True)["members"]]
+    assert all(niks)
+    type_into(qtbot, dialog.form_view, "status_rt", "1")
+    assert dialog.save_draft()
+    reopened = HouseholdDialog(session, household_id)
+    qtbot.addWidget(reopened)
+    kept = reopened.form_view.answers(keep_hidden=True)["members"]
+    assert [m.get("nik") for m in kept] == niks
+    assert session.store.household_state(household_id) == "draft"
