@@ -1,11 +1,11 @@
-"""PUT /photos/{sha256} (upload, idempotent) and GET /photos/{sha256} (for reviewers)."""
+"""PUT /photos/{sha256} (upload, idempotent), HEAD (is it there?) and GET (for reviewers)."""
 
 from fastapi import APIRouter, Request, Response
 from pydantic import BaseModel
 from starlette.concurrency import run_in_threadpool
 
 from sync_server.api.deps import Cfg, CurrentUser, Db
-from sync_server.errors import Forbidden
+from sync_server.errors import Forbidden, NotFound
 from sync_server.roles import can
 from sync_server.services import photos as photo_service
 
@@ -62,3 +62,15 @@ def download(
     if not can(user.role, "read_household"):
         raise Forbidden(f"role {user.role} cannot download photos")
     return Response(photo_service.read_photo(db, cfg.photos_dir, sha256), media_type="image/jpeg")
+
+
+@router.head(
+    "/photos/{sha256}", response_class=Response, responses={404: {"description": "not uploaded"}}
+)
+def exists(sha256: str, user: CurrentUser, db: Db):
+    """200 when the server holds the photo, 404 when it must be uploaded; no body either way."""
+    if not can(user.role, "upload_photo"):
+        raise Forbidden(f"role {user.role} cannot upload photos")
+    if not photo_service.has_photo(db, sha256):
+        raise NotFound(f"photo {sha256} was never uploaded")
+    return Response(status_code=200)

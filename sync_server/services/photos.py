@@ -66,6 +66,14 @@ def store_photo(
     return True
 
 
+def has_photo(engine: Engine, sha: str) -> bool:
+    """Whether a photo with this hash was uploaded (so a client can skip sending it again)."""
+    with engine.connect() as conn:
+        return (
+            conn.execute(select(photos.c.sha256).where(photos.c.sha256 == sha)).first() is not None
+        )
+
+
 def read_photo(engine: Engine, photos_dir: Path, sha: str) -> bytes:
     """Return a stored photo's bytes or raise NotFound."""
     with engine.connect() as conn:

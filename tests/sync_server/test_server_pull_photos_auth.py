@@ -71,8 +71,10 @@ def test_pull_of_someone_elses_assignment_is_403(server):
 def test_photo_upload_checks_and_is_idempotent(server):
     enum1 = server.client("enum1")
     sha = hashlib.sha256(JPEG).hexdigest()
+    assert enum1.head(enum1.url(f"/photos/{sha}")).status_code == 404
     r = enum1.put(enum1.url(f"/photos/{sha}"), data=JPEG, headers={"Content-Type": "image/jpeg"})
     assert r.status_code == 201 and r.json()["created"] is True
+    assert enum1.head(enum1.url(f"/photos/{sha}")).status_code == 200
     r = enum1.put(enum1.url(f"/photos/{sha}"), data=JPEG)
     assert r.status_code == 200 and r.json()["created"] is False
     assert server.scalar("SELECT count(*) FROM photos") == 1
