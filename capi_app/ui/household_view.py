@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from capi_app import location
 from capi_app import visit as visits
 from capi_app.forms import form_for
 from capi_app.ui.household_list import state_label
@@ -52,6 +53,10 @@ class HouseholdDialog(QDialog):
             photo_importer=self.import_photo,
         )
         self.form_view.changed.connect(self._changed)
+        self._desa_center = location.desa_center(
+            location.desa_points(self.session.store.db, self.household_id)
+        )
+        self.form_view.set_gps_checker(self.gps_warning)
         self._show_saved_photos()
         self.data_tab = QWidget()
         self.household_table = QTableWidget(0, 3)
@@ -237,6 +242,20 @@ class HouseholdDialog(QDialog):
         )
         self._fill_header()
         return True
+
+    def gps_warning(self, lat: float, lon: float) -> str | None:
+        """A plain-words warning when the house's point cannot be right, else None."""
+        warning = location.check_point(lat, lon, self._desa_center)
+        if warning is None:
+            return None
+        if warning.kind == "outside_indonesia":
+            return self.tr(
+                "This point is outside Indonesia. Check the signs: most of Indonesia is south "
+                "of the equator (latitude below 0)."
+            )
+        return self.tr(
+            "This point is {0:.1f} km from the other houses of this desa. Check it."
+        ).format(warning.distance_m / 1000)
 
     def choose_photo_file(self) -> str:
         """Ask for a photo file (from the laptop or a phone's folder); '' when cancelled."""

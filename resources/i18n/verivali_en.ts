@@ -224,6 +224,14 @@ Type a choice's code to pick it; Delete clears it</translation>
         <translation>Draft saved.</translation>
     </message>
     <message>
+        <source>This point is outside Indonesia. Check the signs: most of Indonesia is south of the equator (latitude below 0).</source>
+        <translation>This point is outside Indonesia. Check the signs: most of Indonesia is south of the equator (latitude below 0).</translation>
+    </message>
+    <message>
+        <source>This point is {0:.1f} km from the other houses of this desa. Check it.</source>
+        <translation>This point is {0:.1f} km from the other houses of this desa. Check it.</translation>
+    </message>
+    <message>
         <source>Choose the house photo</source>
         <translation>Choose the house photo</translation>
     </message>

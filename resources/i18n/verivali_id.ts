@@ -227,6 +227,14 @@ Ketik kode pilihan untuk memilihnya; Delete mengosongkannya</translation>
         <translation>Draf tersimpan.</translation>
     </message>
     <message>
+        <source>This point is outside Indonesia. Check the signs: most of Indonesia is south of the equator (latitude below 0).</source>
+        <translation>Titik ini di luar Indonesia. Periksa tandanya: sebagian besar Indonesia di selatan khatulistiwa (lintang di bawah 0).</translation>
+    </message>
+    <message>
+        <source>This point is {0:.1f} km from the other houses of this desa. Check it.</source>
+        <translation>Titik ini berjarak {0:.1f} km dari rumah lain di desa ini. Periksa kembali.</translation>
+    </message>
+    <message>
         <source>Choose the house photo</source>
         <translation>Pilih foto rumah</translation>
     </message>

@@ -222,3 +222,18 @@ def test_a_draft_keeps_prelist_values_that_a_skip_rule_hides(qtbot, session):
     kept = reopened.form_view.answers(keep_hidden=True)["members"]
     assert [m.get("nik") for m in kept] == niks
     assert session.store.household_state(household_id) == "draft"
+
+
+def test_a_typed_gps_point_north_of_the_equator_is_warned_about(qtbot, session):
+    dialog = HouseholdDialog(session, session.store.list_households()[9].household_id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    editor = dialog.form_view.editor("gps")
+    qtbot.keyClicks(editor.lat, "6.98765")  # the minus sign forgotten
+    qtbot.keyClicks(editor.lon, "107.62912")
+    qtbot.waitUntil(lambda: editor.warning.isVisibleTo(dialog), timeout=3000)
+    assert "Indonesia" in editor.warning.text()
+    editor.lat.clear()
+    qtbot.keyClicks(editor.lat, "-6.98765")
+    qtbot.waitUntil(lambda: not editor.warning.isVisibleTo(dialog), timeout=3000)
