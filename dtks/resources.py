@@ -1,23 +1,33 @@
-"""Find the project's shipped data files (resources/) in a checkout, an install or a frozen app."""
+"""Find the project's shipped data files (resources/, forms/) in a checkout or a frozen app."""
 
 import os
 import sys
 from pathlib import Path
 
 
-def resources_dir() -> Path:
-    """Return the resources/ directory: $VERIVALI_RESOURCES, the PyInstaller bundle, or the checkout.
-
-    >>> (resources_dir() / "wilayah").is_dir()
-    True
-    """
-    override = os.environ.get("VERIVALI_RESOURCES")
+def _shipped_dir(name: str, env: str) -> Path:
+    """The directory `name` beside the packages: $env, else the PyInstaller bundle, else the checkout."""
+    override = os.environ.get(env)
     if override:
         return Path(override)
     bundle = getattr(sys, "_MEIPASS", None)
     if bundle:
-        return Path(bundle) / "resources"
-    return Path(__file__).resolve().parent.parent / "resources"
+        return Path(bundle) / name
+    return Path(__file__).resolve().parent.parent / name
+
+
+def resources_dir() -> Path:
+    """Return the resources/ directory ($VERIVALI_RESOURCES overrides it).
+
+    >>> (resources_dir() / "wilayah").is_dir()
+    True
+    """
+    return _shipped_dir("resources", "VERIVALI_RESOURCES")
+
+
+def forms_dir() -> Path:
+    """Return the forms/ directory ($VERIVALI_FORMS overrides it)."""
+    return _shipped_dir("forms", "VERIVALI_FORMS")
 
 
 def resource_path(*parts: str) -> Path:
@@ -28,14 +38,3 @@ def resource_path(*parts: str) -> Path:
             f"resource file {path} is missing; set VERIVALI_RESOURCES to the resources/ directory"
         )
     return path
-
-
-def forms_dir() -> Path:
-    """Return the forms/ directory: $VERIVALI_FORMS, the PyInstaller bundle, or the checkout."""
-    override = os.environ.get("VERIVALI_FORMS")
-    if override:
-        return Path(override)
-    bundle = getattr(sys, "_MEIPASS", None)
-    if bundle:
-        return Path(bundle) / "forms"
-    return Path(__file__).resolve().parent.parent / "forms"

@@ -9,17 +9,7 @@ from PySide6.QtCore import QAbstractTableModel, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QColor
 
 from capi_app.store.listing import ListRow as Row
-
-STATES = (
-    "not_visited",
-    "draft",
-    "finalized",
-    "pending_sync",
-    "synced",
-    "in_review",
-    "returned",
-)
-
+from capi_app.store.state import STATES
 
 STATE_COLORS = {
     "not_visited": "#6b7280",
