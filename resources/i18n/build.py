@@ -2,7 +2,7 @@
 
 Usage: python resources/i18n/build.py [--check]
 
-1. pyside6-lupdate collects every tr()/translate() string of capi_app/ui into
+1. pyside6-lupdate collects every tr()/translate() string of capi_app/ui and capi_app/reports into
    verivali_id.ts and verivali_en.ts (existing translations are kept; strings no longer in the
    code are dropped).
 2. English needs no translating: its .ts gets each source text as its translation.
@@ -22,7 +22,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
-SOURCES = sorted(str(p) for p in (ROOT / "capi_app" / "ui").glob("*.py"))
+SOURCES = sorted(str(p) for d in ("ui", "reports") for p in (ROOT / "capi_app" / d).glob("*.py"))
 LANGUAGES = ("id", "en")
 
 

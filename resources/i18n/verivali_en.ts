@@ -1,6 +1,266 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en_US">
 <context>
+    <name />
+    <message>
+        <source>ReviewError</source>
+        <comment>The server cannot be reached. Check the connection, then press F5.</comment>
+        <translation>ReviewError</translation>
+    </message>
+    <message>
+        <source>ReviewError</source>
+        <comment>Your login has expired. Close Verivali and log in again.</comment>
+        <translation>ReviewError</translation>
+    </message>
+    <message>
+        <source>ReviewError</source>
+        <comment>You may not do this (your role or wilayah does not allow it): {0}</comment>
+        <translation>ReviewError</translation>
+    </message>
+    <message numerus="yes">
+        <source>ReviewError</source>
+        <comment>This household still has open conflicts. Choose a value for each conflict and press Resolve, then approve.</comment>
+        <translation><numerusform>ReviewError</numerusform><numerusform>ReviewError</numerusform></translation>
+    </message>
+    <message>
+        <source>ReviewError</source>
+        <comment>The household changed in the meantime: {0}</comment>
+        <translation>ReviewError</translation>
+    </message>
+    <message>
+        <source>ReviewError</source>
+        <comment>Write a note for the enumerator: it says what to fix.</comment>
+        <translation>ReviewError</translation>
+    </message>
+    <message>
+        <source>ReviewError</source>
+        <comment>The server does not offer this yet (it needs an update): {0}</comment>
+        <translation>ReviewError</translation>
+    </message>
+    <message>
+        <source>ReviewError</source>
+        <comment>The server refused it: {0}</comment>
+        <translation>ReviewError</translation>
+    </message>
+    <message>
+        <source>ReviewError</source>
+        <comment>Cancelled.</comment>
+        <translation>ReviewError</translation>
+    </message>
+    <message>
+        <source>ReviewError</source>
+        <comment>Something went wrong: {0}</comment>
+        <translation>ReviewError</translation>
+    </message>
+    <message>
+        <source>Flag</source>
+        <comment>Hard conflict</comment>
+        <translation>Flag</translation>
+    </message>
+    <message>
+        <source>Flag</source>
+        <comment>Soft conflict</comment>
+        <translation>Flag</translation>
+    </message>
+    <message>
+        <source>Flag</source>
+        <comment>Duplicate verification</comment>
+        <translation>Flag</translation>
+    </message>
+    <message>
+        <source>Flag</source>
+        <comment>Validation warning</comment>
+        <translation>Flag</translation>
+    </message>
+    <message>
+        <source>Flag</source>
+        <comment>Eligibility changed</comment>
+        <translation>Flag</translation>
+    </message>
+    <message>
+        <source>Flag</source>
+        <comment>New household proposal</comment>
+        <translation>Flag</translation>
+    </message>
+    <message>
+        <source>Flag</source>
+        <comment>Member removed</comment>
+        <translation>Flag</translation>
+    </message>
+    <message>
+        <source>Flag</source>
+        <comment>Fixed and sent again</comment>
+        <translation>Flag</translation>
+    </message>
+    <message>
+        <source>ReviewState</source>
+        <comment>In the field</comment>
+        <translation>ReviewState</translation>
+    </message>
+    <message>
+        <source>ReviewState</source>
+        <comment>Needs review</comment>
+        <translation>ReviewState</translation>
+    </message>
+    <message>
+        <source>ReviewState</source>
+        <comment>Returned to the enumerator</comment>
+        <translation>ReviewState</translation>
+    </message>
+    <message>
+        <source>ReviewState</source>
+        <comment>Approved</comment>
+        <translation>ReviewState</translation>
+    </message>
+    <message>
+        <source>ReviewQueue</source>
+        <comment>Household id</comment>
+        <translation>ReviewQueue</translation>
+    </message>
+    <message>
+        <source>ReviewQueue</source>
+        <comment>Head of household</comment>
+        <translation>ReviewQueue</translation>
+    </message>
+    <message>
+        <source>ReviewQueue</source>
+        <comment>Desa</comment>
+        <translation>ReviewQueue</translation>
+    </message>
+    <message>
+        <source>ReviewQueue</source>
+        <comment>Flags</comment>
+        <translation>ReviewQueue</translation>
+    </message>
+    <message>
+        <source>ReviewQueue</source>
+        <comment>Open conflicts</comment>
+        <translation>ReviewQueue</translation>
+    </message>
+    <message>
+        <source>ReviewQueue</source>
+        <comment>State</comment>
+        <translation>ReviewQueue</translation>
+    </message>
+</context>
+<context>
+    <name>Exports</name>
+    <message>
+        <source>Results as CSV…</source>
+        <translation>Results as CSV…</translation>
+    </message>
+    <message>
+        <source>Results as Excel (XLSX)…</source>
+        <translation>Results as Excel (XLSX)…</translation>
+    </message>
+    <message>
+        <source>BNBA list (PDF)…</source>
+        <translation>BNBA list (PDF)…</translation>
+    </message>
+    <message>
+        <source>Pengesahan letter draft (PDF)…</source>
+        <translation>Pengesahan letter draft (PDF)…</translation>
+    </message>
+    <message>
+        <source>Upload the signed pengesahan scan…</source>
+        <translation>Upload the signed pengesahan scan…</translation>
+    </message>
+    <message>
+        <source>Round</source>
+        <translation>Round</translation>
+    </message>
+    <message>
+        <source>Round (YYYY-MM):</source>
+        <translation>Round (YYYY-MM):</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV files (*.csv)</translation>
+    </message>
+    <message>
+        <source>Excel files (*.xlsx)</source>
+        <translation>Excel files (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Save the results</source>
+        <translation>Save the results</translation>
+    </message>
+    <message>
+        <source>Downloading the results…</source>
+        <translation>Downloading the results…</translation>
+    </message>
+    <message>
+        <source>Save the PDF</source>
+        <translation>Save the PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Making the PDF…</source>
+        <translation>Making the PDF…</translation>
+    </message>
+    <message>
+        <source>Choose the signed pengesahan scan</source>
+        <translation>Choose the signed pengesahan scan</translation>
+    </message>
+    <message>
+        <source>Scans (*.pdf *.jpg *.jpeg *.png)</source>
+        <translation>Scans (*.pdf *.jpg *.jpeg *.png)</translation>
+    </message>
+    <message>
+        <source>Choose a PDF, JPEG or PNG file.</source>
+        <translation>Choose a PDF, JPEG or PNG file.</translation>
+    </message>
+    <message>
+        <source>Uploading the scan…</source>
+        <translation>Uploading the scan…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Downloaded {0} kB</source>
+        <translation>Downloaded {0} kB</translation>
+    </message>
+    <message>
+        <source>Saved: {0}</source>
+        <translation>Saved: {0}</translation>
+    </message>
+    <message>
+        <source>This version of Verivali cannot make PDF documents yet ({0}).</source>
+        <translation>This version of Verivali cannot make PDF documents yet ({0}).</translation>
+    </message>
+    <message>
+        <source>The signed scan is kept with the round ({0} document(s) for this wilayah).</source>
+        <translation>The signed scan is kept with the round ({0} document(s) for this wilayah).</translation>
+    </message>
+    <message>
+        <source>Uploaded</source>
+        <translation>Uploaded</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>Saved</translation>
+    </message>
+    <message>
+        <source>Saved to:
+{0}</source>
+        <translation>Saved to:
+{0}</translation>
+    </message>
+    <message>
+        <source>Open the folder</source>
+        <translation>Open the folder</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>Export failed</translation>
+    </message>
+</context>
+<context>
     <name>FormView</name>
     <message>
         <source>Remove</source>
@@ -399,6 +659,676 @@ Type a choice's code to pick it; Delete clears it</translation>
     <message>
         <source>{0} of {1} households shown</source>
         <translation>{0} of {1} households shown</translation>
+    </message>
+</context>
+<context>
+    <name>PhotosPanel</name>
+    <message>
+        <source>No photo was sent with the verifications.</source>
+        <translation>No photo was sent with the verifications.</translation>
+    </message>
+    <message>
+        <source>Pre-list location: {0}</source>
+        <translation>Pre-list location: {0}</translation>
+    </message>
+    <message>
+        <source>Pre-list location: none in the pre-list</source>
+        <translation>Pre-list location: none in the pre-list</translation>
+    </message>
+    <message>
+        <source>no GPS</source>
+        <translation>no GPS</translation>
+    </message>
+    <message>
+        <source>GPS of {0}'s verification: {1}</source>
+        <translation>GPS of {0}'s verification: {1}</translation>
+    </message>
+    <message>
+        <source>Loading the photo…</source>
+        <translation>Loading the photo…</translation>
+    </message>
+    <message>
+        <source>Taken by {0}</source>
+        <translation>Taken by {0}</translation>
+    </message>
+    <message>
+        <source>GPS: {0}</source>
+        <translation>GPS: {0}</translation>
+    </message>
+    <message>
+        <source>No GPS with this photo.</source>
+        <translation>No GPS with this photo.</translation>
+    </message>
+    <message>
+        <source>{0} from the pre-list location</source>
+        <translation>{0} from the pre-list location</translation>
+    </message>
+    <message>
+        <source>{0} from the other verification's point</source>
+        <translation>{0} from the other verification's point</translation>
+    </message>
+    <message>
+        <source>The photo could not be loaded:
+{0}</source>
+        <translation>The photo could not be loaded:
+{0}</translation>
+    </message>
+</context>
+<context>
+    <name>Reports</name>
+    <message>
+        <source>BNBA verification and validation of DTKS %1, %2</source>
+        <translation>BNBA verification and validation of DTKS %1, %2</translation>
+    </message>
+    <message>
+        <source>BNBA list of DTKS verification and validation results</source>
+        <translation>BNBA list of DTKS verification and validation results</translation>
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation>Page %1 of %2</translation>
+    </message>
+    <message>
+        <source>List of DTKS Verification and Validation Results (By Name By Address)</source>
+        <translation>List of DTKS Verification and Validation Results (By Name By Address)</translation>
+    </message>
+    <message>
+        <source>Round %1</source>
+        <translation>Round %1</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>DTKS ID</source>
+        <translation>DTKS ID</translation>
+    </message>
+    <message>
+        <source>No KK</source>
+        <translation>No KK</translation>
+    </message>
+    <message>
+        <source>Head of household</source>
+        <translation>Head of household</translation>
+    </message>
+    <message>
+        <source>NIK of head</source>
+        <translation>NIK of head</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>RT/RW</source>
+        <translation>RT/RW</translation>
+    </message>
+    <message>
+        <source>Village</source>
+        <translation>Village</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>Remarks</source>
+        <translation>Remarks</translation>
+    </message>
+    <message>
+        <source>No verified households.</source>
+        <translation>No verified households.</translation>
+    </message>
+    <message>
+        <source>District %1, village %2 (%3): %4 households</source>
+        <translation>District %1, village %2 (%3): %4 households</translation>
+    </message>
+    <message>
+        <source>No result</source>
+        <translation>No result</translation>
+    </message>
+    <message>
+        <source>eligibility changed</source>
+        <translation>eligibility changed</translation>
+    </message>
+    <message>
+        <source>not yet approved</source>
+        <translation>not yet approved</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <source>A. Households by status and result</source>
+        <translation>A. Households by status and result</translation>
+    </message>
+    <message>
+        <source>B. Households by village</source>
+        <translation>B. Households by village</translation>
+    </message>
+    <message>
+        <source>Household status</source>
+        <translation>Household status</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Households verified: %1; approved by the Dinas Sosial: %2; eligibility changes: %3.</source>
+        <translation>Households verified: %1; approved by the Dinas Sosial: %2; eligibility changes: %3.</translation>
+    </message>
+    <message>
+        <source>Village code</source>
+        <translation>Village code</translation>
+    </message>
+    <message>
+        <source>District</source>
+        <translation>District</translation>
+    </message>
+    <message>
+        <source>Households</source>
+        <translation>Households</translation>
+    </message>
+    <message>
+        <source>Eligible</source>
+        <translation>Eligible</translation>
+    </message>
+    <message>
+        <source>Not eligible</source>
+        <translation>Not eligible</translation>
+    </message>
+    <message>
+        <source>Eligibility changed</source>
+        <translation>Eligibility changed</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>Approved</translation>
+    </message>
+    <message>
+        <source>Head of the Social Affairs Office (Dinas Sosial) of %1</source>
+        <translation>Head of the Social Affairs Office (Dinas Sosial) of %1</translation>
+    </message>
+    <message>
+        <source>Field officer (Petugas)</source>
+        <translation>Field officer (Petugas)</translation>
+    </message>
+    <message>
+        <source>Supervisor (Pengawas)</source>
+        <translation>Supervisor (Pengawas)</translation>
+    </message>
+    <message>
+        <source>Province %1</source>
+        <translation>Province %1</translation>
+    </message>
+    <message>
+        <source>Ministry of Social Affairs of the Republic of Indonesia</source>
+        <translation>Ministry of Social Affairs of the Republic of Indonesia</translation>
+    </message>
+    <message>
+        <source>Social Affairs Office (Dinas Sosial) of %1</source>
+        <translation>Social Affairs Office (Dinas Sosial) of %1</translation>
+    </message>
+    <message>
+        <source>Province</source>
+        <translation>Province</translation>
+    </message>
+    <message>
+        <source>Regency/City</source>
+        <translation>Regency/City</translation>
+    </message>
+    <message>
+        <source>District (kecamatan)</source>
+        <translation>District (kecamatan)</translation>
+    </message>
+    <message>
+        <source>Village (desa/kelurahan)</source>
+        <translation>Village (desa/kelurahan)</translation>
+    </message>
+    <message>
+        <source>Region code</source>
+        <translation>Region code</translation>
+    </message>
+    <message>
+        <source>District %1</source>
+        <translation>District %1</translation>
+    </message>
+    <message>
+        <source>Village %1</source>
+        <translation>Village %1</translation>
+    </message>
+    <message>
+        <source>DRAFT pengesahan %1, %2, made by Verivali</source>
+        <translation>DRAFT pengesahan %1, %2, made by Verivali</translation>
+    </message>
+    <message>
+        <source>Approval of the results of the verification and validation of the Integrated Social Welfare Data (DTKS) in %1, round %2</source>
+        <translation>Approval of the results of the verification and validation of the Integrated Social Welfare Data (DTKS) in %1, round %2</translation>
+    </message>
+    <message>
+        <source>DRAFT for review: not signed, not valid as a decree</source>
+        <translation>DRAFT for review: not signed, not valid as a decree</translation>
+    </message>
+    <message>
+        <source>Decree of the %1</source>
+        <translation>Decree of the %1</translation>
+    </message>
+    <message>
+        <source>that the households of the Integrated Social Welfare Data (DTKS) in %1 were verified and validated in round %2, and the results were reviewed by the Social Affairs Office (Dinas Sosial);</source>
+        <translation>that the households of the Integrated Social Welfare Data (DTKS) in %1 were verified and validated in round %2, and the results were reviewed by the Social Affairs Office (Dinas Sosial);</translation>
+    </message>
+    <message>
+        <source>that changes in the eligibility of households must be approved by the regional head before the results are sent to the Minister of Social Affairs;</source>
+        <translation>that changes in the eligibility of households must be approved by the regional head before the results are sent to the Minister of Social Affairs;</translation>
+    </message>
+    <message>
+        <source>that, on the considerations in letters a and b, a decree on the approval of the verification and validation results must be issued;</source>
+        <translation>that, on the considerations in letters a and b, a decree on the approval of the verification and validation results must be issued;</translation>
+    </message>
+    <message>
+        <source>[legal basis to be completed by the legal office: law, government regulation, regulation of the Minister of Social Affairs, regional regulation]</source>
+        <translation>[legal basis to be completed by the legal office: law, government regulation, regulation of the Minister of Social Affairs, regional regulation]</translation>
+    </message>
+    <message>
+        <source>Considering</source>
+        <translation>Considering</translation>
+    </message>
+    <message>
+        <source>Having regard to</source>
+        <translation>Having regard to</translation>
+    </message>
+    <message>
+        <source>households verified</source>
+        <translation>households verified</translation>
+    </message>
+    <message>
+        <source>households eligible</source>
+        <translation>households eligible</translation>
+    </message>
+    <message>
+        <source>households not eligible</source>
+        <translation>households not eligible</translation>
+    </message>
+    <message>
+        <source>households without a result</source>
+        <translation>households without a result</translation>
+    </message>
+    <message>
+        <source>eligibility changes</source>
+        <translation>eligibility changes</translation>
+    </message>
+    <message>
+        <source>households</source>
+        <translation>households</translation>
+    </message>
+    <message>
+        <source>To approve the results of the verification and validation of DTKS in %1, round %2, as follows:</source>
+        <translation>To approve the results of the verification and validation of DTKS in %1, round %2, as follows:</translation>
+    </message>
+    <message>
+        <source>with the eligibility changes listed in the Attachment, which is an integral part of this Decree.</source>
+        <translation>with the eligibility changes listed in the Attachment, which is an integral part of this Decree.</translation>
+    </message>
+    <message>
+        <source>The results in the FIRST part are sent to the Minister of Social Affairs through the Social Affairs Office (Dinas Sosial) to update the DTKS.</source>
+        <translation>The results in the FIRST part are sent to the Minister of Social Affairs through the Social Affairs Office (Dinas Sosial) to update the DTKS.</translation>
+    </message>
+    <message>
+        <source>This Decree takes effect on the date it is enacted.</source>
+        <translation>This Decree takes effect on the date it is enacted.</translation>
+    </message>
+    <message>
+        <source>FIRST</source>
+        <translation>FIRST</translation>
+    </message>
+    <message>
+        <source>SECOND</source>
+        <translation>SECOND</translation>
+    </message>
+    <message>
+        <source>THIRD</source>
+        <translation>THIRD</translation>
+    </message>
+    <message>
+        <source>HAS DECIDED</source>
+        <translation>HAS DECIDED</translation>
+    </message>
+    <message>
+        <source>To enact</source>
+        <translation>To enact</translation>
+    </message>
+    <message>
+        <source>on</source>
+        <translation>on</translation>
+    </message>
+    <message>
+        <source>Enacted in</source>
+        <translation>Enacted in</translation>
+    </message>
+    <message>
+        <source>on (date)</source>
+        <translation>on (date)</translation>
+    </message>
+    <message>
+        <source>(name of the regional head)</source>
+        <translation>(name of the regional head)</translation>
+    </message>
+    <message>
+        <source>Attachment to the Decree of the %1</source>
+        <translation>Attachment to the Decree of the %1</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>On</translation>
+    </message>
+    <message>
+        <source>List of eligibility changes of households</source>
+        <translation>List of eligibility changes of households</translation>
+    </message>
+    <message>
+        <source>Old status</source>
+        <translation>Old status</translation>
+    </message>
+    <message>
+        <source>New status</source>
+        <translation>New status</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>No household changed eligibility.</source>
+        <translation>No household changed eligibility.</translation>
+    </message>
+    <message>
+        <source>Not in DTKS</source>
+        <translation>Not in DTKS</translation>
+    </message>
+    <message>
+        <source>Listed in DTKS</source>
+        <translation>Listed in DTKS</translation>
+    </message>
+    <message>
+        <source>New household proposal</source>
+        <translation>New household proposal</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewHouseholdDialog</name>
+    <message>
+        <source>Review household {0}</source>
+        <translation>Review household {0}</translation>
+    </message>
+    <message>
+        <source>Note for the enumerator:</source>
+        <translation>Note for the enumerator:</translation>
+    </message>
+    <message>
+        <source>Required to return: say what to check or fix</source>
+        <translation>Required to return: say what to check or fix</translation>
+    </message>
+    <message>
+        <source>Resolve chosen conflicts (Ctrl+Enter)</source>
+        <translation>Resolve chosen conflicts (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Approve (Ctrl+Shift+A)</source>
+        <translation>Approve (Ctrl+Shift+A)</translation>
+    </message>
+    <message>
+        <source>Return to enumerator (Ctrl+Shift+R)</source>
+        <translation>Return to enumerator (Ctrl+Shift+R)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>Old value</source>
+        <translation>Old value</translation>
+    </message>
+    <message>
+        <source>New value</source>
+        <translation>New value</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <source>No open flags.</source>
+        <translation>No open flags.</translation>
+    </message>
+    <message>
+        <source>Note to the enumerator: {0}</source>
+        <translation>Note to the enumerator: {0}</translation>
+    </message>
+    <message>
+        <source>Conflicts ({0})</source>
+        <translation>Conflicts ({0})</translation>
+    </message>
+    <message>
+        <source>Verifications ({0})</source>
+        <translation>Verifications ({0})</translation>
+    </message>
+    <message>
+        <source>Photos and location ({0})</source>
+        <translation>Photos and location ({0})</translation>
+    </message>
+    <message>
+        <source>History ({0})</source>
+        <translation>History ({0})</translation>
+    </message>
+    <message>
+        <source>{0} of member {1}</source>
+        <translation>{0} of member {1}</translation>
+    </message>
+    <message>
+        <source>Pre-list (base)</source>
+        <translation>Pre-list (base)</translation>
+    </message>
+    <message>
+        <source>Keep server value</source>
+        <translation>Keep server value</translation>
+    </message>
+    <message>
+        <source>Take client value</source>
+        <translation>Take client value</translation>
+    </message>
+    <message>
+        <source>Or enter a value</source>
+        <translation>Or enter a value</translation>
+    </message>
+    <message>
+        <source>No open conflicts. Check the verifications and photos, then approve or return.</source>
+        <translation>No open conflicts. Check the verifications and photos, then approve or return.</translation>
+    </message>
+    <message>
+        <source>The value the server holds now</source>
+        <translation>The value the server holds now</translation>
+    </message>
+    <message>
+        <source>{0}  (from {1})</source>
+        <translation>{0}  (from {1})</translation>
+    </message>
+    <message>
+        <source>The value the enumerator sent</source>
+        <translation>The value the enumerator sent</translation>
+    </message>
+    <message>
+        <source>The enumerators sent different values: type the right one</source>
+        <translation>The enumerators sent different values: type the right one</translation>
+    </message>
+    <message>
+        <source>type the right value</source>
+        <translation>type the right value</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>Question</translation>
+    </message>
+    <message>
+        <source>{0} ({1}, {2})</source>
+        <translation>{0} ({1}, {2})</translation>
+    </message>
+    <message>
+        <source>Two verifications of this household: {0} answer(s) differ (highlighted).</source>
+        <translation>Two verifications of this household: {0} answer(s) differ (highlighted).</translation>
+    </message>
+    <message>
+        <source>One verification.</source>
+        <translation>One verification.</translation>
+    </message>
+    <message>
+        <source>No verification received yet.</source>
+        <translation>No verification received yet.</translation>
+    </message>
+    <message>
+        <source>Choose a value for at least one conflict first.</source>
+        <translation>Choose a value for at least one conflict first.</translation>
+    </message>
+    <message>
+        <source>Write a note for the enumerator first: it says what to fix.</source>
+        <translation>Write a note for the enumerator first: it says what to fix.</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>Sending…</translation>
+    </message>
+    <message>
+        <source>Resolved. The enumerators get the chosen values at their next sync.</source>
+        <translation>Resolved. The enumerators get the chosen values at their next sync.</translation>
+    </message>
+    <message>
+        <source>Approved.</source>
+        <translation>Approved.</translation>
+    </message>
+    <message>
+        <source>Returned to the enumerator with your note.</source>
+        <translation>Returned to the enumerator with your note.</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewWindow</name>
+    <message>
+        <source>Verivali: review queue</source>
+        <translation>Verivali: review queue</translation>
+    </message>
+    <message>
+        <source>Refresh (F5)</source>
+        <translation>Refresh (F5)</translation>
+    </message>
+    <message>
+        <source>Open household (Enter)</source>
+        <translation>Open household (Enter)</translation>
+    </message>
+    <message>
+        <source>Approve all without flags…</source>
+        <translation>Approve all without flags…</translation>
+    </message>
+    <message>
+        <source>Exports</source>
+        <translation>Exports</translation>
+    </message>
+    <message>
+        <source>Wilayah</source>
+        <translation>Wilayah</translation>
+    </message>
+    <message>
+        <source>Round</source>
+        <translation>Round</translation>
+    </message>
+    <message>
+        <source>All rounds</source>
+        <translation>All rounds</translation>
+    </message>
+    <message>
+        <source>Search by household id, name or desa…</source>
+        <translation>Search by household id, name or desa…</translation>
+    </message>
+    <message>
+        <source>Show households with</source>
+        <translation>Show households with</translation>
+    </message>
+    <message>
+        <source>reviewer</source>
+        <translation>reviewer</translation>
+    </message>
+    <message>
+        <source>admin</source>
+        <translation>admin</translation>
+    </message>
+    <message>
+        <source>All needing review</source>
+        <translation>All needing review</translation>
+    </message>
+    <message>
+        <source>{0} of {1} households shown</source>
+        <translation>{0} of {1} households shown</translation>
+    </message>
+    <message>
+        <source>Loading the queue…</source>
+        <translation>Loading the queue…</translation>
+    </message>
+    <message>
+        <source>Approve all without flags</source>
+        <translation>Approve all without flags</translation>
+    </message>
+    <message>
+        <source>Choose a wilayah and a round first.</source>
+        <translation>Choose a wilayah and a round first.</translation>
+    </message>
+    <message>
+        <source>Counting the households without flags…</source>
+        <translation>Counting the households without flags…</translation>
+    </message>
+    <message>
+        <source>No household of {0} in round {1} is waiting without flags.</source>
+        <translation>No household of {0} in round {1} is waiting without flags.</translation>
+    </message>
+    <message>
+        <source>Approve {0} households of {1} in round {2} that have a verification and no flags?
+
+Each approval is recorded under your name. Households with flags stay in the queue.</source>
+        <translation>Approve {0} households of {1} in round {2} that have a verification and no flags?
+
+Each approval is recorded under your name. Households with flags stay in the queue.</translation>
+    </message>
+    <message>
+        <source>Approving…</source>
+        <translation>Approving…</translation>
+    </message>
+    <message>
+        <source>{0} households approved, {1} skipped.</source>
+        <translation>{0} households approved, {1} skipped.</translation>
     </message>
 </context>
 <context>

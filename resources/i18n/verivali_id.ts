@@ -2,6 +2,267 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="id_ID">
 <context>
+    <name></name>
+    <message>
+        <source>ReviewError</source>
+        <comment>The server cannot be reached. Check the connection, then press F5.</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ReviewError</source>
+        <comment>Your login has expired. Close Verivali and log in again.</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ReviewError</source>
+        <comment>You may not do this (your role or wilayah does not allow it): {0}</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>ReviewError</source>
+        <comment>This household still has open conflicts. Choose a value for each conflict and press Resolve, then approve.</comment>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>ReviewError</source>
+        <comment>The household changed in the meantime: {0}</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ReviewError</source>
+        <comment>Write a note for the enumerator: it says what to fix.</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ReviewError</source>
+        <comment>The server does not offer this yet (it needs an update): {0}</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ReviewError</source>
+        <comment>The server refused it: {0}</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ReviewError</source>
+        <comment>Cancelled.</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ReviewError</source>
+        <comment>Something went wrong: {0}</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Flag</source>
+        <comment>Hard conflict</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Flag</source>
+        <comment>Soft conflict</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Flag</source>
+        <comment>Duplicate verification</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Flag</source>
+        <comment>Validation warning</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Flag</source>
+        <comment>Eligibility changed</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Flag</source>
+        <comment>New household proposal</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Flag</source>
+        <comment>Member removed</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Flag</source>
+        <comment>Fixed and sent again</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ReviewState</source>
+        <comment>In the field</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ReviewState</source>
+        <comment>Needs review</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ReviewState</source>
+        <comment>Returned to the enumerator</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ReviewState</source>
+        <comment>Approved</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ReviewQueue</source>
+        <comment>Household id</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ReviewQueue</source>
+        <comment>Head of household</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ReviewQueue</source>
+        <comment>Desa</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ReviewQueue</source>
+        <comment>Flags</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ReviewQueue</source>
+        <comment>Open conflicts</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ReviewQueue</source>
+        <comment>State</comment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Exports</name>
+    <message>
+        <source>Results as CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Results as Excel (XLSX)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>BNBA list (PDF)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pengesahan letter draft (PDF)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upload the signed pengesahan scan…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Round</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Round (YYYY-MM):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Excel files (*.xlsx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the results</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Downloading the results…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Making the PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the signed pengesahan scan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scans (*.pdf *.jpg *.jpeg *.png)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a PDF, JPEG or PNG file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Uploading the scan…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished">Batal</translation>
+    </message>
+    <message>
+        <source>Downloaded {0} kB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This version of Verivali cannot make PDF documents yet ({0}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The signed scan is kept with the round ({0} document(s) for this wilayah).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Uploaded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved to:
+{0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>FormView</name>
     <message>
         <source>Remove</source>
@@ -402,6 +663,673 @@ Ketik kode pilihan untuk memilihnya; Delete mengosongkannya</translation>
     <message>
         <source>{0} of {1} households shown</source>
         <translation>{0} dari {1} rumah tangga ditampilkan</translation>
+    </message>
+</context>
+<context>
+    <name>PhotosPanel</name>
+    <message>
+        <source>No photo was sent with the verifications.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pre-list location: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pre-list location: none in the pre-list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no GPS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GPS of {0}&apos;s verification: {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading the photo…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Taken by {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GPS: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No GPS with this photo.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} from the pre-list location</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} from the other verification&apos;s point</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The photo could not be loaded:
+{0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Reports</name>
+    <message>
+        <source>BNBA verification and validation of DTKS %1, %2</source>
+        <translation>BNBA verifikasi dan validasi DTKS %1, %2</translation>
+    </message>
+    <message>
+        <source>BNBA list of DTKS verification and validation results</source>
+        <translation>Daftar BNBA hasil verifikasi dan validasi DTKS</translation>
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation>Halaman %1 dari %2</translation>
+    </message>
+    <message>
+        <source>List of DTKS Verification and Validation Results (By Name By Address)</source>
+        <translation>Daftar Hasil Verifikasi dan Validasi DTKS (By Name By Address)</translation>
+    </message>
+    <message>
+        <source>Round %1</source>
+        <translation>Periode %1</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>DTKS ID</source>
+        <translation>ID DTKS</translation>
+    </message>
+    <message>
+        <source>No KK</source>
+        <translation>No KK</translation>
+    </message>
+    <message>
+        <source>Head of household</source>
+        <translation>Nama KRT</translation>
+    </message>
+    <message>
+        <source>NIK of head</source>
+        <translation>NIK KRT</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Alamat</translation>
+    </message>
+    <message>
+        <source>RT/RW</source>
+        <translation>RT/RW</translation>
+    </message>
+    <message>
+        <source>Village</source>
+        <translation>Desa/Kel.</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status RT</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Hasil</translation>
+    </message>
+    <message>
+        <source>Remarks</source>
+        <translation>Keterangan</translation>
+    </message>
+    <message>
+        <source>No verified households.</source>
+        <translation>Tidak ada rumah tangga yang diverifikasi.</translation>
+    </message>
+    <message>
+        <source>District %1, village %2 (%3): %4 households</source>
+        <translation>Kecamatan %1, Desa/Kelurahan %2 (%3): %4 rumah tangga</translation>
+    </message>
+    <message>
+        <source>No result</source>
+        <translation>Belum ada hasil</translation>
+    </message>
+    <message>
+        <source>eligibility changed</source>
+        <translation>perubahan kelayakan</translation>
+    </message>
+    <message>
+        <source>not yet approved</source>
+        <translation>belum disetujui</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Rekapitulasi</translation>
+    </message>
+    <message>
+        <source>A. Households by status and result</source>
+        <translation>A. Jumlah rumah tangga menurut status dan hasil verifikasi</translation>
+    </message>
+    <message>
+        <source>B. Households by village</source>
+        <translation>B. Jumlah rumah tangga menurut desa/kelurahan</translation>
+    </message>
+    <message>
+        <source>Household status</source>
+        <translation>Status rumah tangga</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Jumlah</translation>
+    </message>
+    <message>
+        <source>Households verified: %1; approved by the Dinas Sosial: %2; eligibility changes: %3.</source>
+        <translation>Rumah tangga diverifikasi: %1; disetujui Dinas Sosial: %2; perubahan kelayakan: %3.</translation>
+    </message>
+    <message>
+        <source>Village code</source>
+        <translation>Kode wilayah</translation>
+    </message>
+    <message>
+        <source>District</source>
+        <translation>Kecamatan</translation>
+    </message>
+    <message>
+        <source>Households</source>
+        <translation>Jumlah RT</translation>
+    </message>
+    <message>
+        <source>Eligible</source>
+        <translation>Layak</translation>
+    </message>
+    <message>
+        <source>Not eligible</source>
+        <translation>Tidak layak</translation>
+    </message>
+    <message>
+        <source>Eligibility changed</source>
+        <translation>Perubahan kelayakan</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>Disetujui</translation>
+    </message>
+    <message>
+        <source>Head of the Social Affairs Office (Dinas Sosial) of %1</source>
+        <translation>Kepala Dinas Sosial %1</translation>
+    </message>
+    <message>
+        <source>Field officer (Petugas)</source>
+        <translation>Petugas Verifikasi</translation>
+    </message>
+    <message>
+        <source>Supervisor (Pengawas)</source>
+        <translation>Pengawas</translation>
+    </message>
+    <message>
+        <source>Province %1</source>
+        <translation>Provinsi %1</translation>
+    </message>
+    <message>
+        <source>Ministry of Social Affairs of the Republic of Indonesia</source>
+        <translation>Kementerian Sosial Republik Indonesia</translation>
+    </message>
+    <message>
+        <source>Social Affairs Office (Dinas Sosial) of %1</source>
+        <translation>Dinas Sosial %1</translation>
+    </message>
+    <message>
+        <source>Province</source>
+        <translation>Provinsi</translation>
+    </message>
+    <message>
+        <source>Regency/City</source>
+        <translation>Kabupaten/Kota</translation>
+    </message>
+    <message>
+        <source>District (kecamatan)</source>
+        <translation>Kecamatan</translation>
+    </message>
+    <message>
+        <source>Village (desa/kelurahan)</source>
+        <translation>Desa/Kelurahan</translation>
+    </message>
+    <message>
+        <source>Region code</source>
+        <translation>Kode wilayah</translation>
+    </message>
+    <message>
+        <source>District %1</source>
+        <translation>Kecamatan %1</translation>
+    </message>
+    <message>
+        <source>Village %1</source>
+        <translation>Desa/Kelurahan %1</translation>
+    </message>
+    <message>
+        <source>DRAFT pengesahan %1, %2, made by Verivali</source>
+        <translation>DRAF pengesahan %1, %2, dibuat dengan Verivali</translation>
+    </message>
+    <message>
+        <source>Approval of the results of the verification and validation of the Integrated Social Welfare Data (DTKS) in %1, round %2</source>
+        <translation>Pengesahan Hasil Verifikasi dan Validasi Data Terpadu Kesejahteraan Sosial (DTKS) di %1 Periode %2</translation>
+    </message>
+    <message>
+        <source>DRAFT for review: not signed, not valid as a decree</source>
+        <translation>DRAF untuk diperiksa: belum ditandatangani, tidak berlaku sebagai keputusan</translation>
+    </message>
+    <message>
+        <source>Decree of the %1</source>
+        <translation>Keputusan %1</translation>
+    </message>
+    <message>
+        <source>that the households of the Integrated Social Welfare Data (DTKS) in %1 were verified and validated in round %2, and the results were reviewed by the Social Affairs Office (Dinas Sosial);</source>
+        <translation>bahwa rumah tangga dalam Data Terpadu Kesejahteraan Sosial (DTKS) di %1 telah diverifikasi dan divalidasi pada periode %2, dan hasilnya telah diperiksa oleh Dinas Sosial;</translation>
+    </message>
+    <message>
+        <source>that changes in the eligibility of households must be approved by the regional head before the results are sent to the Minister of Social Affairs;</source>
+        <translation>bahwa perubahan kelayakan rumah tangga harus disahkan oleh kepala daerah sebelum hasilnya disampaikan kepada Menteri Sosial;</translation>
+    </message>
+    <message>
+        <source>that, on the considerations in letters a and b, a decree on the approval of the verification and validation results must be issued;</source>
+        <translation>bahwa berdasarkan pertimbangan sebagaimana dimaksud dalam huruf a dan huruf b, perlu menetapkan Keputusan tentang Pengesahan Hasil Verifikasi dan Validasi;</translation>
+    </message>
+    <message>
+        <source>[legal basis to be completed by the legal office: law, government regulation, regulation of the Minister of Social Affairs, regional regulation]</source>
+        <translation>[dasar hukum, dilengkapi oleh Bagian Hukum: undang-undang, peraturan pemerintah, peraturan Menteri Sosial, peraturan daerah]</translation>
+    </message>
+    <message>
+        <source>Considering</source>
+        <translation>Menimbang</translation>
+    </message>
+    <message>
+        <source>Having regard to</source>
+        <translation>Mengingat</translation>
+    </message>
+    <message>
+        <source>households verified</source>
+        <translation>jumlah rumah tangga yang diverifikasi</translation>
+    </message>
+    <message>
+        <source>households eligible</source>
+        <translation>jumlah rumah tangga layak</translation>
+    </message>
+    <message>
+        <source>households not eligible</source>
+        <translation>jumlah rumah tangga tidak layak</translation>
+    </message>
+    <message>
+        <source>households without a result</source>
+        <translation>jumlah rumah tangga belum ada hasil</translation>
+    </message>
+    <message>
+        <source>eligibility changes</source>
+        <translation>jumlah perubahan kelayakan</translation>
+    </message>
+    <message>
+        <source>households</source>
+        <translation>rumah tangga</translation>
+    </message>
+    <message>
+        <source>To approve the results of the verification and validation of DTKS in %1, round %2, as follows:</source>
+        <translation>Mengesahkan hasil verifikasi dan validasi DTKS di %1 periode %2, dengan rincian sebagai berikut:</translation>
+    </message>
+    <message>
+        <source>with the eligibility changes listed in the Attachment, which is an integral part of this Decree.</source>
+        <translation>dengan perubahan kelayakan sebagaimana tercantum dalam Lampiran yang merupakan bagian tidak terpisahkan dari Keputusan ini.</translation>
+    </message>
+    <message>
+        <source>The results in the FIRST part are sent to the Minister of Social Affairs through the Social Affairs Office (Dinas Sosial) to update the DTKS.</source>
+        <translation>Hasil sebagaimana dimaksud dalam Diktum KESATU disampaikan kepada Menteri Sosial melalui Dinas Sosial sebagai bahan pemutakhiran DTKS.</translation>
+    </message>
+    <message>
+        <source>This Decree takes effect on the date it is enacted.</source>
+        <translation>Keputusan ini mulai berlaku pada tanggal ditetapkan.</translation>
+    </message>
+    <message>
+        <source>FIRST</source>
+        <translation>KESATU</translation>
+    </message>
+    <message>
+        <source>SECOND</source>
+        <translation>KEDUA</translation>
+    </message>
+    <message>
+        <source>THIRD</source>
+        <translation>KETIGA</translation>
+    </message>
+    <message>
+        <source>HAS DECIDED</source>
+        <translation>Memutuskan</translation>
+    </message>
+    <message>
+        <source>To enact</source>
+        <translation>Menetapkan</translation>
+    </message>
+    <message>
+        <source>on</source>
+        <translation>tentang</translation>
+    </message>
+    <message>
+        <source>Enacted in</source>
+        <translation>Ditetapkan di</translation>
+    </message>
+    <message>
+        <source>on (date)</source>
+        <translation>pada tanggal</translation>
+    </message>
+    <message>
+        <source>(name of the regional head)</source>
+        <translation>(nama kepala daerah)</translation>
+    </message>
+    <message>
+        <source>Attachment to the Decree of the %1</source>
+        <translation>Lampiran Keputusan %1</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Nomor</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Tanggal</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>Tentang</translation>
+    </message>
+    <message>
+        <source>List of eligibility changes of households</source>
+        <translation>Daftar perubahan kelayakan rumah tangga</translation>
+    </message>
+    <message>
+        <source>Old status</source>
+        <translation>Status lama</translation>
+    </message>
+    <message>
+        <source>New status</source>
+        <translation>Status baru</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Alasan</translation>
+    </message>
+    <message>
+        <source>No household changed eligibility.</source>
+        <translation>Tidak ada perubahan kelayakan rumah tangga.</translation>
+    </message>
+    <message>
+        <source>Not in DTKS</source>
+        <translation>Belum terdaftar di DTKS</translation>
+    </message>
+    <message>
+        <source>Listed in DTKS</source>
+        <translation>Terdaftar di DTKS</translation>
+    </message>
+    <message>
+        <source>New household proposal</source>
+        <translation>Usulan baru</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewHouseholdDialog</name>
+    <message>
+        <source>Review household {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note for the enumerator:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Required to return: say what to check or fix</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolve chosen conflicts (Ctrl+Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approve (Ctrl+Shift+A)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Return to enumerator (Ctrl+Shift+R)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished">Tutup</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished">Waktu</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation type="unfinished">Pengguna</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation type="unfinished">Isian</translation>
+    </message>
+    <message>
+        <source>Old value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New value</source>
+        <translation type="unfinished">Nilai baru</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No open flags.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note to the enumerator: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conflicts ({0})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verifications ({0})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Photos and location ({0})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>History ({0})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} of member {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pre-list (base)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep server value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Take client value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Or enter a value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No open conflicts. Check the verifications and photos, then approve or return.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The value the server holds now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0}  (from {1})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The value the enumerator sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The enumerators sent different values: type the right one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>type the right value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} ({1}, {2})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Two verifications of this household: {0} answer(s) differ (highlighted).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One verification.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No verification received yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a value for at least one conflict first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write a note for the enumerator first: it says what to fix.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolved. The enumerators get the chosen values at their next sync.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Returned to the enumerator with your note.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReviewWindow</name>
+    <message>
+        <source>Verivali: review queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh (F5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open household (Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approve all without flags…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exports</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wilayah</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Round</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All rounds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search by household id, name or desa…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show households with</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reviewer</source>
+        <translation type="unfinished">pemeriksa</translation>
+    </message>
+    <message>
+        <source>admin</source>
+        <translation type="unfinished">admin</translation>
+    </message>
+    <message>
+        <source>All needing review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} of {1} households shown</source>
+        <translation type="unfinished">{0} dari {1} rumah tangga ditampilkan</translation>
+    </message>
+    <message>
+        <source>Loading the queue…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approve all without flags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a wilayah and a round first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Counting the households without flags…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No household of {0} in round {1} is waiting without flags.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approve {0} households of {1} in round {2} that have a verification and no flags?
+
+Each approval is recorded under your name. Households with flags stay in the queue.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approving…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} households approved, {1} skipped.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
