@@ -116,6 +116,117 @@ class ApiClient:
             headers={"Content-Type": "application/json", "Content-Encoding": "gzip"},
         )
 
+    # Review (docs/review-api.md): reviewer and admin roles, within their scopes.
+
+    def review_queue(
+        self, scope=None, round=None, flag=None, state=None, limit=200, offset=0
+    ) -> dict[str, Any]:
+        """GET /review/queue: {households, counts?, total?} within the user's scopes."""
+        params = {"scope": scope, "round": round, "flag": flag, "state": state}
+        params = {k: v for k, v in params.items() if v}
+        params.update(limit=limit, offset=offset)
+        return self._request("GET", "/review/queue", params=params)
+
+    def review_household(self, household_id: str) -> dict[str, Any]:
+        """GET /review/households/{id}: conflicts, flags, verifications, photos, history."""
+        return self._request("GET", f"/review/households/{household_id}")
+
+    def review_decide(
+        self, household_id: str, decision: str, choices: dict | None = None, note: str | None = None
+    ) -> dict[str, Any]:
+        """POST /review/households/{id} with resolve|approve|return; the household after it."""
+        body: dict[str, Any] = {"decision": decision, "choices": choices or {}}
+        if note is not None:
+            body["note"] = note
+        return self._request("POST", f"/review/households/{household_id}", json=body)
+
+    def bulk_approve(self, scope: str, round: str) -> dict[str, Any]:
+        """POST /review/bulk-approve: {approved: [ids], skipped: n}."""
+        return self._request("POST", "/review/bulk-approve", json={"scope": scope, "round": round})
+
+    def household_history(self, household_id: str) -> list[dict[str, Any]]:
+        """GET /households/{id}/history: the audit events, oldest first."""
+        return self._request("GET", f"/households/{household_id}/history")["events"]
+
+    def photo_bytes(self, sha256: str) -> bytes:
+        """GET /photos/{sha256}: the processed JPEG."""
+        return self._raw("GET", f"/photos/{sha256}").content
+
+    def bnba_report(self, round: str, scope: str) -> dict[str, Any]:
+        """GET /reports/bnba: the JSON the BNBA and pengesahan documents are rendered from."""
+        return self._request("GET", "/reports/bnba", params={"round": round, "scope": scope})
+
+    def upload_pengesahan(
+        self, round: str, scope: str, data: bytes, content_type: str
+    ) -> dict[str, Any]:
+        """PUT /rounds/{round}/pengesahan: keep the signed scan with the round."""
+        return self._request(
+            "PUT",
+            f"/rounds/{round}/pengesahan",
+            params={"scope": scope},
+            data=data,
+            headers={"Content-Type": content_type},
+        )
+
+    def pengesahan_documents(self, round: str, scope: str) -> list[dict[str, Any]]:
+        """GET /rounds/{round}/pengesahan: the signed scans uploaded for the scope."""
+        reply = self._request("GET", f"/rounds/{round}/pengesahan", params={"scope": scope})
+        return reply["documents"]
+
+    def download_export(
+        self, round: str, scope: str, fmt: str, dest, progress: Callable | None = None
+    ):
+        """GET /exports/results into the file dest (written whole or not at all); returns dest.
+
+        progress(done_bytes, total_bytes_or_None) is called per chunk; the cancel flag stops it."""
+        from pathlib import Path
+
+        dest = Path(dest)
+        params = {"round": round, "scope": scope, "format": fmt}
+        resp = self._raw("GET", "/exports/results", params=params, stream=True)
+        total = int(resp.headers.get("Content-Length") or 0) or None
+        part = dest.with_name(dest.name + ".part")
+        done = 0
+        try:
+            with resp, open(part, "wb") as f:
+                for chunk in resp.iter_content(64 * 1024):
+                    self._check_cancel()
+                    f.write(chunk)
+                    done += len(chunk)
+                    self.bytes_received += len(chunk)
+                    if progress is not None:
+                        progress(done, total)
+            part.replace(dest)
+        except requests.RequestException as e:
+            part.unlink(missing_ok=True)
+            raise ServerUnreachable(
+                f"the download from {self.base_url} broke off: {short(e)}"
+            ) from None
+        except BaseException:
+            part.unlink(missing_ok=True)
+            raise
+        return dest
+
+    def _raw(self, method: str, path: str, **kwargs) -> requests.Response:
+        """One request whose body is not JSON (files); errors become the usual SyncErrors."""
+        headers = {"Authorization": f"Bearer {self.token}"} if self.token else {}
+        self._check_cancel()
+        try:
+            resp = self.session.request(
+                method,
+                self.base_url + API_PREFIX + path,
+                headers=headers,
+                timeout=(CONNECT_TIMEOUT, READ_TIMEOUT),
+                **kwargs,
+            )
+        except (requests.ConnectionError, requests.Timeout) as e:
+            raise ServerUnreachable(
+                f"cannot reach the server {self.base_url}: {short(e)}"
+            ) from None
+        if not 200 <= resp.status_code < 300:
+            self._reply(resp, login=False)  # raises the matching error
+        return resp
+
     def _check_cancel(self) -> None:
         if self.cancel.is_set():
             raise Cancelled("sync cancelled; what finished before stays done")

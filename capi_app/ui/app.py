@@ -89,11 +89,23 @@ def run_login(app: QApplication, profile: Profile) -> int:
     return show_main(app, dialog.session)
 
 
-def show_main(app: QApplication, session) -> int:
-    """The household list for a logged-in session."""
+REVIEW_ROLES = ("reviewer", "admin")
+
+
+def main_window_for(session):
+    """The review queue for reviewers and admins, the household list for everyone else."""
+    if session.role in REVIEW_ROLES:
+        from capi_app.ui.review_window import ReviewWindow
+
+        return ReviewWindow(session)
     from capi_app.ui.main_window import MainWindow
 
-    window = MainWindow(session)
+    return MainWindow(session)
+
+
+def show_main(app: QApplication, session) -> int:
+    """The main window for a logged-in session."""
+    window = main_window_for(session)
     window.showMaximized()  # old laptops have 1366×768 screens: use all of it
     return app.exec()
 

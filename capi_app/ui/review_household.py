@@ -1,0 +1,468 @@
+"""One household under review: conflicts side by side, verifications, photos, history, decisions."""
+
+import json
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QDialog,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
+    QScrollArea,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from capi_app.forms import DEFAULT_FORM_ID, load
+from capi_app.review import (
+    ConflictRow,
+    Detail,
+    answer_text,
+    choice_value,
+    detail_from_json,
+    field_label,
+)
+from capi_app.ui import worker
+from capi_app.ui.review_errors import plain_error
+from capi_app.ui.review_photos import PhotosPanel
+from capi_app.ui.review_queue_model import FLAG_COLORS, flag_label, review_state_label
+from dtks import wilayah
+from dtks.prelist import CODES
+
+DIFF_BACKGROUND = QColor("#fef3c7")
+
+
+def show_value(name: str, value) -> str:
+    """A value as text, coded pre-list values with their label; '(empty)' shown as a dash."""
+    if value is None or value == "":
+        return "—"
+    codes = CODES.get(name)
+    if codes and isinstance(value, int) and value in codes:
+        return f"{value} {codes[value]}"
+    return str(value)
+
+
+class ConflictChoice(QWidget):
+    """One conflict as a row: field, base, then radio buttons keep server / take client / value."""
+
+    def __init__(self, row: ConflictRow, label: str, parent=None):
+        super().__init__(parent)
+        self.row = row
+        self.label = label
+        self.group = QButtonGroup(self)
+        self.server = QRadioButton()
+        self.client = QRadioButton()
+        self.other = QRadioButton()
+        self.value = QLineEdit()
+        for i, button in enumerate((self.server, self.client, self.other)):
+            self.group.addButton(button, i)
+        self.value.textEdited.connect(lambda text: self.other.setChecked(True))
+        if row.clients_differ:
+            self.client.setEnabled(False)  # the server needs one value: type it
+
+    def choice(self) -> dict | None:
+        """The reviewer's choice as the API wants it, or None when not chosen yet."""
+        if self.server.isChecked():
+            return {"take": "server"}
+        if self.client.isChecked():
+            return {"take": "client"}
+        if self.other.isChecked():
+            sample = self.row.server if self.row.server is not None else self.row.client
+            return {"take": "value", "value": choice_value(self.value.text(), sample)}
+        return None
+
+
+class ReviewHouseholdDialog(QDialog):
+    """Review one household: resolve its conflicts, approve it or return it with a note."""
+
+    decided = Signal(dict)
+    """Emitted with the server's reply after a decision."""
+    loaded = Signal()
+    """Emitted after each load of the household (success or failure)."""
+
+    def __init__(self, session, household_id: str, parent=None):
+        super().__init__(parent)
+        self.session = session
+        self.household_id = household_id
+        self.lang = session.profile.settings.language
+        self.form = load(DEFAULT_FORM_ID)
+        self.detail: Detail | None = None
+        self.choices: list[ConflictChoice] = []
+        self.jobs = []
+        self.error = ""
+        self._build()
+        self.retranslate()
+        self.resize(1300, 780)
+        self.reload()
+
+    # -- layout --------------------------------------------------------------------------
+    def _build(self) -> None:
+        self.heading = QLabel(objectName="title")
+        self.subheading = QLabel(objectName="subtitle", wordWrap=True)
+        self.chips = QLabel(textFormat=Qt.TextFormat.RichText)
+        self.banner = QLabel(objectName="banner", wordWrap=True)
+        self.banner.hide()
+
+        self.conflict_area = QScrollArea(widgetResizable=True)
+        self.conflict_widget = QWidget()
+        self.conflict_grid = QGridLayout(self.conflict_widget)
+        self.conflict_grid.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self.conflict_grid.setHorizontalSpacing(14)
+        self.conflict_area.setWidget(self.conflict_widget)
+        self.verification_table = _table(0, 1)
+        self.verification_hint = QLabel(objectName="subtitle", wordWrap=True)
+        verification_tab = QWidget()
+        vbox = QVBoxLayout(verification_tab)
+        vbox.addWidget(self.verification_hint)
+        vbox.addWidget(self.verification_table, 1)
+        self.photos = PhotosPanel(self.session.api, self)
+        self.history_table = _table(0, 5)
+        self.tabs = QTabWidget()
+        self.tabs.setUsesScrollButtons(False)
+        self.tabs.tabBar().setElideMode(Qt.TextElideMode.ElideNone)
+        self.tabs.addTab(self.conflict_area, "")
+        self.tabs.addTab(verification_tab, "")
+        self.tabs.addTab(self.photos, "")
+        self.tabs.addTab(self.history_table, "")
+
+        self.note_label = QLabel()
+        self.note = QLineEdit(maxLength=2000)
+        self.status = QLabel(objectName="subtitle", wordWrap=True)
+        self.resolve_button = QPushButton(objectName="primary")
+        self.approve_button = QPushButton()
+        self.return_button = QPushButton()
+        self.close_button = QPushButton()
+        self.resolve_button.clicked.connect(self.resolve)
+        self.approve_button.clicked.connect(self.approve)
+        self.return_button.clicked.connect(self.return_to_enumerator)
+        self.close_button.clicked.connect(self.reject)
+        QShortcut(QKeySequence("Ctrl+Return"), self, activated=self.resolve)
+        QShortcut(QKeySequence("Ctrl+Shift+A"), self, activated=self.approve)
+        QShortcut(QKeySequence("Ctrl+Shift+R"), self, activated=self.return_to_enumerator)
+        QShortcut(QKeySequence("F5"), self, activated=self.reload)
+        note_row = QHBoxLayout()
+        note_row.addWidget(self.note_label)
+        note_row.addWidget(self.note, 1)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.status, 1)
+        for b in (self.close_button, self.return_button, self.approve_button, self.resolve_button):
+            buttons.addWidget(b)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.subheading)
+        layout.addWidget(self.chips)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.tabs, 1)
+        layout.addLayout(note_row)
+        layout.addLayout(buttons)
+
+    def retranslate(self) -> None:
+        """Set every text in the current language."""
+        self.setWindowTitle(self.tr("Review household {0}").format(self.household_id))
+        self.note_label.setText(self.tr("Note for the enumerator:"))
+        self.note.setPlaceholderText(self.tr("Required to return: say what to check or fix"))
+        self.resolve_button.setText(self.tr("Resolve chosen conflicts (Ctrl+Enter)"))
+        self.approve_button.setText(self.tr("Approve (Ctrl+Shift+A)"))
+        self.return_button.setText(self.tr("Return to enumerator (Ctrl+Shift+R)"))
+        self.close_button.setText(self.tr("Close"))
+        self.history_table.setHorizontalHeaderLabels(
+            [
+                self.tr("Time"),
+                self.tr("User"),
+                self.tr("Field"),
+                self.tr("Old value"),
+                self.tr("New value"),
+            ]
+        )
+        if self.detail is not None:
+            self._show(self.detail)
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    # -- loading -------------------------------------------------------------------------
+    def reload(self) -> None:
+        """Fetch the household's review data from the server (off the GUI thread)."""
+        api, hid = self.session.api, self.household_id
+        self.status.setText(self.tr("Loading…"))
+        self._start(
+            lambda progress, cancel: detail_from_json(api.review_household(hid)), self._loaded
+        )
+
+    def _start(self, fn, done):
+        job = worker.start(
+            fn,
+            lambda r: self._finished(job, done, r),
+            lambda e: self._finished(job, self._failed, e),
+        )
+        self.jobs.append(job)
+        self._set_busy(True)
+        return job
+
+    def _finished(self, job, callback, value) -> None:
+        if job in self.jobs:
+            self.jobs.remove(job)
+        self._set_busy(bool(self.jobs))
+        callback(value)
+
+    def _set_busy(self, busy: bool) -> None:
+        for b in (self.resolve_button, self.approve_button, self.return_button):
+            b.setEnabled(not busy)
+
+    def _loaded(self, detail: Detail) -> None:
+        self.detail = detail
+        self._show(detail)
+        if self.status.text() == self.tr("Loading…"):
+            self.status.setText("")
+        self.loaded.emit()
+
+    def _failed(self, error: Exception) -> None:
+        self.error = plain_error(error)
+        self.status.setText(self.error)
+        self.status.setStyleSheet("color: #b91c1c;")
+        self.loaded.emit()
+
+    # -- showing -------------------------------------------------------------------------
+    def _show(self, d: Detail) -> None:
+        v = d.values
+        head = v.get("nama_krt") or ""
+        self.heading.setText(f"{head}  ·  {d.household_id}")
+        kode = str(v.get("kode_wilayah") or "")
+        place = ", ".join(
+            p
+            for p in (wilayah.lookup(kode[:10]), wilayah.lookup(kode[:6]), wilayah.lookup(kode[:4]))
+            if p
+        )
+        self.subheading.setText(
+            f"{v.get('alamat') or ''}, RT {v.get('rt') or '-'}/RW {v.get('rw') or '-'}, {place}"
+            f"  ·  No KK {v.get('no_kk') or '-'}  ·  {review_state_label(d.state)}"
+        )
+        chips = [
+            f"<span style='background:{FLAG_COLORS.get(f, '#475569')}; color:white; font-weight:600;'>"
+            f"&nbsp;{flag_label(f)}&nbsp;</span>"
+            for f in d.open_flags
+        ]
+        self.chips.setText("&nbsp;&nbsp;".join(chips) or self.tr("No open flags."))
+        notes = []
+        if d.note:
+            notes.append(self.tr("Note to the enumerator: {0}").format(d.note))
+        for flag in ("validation_warning", "eligibility_changed", "new_household"):
+            if d.flag_details.get(flag):
+                notes.append(f"{flag_label(flag)}: {d.flag_details[flag]}")
+        self.banner.setText("\n".join(notes))
+        self.banner.setVisible(bool(notes))
+        self._fill_conflicts(d)
+        self._fill_verifications(d)
+        self.photos.show_photos(d)
+        self._fill_history(d)
+        self.tabs.setTabText(0, self.tr("Conflicts ({0})").format(len(d.conflicts)))
+        self.tabs.setTabText(1, self.tr("Verifications ({0})").format(len(d.verifications)))
+        self.tabs.setTabText(2, self.tr("Photos and location ({0})").format(len(d.photos)))
+        self.tabs.setTabText(3, self.tr("History ({0})").format(len(d.history)))
+
+    def _field_label(self, row: ConflictRow) -> str:
+        label = field_label(self.form, row.field, self.lang, member=bool(row.member_id))
+        if row.member_id:
+            return self.tr("{0} of member {1}").format(label, row.member)
+        return label
+
+    def _fill_conflicts(self, d: Detail) -> None:
+        grid = self.conflict_grid
+        while grid.count():
+            item = grid.takeAt(0)
+            if item.widget():
+                item.widget().deleteLater()
+        self.choices = []
+        titles = (
+            self.tr("Field"),
+            self.tr("Pre-list (base)"),
+            self.tr("Keep server value"),
+            self.tr("Take client value"),
+            self.tr("Or enter a value"),
+        )
+        for column, title in enumerate(titles):
+            header = QLabel(title)
+            header.setStyleSheet(
+                "font-weight: 600; color: #334155; border-bottom: 1px solid #cbd5e1;"
+            )
+            grid.addWidget(header, 0, column)
+        if not d.conflicts:
+            empty = QLabel(
+                self.tr(
+                    "No open conflicts. Check the verifications and photos, then approve or return."
+                )
+            )
+            empty.setObjectName("subtitle")
+            grid.addWidget(empty, 1, 0, 1, 5)
+        for i, row in enumerate(d.conflicts, start=1):
+            choice = ConflictChoice(row, self._field_label(row), self.conflict_widget)
+            name = QLabel(f"<b>{choice.label}</b><br><span style='color:#64748b'>{row.key}</span>")
+            base = QLabel(show_value(row.field, row.base), wordWrap=True)
+            base.setStyleSheet("color: #64748b;")
+            choice.server.setText(show_value(row.field, row.server))
+            choice.server.setToolTip(self.tr("The value the server holds now"))
+            clients = " / ".join(show_value(row.field, c) for c in row.clients)
+            choice.client.setText(self.tr("{0}  (from {1})").format(clients, row.user))
+            choice.client.setToolTip(self.tr("The value the enumerator sent"))
+            if row.clients_differ:
+                choice.client.setToolTip(
+                    self.tr("The enumerators sent different values: type the right one")
+                )
+            other = QHBoxLayout()
+            other.addWidget(choice.other)
+            other.addWidget(choice.value, 1)
+            choice.value.setPlaceholderText(self.tr("type the right value"))
+            grid.addWidget(name, i, 0)
+            grid.addWidget(base, i, 1)
+            grid.addWidget(choice.server, i, 2)
+            grid.addWidget(choice.client, i, 3)
+            grid.addLayout(other, i, 4)
+            self.choices.append(choice)
+        for column, stretch in enumerate((3, 2, 3, 3, 3)):
+            grid.setColumnStretch(column, stretch)
+        if self.choices:
+            self.choices[0].server.setFocus()
+
+    def _fill_verifications(self, d: Detail) -> None:
+        table = self.verification_table
+        rows = d.answers_compared()
+        table.clear()
+        table.setColumnCount(1 + len(d.verifications))
+        headers = [self.tr("Question")] + [
+            self.tr("{0} ({1}, {2})").format(v.user, v.mode, v.finished_at[:16].replace("T", " "))
+            for v in d.verifications
+        ]
+        table.setHorizontalHeaderLabels(headers)
+        table.setRowCount(len(rows))
+        differing = 0
+        for i, row in enumerate(rows):
+            label = field_label(self.form, row.name, self.lang)
+            items = [QTableWidgetItem(label)] + [
+                QTableWidgetItem(_answer(self.form, row.name, value, self.lang))
+                for value in row.values
+            ]
+            if row.differs and len(d.verifications) > 1:
+                differing += 1
+                for item in items:
+                    item.setBackground(DIFF_BACKGROUND)
+                    font = QFont(item.font())
+                    font.setBold(True)
+                    item.setFont(font)
+            for j, item in enumerate(items):
+                table.setItem(i, j, item)
+        table.resizeColumnsToContents()
+        for j in range(1, table.columnCount()):
+            table.setColumnWidth(j, max(table.columnWidth(j), 260))
+        if len(d.verifications) > 1:
+            self.verification_hint.setText(
+                self.tr(
+                    "Two verifications of this household: {0} answer(s) differ (highlighted)."
+                ).format(differing)
+            )
+        elif d.verifications:
+            self.verification_hint.setText(self.tr("One verification."))
+        else:
+            self.verification_hint.setText(self.tr("No verification received yet."))
+
+    def _fill_history(self, d: Detail) -> None:
+        table = self.history_table
+        table.setRowCount(len(d.history))
+        for i, e in enumerate(reversed(d.history)):
+            field = e.get("field") or ""
+            if e.get("member_id"):
+                field = f"{field} ({d.member_name(e['member_id'])})"
+            cells = (
+                str(e.get("at") or "")[:19].replace("T", " "),
+                e.get("user") or "",
+                field,
+                _short(e.get("old")),
+                _short(e.get("new")),
+            )
+            for j, text in enumerate(cells):
+                table.setItem(i, j, QTableWidgetItem(text))
+        table.resizeColumnsToContents()
+
+    # -- decisions -----------------------------------------------------------------------
+    def chosen(self) -> dict[str, dict]:
+        """The choices made so far, keyed by conflict key."""
+        return {c.row.key: ch for c in self.choices if (ch := c.choice()) is not None}
+
+    def resolve(self) -> None:
+        """Send the chosen values of the conflicts to the server."""
+        choices = self.chosen()
+        if not choices:
+            self._say(self.tr("Choose a value for at least one conflict first."), error=True)
+            return
+        self._decide("resolve", choices=choices)
+
+    def approve(self) -> None:
+        """Approve the household (the server refuses while a conflict is open)."""
+        self._decide("approve")
+
+    def return_to_enumerator(self) -> None:
+        """Return the household to the enumerator with the note (required)."""
+        note = self.note.text().strip()
+        if not note:
+            self._say(
+                self.tr("Write a note for the enumerator first: it says what to fix."), error=True
+            )
+            self.note.setFocus()
+            return
+        self._decide("return", note=note)
+
+    def _decide(self, decision: str, choices=None, note=None) -> None:
+        api, hid = self.session.api, self.household_id
+        self._say(self.tr("Sending…"))
+        self._start(
+            lambda progress, cancel: api.review_decide(hid, decision, choices, note),
+            lambda reply: self._decided(decision, reply),
+        )
+
+    def _decided(self, decision: str, reply: dict) -> None:
+        texts = {
+            "resolve": self.tr(
+                "Resolved. The enumerators get the chosen values at their next sync."
+            ),
+            "approve": self.tr("Approved."),
+            "return": self.tr("Returned to the enumerator with your note."),
+        }
+        self._say(texts[decision])
+        self.decided.emit(reply)
+        self.reload()
+
+    def _say(self, text: str, error: bool = False) -> None:
+        self.error = text if error else ""
+        self.status.setStyleSheet("color: #b91c1c;" if error else "")
+        self.status.setText(text)
+
+
+def _table(rows: int, columns: int) -> QTableWidget:
+    table = QTableWidget(rows, columns)
+    table.verticalHeader().setVisible(False)
+    table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+    table.setAlternatingRowColors(True)
+    table.horizontalHeader().setStretchLastSection(True)
+    return table
+
+
+def _answer(form, name, value, lang) -> str:
+    if isinstance(value, list | dict):
+        return _short(value)
+    return answer_text(form, name, value, lang) or "—"
+
+
+def _short(value) -> str:
+    if value is None:
+        return ""
+    text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+    return text if len(text) <= 160 else text[:157] + "…"

@@ -1,0 +1,179 @@
+"""The review queue as a table model, with flag names, colours and a chip delegate."""
+
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QRectF, QSortFilterProxyModel, Qt
+from PySide6.QtGui import QColor, QFontMetrics, QPainter
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate
+
+from capi_app.review import QueueItem
+
+FLAG_COLORS = {
+    "conflict": "#b91c1c",
+    "parallel_edit": "#a16207",
+    "duplicate_verification": "#7c3aed",
+    "validation_warning": "#c2410c",
+    "eligibility_changed": "#1d4ed8",
+    "new_household": "#15803d",
+    "member_removed": "#475569",
+    "resubmitted": "#0f766e",
+}
+
+
+def flag_label(flag: str) -> str:
+    """The flag's name in the user's language."""
+    tr = QCoreApplication.translate
+    labels = {
+        "conflict": tr("Flag", "Hard conflict"),
+        "parallel_edit": tr("Flag", "Soft conflict"),
+        "duplicate_verification": tr("Flag", "Duplicate verification"),
+        "validation_warning": tr("Flag", "Validation warning"),
+        "eligibility_changed": tr("Flag", "Eligibility changed"),
+        "new_household": tr("Flag", "New household proposal"),
+        "member_removed": tr("Flag", "Member removed"),
+        "resubmitted": tr("Flag", "Fixed and sent again"),
+    }
+    return labels.get(flag, flag)
+
+
+def review_state_label(state: str) -> str:
+    """A server review state in the user's language."""
+    tr = QCoreApplication.translate
+    labels = {
+        "open": tr("ReviewState", "In the field"),
+        "needs_review": tr("ReviewState", "Needs review"),
+        "returned": tr("ReviewState", "Returned to the enumerator"),
+        "approved": tr("ReviewState", "Approved"),
+    }
+    return labels.get(state, state)
+
+
+class ReviewQueueModel(QAbstractTableModel):
+    """Queue items filtered by search text (all words must match)."""
+
+    COLUMNS = ("household_id", "nama_krt", "desa", "flags", "open_conflicts", "state")
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._all: list[QueueItem] = []
+        self._visible: list[QueueItem] = []
+        self._text = ""
+
+    def set_items(self, items: list[QueueItem]) -> None:
+        """Replace the items (after a refresh) and re-apply the search."""
+        self._all = list(items)
+        self._refilter()
+
+    def set_search(self, text: str) -> None:
+        """Show only items whose id, head's name, desa or flags contain every word."""
+        self._text = text
+        self._refilter()
+
+    def _refilter(self) -> None:
+        words = self._text.lower().split()
+        self.beginResetModel()
+        self._visible = [i for i in self._all if all(w in i.search_text for w in words)]
+        self.endResetModel()
+
+    def all_items(self) -> list[QueueItem]:
+        """Every loaded item, searched or not."""
+        return list(self._all)
+
+    def item_at(self, row: int) -> QueueItem:
+        """The item shown at a source row."""
+        return self._visible[row]
+
+    def rowCount(self, parent=None) -> int:  # noqa: N802 (Qt name)
+        return 0 if parent is not None and parent.isValid() else len(self._visible)
+
+    def columnCount(self, parent=None) -> int:  # noqa: N802
+        return 0 if parent is not None and parent.isValid() else len(self.COLUMNS)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
+            return None
+        tr = QCoreApplication.translate
+        titles = {
+            "household_id": tr("ReviewQueue", "Household id"),
+            "nama_krt": tr("ReviewQueue", "Head of household"),
+            "desa": tr("ReviewQueue", "Desa"),
+            "flags": tr("ReviewQueue", "Flags"),
+            "open_conflicts": tr("ReviewQueue", "Open conflicts"),
+            "state": tr("ReviewQueue", "State"),
+        }
+        return titles[self.COLUMNS[section]]
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        item = self._visible[index.row()]
+        column = self.COLUMNS[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == "flags":
+                return ", ".join(flag_label(f) for f in item.flags)
+            if column == "state":
+                return review_state_label(item.state)
+            return getattr(item, column)
+        if role == Qt.ItemDataRole.UserRole:
+            return item.household_id
+        if role == Qt.ItemDataRole.UserRole + 1 and column == "flags":
+            return list(item.flags)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == "open_conflicts":
+            return Qt.AlignmentFlag.AlignCenter
+        if role == Qt.ItemDataRole.ForegroundRole and column == "open_conflicts":
+            return QColor("#b91c1c" if item.open_conflicts else "#6b7280")
+        return None
+
+
+def make_queue_proxy(model: ReviewQueueModel) -> QSortFilterProxyModel:
+    """A sorting proxy (the model filters by itself)."""
+    proxy = QSortFilterProxyModel(model)
+    proxy.setSourceModel(model)
+    proxy.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+    return proxy
+
+
+class FlagChipDelegate(QStyledItemDelegate):
+    """Paints a household's flags as small coloured chips."""
+
+    def paint(self, painter: QPainter, option, index) -> None:
+        """Draw the selection background, then one rounded chip per flag."""
+        flags = index.data(Qt.ItemDataRole.UserRole + 1) or []
+        style = option.widget.style() if option.widget else None
+        if style is not None:
+            style.drawPrimitive(
+                QStyle.PrimitiveElement.PE_PanelItemViewItem, option, painter, option.widget
+            )
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        font = option.font
+        font.setPointSizeF(font.pointSizeF() * 0.86)
+        font.setBold(True)
+        painter.setFont(font)
+        metrics = QFontMetrics(font)
+        height = metrics.height() + 4
+        lines = _chip_lines([flag_label(f) for f in flags], metrics, option.rect.width() - 8)
+        top = option.rect.y() + (option.rect.height() - len(lines) * (height + 3) + 3) / 2
+        for line_no, line in enumerate(lines):
+            x, y = option.rect.x() + 4, top + line_no * (height + 3)
+            for text, width in line:
+                flag = flags[[flag_label(f) for f in flags].index(text)]
+                painter.setPen(Qt.PenStyle.NoPen)
+                painter.setBrush(QColor(FLAG_COLORS.get(flag, "#475569")))
+                painter.drawRoundedRect(QRectF(x, y, width, height), 5, 5)
+                painter.setPen(QColor("white"))
+                painter.drawText(QRectF(x, y, width, height), Qt.AlignmentFlag.AlignCenter, text)
+                x += width + 4
+        painter.restore()
+
+
+def _chip_lines(texts: list[str], metrics: QFontMetrics, room: int) -> list[list[tuple[str, int]]]:
+    """Chips laid out left to right, wrapping to a new line when the cell is full."""
+    lines: list[list[tuple[str, int]]] = [[]]
+    used = 0
+    for text in texts:
+        width = metrics.horizontalAdvance(text) + 12
+        if lines[-1] and used + width > room:
+            lines.append([])
+            used = 0
+        lines[-1].append((text, width))
+        used += width + 4
+    return lines

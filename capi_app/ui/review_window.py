@@ -1,0 +1,414 @@
+"""The reviewer's home: the review queue filtered by wilayah, round and flag, with exports."""
+
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QButtonGroup,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QToolBar,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from capi_app.review import FLAGS, Queue, bulk_approvable, wilayah_choices
+from capi_app.ui import worker
+from capi_app.ui.review_errors import plain_error
+from capi_app.ui.review_queue_model import (
+    FLAG_COLORS,
+    FlagChipDelegate,
+    ReviewQueueModel,
+    flag_label,
+    make_queue_proxy,
+)
+from dtks import wilayah
+
+PAGE = 500
+MAX_ROWS = 20000
+
+
+def fetch_queue(api, scope, round, flag, cancel) -> Queue:
+    """All pages of the queue for the filters (runs on a worker thread)."""
+    items, counts, total, offset = [], None, 0, 0
+    while offset < MAX_ROWS:
+        page = Queue.from_json(
+            api.review_queue(scope=scope, round=round, flag=flag, limit=PAGE, offset=offset)
+        )
+        items += page.items
+        counts = counts or page.counts
+        total = max(page.total, len(items))
+        offset += PAGE
+        if len(page.items) < PAGE or cancel.is_set():
+            break
+    return Queue(items, counts or {}, total)
+
+
+class ReviewWindow(QMainWindow):
+    """Households waiting for review; Enter or double-click opens one."""
+
+    loaded = Signal()
+    """Emitted after each refresh of the queue (success or failure)."""
+
+    def __init__(self, session, parent=None):
+        super().__init__(parent)
+        self.session = session
+        self.model = ReviewQueueModel(self)
+        self.proxy = make_queue_proxy(self.model)
+        self.flag = ""
+        self.jobs = []
+        self.rounds: set[str] = set()
+        self.error = ""
+        self._build()
+        self.retranslate()
+        self.resize(1320, 760)
+        self.refresh()
+
+    # -- layout --------------------------------------------------------------------------
+    def _build(self) -> None:
+        from capi_app.ui.review_exports import Exports
+
+        self.exports = Exports(self)
+        bar = QToolBar(movable=False)
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.addToolBar(bar)
+        self.refresh_action = QAction(self, shortcut=QKeySequence("F5"))
+        self.refresh_action.triggered.connect(self.refresh)
+        self.bulk_action = QAction(self)
+        self.bulk_action.triggered.connect(self.bulk_approve)
+        self.open_action = QAction(self)
+        self.open_action.triggered.connect(self.open_current)
+        self.export_menu = QMenu(self)
+        self.export_button = QToolButton(popupMode=QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.export_button.setMenu(self.export_menu)
+        self.exports.fill_menu(self.export_menu)
+        bar.addAction(self.refresh_action)
+        bar.addAction(self.open_action)
+        bar.addAction(self.bulk_action)
+        bar.addWidget(self.export_button)
+        spacer = QWidget()
+        spacer.setSizePolicy(
+            spacer.sizePolicy().Policy.Expanding, spacer.sizePolicy().Policy.Preferred
+        )
+        bar.addWidget(spacer)
+        self.user_label = QLabel()
+        bar.addWidget(self.user_label)
+
+        self.wilayah_label, self.round_label = QLabel(), QLabel()
+        self.wilayah = QComboBox(minimumWidth=330)
+        self.wilayah.setMaxVisibleItems(25)
+        for code, name, depth in wilayah_choices(self.session.scopes or []):
+            self.wilayah.addItem("    " * depth + f"{wilayah.dotted(code)}  {name}", code)
+        self.wilayah.currentIndexChanged.connect(lambda i: self.refresh())
+        self.round = QComboBox(minimumWidth=140)
+        self.round.addItem("", "")
+        self.round.currentIndexChanged.connect(lambda i: self.refresh())
+        self.search = QLineEdit(clearButtonEnabled=True)
+        self.search.textChanged.connect(lambda text: self._search_timer.start())
+        self.search.returnPressed.connect(self.open_current)
+        self._search_timer = QTimer(self, singleShot=True, interval=60)
+        self._search_timer.timeout.connect(self._apply_search)
+        filters = QHBoxLayout()
+        for widget in (self.wilayah_label, self.wilayah, self.round_label, self.round):
+            filters.addWidget(widget)
+        filters.addWidget(self.search, 1)
+
+        self.flag_title = QLabel(objectName="sectiontitle")
+        self.flag_buttons = QButtonGroup(self, exclusive=True)
+        flag_box = QVBoxLayout()
+        flag_box.addWidget(self.flag_title)
+        for i, flag in enumerate(("", *FLAGS)):
+            button = QPushButton(checkable=True, objectName="flagbutton")
+            button.setProperty("flag", flag)
+            color = FLAG_COLORS.get(flag, "#0f172a")
+            button.setStyleSheet(
+                f"QPushButton {{ text-align: left; border-left: 5px solid {color}; }}"
+                f"QPushButton:checked {{ background: #ccfbf1; font-weight: 600; }}"
+            )
+            self.flag_buttons.addButton(button, i)
+            flag_box.addWidget(button)
+        self.flag_buttons.button(0).setChecked(True)
+        self.flag_buttons.idClicked.connect(self._flag_clicked)
+        flag_box.addStretch()
+
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.setAlternatingRowColors(True)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(50)  # room for two lines of chips
+        self.table.setItemDelegateForColumn(3, FlagChipDelegate(self.table))
+        for column, width in enumerate((165, 200, 140, 330, 120, 190)):
+            self.table.setColumnWidth(column, width)
+        self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.table.doubleClicked.connect(lambda index: self.open_current())
+        self.table.activated.connect(lambda index: self.open_current())
+
+        self.count_label = QLabel(objectName="subtitle")
+        self.status = QLabel(objectName="subtitle", wordWrap=True)
+        right = QVBoxLayout()
+        right.addLayout(filters)
+        right.addWidget(self.table, 1)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.count_label)
+        bottom.addWidget(self.status, 1)
+        right.addLayout(bottom)
+        body = QHBoxLayout()
+        body.setContentsMargins(12, 12, 12, 8)
+        left = QWidget()
+        left.setFixedWidth(250)
+        left.setLayout(flag_box)
+        flag_box.setContentsMargins(0, 0, 0, 0)
+        body.addWidget(left)
+        body.addLayout(right, 1)
+        central = QWidget()
+        central.setLayout(body)
+        self.setCentralWidget(central)
+        self.search.setFocus()
+
+    def retranslate(self) -> None:
+        """Set every text in the current language."""
+        self.setWindowTitle(self.tr("Verivali: review queue"))
+        self.refresh_action.setText(self.tr("Refresh (F5)"))
+        self.open_action.setText(self.tr("Open household (Enter)"))
+        self.bulk_action.setText(self.tr("Approve all without flags…"))
+        self.export_button.setText(self.tr("Exports"))
+        self.exports.retranslate()
+        self.wilayah_label.setText(self.tr("Wilayah"))
+        self.round_label.setText(self.tr("Round"))
+        self.round.setItemText(0, self.tr("All rounds"))
+        self.search.setPlaceholderText(self.tr("Search by household id, name or desa…"))
+        self.flag_title.setText(self.tr("Show households with"))
+        roles = {"reviewer": self.tr("reviewer"), "admin": self.tr("admin")}
+        role = roles.get(self.session.role or "", self.session.role or "")
+        self.user_label.setText(f"{self.session.username} · {role} · {self.tr('online')}")
+        self._fill_counts()
+        self._show_count()
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+            self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 5)
+        super().changeEvent(event)
+
+    # -- filters -------------------------------------------------------------------------
+    def scope(self) -> str:
+        """The chosen wilayah as a plain code ('' when the user has no scope)."""
+        return self.wilayah.currentData() or ""
+
+    def round_filter(self) -> str:
+        """The chosen round ('' for all rounds)."""
+        return self.round.currentData() or ""
+
+    def set_flag(self, flag: str) -> None:
+        """Filter by one flag ('' for every household that needs review) and refresh."""
+        for button in self.flag_buttons.buttons():
+            if button.property("flag") == flag:
+                button.setChecked(True)
+        self.flag = flag
+        self.refresh()
+
+    def _flag_clicked(self, button_id: int) -> None:
+        self.set_flag(self.flag_buttons.button(button_id).property("flag"))
+
+    def _fill_counts(self, counts: dict | None = None, total: int | None = None) -> None:
+        self._counts = counts if counts is not None else getattr(self, "_counts", {})
+        if total is not None:
+            self._total = total
+        for button in self.flag_buttons.buttons():
+            flag = button.property("flag")
+            if flag:
+                button.setText(f"{flag_label(flag)}  ({self._counts.get(flag, 0)})")
+            else:
+                text = self.tr("All needing review")
+                all_count = getattr(self, "_all_count", None)
+                button.setText(text + (f"  ({all_count})" if all_count is not None else ""))
+
+    def _apply_search(self) -> None:
+        self.model.set_search(self.search.text())
+        self._show_count()
+        if self.proxy.rowCount():
+            self.table.selectRow(0)
+
+    def _show_count(self) -> None:
+        self.count_label.setText(
+            self.tr("{0} of {1} households shown").format(
+                self.model.rowCount(), len(self.model.all_items())
+            )
+        )
+
+    # -- loading -------------------------------------------------------------------------
+    def refresh(self) -> None:
+        """Load the queue for the filters from the server (off the GUI thread)."""
+        api, scope, rnd, flag = self.session.api, self.scope(), self.round_filter(), self.flag
+        self.status.setText(self.tr("Loading the queue…"))
+        self.refresh_action.setEnabled(False)
+        self._start(
+            lambda progress, cancel: fetch_queue(
+                api, scope or None, rnd or None, flag or None, cancel
+            ),
+            self._loaded,
+            self._load_failed,
+        )
+
+    def _start(self, fn, done, failed, progress=None):
+        job = worker.start(
+            fn,
+            lambda r: self._finished(job, done, r),
+            lambda e: self._finished(job, failed, e),
+            progress,
+        )
+        self.jobs.append(job)
+        return job
+
+    def _finished(self, job, callback, value) -> None:
+        if job in self.jobs:
+            self.jobs.remove(job)
+        callback(value)
+
+    def _loaded(self, queue: Queue) -> None:
+        self.refresh_action.setEnabled(True)
+        self.error = ""
+        self.model.set_items(queue.items)
+        if not self.flag:
+            self._all_count = queue.total
+        self._fill_counts(queue.counts, queue.total)
+        self._add_rounds(i.round for i in queue.items)
+        self._show_count()
+        self.status.setText("")
+        if self.proxy.rowCount() and not self.table.currentIndex().isValid():
+            self.table.selectRow(0)
+        self.loaded.emit()
+
+    def _load_failed(self, error: Exception) -> None:
+        self.refresh_action.setEnabled(True)
+        self.error = plain_error(error)
+        self.status.setText(self.error)
+        self.loaded.emit()
+
+    def _add_rounds(self, rounds) -> None:
+        new = {r for r in rounds if r} - self.rounds
+        if not new:
+            return
+        self.rounds |= new
+        current = self.round_filter()
+        self.round.blockSignals(True)
+        while self.round.count() > 1:
+            self.round.removeItem(1)
+        for r in sorted(self.rounds, reverse=True):
+            self.round.addItem(r, r)
+        self.round.setCurrentIndex(max(self.round.findData(current), 0))
+        self.round.blockSignals(False)
+
+    def latest_round(self) -> str:
+        """The chosen round, else the newest one seen in the queue ('' when none)."""
+        return self.round_filter() or max(self.rounds, default="")
+
+    # -- actions -------------------------------------------------------------------------
+    def current_household_id(self) -> str | None:
+        """The id of the selected household, if any."""
+        index = self.table.currentIndex()
+        return self.proxy.data(index, Qt.ItemDataRole.UserRole) if index.isValid() else None
+
+    def open_current(self):
+        """Open the selected household's review screen; returns it (None if none selected)."""
+        household_id = self.current_household_id()
+        return self.open_household(household_id) if household_id else None
+
+    def open_household(self, household_id: str):
+        """Show the household review screen; refresh the queue after each decision."""
+        from capi_app.ui.review_household import ReviewHouseholdDialog
+
+        dialog = ReviewHouseholdDialog(self.session, household_id, self)
+        dialog.decided.connect(lambda reply: self.refresh())
+        dialog.open()
+        return dialog
+
+    def bulk_approve(self) -> None:
+        """Approve every household of the wilayah and round without flags, after confirming."""
+        scope, rnd = self.scope(), self.latest_round()
+        if not scope or not rnd:
+            QMessageBox.information(
+                self,
+                self.tr("Approve all without flags"),
+                self.tr("Choose a wilayah and a round first."),
+            )
+            return
+        api = self.session.api
+        self.status.setText(self.tr("Counting the households without flags…"))
+        self._start(
+            lambda progress, cancel: _approvable(api, scope, rnd, cancel),
+            lambda items: self._confirm_bulk(scope, rnd, items),
+            self._load_failed,
+        )
+
+    def _confirm_bulk(self, scope: str, rnd: str, items: list) -> None:
+        self.status.setText("")
+        name = f"{wilayah.dotted(scope)} {wilayah.lookup(scope) or ''}".strip()
+        if not items:
+            QMessageBox.information(
+                self,
+                self.tr("Approve all without flags"),
+                self.tr("No household of {0} in round {1} is waiting without flags.").format(
+                    name, rnd
+                ),
+            )
+            return
+        answer = self.confirm(
+            self.tr("Approve all without flags"),
+            self.tr(
+                "Approve {0} households of {1} in round {2} that have a verification and no flags?\n\n"
+                "Each approval is recorded under your name. Households with flags stay in the queue."
+            ).format(len(items), name, rnd),
+        )
+        if not answer:
+            return
+        api = self.session.api
+        self.status.setText(self.tr("Approving…"))
+        self._start(
+            lambda progress, cancel: api.bulk_approve(scope, rnd),
+            self._bulk_done,
+            self._load_failed,
+        )
+
+    def confirm(self, title: str, text: str) -> bool:
+        """Ask yes/no (tests replace this)."""
+        reply = QMessageBox.question(self, title, text)
+        return reply == QMessageBox.StandardButton.Yes
+
+    def _bulk_done(self, reply: dict) -> None:
+        self.last_bulk = reply
+        self.status.setText(
+            self.tr("{0} households approved, {1} skipped.").format(
+                len(reply.get("approved") or []), reply.get("skipped", 0)
+            )
+        )
+        self.refresh()
+
+
+def _approvable(api, scope: str, rnd: str, cancel) -> list:
+    """Households bulk-approve would take (the count shown in the confirmation)."""
+    items = []
+    for state in ("open", "needs_review"):
+        offset = 0
+        while offset < MAX_ROWS and not cancel.is_set():
+            page = Queue.from_json(
+                api.review_queue(scope=scope, round=rnd, state=state, limit=PAGE, offset=offset)
+            )
+            items += page.items
+            offset += PAGE
+            if len(page.items) < PAGE:
+                break
+    return bulk_approvable(items, rnd)
