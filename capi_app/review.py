@@ -96,13 +96,14 @@ class Queue:
 
 
 def bulk_approvable(items: list[QueueItem], round: str) -> list[QueueItem]:
-    """Items bulk-approve would take: verified in the round, no open flag but parallel_edit."""
+    """Items bulk-approve would take: a result in the round, no open flag but parallel_edit."""
     return [
         i
         for i in items
         if i.state != "approved"
+        and i.result is not None
         and set(i.flags) <= {"parallel_edit"}
-        and (not i.round or not round or i.round == round)
+        and (not i.round or i.round == round)
     ]
 
 

@@ -7,7 +7,7 @@ from PySide6.QtCore import QObject, Qt, QUrl
 from PySide6.QtGui import QAction, QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QProgressDialog, QPushButton
 
-from capi_app.ui import worker
+from capi_app.ui import review_jobs
 from capi_app.ui.review_errors import plain_error
 from dtks import wilayah
 
@@ -167,10 +167,13 @@ class Exports(QObject):
 
     # -- plumbing ------------------------------------------------------------------------
     def _start(self, fn, done=None):
-        job = worker.start(
-            fn, lambda r: self._done(job, r, done), lambda e: self._failed(job, e), self._progress
+        job = review_jobs.start(
+            self,
+            fn,
+            lambda r: self._done(job, r, done),
+            lambda e: self._failed(job, e),
+            self._progress,
         )
-        self.jobs.append(job)
         if self.progress is not None:
             self.progress.canceled.connect(job.cancel.set)
         return job

@@ -30,7 +30,7 @@ from capi_app.review import (
     detail_from_json,
     field_label,
 )
-from capi_app.ui import worker
+from capi_app.ui import review_jobs
 from capi_app.ui.review_errors import plain_error
 from capi_app.ui.review_photos import PhotosPanel
 from capi_app.ui.review_queue_model import FLAG_COLORS, flag_label, review_state_label
@@ -200,18 +200,12 @@ class ReviewHouseholdDialog(QDialog):
         )
 
     def _start(self, fn, done):
-        job = worker.start(
-            fn,
-            lambda r: self._finished(job, done, r),
-            lambda e: self._finished(job, self._failed, e),
-        )
-        self.jobs.append(job)
         self._set_busy(True)
-        return job
+        return review_jobs.start(
+            self, fn, lambda r: self._after(done, r), lambda e: self._after(self._failed, e)
+        )
 
-    def _finished(self, job, callback, value) -> None:
-        if job in self.jobs:
-            self.jobs.remove(job)
+    def _after(self, callback, value) -> None:
         self._set_busy(bool(self.jobs))
         callback(value)
 

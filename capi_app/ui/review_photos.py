@@ -3,9 +3,10 @@
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
+from shiboken6 import isValid
 
 from capi_app.review import Detail, PhotoRow
-from capi_app.ui import worker
+from capi_app.ui import review_jobs
 
 THUMB = 260
 
@@ -91,18 +92,17 @@ class PhotosPanel(QScrollArea):
 
     def _fetch(self, sha: str) -> None:
         api = self.api
-        job = worker.start(
+        review_jobs.start(
+            self,
             lambda progress, cancel: api.photo_bytes(sha),
-            lambda data: self._show_thumb(job, sha, data),
-            lambda error: self._thumb_failed(job, sha, error),
+            lambda data: self._show_thumb(sha, data),
+            lambda error: self._thumb_failed(sha, error),
         )
-        self.jobs.append(job)
 
-    def _show_thumb(self, job, sha: str, data: bytes) -> None:
-        self.jobs.remove(job)
+    def _show_thumb(self, sha: str, data: bytes) -> None:
         label = self.thumbs.get(sha)
         pixmap = QPixmap()
-        if label is None or not pixmap.loadFromData(data):
+        if label is None or not isValid(label) or not pixmap.loadFromData(data):
             return
         label.setPixmap(
             pixmap.scaled(
@@ -112,10 +112,9 @@ class PhotosPanel(QScrollArea):
             )
         )
 
-    def _thumb_failed(self, job, sha: str, error: Exception) -> None:
-        self.jobs.remove(job)
+    def _thumb_failed(self, sha: str, error: Exception) -> None:
         label = self.thumbs.get(sha)
-        if label is not None:
+        if label is not None and isValid(label):
             label.setText(self.tr("The photo could not be loaded:\n{0}").format(error))
 
 

@@ -150,12 +150,11 @@ class FlagChipDelegate(QStyledItemDelegate):
         painter.setFont(font)
         metrics = QFontMetrics(font)
         height = metrics.height() + 4
-        lines = _chip_lines([flag_label(f) for f in flags], metrics, option.rect.width() - 8)
+        lines = _chip_lines(flags, metrics, option.rect.width() - 8)
         top = option.rect.y() + (option.rect.height() - len(lines) * (height + 3) + 3) / 2
         for line_no, line in enumerate(lines):
             x, y = option.rect.x() + 4, top + line_no * (height + 3)
-            for text, width in line:
-                flag = flags[[flag_label(f) for f in flags].index(text)]
+            for flag, text, width in line:
                 painter.setPen(Qt.PenStyle.NoPen)
                 painter.setBrush(QColor(FLAG_COLORS.get(flag, "#475569")))
                 painter.drawRoundedRect(QRectF(x, y, width, height), 5, 5)
@@ -165,15 +164,16 @@ class FlagChipDelegate(QStyledItemDelegate):
         painter.restore()
 
 
-def _chip_lines(texts: list[str], metrics: QFontMetrics, room: int) -> list[list[tuple[str, int]]]:
-    """Chips laid out left to right, wrapping to a new line when the cell is full."""
-    lines: list[list[tuple[str, int]]] = [[]]
+def _chip_lines(flags: list[str], metrics: QFontMetrics, room: int) -> list[list[tuple]]:
+    """(flag, label, width) chips laid out left to right, wrapping when the cell is full."""
+    lines: list[list[tuple]] = [[]]
     used = 0
-    for text in texts:
+    for flag in flags:
+        text = flag_label(flag)
         width = metrics.horizontalAdvance(text) + 12
         if lines[-1] and used + width > room:
             lines.append([])
             used = 0
-        lines[-1].append((text, width))
+        lines[-1].append((flag, text, width))
         used += width + 4
     return lines

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from capi_app.review import FLAGS, Queue, bulk_approvable, wilayah_choices
-from capi_app.ui import worker
+from capi_app.ui import review_jobs
 from capi_app.ui.review_errors import plain_error
 from capi_app.ui.review_queue_model import (
     FLAG_COLORS,
@@ -264,19 +264,7 @@ class ReviewWindow(QMainWindow):
         )
 
     def _start(self, fn, done, failed, progress=None):
-        job = worker.start(
-            fn,
-            lambda r: self._finished(job, done, r),
-            lambda e: self._finished(job, failed, e),
-            progress,
-        )
-        self.jobs.append(job)
-        return job
-
-    def _finished(self, job, callback, value) -> None:
-        if job in self.jobs:
-            self.jobs.remove(job)
-        callback(value)
+        return review_jobs.start(self, fn, done, failed, progress)
 
     def _loaded(self, queue: Queue) -> None:
         self.refresh_action.setEnabled(True)

@@ -72,3 +72,28 @@ def make_conflict(one: Session, two: Session, household_id: str, first: str, sec
     assert edit_and_push(one, household_id, {"alamat": first}, photo="bandung_south_gps.jpg").ok
     summary = edit_and_push(two, household_id, {"alamat": second}, gps=POINT_TWO, minutes=20)
     assert summary.outcomes["conflict"] == 1, summary.messages
+
+
+def verify_found(session: Session, household_id: str, photo: str) -> None:
+    """Finalize through the form as for a household found at home and still eligible."""
+    from test_form_view import ASSETS, HOUSING
+
+    from capi_app import visit as visits
+    from capi_app.forms import form_for
+
+    store = session.store
+    form = form_for(store, household_id)
+    data = dict(visits.start_visit(store, form, household_id).answers)
+    data.update(HOUSING)
+    data.update(dict.fromkeys(ASSETS, "2"))
+    record = import_photo(store, household_id, PHOTOS / photo, session.username)
+    data.update(
+        art_lengkap="1", program="1", status_rt="1", hasil="1", tanggal_kunjungan="2026-11-02",
+        gps="-6.987650 107.629120 700 8", foto_rumah=record.sha256,
+    )  # fmt: skip
+    for m in data["members"]:
+        m.update(status_art="1", disabilitas="2", penyakit_kronis="2")
+        if m.get("jenis_kelamin") == "2":
+            m["hamil"] = "2"
+    saved = visits.save_visit(store, form, household_id, data, session.username, finalize=True)
+    assert not saved.problems, saved.problems
