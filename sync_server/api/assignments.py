@@ -37,6 +37,8 @@ class MemberOut(BaseModel):
     version: int
     removal_reason: str | None = None
     removal_date: str | None = None
+    replaces: str | None = None
+    """For a member of an approved proposal: the client UUID it had before."""
 
 
 class ReviewOut(BaseModel):
@@ -55,6 +57,8 @@ class HouseholdOut(BaseModel):
     values: dict
     members: list[MemberOut]
     review: ReviewOut | None
+    replaces: str | None = None
+    """For an approved proposal under its permanent id: the client UUID it replaces."""
 
 
 class PullOut(BaseModel):

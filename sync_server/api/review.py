@@ -1,4 +1,4 @@
-"""Review: GET /review/queue, GET /review/households/{id}, POST /review/households/{id}."""
+"""Review: GET /review/queue, GET|POST /review/households/{id}, POST /review/bulk-approve."""
 
 from typing import Any, Literal
 
@@ -7,6 +7,10 @@ from pydantic import BaseModel, Field
 
 from sync_server.api.deps import CurrentUser, Db
 from sync_server.services import review as review_service
+from sync_server.services import review_queue as queue_service
+from sync_server.services.bulk_approve import bulk_approve
+
+ROUND_PATTERN = r"^\d{4}-(0[1-9]|1[0-2])$"
 
 router = APIRouter(tags=["review"])
 
@@ -23,12 +27,19 @@ class QueueItem(BaseModel):
     flags: list[str]
     open_conflicts: int
     updated_at: str
+    round: str | None = Field(
+        None, description="the filter's round, else the latest verification's"
+    )
+    result: str | None = Field(None, description="hasil code of the latest verification, or null")
+    desa: str | None = Field(None, description="name of the desa/kelurahan")
 
 
 class QueueOut(BaseModel):
-    """The queue, oldest change first."""
+    """The queue, oldest change first, with counts per open flag in scope and round."""
 
     households: list[QueueItem]
+    counts: dict[str, int]
+    total: int
 
 
 class ReviewDetailOut(BaseModel):
@@ -64,6 +75,23 @@ class DecisionOut(BaseModel):
     state: str
     version: int
     note: str | None
+    replaces: str | None = Field(
+        None, description="an approved proposal: the client UUID its permanent id replaces"
+    )
+
+
+class BulkApproveIn(BaseModel):
+    """Which households to approve: verified in round, under scope, with no open flag."""
+
+    scope: str | None = Field(None, description="kode wilayah prefix inside your scopes")
+    round: str = Field(pattern=ROUND_PATTERN)
+
+
+class BulkApproveOut(BaseModel):
+    """The ids approved and how many verified households were left for a closer look."""
+
+    approved: list[str]
+    skipped: int
 
 
 @router.get("/review/queue", response_model=QueueOut)
@@ -71,6 +99,7 @@ def review_queue(
     user: CurrentUser,
     db: Db,
     scope: str | None = Query(None, description="kode wilayah prefix inside your scopes"),
+    round: str | None = Query(None, pattern=ROUND_PATTERN, description="only this round"),
     flag: str | None = Query(None, description="only households with this open flag"),
     state: str | None = Query(None, description="default needs_review (unless flag is given)"),
     limit: int = Query(200, ge=1, le=1000),
@@ -78,8 +107,8 @@ def review_queue(
 ):
     """Households in your scope that need review."""
     with db.connect() as conn:
-        items = review_service.queue(conn, user, scope, flag, state, limit, offset)
-    return QueueOut(households=items)
+        page = queue_service.queue(conn, user, scope, flag, state, limit, offset, round)
+    return QueueOut(**page)
 
 
 @router.get("/review/households/{household_id}", response_model=ReviewDetailOut)
@@ -96,3 +125,9 @@ def decide(household_id: str, body: DecisionIn, user: CurrentUser, db: Db):
     return review_service.decide(
         db, user, household_id, body.decision, choices, body.note, user.device_id
     )
+
+
+@router.post("/review/bulk-approve", response_model=BulkApproveOut)
+def bulk(body: BulkApproveIn, user: CurrentUser, db: Db):
+    """Approve every verified household of the scope and round that has no open flag."""
+    return bulk_approve(db, user, body.scope, body.round, user.device_id)

@@ -98,9 +98,16 @@ households = Table(
     Column("proposed_by", ForeignKey("users.id")),
     Column("created_at", TIME, nullable=False),
     Column("updated_at", TIME, nullable=False),
+    Column("replaces", ID),
+    Column("replaced_by", ID),
+    Column("approved_by", Integer),
+    Column("approved_at", TIME),
 )
 """state: open (in the field), needs_review, returned (to the enumerator, with review_note),
-approved. deleted: a tombstone for everyone. proposed: a new household (usulan baru) sent from the field under a client UUID."""
+approved. deleted: a tombstone for everyone. proposed: a new household (usulan baru) sent from the field under a client UUID.
+replaces: the client UUID of an approved proposal now under its permanent id; replaced_by:
+on the proposal's tombstone, that permanent id. approved_by (users.id) / approved_at: the
+last approval (0002; no foreign key, so SQLite needs no table rebuild)."""
 
 members = Table(
     "members",
@@ -117,7 +124,9 @@ members = Table(
     Column("version", Integer, nullable=False, default=0),
     Column("removal_reason", String(64)),
     Column("removal_date", String(10)),
+    Column("replaces", ID),
 )
+"""replaces: the client UUID of a member of an approved proposal, renumbered household id + NN."""
 
 tombstones = Table(
     "tombstones",
@@ -228,3 +237,19 @@ audit = Table(
 """Append-only: the server only ever inserts here."""
 
 Index("ix_audit_household", audit.c.household_id, audit.c.id)
+
+pengesahan = Table(
+    "pengesahan",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("round", String(7), nullable=False),
+    Column("scope", String(10), nullable=False),
+    Column("sha256", String(64), nullable=False),
+    Column("size", Integer, nullable=False),
+    Column("content_type", String(32), nullable=False),
+    Column("path", String(200), nullable=False),
+    Column("uploaded_by", ForeignKey("users.id"), nullable=False),
+    Column("uploaded_at", TIME, nullable=False),
+    UniqueConstraint("round", "scope", "sha256", name="uq_pengesahan_round_scope_sha256"),
+)
+"""Signed approval scans (pengesahan) of a round and wilayah; insert-only, files in the data dir."""

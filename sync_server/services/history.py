@@ -1,17 +1,25 @@
-"""The audit trail of a household: every applied field change and review decision, oldest first."""
+"""The audit trail of a household: every applied field change and review decision, oldest first.
+
+An approved proposal's events before approval stay under its client UUID (the audit log is
+append-only); they are read through ``households.replaces``.
+"""
 
 from sqlalchemy import Connection, select
 
 from sync_server.db import jsontext
-from sync_server.db.tables import audit, users
+from sync_server.db.tables import audit, households, users
 
 
 def events(conn: Connection, household_id: str) -> list[dict]:
-    """Return the audit events of one household as protocol JSON."""
+    """Return the audit events of one household (and of the proposal it replaces) as JSON."""
+    replaces = conn.execute(
+        select(households.c.replaces).where(households.c.household_id == household_id)
+    ).scalar()
+    ids = [household_id] + ([replaces] if replaces else [])
     q = (
         select(audit, users.c.username)
         .outerjoin(users, users.c.id == audit.c.user_id)
-        .where(audit.c.household_id == household_id)
+        .where(audit.c.household_id.in_(ids))
         .order_by(audit.c.id)
     )
     return [

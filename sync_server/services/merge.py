@@ -33,11 +33,18 @@ from sync_server.db.tables import (
     tombstones,
     verifications,
 )
-from sync_server.errors import ChangesetMismatch, Forbidden, InvalidContent, ScopeViolation
+from sync_server.errors import (
+    ChangesetMismatch,
+    Forbidden,
+    InvalidContent,
+    ScopeViolation,
+    StateConflict,
+)
 from sync_server.roles import can
 from sync_server.scopes import covers
-from sync_server.services import validation
+from sync_server.services import plausibility, validation
 from sync_server.services.assignments import round_for
+from sync_server.services.eligibility import changes_eligibility
 from sync_server.services.form_check import check_answers
 from sync_server.services.household_store import chunks, load_states
 from sync_server.services.users import User
@@ -45,6 +52,8 @@ from sync_server.services.users import User
 FLAG_MEMBER_REMOVED = "member_removed"
 FLAG_NEW_HOUSEHOLD = "new_household"
 FLAG_RESUBMITTED = "resubmitted"
+FLAG_VALIDATION_WARNING = "validation_warning"
+FLAG_ELIGIBILITY_CHANGED = "eligibility_changed"
 _HOUSEHOLD_PATH = re.compile(r"^households\[(\d+)\](?:\.(.*))?$")
 
 
@@ -173,6 +182,7 @@ def _household_rows(conn: Connection, ids: list[str]) -> dict:
                 households.c.kode_wilayah,
                 households.c.state,
                 households.c.version,
+                households.c.replaced_by,
             ).where(households.c.household_id.in_(part))
         ):
             rows[r.household_id] = r
@@ -181,6 +191,12 @@ def _household_rows(conn: Connection, ids: list[str]) -> dict:
 
 def _validate(change: HouseholdChange, row, scopes, changeset: ChangeSet, forms_dir) -> None:
     hid = change.household_id
+    if row is not None and row.replaced_by:
+        raise StateConflict(
+            f"household {hid} was approved as {row.replaced_by}: pull first, then send the "
+            "edits under the new id",
+            hid,
+        )
     if change.new and row is None:
         validation.check_values(hid, change.values)
         kode = change.values["kode_wilayah"]
@@ -241,13 +257,15 @@ def _collect(w: _Writes, result, before, row, change, changeset, user, seq, now)
         new_flags |= {FLAG_NEW_HOUSEHOLD, rule.FLAG_NEEDS_REVIEW}
     elif row.state in ("returned", "approved") and (result.applied or change.verification):
         new_flags |= {FLAG_RESUBMITTED, rule.FLAG_NEEDS_REVIEW}
+    details = _information_flags(change, h, row is None)
+    new_flags |= set(details)
     for a in result.applied:
         if a.field == rule.STATUS_FIELD and a.new == "removed":
             m = h.member(a.member_id)
             w.flags.append(_flag(hid, FLAG_MEMBER_REMOVED, cs, now, _removal_note(m)))
     old_flags = before.flags if before else frozenset()
     for kind in sorted(new_flags - old_flags):
-        w.flags.append(_flag(hid, kind, cs, now, result.message))
+        w.flags.append(_flag(hid, kind, cs, now, details.get(kind, result.message)))
     state_name = "needs_review" if rule.FLAG_NEEDS_REVIEW in new_flags else None
     _collect_household(w, h, row, change, user, seq, now, state_name)
     _collect_members(w, result, before)
@@ -283,6 +301,25 @@ def _collect(w: _Writes, result, before, row, change, changeset, user, seq, now)
                 "new": jsontext.dumps(a.new),
             }
         )
+
+
+def _information_flags(change, household, new: bool) -> dict[str, str]:
+    """validation_warning and eligibility_changed with their details; they inform the reviewer
+    (queue filter, bulk-approve skips them) without moving the household to needs_review."""
+    out = {}
+    v = change.verification
+    if v is not None and changes_eligibility(v.answers, new):
+        out[FLAG_ELIGIBILITY_CHANGED] = (
+            f"status_rt {v.answers.get('status_rt')}, hasil {v.answers.get('hasil')}"
+        )
+    touched = {op.member_id for op in change.members if op.op in ("add", "change")}
+    if new:
+        touched |= {m.member_id for m in household.members}
+    point = new or bool({"lat", "lon"} & set(change.fields))
+    problems = plausibility.household_warnings(household, touched, point, v)
+    if problems:
+        out[FLAG_VALIDATION_WARNING] = "; ".join(problems)[:2000]
+    return out
 
 
 def _removal_note(member) -> str:

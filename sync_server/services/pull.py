@@ -72,6 +72,8 @@ def _members(conn: Connection, ids: list[str]) -> dict[str, list[dict]]:
                 item["removal_reason"] = m.removal_reason
             if m.removal_date is not None:
                 item["removal_date"] = m.removal_date
+            if m.replaces is not None:
+                item["replaces"] = m.replaces
             found.setdefault(m.household_id, []).append(item)
     return found
 
@@ -94,7 +96,7 @@ def _still_in_scope(conn: Connection, ids: list[str], low: str, high: str) -> se
 
 def _household(row, member_items: list[dict]) -> dict:
     review = review_info(row)
-    return {
+    out = {
         "household_id": row.household_id,
         "version": row.version,
         "deleted": False,
@@ -102,6 +104,9 @@ def _household(row, member_items: list[dict]) -> dict:
         "members": member_items,
         "review": review.to_json() if review else None,
     }
+    if row.replaces is not None:
+        out["replaces"] = row.replaces
+    return out
 
 
 def _tombstone(household_id: str, version: int) -> dict:

@@ -6,7 +6,7 @@ a note). Every decision bumps the household's sequence number, so the enumerator
 carries the resolved values and the review state and note.
 """
 
-from sqlalchemy import Connection, Engine, and_, func, insert, select, update
+from sqlalchemy import Connection, Engine, func, insert, select, update
 
 from dtks.merge import DATE_FIELD, DELETED_FIELD, REASON_FIELD, STATUS_FIELD
 from sync_server import clock
@@ -22,9 +22,7 @@ from sync_server.db.tables import (
     users,
     verifications,
 )
-from sync_server.errors import Forbidden, InvalidContent, ScopeViolation, StateConflict
-from sync_server.roles import can
-from sync_server.scopes import covers, normalise_scope, scope_range
+from sync_server.errors import InvalidContent, StateConflict
 from sync_server.services import history, validation
 from sync_server.services.access import reviewable_household
 from sync_server.services.household_store import household_from_rows, load_rows
@@ -34,57 +32,8 @@ REVIEW_FLAGS = {"conflict", "duplicate_verification", "new_household", "resubmit
 """Open flags that keep a household in needs_review; others are for information."""
 
 
-def queue(conn: Connection, user: User, scope=None, flag=None, state=None, limit=200, offset=0):
-    """Households in the reviewer's scope that need review (or carry the given flag/state)."""
-    if not can(user.role, "review"):
-        raise Forbidden(f"role {user.role} cannot review households")
-    scopes = list(user.scopes)
-    if scope:
-        plain = normalise_scope(scope)
-        if not covers(user.scopes, plain):
-            raise ScopeViolation(f"scope {scope} lies outside your scopes")
-        scopes = [plain]
-    conds = []
-    for s in scopes:
-        low, high = scope_range(s)
-        conds.append(and_(households.c.kode_wilayah >= low, households.c.kode_wilayah < high))
-    q = select(households).where(conds[0] if len(conds) == 1 else _or(conds))
-    if flag:
-        flagged = select(flags.c.household_id).where(
-            flags.c.kind == flag, flags.c.cleared_at.is_(None)
-        )
-        q = q.where(households.c.household_id.in_(flagged))
-    if state or not flag:
-        q = q.where(households.c.state == (state or "needs_review"))
-    rows = conn.execute(
-        q.order_by(households.c.updated_at, households.c.household_id).limit(limit).offset(offset)
-    ).all()
-    ids = [r.household_id for r in rows]
-    open_flags = _open_flags(conn, ids)
-    counts = _open_conflict_counts(conn, ids)
-    return [
-        {
-            "household_id": r.household_id,
-            "kode_wilayah": r.kode_wilayah,
-            "nama_krt": jsontext.loads(r.values).get("nama_krt"),
-            "state": r.state,
-            "version": r.version,
-            "proposed": r.proposed,
-            "flags": sorted(open_flags.get(r.household_id, ())),
-            "open_conflicts": counts.get(r.household_id, 0),
-            "updated_at": r.updated_at,
-        }
-        for r in rows
-    ]
-
-
-def _or(conds):
-    from sqlalchemy import or_
-
-    return or_(*conds)
-
-
-def _open_flags(conn, ids) -> dict[str, set[str]]:
+def open_flags(conn, ids) -> dict[str, set[str]]:
+    """{household_id: its open flag kinds} for the ids."""
     out: dict[str, set[str]] = {}
     if ids:
         q = select(flags.c.household_id, flags.c.kind).where(
@@ -95,7 +44,8 @@ def _open_flags(conn, ids) -> dict[str, set[str]]:
     return out
 
 
-def _open_conflict_counts(conn, ids) -> dict[str, int]:
+def open_conflict_counts(conn, ids) -> dict[str, int]:
+    """{household_id: number of open conflicts} for the ids that have any."""
     if not ids:
         return {}
     q = (
@@ -222,11 +172,14 @@ def _photos(conn, household_id) -> list[dict]:
 def decide(
     engine: Engine, user: User, household_id: str, decision: str, choices: dict, note, device_id
 ):
-    """Apply a reviewer's decision; return the household's new {household_id, state, version}."""
+    """Apply a reviewer's decision; return the household's new {household_id, state, version,
+    note, replaces} (an approved proposal answers under its new permanent id)."""
     with write_transaction(engine) as conn:
         row = reviewable_household(conn, user, household_id)
+        if row.deleted:
+            raise StateConflict(_gone(row), household_id)
         seq, now = Sequence(conn), clock.now()
-        ctx = _Ctx(conn, user, row, now, device_id)
+        ctx = DecisionContext(conn, user, row, now, device_id)
         if decision == "resolve":
             if not choices:
                 raise InvalidContent(
@@ -235,16 +188,13 @@ def decide(
             version = _resolve(ctx, choices)
             state = _state_after_resolve(conn, household_id)
         elif decision == "approve":
-            if choices:
-                version = _resolve(ctx, choices)
-            else:
-                version = row.version
-            if _open_conflict_counts(conn, [household_id]):
+            version = _resolve(ctx, choices) if choices else row.version
+            if open_conflict_counts(conn, [household_id]):
                 raise StateConflict(
                     f"household {household_id}: resolve its open conflicts before approving",
                     household_id,
                 )
-            _clear_flags(conn, household_id, user, now)
+            clear_flags(conn, household_id, user, now)
             state = "approved"
         else:
             if not (note or "").strip():
@@ -255,25 +205,50 @@ def decide(
                 )
             version = row.version
             state = "returned"
-        new_note = note if note is not None else row.review_note
-        conn.execute(
-            update(households)
-            .where(households.c.household_id == household_id)
-            .values(
-                state=state, review_note=new_note, version=version, seq=seq.next(), updated_at=now
-            )
-        )
-        ctx.audit(
-            None,
-            "@review",
-            {"state": row.state, "note": row.review_note},
-            {"state": state, "note": new_note},
-        )
+        out = record_decision(ctx, seq, state, note, version)
+        if state == "approved" and row.proposed and row.replaces is None:
+            from sync_server.services.proposals import make_permanent
+
+            out["household_id"] = make_permanent(ctx, seq)
+            out["replaces"] = household_id
         seq.save()
-        return {"household_id": household_id, "state": state, "version": version, "note": new_note}
+        return out
 
 
-class _Ctx:
+def _gone(row) -> str:
+    if row.replaced_by:
+        return f"household {row.household_id} was approved as {row.replaced_by}; use that id"
+    return f"household {row.household_id} is deleted"
+
+
+def record_decision(ctx: "DecisionContext", seq: Sequence, state: str, note, version: int) -> dict:
+    """Write the household's new state and note (approval: who and when), audited as @review."""
+    row = ctx.row
+    new_note = note if note is not None else row.review_note
+    values = dict(state=state, review_note=new_note, version=version, seq=seq.next())
+    if state == "approved":
+        values.update(approved_by=ctx.user.id, approved_at=ctx.now)
+    ctx.conn.execute(
+        update(households)
+        .where(households.c.household_id == row.household_id)
+        .values(updated_at=ctx.now, **values)
+    )
+    ctx.audit(
+        None,
+        "@review",
+        {"state": row.state, "note": row.review_note},
+        {"state": state, "note": new_note},
+    )
+    return {
+        "household_id": row.household_id,
+        "state": state,
+        "version": version,
+        "note": new_note,
+        "replaces": None,
+    }
+
+
+class DecisionContext:
     """What a decision needs at hand: connection, reviewer, household row, time, device."""
 
     def __init__(self, conn, user, row, now, device_id):
@@ -296,7 +271,7 @@ class _Ctx:
         )
 
 
-def _resolve(ctx: _Ctx, choices: dict) -> int:
+def _resolve(ctx: DecisionContext, choices: dict) -> int:
     """Settle the named open conflicts; return the household's (possibly new) version."""
     hid = ctx.row.household_id
     open_rows = ctx.conn.execute(
@@ -349,7 +324,7 @@ def _chosen_value(hid, key, rows, choice):
     return jsontext.loads(rows[0].client)
 
 
-def _set_value(ctx: _Ctx, member_id, field, value, version) -> bool:
+def _set_value(ctx: DecisionContext, member_id, field, value, version) -> bool:
     """Write one resolved value (validated like a push) with its audit row; True if it changed."""
     hid = ctx.row.household_id
     if member_id is None:
@@ -388,7 +363,7 @@ def _set_value(ctx: _Ctx, member_id, field, value, version) -> bool:
 _PSEUDO = {STATUS_FIELD: "status", REASON_FIELD: "removal_reason", DATE_FIELD: "removal_date"}
 
 
-def _set_member_value(ctx: _Ctx, member_id, field, value, version) -> bool:
+def _set_member_value(ctx: DecisionContext, member_id, field, value, version) -> bool:
     hid = ctx.row.household_id
     where = members.c.member_id == member_id
     m = ctx.conn.execute(select(members).where(where)).first()
@@ -429,7 +404,7 @@ def _set_column(ctx, table, where, column, value, field, member_id, version=None
 
 def _state_after_resolve(conn, household_id) -> str:
     now = clock.now()
-    if not _open_conflict_counts(conn, [household_id]):
+    if not open_conflict_counts(conn, [household_id]):
         conn.execute(
             update(flags)
             .where(
@@ -439,11 +414,12 @@ def _state_after_resolve(conn, household_id) -> str:
             )
             .values(cleared_at=now)
         )
-    remaining = _open_flags(conn, [household_id]).get(household_id, set())
+    remaining = open_flags(conn, [household_id]).get(household_id, set())
     return "needs_review" if remaining & REVIEW_FLAGS else "open"
 
 
-def _clear_flags(conn, household_id, user, now) -> None:
+def clear_flags(conn, household_id, user, now) -> None:
+    """Clear every open flag of a household (an approval)."""
     conn.execute(
         update(flags)
         .where(flags.c.household_id == household_id, flags.c.cleared_at.is_(None))

@@ -1,0 +1,58 @@
+"""Bulk approval: every household of a scope verified in a round, not yet approved, with no
+open flag but ``parallel_edit`` and not returned; each approval audited like a single one.
+
+    reply = bulk_approve(engine, user, "32.04.12.2002", "2026-11", device_id)
+"""
+
+from sqlalchemy import Engine, and_, select
+
+from sync_server import clock
+from sync_server.db.engine import Sequence, write_transaction
+from sync_server.db.tables import households
+from sync_server.services import rounds
+from sync_server.services.review import (
+    DecisionContext,
+    clear_flags,
+    open_conflict_counts,
+    open_flags,
+    record_decision,
+)
+from sync_server.services.review_queue import reviewer_scopes
+from sync_server.services.users import User
+
+HARMLESS_FLAGS = {"parallel_edit"}
+"""Open flags that do not stop a bulk approval (information only)."""
+
+
+def bulk_approve(engine: Engine, user: User, scope: str | None, round_: str, device_id) -> dict:
+    """Approve the unflagged verified households; return {approved: [ids], skipped: n}."""
+    scopes = reviewer_scopes(user, scope)
+    with write_transaction(engine) as conn:
+        rows = conn.execute(
+            select(households)
+            .where(
+                and_(
+                    rounds.under(scopes),
+                    rounds.verified_in(round_),
+                    households.c.deleted.is_(False),
+                    households.c.state != "approved",
+                )
+            )
+            .order_by(households.c.household_id)
+        ).all()
+        ids = [r.household_id for r in rows]
+        flagged, conflicted = open_flags(conn, ids), open_conflict_counts(conn, ids)
+        seq, now, approved = Sequence(conn), clock.now(), []
+        for row in rows:
+            hid = row.household_id
+            if row.state == "returned" or flagged.get(hid, set()) - HARMLESS_FLAGS:
+                continue
+            if conflicted.get(hid) or row.proposed:
+                continue
+            clear_flags(conn, hid, user, now)
+            record_decision(
+                DecisionContext(conn, user, row, now, device_id), seq, "approved", None, row.version
+            )
+            approved.append(hid)
+        seq.save()
+    return {"approved": approved, "skipped": len(rows) - len(approved)}

@@ -1,0 +1,105 @@
+"""The review queue: households of a reviewer's scope (and round) by state and open flag,
+with counts per open flag for the filter buttons.
+
+    page = queue(conn, user, scope="32.04", round_="2026-11", flag="conflict")
+"""
+
+from sqlalchemy import Connection, and_, func, select
+
+from dtks import wilayah
+from sync_server.db import jsontext
+from sync_server.db.tables import flags, households
+from sync_server.errors import Forbidden, ScopeViolation
+from sync_server.roles import can
+from sync_server.scopes import covers, normalise_scope
+from sync_server.services import rounds
+from sync_server.services.eligibility import RESULT_FIELD, code
+from sync_server.services.review import open_conflict_counts, open_flags
+from sync_server.services.users import User
+
+
+def reviewer_scopes(user: User, scope: str | None, action: str = "review") -> list[str]:
+    """The scopes a reviewer asks for: the one given (inside theirs, else 403) or all theirs."""
+    if not can(user.role, action):
+        raise Forbidden(f"role {user.role} cannot {action} households")
+    if not scope:
+        return list(user.scopes)
+    plain = normalise_scope(scope)
+    if not covers(user.scopes, plain):
+        raise ScopeViolation(f"scope {scope} lies outside your scopes")
+    return [plain]
+
+
+def queue(
+    conn: Connection,
+    user: User,
+    scope=None,
+    flag=None,
+    state=None,
+    limit=200,
+    offset=0,
+    round_=None,
+) -> dict:
+    """{households, counts, total}: the page of the queue and the counts per open flag."""
+    where = and_(rounds.under(reviewer_scopes(user, scope)), households.c.deleted.is_(False))
+    if round_:
+        where = and_(where, rounds.in_round(conn, round_))
+    q = select(households).where(where)
+    if flag:
+        q = q.where(households.c.household_id.in_(_flagged(flag)))
+    if state or not flag:
+        q = q.where(households.c.state == (state or "needs_review"))
+    total = conn.execute(select(func.count()).select_from(q.subquery())).scalar_one()
+    rows = conn.execute(
+        q.order_by(households.c.updated_at, households.c.household_id).limit(limit).offset(offset)
+    ).all()
+    return {
+        "households": _items(conn, rows, round_),
+        "counts": _flag_counts(conn, where),
+        "total": total,
+    }
+
+
+def _flagged(kind: str):
+    return select(flags.c.household_id).where(flags.c.kind == kind, flags.c.cleared_at.is_(None))
+
+
+def _flag_counts(conn: Connection, where) -> dict[str, int]:
+    q = (
+        select(flags.c.kind, func.count(func.distinct(flags.c.household_id)))
+        .join(households, households.c.household_id == flags.c.household_id)
+        .where(where, flags.c.cleared_at.is_(None))
+        .group_by(flags.c.kind)
+    )
+    return {kind: n for kind, n in conn.execute(q).all()}
+
+
+def _items(conn: Connection, rows, round_) -> list[dict]:
+    ids = [r.household_id for r in rows]
+    flagged = open_flags(conn, ids)
+    counts = open_conflict_counts(conn, ids)
+    latest = rounds.latest_verifications(conn, ids, round_)
+    out = []
+    for r in rows:
+        v = latest.get(r.household_id)
+        answers = jsontext.loads(v.answers) if v is not None else {}
+        out.append(
+            {
+                "household_id": r.household_id,
+                "kode_wilayah": r.kode_wilayah,
+                "nama_krt": jsontext.loads(r.values).get("nama_krt"),
+                "state": r.state,
+                "version": r.version,
+                "proposed": r.proposed,
+                "flags": sorted(flagged.get(r.household_id, ())),
+                "open_conflicts": counts.get(r.household_id, 0),
+                "updated_at": r.updated_at,
+                "round": round_
+                or (
+                    v.round if v is not None else rounds.newest_round_covering(conn, r.kode_wilayah)
+                ),
+                "result": code(answers, RESULT_FIELD),
+                "desa": wilayah.lookup(r.kode_wilayah),
+            }
+        )
+    return out
