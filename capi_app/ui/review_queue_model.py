@@ -20,28 +20,26 @@ FLAG_COLORS = {
 
 def flag_label(flag: str) -> str:
     """The flag's name in the user's language."""
-    tr = QCoreApplication.translate
     labels = {
-        "conflict": tr("Flag", "Hard conflict"),
-        "parallel_edit": tr("Flag", "Soft conflict"),
-        "duplicate_verification": tr("Flag", "Duplicate verification"),
-        "validation_warning": tr("Flag", "Validation warning"),
-        "eligibility_changed": tr("Flag", "Eligibility changed"),
-        "new_household": tr("Flag", "New household proposal"),
-        "member_removed": tr("Flag", "Member removed"),
-        "resubmitted": tr("Flag", "Fixed and sent again"),
+        "conflict": QCoreApplication.translate("Flag", "Hard conflict"),
+        "parallel_edit": QCoreApplication.translate("Flag", "Soft conflict"),
+        "duplicate_verification": QCoreApplication.translate("Flag", "Duplicate verification"),
+        "validation_warning": QCoreApplication.translate("Flag", "Validation warning"),
+        "eligibility_changed": QCoreApplication.translate("Flag", "Eligibility changed"),
+        "new_household": QCoreApplication.translate("Flag", "New household proposal"),
+        "member_removed": QCoreApplication.translate("Flag", "Member removed"),
+        "resubmitted": QCoreApplication.translate("Flag", "Fixed and sent again"),
     }
     return labels.get(flag, flag)
 
 
 def review_state_label(state: str) -> str:
     """A server review state in the user's language."""
-    tr = QCoreApplication.translate
     labels = {
-        "open": tr("ReviewState", "In the field"),
-        "needs_review": tr("ReviewState", "Needs review"),
-        "returned": tr("ReviewState", "Returned to the enumerator"),
-        "approved": tr("ReviewState", "Approved"),
+        "open": QCoreApplication.translate("ReviewState", "In the field"),
+        "needs_review": QCoreApplication.translate("ReviewState", "Needs review"),
+        "returned": QCoreApplication.translate("ReviewState", "Returned to the enumerator"),
+        "approved": QCoreApplication.translate("ReviewState", "Approved"),
     }
     return labels.get(state, state)
 
@@ -90,14 +88,13 @@ class ReviewQueueModel(QAbstractTableModel):
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
         if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
             return None
-        tr = QCoreApplication.translate
         titles = {
-            "household_id": tr("ReviewQueue", "Household id"),
-            "nama_krt": tr("ReviewQueue", "Head of household"),
-            "desa": tr("ReviewQueue", "Desa"),
-            "flags": tr("ReviewQueue", "Flags"),
-            "open_conflicts": tr("ReviewQueue", "Open conflicts"),
-            "state": tr("ReviewQueue", "State"),
+            "household_id": QCoreApplication.translate("ReviewQueue", "Household id"),
+            "nama_krt": QCoreApplication.translate("ReviewQueue", "Head of household"),
+            "desa": QCoreApplication.translate("ReviewQueue", "Desa"),
+            "flags": QCoreApplication.translate("ReviewQueue", "Flags"),
+            "open_conflicts": QCoreApplication.translate("ReviewQueue", "Open conflicts"),
+            "state": QCoreApplication.translate("ReviewQueue", "State"),
         }
         return titles[self.COLUMNS[section]]
 

@@ -1,149 +1,6 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en_US">
 <context>
-    <name />
-    <message>
-        <source>ReviewError</source>
-        <comment>The server cannot be reached. Check the connection, then press F5.</comment>
-        <translation>ReviewError</translation>
-    </message>
-    <message>
-        <source>ReviewError</source>
-        <comment>Your login has expired. Close Verivali and log in again.</comment>
-        <translation>ReviewError</translation>
-    </message>
-    <message>
-        <source>ReviewError</source>
-        <comment>You may not do this (your role or wilayah does not allow it): {0}</comment>
-        <translation>ReviewError</translation>
-    </message>
-    <message numerus="yes">
-        <source>ReviewError</source>
-        <comment>This household still has open conflicts. Choose a value for each conflict and press Resolve, then approve.</comment>
-        <translation><numerusform>ReviewError</numerusform><numerusform>ReviewError</numerusform></translation>
-    </message>
-    <message>
-        <source>ReviewError</source>
-        <comment>The household changed in the meantime: {0}</comment>
-        <translation>ReviewError</translation>
-    </message>
-    <message>
-        <source>ReviewError</source>
-        <comment>Write a note for the enumerator: it says what to fix.</comment>
-        <translation>ReviewError</translation>
-    </message>
-    <message>
-        <source>ReviewError</source>
-        <comment>The server does not offer this yet (it needs an update): {0}</comment>
-        <translation>ReviewError</translation>
-    </message>
-    <message>
-        <source>ReviewError</source>
-        <comment>The server refused it: {0}</comment>
-        <translation>ReviewError</translation>
-    </message>
-    <message>
-        <source>ReviewError</source>
-        <comment>Cancelled.</comment>
-        <translation>ReviewError</translation>
-    </message>
-    <message>
-        <source>ReviewError</source>
-        <comment>Something went wrong: {0}</comment>
-        <translation>ReviewError</translation>
-    </message>
-    <message>
-        <source>Flag</source>
-        <comment>Hard conflict</comment>
-        <translation>Flag</translation>
-    </message>
-    <message>
-        <source>Flag</source>
-        <comment>Soft conflict</comment>
-        <translation>Flag</translation>
-    </message>
-    <message>
-        <source>Flag</source>
-        <comment>Duplicate verification</comment>
-        <translation>Flag</translation>
-    </message>
-    <message>
-        <source>Flag</source>
-        <comment>Validation warning</comment>
-        <translation>Flag</translation>
-    </message>
-    <message>
-        <source>Flag</source>
-        <comment>Eligibility changed</comment>
-        <translation>Flag</translation>
-    </message>
-    <message>
-        <source>Flag</source>
-        <comment>New household proposal</comment>
-        <translation>Flag</translation>
-    </message>
-    <message>
-        <source>Flag</source>
-        <comment>Member removed</comment>
-        <translation>Flag</translation>
-    </message>
-    <message>
-        <source>Flag</source>
-        <comment>Fixed and sent again</comment>
-        <translation>Flag</translation>
-    </message>
-    <message>
-        <source>ReviewState</source>
-        <comment>In the field</comment>
-        <translation>ReviewState</translation>
-    </message>
-    <message>
-        <source>ReviewState</source>
-        <comment>Needs review</comment>
-        <translation>ReviewState</translation>
-    </message>
-    <message>
-        <source>ReviewState</source>
-        <comment>Returned to the enumerator</comment>
-        <translation>ReviewState</translation>
-    </message>
-    <message>
-        <source>ReviewState</source>
-        <comment>Approved</comment>
-        <translation>ReviewState</translation>
-    </message>
-    <message>
-        <source>ReviewQueue</source>
-        <comment>Household id</comment>
-        <translation>ReviewQueue</translation>
-    </message>
-    <message>
-        <source>ReviewQueue</source>
-        <comment>Head of household</comment>
-        <translation>ReviewQueue</translation>
-    </message>
-    <message>
-        <source>ReviewQueue</source>
-        <comment>Desa</comment>
-        <translation>ReviewQueue</translation>
-    </message>
-    <message>
-        <source>ReviewQueue</source>
-        <comment>Flags</comment>
-        <translation>ReviewQueue</translation>
-    </message>
-    <message>
-        <source>ReviewQueue</source>
-        <comment>Open conflicts</comment>
-        <translation>ReviewQueue</translation>
-    </message>
-    <message>
-        <source>ReviewQueue</source>
-        <comment>State</comment>
-        <translation>ReviewQueue</translation>
-    </message>
-</context>
-<context>
     <name>Exports</name>
     <message>
         <source>Results as CSV…</source>
@@ -258,6 +115,41 @@
     <message>
         <source>Export failed</source>
         <translation>Export failed</translation>
+    </message>
+</context>
+<context>
+    <name>Flag</name>
+    <message>
+        <source>Hard conflict</source>
+        <translation>Hard conflict</translation>
+    </message>
+    <message>
+        <source>Soft conflict</source>
+        <translation>Soft conflict</translation>
+    </message>
+    <message>
+        <source>Duplicate verification</source>
+        <translation>Duplicate verification</translation>
+    </message>
+    <message>
+        <source>Validation warning</source>
+        <translation>Validation warning</translation>
+    </message>
+    <message>
+        <source>Eligibility changed</source>
+        <translation>Eligibility changed</translation>
+    </message>
+    <message>
+        <source>New household proposal</source>
+        <translation>New household proposal</translation>
+    </message>
+    <message>
+        <source>Member removed</source>
+        <translation>Member removed</translation>
+    </message>
+    <message>
+        <source>Fixed and sent again</source>
+        <translation>Fixed and sent again</translation>
     </message>
 </context>
 <context>
@@ -1070,6 +962,49 @@ Type a choice's code to pick it; Delete clears it</translation>
     </message>
 </context>
 <context>
+    <name>ReviewError</name>
+    <message>
+        <source>The server cannot be reached. Check the connection, then press F5.</source>
+        <translation>The server cannot be reached. Check the connection, then press F5.</translation>
+    </message>
+    <message>
+        <source>Your login has expired. Close Verivali and log in again.</source>
+        <translation>Your login has expired. Close Verivali and log in again.</translation>
+    </message>
+    <message>
+        <source>You may not do this (your role or wilayah does not allow it): {0}</source>
+        <translation>You may not do this (your role or wilayah does not allow it): {0}</translation>
+    </message>
+    <message>
+        <source>This household still has open conflicts. Choose a value for each conflict and press Resolve, then approve.</source>
+        <translation>This household still has open conflicts. Choose a value for each conflict and press Resolve, then approve.</translation>
+    </message>
+    <message>
+        <source>The household changed in the meantime: {0}</source>
+        <translation>The household changed in the meantime: {0}</translation>
+    </message>
+    <message>
+        <source>Write a note for the enumerator: it says what to fix.</source>
+        <translation>Write a note for the enumerator: it says what to fix.</translation>
+    </message>
+    <message>
+        <source>The server does not offer this yet (it needs an update): {0}</source>
+        <translation>The server does not offer this yet (it needs an update): {0}</translation>
+    </message>
+    <message>
+        <source>The server refused it: {0}</source>
+        <translation>The server refused it: {0}</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Cancelled.</translation>
+    </message>
+    <message>
+        <source>Something went wrong: {0}</source>
+        <translation>Something went wrong: {0}</translation>
+    </message>
+</context>
+<context>
     <name>ReviewHouseholdDialog</name>
     <message>
         <source>Review household {0}</source>
@@ -1234,6 +1169,52 @@ Type a choice's code to pick it; Delete clears it</translation>
     <message>
         <source>Returned to the enumerator with your note.</source>
         <translation>Returned to the enumerator with your note.</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewQueue</name>
+    <message>
+        <source>Household id</source>
+        <translation>Household id</translation>
+    </message>
+    <message>
+        <source>Head of household</source>
+        <translation>Head of household</translation>
+    </message>
+    <message>
+        <source>Desa</source>
+        <translation>Desa</translation>
+    </message>
+    <message>
+        <source>Flags</source>
+        <translation>Flags</translation>
+    </message>
+    <message>
+        <source>Open conflicts</source>
+        <translation>Open conflicts</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewState</name>
+    <message>
+        <source>In the field</source>
+        <translation>In the field</translation>
+    </message>
+    <message>
+        <source>Needs review</source>
+        <translation>Needs review</translation>
+    </message>
+    <message>
+        <source>Returned to the enumerator</source>
+        <translation>Returned to the enumerator</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>Approved</translation>
     </message>
 </context>
 <context>

@@ -2,264 +2,155 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="id_ID">
 <context>
-    <name></name>
-    <message>
-        <source>ReviewError</source>
-        <comment>The server cannot be reached. Check the connection, then press F5.</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>ReviewError</source>
-        <comment>Your login has expired. Close Verivali and log in again.</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>ReviewError</source>
-        <comment>You may not do this (your role or wilayah does not allow it): {0}</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>ReviewError</source>
-        <comment>This household still has open conflicts. Choose a value for each conflict and press Resolve, then approve.</comment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>ReviewError</source>
-        <comment>The household changed in the meantime: {0}</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>ReviewError</source>
-        <comment>Write a note for the enumerator: it says what to fix.</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>ReviewError</source>
-        <comment>The server does not offer this yet (it needs an update): {0}</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>ReviewError</source>
-        <comment>The server refused it: {0}</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>ReviewError</source>
-        <comment>Cancelled.</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>ReviewError</source>
-        <comment>Something went wrong: {0}</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Flag</source>
-        <comment>Hard conflict</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Flag</source>
-        <comment>Soft conflict</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Flag</source>
-        <comment>Duplicate verification</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Flag</source>
-        <comment>Validation warning</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Flag</source>
-        <comment>Eligibility changed</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Flag</source>
-        <comment>New household proposal</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Flag</source>
-        <comment>Member removed</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Flag</source>
-        <comment>Fixed and sent again</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>ReviewState</source>
-        <comment>In the field</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>ReviewState</source>
-        <comment>Needs review</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>ReviewState</source>
-        <comment>Returned to the enumerator</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>ReviewState</source>
-        <comment>Approved</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>ReviewQueue</source>
-        <comment>Household id</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>ReviewQueue</source>
-        <comment>Head of household</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>ReviewQueue</source>
-        <comment>Desa</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>ReviewQueue</source>
-        <comment>Flags</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>ReviewQueue</source>
-        <comment>Open conflicts</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>ReviewQueue</source>
-        <comment>State</comment>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>Exports</name>
     <message>
         <source>Results as CSV…</source>
-        <translation type="unfinished"></translation>
+        <translation>Hasil sebagai CSV…</translation>
     </message>
     <message>
         <source>Results as Excel (XLSX)…</source>
-        <translation type="unfinished"></translation>
+        <translation>Hasil sebagai Excel (XLSX)…</translation>
     </message>
     <message>
         <source>BNBA list (PDF)…</source>
-        <translation type="unfinished"></translation>
+        <translation>Daftar BNBA (PDF)…</translation>
     </message>
     <message>
         <source>Pengesahan letter draft (PDF)…</source>
-        <translation type="unfinished"></translation>
+        <translation>Draf surat pengesahan (PDF)…</translation>
     </message>
     <message>
         <source>Upload the signed pengesahan scan…</source>
-        <translation type="unfinished"></translation>
+        <translation>Unggah pindaian pengesahan yang sudah ditandatangani…</translation>
     </message>
     <message>
         <source>Round</source>
-        <translation type="unfinished"></translation>
+        <translation>Putaran</translation>
     </message>
     <message>
         <source>Round (YYYY-MM):</source>
-        <translation type="unfinished"></translation>
+        <translation>Putaran (TTTT-BB):</translation>
     </message>
     <message>
         <source>CSV files (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>Berkas CSV (*.csv)</translation>
     </message>
     <message>
         <source>Excel files (*.xlsx)</source>
-        <translation type="unfinished"></translation>
+        <translation>Berkas Excel (*.xlsx)</translation>
     </message>
     <message>
         <source>Save the results</source>
-        <translation type="unfinished"></translation>
+        <translation>Simpan hasil</translation>
     </message>
     <message>
         <source>Downloading the results…</source>
-        <translation type="unfinished"></translation>
+        <translation>Mengunduh hasil…</translation>
     </message>
     <message>
         <source>Save the PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>Simpan PDF</translation>
     </message>
     <message>
         <source>PDF files (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>Berkas PDF (*.pdf)</translation>
     </message>
     <message>
         <source>Making the PDF…</source>
-        <translation type="unfinished"></translation>
+        <translation>Membuat PDF…</translation>
     </message>
     <message>
         <source>Choose the signed pengesahan scan</source>
-        <translation type="unfinished"></translation>
+        <translation>Pilih pindaian pengesahan yang sudah ditandatangani</translation>
     </message>
     <message>
         <source>Scans (*.pdf *.jpg *.jpeg *.png)</source>
-        <translation type="unfinished"></translation>
+        <translation>Pindaian (*.pdf *.jpg *.jpeg *.png)</translation>
     </message>
     <message>
         <source>Choose a PDF, JPEG or PNG file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pilih berkas PDF, JPEG, atau PNG.</translation>
     </message>
     <message>
         <source>Uploading the scan…</source>
-        <translation type="unfinished"></translation>
+        <translation>Mengunggah pindaian…</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">Batal</translation>
+        <translation>Batal</translation>
     </message>
     <message>
         <source>Downloaded {0} kB</source>
-        <translation type="unfinished"></translation>
+        <translation>Terunduh {0} kB</translation>
     </message>
     <message>
         <source>Saved: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Tersimpan: {0}</translation>
     </message>
     <message>
         <source>This version of Verivali cannot make PDF documents yet ({0}).</source>
-        <translation type="unfinished"></translation>
+        <translation>Versi Verivali ini belum dapat membuat dokumen PDF ({0}).</translation>
     </message>
     <message>
         <source>The signed scan is kept with the round ({0} document(s) for this wilayah).</source>
-        <translation type="unfinished"></translation>
+        <translation>Pindaian bertanda tangan disimpan bersama putaran ini ({0} dokumen untuk wilayah ini).</translation>
     </message>
     <message>
         <source>Uploaded</source>
-        <translation type="unfinished"></translation>
+        <translation>Terunggah</translation>
     </message>
     <message>
         <source>Saved</source>
-        <translation type="unfinished"></translation>
+        <translation>Tersimpan</translation>
     </message>
     <message>
         <source>Saved to:
 {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Tersimpan di:
+{0}</translation>
     </message>
     <message>
         <source>Open the folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Buka folder</translation>
     </message>
     <message>
         <source>Export failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Ekspor gagal</translation>
+    </message>
+</context>
+<context>
+    <name>Flag</name>
+    <message>
+        <source>Hard conflict</source>
+        <translation>Konflik keras</translation>
+    </message>
+    <message>
+        <source>Soft conflict</source>
+        <translation>Konflik ringan</translation>
+    </message>
+    <message>
+        <source>Duplicate verification</source>
+        <translation>Verifikasi ganda</translation>
+    </message>
+    <message>
+        <source>Validation warning</source>
+        <translation>Peringatan validasi</translation>
+    </message>
+    <message>
+        <source>Eligibility changed</source>
+        <translation>Kelayakan berubah</translation>
+    </message>
+    <message>
+        <source>New household proposal</source>
+        <translation>Usulan rumah tangga baru</translation>
+    </message>
+    <message>
+        <source>Member removed</source>
+        <translation>ART dikeluarkan</translation>
+    </message>
+    <message>
+        <source>Fixed and sent again</source>
+        <translation>Diperbaiki dan dikirim ulang</translation>
     </message>
 </context>
 <context>
@@ -669,52 +560,53 @@ Ketik kode pilihan untuk memilihnya; Delete mengosongkannya</translation>
     <name>PhotosPanel</name>
     <message>
         <source>No photo was sent with the verifications.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tidak ada foto yang dikirim bersama verifikasi.</translation>
     </message>
     <message>
         <source>Pre-list location: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Lokasi pra-daftar: {0}</translation>
     </message>
     <message>
         <source>Pre-list location: none in the pre-list</source>
-        <translation type="unfinished"></translation>
+        <translation>Lokasi pra-daftar: tidak ada di pra-daftar</translation>
     </message>
     <message>
         <source>no GPS</source>
-        <translation type="unfinished"></translation>
+        <translation>tanpa GPS</translation>
     </message>
     <message>
         <source>GPS of {0}&apos;s verification: {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>GPS verifikasi {0}: {1}</translation>
     </message>
     <message>
         <source>Loading the photo…</source>
-        <translation type="unfinished"></translation>
+        <translation>Memuat foto…</translation>
     </message>
     <message>
         <source>Taken by {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Diambil oleh {0}</translation>
     </message>
     <message>
         <source>GPS: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>GPS: {0}</translation>
     </message>
     <message>
         <source>No GPS with this photo.</source>
-        <translation type="unfinished"></translation>
+        <translation>Foto ini tidak memiliki GPS.</translation>
     </message>
     <message>
         <source>{0} from the pre-list location</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} dari lokasi pra-daftar</translation>
     </message>
     <message>
         <source>{0} from the other verification&apos;s point</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} dari titik verifikasi lainnya</translation>
     </message>
     <message>
         <source>The photo could not be loaded:
 {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Foto tidak dapat dimuat:
+{0}</translation>
     </message>
 </context>
 <context>
@@ -1073,263 +965,354 @@ Ketik kode pilihan untuk memilihnya; Delete mengosongkannya</translation>
     </message>
 </context>
 <context>
+    <name>ReviewError</name>
+    <message>
+        <source>The server cannot be reached. Check the connection, then press F5.</source>
+        <translation>Server tidak dapat dihubungi. Periksa koneksi, lalu tekan F5.</translation>
+    </message>
+    <message>
+        <source>Your login has expired. Close Verivali and log in again.</source>
+        <translation>Sesi login Anda telah berakhir. Tutup Verivali dan login kembali.</translation>
+    </message>
+    <message>
+        <source>You may not do this (your role or wilayah does not allow it): {0}</source>
+        <translation>Anda tidak boleh melakukan ini (peran atau wilayah Anda tidak mengizinkan): {0}</translation>
+    </message>
+    <message>
+        <source>This household still has open conflicts. Choose a value for each conflict and press Resolve, then approve.</source>
+        <translation>Rumah tangga ini masih memiliki konflik terbuka. Pilih nilai untuk setiap konflik dan tekan Selesaikan, lalu setujui.</translation>
+    </message>
+    <message>
+        <source>The household changed in the meantime: {0}</source>
+        <translation>Rumah tangga ini berubah sementara itu: {0}</translation>
+    </message>
+    <message>
+        <source>Write a note for the enumerator: it says what to fix.</source>
+        <translation>Tulis catatan untuk petugas: apa yang harus diperbaiki.</translation>
+    </message>
+    <message>
+        <source>The server does not offer this yet (it needs an update): {0}</source>
+        <translation>Server belum menyediakan fitur ini (perlu diperbarui): {0}</translation>
+    </message>
+    <message>
+        <source>The server refused it: {0}</source>
+        <translation>Server menolak: {0}</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Dibatalkan.</translation>
+    </message>
+    <message>
+        <source>Something went wrong: {0}</source>
+        <translation>Terjadi kesalahan: {0}</translation>
+    </message>
+</context>
+<context>
     <name>ReviewHouseholdDialog</name>
     <message>
         <source>Review household {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Periksa rumah tangga {0}</translation>
     </message>
     <message>
         <source>Note for the enumerator:</source>
-        <translation type="unfinished"></translation>
+        <translation>Catatan untuk petugas:</translation>
     </message>
     <message>
         <source>Required to return: say what to check or fix</source>
-        <translation type="unfinished"></translation>
+        <translation>Wajib untuk mengembalikan: tulis apa yang harus dicek atau diperbaiki</translation>
     </message>
     <message>
         <source>Resolve chosen conflicts (Ctrl+Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>Selesaikan konflik terpilih (Ctrl+Enter)</translation>
     </message>
     <message>
         <source>Approve (Ctrl+Shift+A)</source>
-        <translation type="unfinished"></translation>
+        <translation>Setujui (Ctrl+Shift+A)</translation>
     </message>
     <message>
         <source>Return to enumerator (Ctrl+Shift+R)</source>
-        <translation type="unfinished"></translation>
+        <translation>Kembalikan ke petugas (Ctrl+Shift+R)</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished">Tutup</translation>
+        <translation>Tutup</translation>
     </message>
     <message>
         <source>Time</source>
-        <translation type="unfinished">Waktu</translation>
+        <translation>Waktu</translation>
     </message>
     <message>
         <source>User</source>
-        <translation type="unfinished">Pengguna</translation>
+        <translation>Pengguna</translation>
     </message>
     <message>
         <source>Field</source>
-        <translation type="unfinished">Isian</translation>
+        <translation>Isian</translation>
     </message>
     <message>
         <source>Old value</source>
-        <translation type="unfinished"></translation>
+        <translation>Nilai lama</translation>
     </message>
     <message>
         <source>New value</source>
-        <translation type="unfinished">Nilai baru</translation>
+        <translation>Nilai baru</translation>
     </message>
     <message>
         <source>Loading…</source>
-        <translation type="unfinished"></translation>
+        <translation>Memuat…</translation>
     </message>
     <message>
         <source>No open flags.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tidak ada tanda terbuka.</translation>
     </message>
     <message>
         <source>Note to the enumerator: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Catatan untuk petugas: {0}</translation>
     </message>
     <message>
         <source>Conflicts ({0})</source>
-        <translation type="unfinished"></translation>
+        <translation>Konflik ({0})</translation>
     </message>
     <message>
         <source>Verifications ({0})</source>
-        <translation type="unfinished"></translation>
+        <translation>Verifikasi ({0})</translation>
     </message>
     <message>
         <source>Photos and location ({0})</source>
-        <translation type="unfinished"></translation>
+        <translation>Foto dan lokasi ({0})</translation>
     </message>
     <message>
         <source>History ({0})</source>
-        <translation type="unfinished"></translation>
+        <translation>Riwayat ({0})</translation>
     </message>
     <message>
         <source>{0} of member {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} dari ART {1}</translation>
     </message>
     <message>
         <source>Pre-list (base)</source>
-        <translation type="unfinished"></translation>
+        <translation>Pra-daftar (awal)</translation>
     </message>
     <message>
         <source>Keep server value</source>
-        <translation type="unfinished"></translation>
+        <translation>Pakai nilai server</translation>
     </message>
     <message>
         <source>Take client value</source>
-        <translation type="unfinished"></translation>
+        <translation>Ambil nilai petugas</translation>
     </message>
     <message>
         <source>Or enter a value</source>
-        <translation type="unfinished"></translation>
+        <translation>Atau isi nilai</translation>
     </message>
     <message>
         <source>No open conflicts. Check the verifications and photos, then approve or return.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tidak ada konflik terbuka. Periksa verifikasi dan foto, lalu setujui atau kembalikan.</translation>
     </message>
     <message>
         <source>The value the server holds now</source>
-        <translation type="unfinished"></translation>
+        <translation>Nilai yang tersimpan di server saat ini</translation>
     </message>
     <message>
         <source>{0}  (from {1})</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}  (dari {1})</translation>
     </message>
     <message>
         <source>The value the enumerator sent</source>
-        <translation type="unfinished"></translation>
+        <translation>Nilai yang dikirim petugas</translation>
     </message>
     <message>
         <source>The enumerators sent different values: type the right one</source>
-        <translation type="unfinished"></translation>
+        <translation>Para petugas mengirim nilai berbeda: ketik nilai yang benar</translation>
     </message>
     <message>
         <source>type the right value</source>
-        <translation type="unfinished"></translation>
+        <translation>ketik nilai yang benar</translation>
     </message>
     <message>
         <source>Question</source>
-        <translation type="unfinished"></translation>
+        <translation>Pertanyaan</translation>
     </message>
     <message>
         <source>{0} ({1}, {2})</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} ({1}, {2})</translation>
     </message>
     <message>
         <source>Two verifications of this household: {0} answer(s) differ (highlighted).</source>
-        <translation type="unfinished"></translation>
+        <translation>Dua verifikasi untuk rumah tangga ini: {0} jawaban berbeda (ditandai).</translation>
     </message>
     <message>
         <source>One verification.</source>
-        <translation type="unfinished"></translation>
+        <translation>Satu verifikasi.</translation>
     </message>
     <message>
         <source>No verification received yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Belum ada verifikasi yang diterima.</translation>
     </message>
     <message>
         <source>Choose a value for at least one conflict first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pilih nilai untuk minimal satu konflik terlebih dahulu.</translation>
     </message>
     <message>
         <source>Write a note for the enumerator first: it says what to fix.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tulis dulu catatan untuk petugas: apa yang harus diperbaiki.</translation>
     </message>
     <message>
         <source>Sending…</source>
-        <translation type="unfinished"></translation>
+        <translation>Mengirim…</translation>
     </message>
     <message>
         <source>Resolved. The enumerators get the chosen values at their next sync.</source>
-        <translation type="unfinished"></translation>
+        <translation>Selesai. Petugas menerima nilai terpilih pada sinkronisasi berikutnya.</translation>
     </message>
     <message>
         <source>Approved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Disetujui.</translation>
     </message>
     <message>
         <source>Returned to the enumerator with your note.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dikembalikan ke petugas dengan catatan Anda.</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewQueue</name>
+    <message>
+        <source>Household id</source>
+        <translation>ID rumah tangga</translation>
+    </message>
+    <message>
+        <source>Head of household</source>
+        <translation>Kepala rumah tangga</translation>
+    </message>
+    <message>
+        <source>Desa</source>
+        <translation>Desa</translation>
+    </message>
+    <message>
+        <source>Flags</source>
+        <translation>Tanda</translation>
+    </message>
+    <message>
+        <source>Open conflicts</source>
+        <translation>Konflik terbuka</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewState</name>
+    <message>
+        <source>In the field</source>
+        <translation>Di lapangan</translation>
+    </message>
+    <message>
+        <source>Needs review</source>
+        <translation>Perlu diperiksa</translation>
+    </message>
+    <message>
+        <source>Returned to the enumerator</source>
+        <translation>Dikembalikan ke petugas</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>Disetujui</translation>
     </message>
 </context>
 <context>
     <name>ReviewWindow</name>
     <message>
         <source>Verivali: review queue</source>
-        <translation type="unfinished"></translation>
+        <translation>Verivali: antrean pemeriksaan</translation>
     </message>
     <message>
         <source>Refresh (F5)</source>
-        <translation type="unfinished"></translation>
+        <translation>Muat ulang (F5)</translation>
     </message>
     <message>
         <source>Open household (Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>Buka rumah tangga (Enter)</translation>
     </message>
     <message>
         <source>Approve all without flags…</source>
-        <translation type="unfinished"></translation>
+        <translation>Setujui semua tanpa tanda…</translation>
     </message>
     <message>
         <source>Exports</source>
-        <translation type="unfinished"></translation>
+        <translation>Ekspor</translation>
     </message>
     <message>
         <source>Wilayah</source>
-        <translation type="unfinished"></translation>
+        <translation>Wilayah</translation>
     </message>
     <message>
         <source>Round</source>
-        <translation type="unfinished"></translation>
+        <translation>Putaran</translation>
     </message>
     <message>
         <source>All rounds</source>
-        <translation type="unfinished"></translation>
+        <translation>Semua putaran</translation>
     </message>
     <message>
         <source>Search by household id, name or desa…</source>
-        <translation type="unfinished"></translation>
+        <translation>Cari menurut ID rumah tangga, nama, atau desa…</translation>
     </message>
     <message>
         <source>Show households with</source>
-        <translation type="unfinished"></translation>
+        <translation>Tampilkan rumah tangga dengan</translation>
     </message>
     <message>
         <source>reviewer</source>
-        <translation type="unfinished">pemeriksa</translation>
+        <translation>pemeriksa</translation>
     </message>
     <message>
         <source>admin</source>
-        <translation type="unfinished">admin</translation>
+        <translation>admin</translation>
     </message>
     <message>
         <source>All needing review</source>
-        <translation type="unfinished"></translation>
+        <translation>Semua yang perlu diperiksa</translation>
     </message>
     <message>
         <source>{0} of {1} households shown</source>
-        <translation type="unfinished">{0} dari {1} rumah tangga ditampilkan</translation>
+        <translation>{0} dari {1} rumah tangga ditampilkan</translation>
     </message>
     <message>
         <source>Loading the queue…</source>
-        <translation type="unfinished"></translation>
+        <translation>Memuat antrean…</translation>
     </message>
     <message>
         <source>Approve all without flags</source>
-        <translation type="unfinished"></translation>
+        <translation>Setujui semua tanpa tanda</translation>
     </message>
     <message>
         <source>Choose a wilayah and a round first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pilih wilayah dan putaran terlebih dahulu.</translation>
     </message>
     <message>
         <source>Counting the households without flags…</source>
-        <translation type="unfinished"></translation>
+        <translation>Menghitung rumah tangga tanpa tanda…</translation>
     </message>
     <message>
         <source>No household of {0} in round {1} is waiting without flags.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tidak ada rumah tangga di {0} pada putaran {1} yang menunggu tanpa tanda.</translation>
     </message>
     <message>
         <source>Approve {0} households of {1} in round {2} that have a verification and no flags?
 
 Each approval is recorded under your name. Households with flags stay in the queue.</source>
-        <translation type="unfinished"></translation>
+        <translation>Setujui {0} rumah tangga di {1} pada putaran {2} yang sudah diverifikasi dan tanpa tanda?
+
+Setiap persetujuan dicatat atas nama Anda. Rumah tangga bertanda tetap di antrean.</translation>
     </message>
     <message>
         <source>Approving…</source>
-        <translation type="unfinished"></translation>
+        <translation>Menyetujui…</translation>
     </message>
     <message>
         <source>{0} households approved, {1} skipped.</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} rumah tangga disetujui, {1} dilewati.</translation>
     </message>
 </context>
 <context>
