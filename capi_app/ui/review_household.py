@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QGridLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -354,9 +355,10 @@ class ReviewHouseholdDialog(QDialog):
                     item.setFont(font)
             for j, item in enumerate(items):
                 table.setItem(i, j, item)
-        table.resizeColumnsToContents()
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         for j in range(1, table.columnCount()):
-            table.setColumnWidth(j, max(table.columnWidth(j), 260))
+            header.setSectionResizeMode(j, QHeaderView.ResizeMode.Stretch)  # side by side, equal
         if len(d.verifications) > 1:
             self.verification_hint.setText(
                 self.tr(

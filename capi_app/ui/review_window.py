@@ -150,7 +150,7 @@ class ReviewWindow(QMainWindow):
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(50)  # room for two lines of chips
         self.table.setItemDelegateForColumn(3, FlagChipDelegate(self.table))
-        for column, width in enumerate((165, 200, 140, 330, 120, 190)):
+        for column, width in enumerate((165, 200, 140, 330, 140, 170)):
             self.table.setColumnWidth(column, width)
         self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.table.doubleClicked.connect(lambda index: self.open_current())
@@ -168,7 +168,7 @@ class ReviewWindow(QMainWindow):
         body = QHBoxLayout()
         body.setContentsMargins(12, 12, 12, 8)
         left = QWidget()
-        left.setFixedWidth(250)
+        left.setFixedWidth(260)
         left.setLayout(flag_box)
         flag_box.setContentsMargins(0, 0, 0, 0)
         body.addWidget(left)
@@ -232,7 +232,7 @@ class ReviewWindow(QMainWindow):
             if flag:
                 button.setText(f"{flag_label(flag)}  ({self._counts.get(flag, 0)})")
             else:
-                text = self.tr("All needing review")
+                text = self.tr("Needing review")
                 all_count = getattr(self, "_all_count", None)
                 button.setText(text + (f"  ({all_count})" if all_count is not None else ""))
 

@@ -1268,8 +1268,8 @@ Type a choice's code to pick it; Delete clears it</translation>
         <translation>admin</translation>
     </message>
     <message>
-        <source>All needing review</source>
-        <translation>All needing review</translation>
+        <source>Needing review</source>
+        <translation>Needing review</translation>
     </message>
     <message>
         <source>{0} of {1} households shown</source>

@@ -1271,8 +1271,8 @@ Ketik kode pilihan untuk memilihnya; Delete mengosongkannya</translation>
         <translation>admin</translation>
     </message>
     <message>
-        <source>All needing review</source>
-        <translation>Semua yang perlu diperiksa</translation>
+        <source>Needing review</source>
+        <translation>Perlu diperiksa</translation>
     </message>
     <message>
         <source>{0} of {1} households shown</source>
