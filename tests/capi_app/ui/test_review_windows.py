@@ -212,3 +212,26 @@ def test_bnba_pdf_is_made_from_the_review_window(qtbot, field, tmp_path, monkeyp
     if shutil.which("pdftoppm"):
         subprocess.run(["pdftoppm", "-png", "-r", "40", "-f", "1", "-l", "1", str(target), str(tmp_path / "page")], check=True)  # fmt: skip
         assert list(tmp_path.glob("page*.png"))
+
+
+def test_pengesahan_draft_pdf_and_signed_scan_upload(qtbot, field, tmp_path, monkeypatch):
+    pytest.importorskip("capi_app.reports")
+    if not has_route(field, "/rounds/"):
+        pytest.skip("the server does not keep pengesahan scans yet")
+    window = queue_window(qtbot, field)
+    window.wilayah.setCurrentIndex(window.wilayah.findData(DESA))
+    draft = tmp_path / "pengesahan.pdf"
+    monkeypatch.setattr(window.exports, "ask_round", lambda: ROUND)
+    monkeypatch.setattr(window.exports, "ask_save_path", lambda *a: str(draft))
+    job = window.exports.make_pdf("pengesahan")
+    qtbot.waitUntil(lambda: job not in window.exports.jobs, timeout=60000)
+    assert window.exports.last_error is None, window.exports.last_error
+    assert draft.read_bytes()[:5] == b"%PDF-"
+
+    monkeypatch.setattr(window.exports, "ask_open_path", lambda *a: str(draft))  # "signed"
+    job = window.exports.upload_scan()
+    qtbot.waitUntil(lambda: job not in window.exports.jobs, timeout=30000)
+    assert window.exports.last_error is None, window.exports.last_error
+    docs = field["reviewer"].api.pengesahan_documents(ROUND, DESA)
+    assert any(d["size"] == draft.stat().st_size for d in docs)
+    assert "1" in window.status.text()
