@@ -9,7 +9,6 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QProgressD
 
 from capi_app.ui import review_jobs
 from capi_app.ui.review_errors import plain_error
-from dtks import wilayah
 
 SCAN_TYPES = {
     ".pdf": "application/pdf",
@@ -252,8 +251,3 @@ class Exports(QObject):
         box.open()  # not exec(): the window stays responsive and tests need no modal loop
         self.last_message = box
         return box
-
-
-def scope_title(scope: str) -> str:
-    """'32.04.12.2002 Dayeuhkolot' for a plain code."""
-    return f"{wilayah.dotted(scope)} {wilayah.lookup(scope) or ''}".strip()
