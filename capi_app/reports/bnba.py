@@ -84,10 +84,10 @@ def _header(report: dict, w: Words) -> str:
 def _columns(w: Words, several: bool) -> tuple[list[str], list[int], list[str]]:
     cols = [
         (w.translate("Reports", "No"), 3, "r"),
-        (w.translate("Reports", "DTKS ID"), 11, "id"),
-        (w.translate("Reports", "No KK"), 11, "id"),
+        (w.translate("Reports", "DTKS ID"), 11, ""),
+        (w.translate("Reports", "No KK"), 11, ""),
         (w.translate("Reports", "Head of household"), 13, ""),
-        (w.translate("Reports", "NIK of head"), 11, "id"),
+        (w.translate("Reports", "NIK of head"), 11, ""),
         (w.translate("Reports", "Address"), 14 if several else 17, ""),
         (w.translate("Reports", "RT/RW"), 5, "c"),
         (w.translate("Reports", "Village"), 8, ""),
@@ -105,22 +105,28 @@ def _order(hh: dict) -> tuple:
 
 
 def _list(report: dict, w: Words, names: dict, several: bool) -> str:
-    headers, widths, classes = _columns(w, several)
-    rows = []
-    number = 0
+    # One table per desa: Qt walks every row of a table to paint each page, so one
+    # 5,000-row table costs quadratic time; a desa has a few hundred rows at most.
+    headers, widths, align = _columns(w, several)
+    parts, number = [], 0
     households = sorted(report["households"], key=_order)
     for code, group in groupby(households, key=lambda hh: hh.get("kode_wilayah", "")):
         group = list(group)
-        if several:
-            rows.append(h.spanning_row(_desa_heading(w, code, group), len(headers)))
+        rows = []
         for hh in group:
             number += 1
-            rows.append(h.row(_cells(hh, number, w, names, several), classes))
-    if not rows:
-        rows.append(
-            h.spanning_row(w.translate("Reports", "No verified households."), len(headers), "")
+            rows.append(h.row(_cells(hh, number, w, names, several), align))
+        if several:
+            parts.append(
+                f"<p style='margin-top: 6pt;'><b>{h.esc(_desa_heading(w, code, group))}</b></p>"
+            )
+        parts.append(h.grid(headers, rows, widths=widths, padding=6))
+    if not parts:
+        empty = h.spanning_row(
+            w.translate("Reports", "No verified households."), len(headers), shaded=False
         )
-    return h.grid(headers, rows, widths=widths, padding=6)
+        parts.append(h.grid(headers, [empty], widths=widths, padding=6))
+    return "".join(parts)
 
 
 def _desa_heading(w: Words, code: str, group: list[dict]) -> str:
@@ -223,7 +229,7 @@ def _status_by_result(households: list[dict], w: Words, names: dict) -> str:
         h.row(
             [w.translate("Reports", "Total"), *map(w.number, totals), w.number(sum(totals))],
             ["", *["r"] * (len(totals) + 1)],
-            tr_class="total",
+            bold=True,
         )
     )
     return h.grid(headers, rows, padding=6) if households else ""
@@ -274,14 +280,14 @@ def _by_desa(households: list[dict], w: Words) -> str:
                     group[0].get("desa") or labels.region_name(code),
                     *map(w.number, c.values()),
                 ],
-                ["r", "id", "", "", *["r"] * 6],
+                ["r", "", "", "", *["r"] * 6],
             )
         )
     rows.append(
         h.row(
             ["", "", "", w.translate("Reports", "Total"), *map(w.number, total.values())],
             ["", "", "", "", *["r"] * 6],
-            tr_class="total",
+            bold=True,
         )
     )
     return h.grid(headers, rows, padding=6)

@@ -133,12 +133,15 @@ class _Doc:
 
     def title(self) -> str:
         decree = self.w.translate("Reports", "Decree of the %1").replace("%1", self.head)
+        number = self.w.translate("Reports", "Number")
+        on = self.w.translate("Reports", "on")
+        grace = self.w.translate("Reports", "By the grace of God Almighty")
         return (
             f'<p align="center" style="margin-top: 8pt; margin-bottom: 0;"><b>{h.esc(decree.upper())}</b></p>'
-            f'<p align="center" style="margin-bottom: 6pt;"><b>{h.esc(self.w.translate("Reports", "Number"))}: {h.esc(self.number)}</b></p>'
-            f'<p align="center" style="margin-bottom: 0;"><b>{h.esc(self.w.translate("Reports", "on").upper())}</b></p>'
+            f'<p align="center" style="margin-bottom: 6pt;"><b>{h.esc(number)}: {h.esc(self.number)}</b></p>'
+            f'<p align="center" style="margin-bottom: 0;"><b>{h.esc(on.upper())}</b></p>'
             f'<p align="center" style="margin-bottom: 8pt;"><b>{h.esc(self.subject().upper())}</b></p>'
-            f'<p align="center" style="margin-bottom: 8pt;"><b>{h.esc(self.w.translate("Reports", "By the grace of God Almighty").upper())}</b></p>'
+            f'<p align="center" style="margin-bottom: 8pt;"><b>{h.esc(grace.upper())}</b></p>'
             f'<p align="center" style="margin-bottom: 8pt;"><b>{h.esc(self.head.upper())},</b></p>'
         )
 
@@ -190,7 +193,7 @@ class _Doc:
         counts.append((self.w.translate("Reports", "eligibility changes"), n(len(self.changes))))
         unit = self.w.translate("Reports", "households")
         count_rows = "".join(
-            f"<tr><td width='4%'>{'abcdefg'[i]}.</td><td width='46%'>{h.esc(k)}</td>"
+            f"<tr><td width='4%'>{'abcdefg'[i]}.</td><td width='55%'>{h.esc(k)}</td>"
             f"<td width='3%'>:</td><td>{h.esc(v)} {h.esc(unit)}</td></tr>"
             for i, (k, v) in enumerate(counts)
         )
@@ -298,7 +301,7 @@ class _Doc:
                     *self.old_new(hh),
                     self.reason(hh),
                 ],
-                ["r", "id"],
+                ["r"],
             )
             for i, hh in enumerate(self.changes, start=1)
         ]
@@ -310,7 +313,7 @@ class _Doc:
                     "",
                 )
             ]
-        return h.grid(headers, rows, widths=[5, 15, 15, 24, 10, 16, 15], padding=5, small=True)
+        return h.grid(headers, rows, widths=[5, 17, 14, 23, 10, 16, 15], padding=5, small=True)
 
     def old_new(self, hh: dict) -> tuple[str, str]:
         status = str(hh.get("status_rt") or "")

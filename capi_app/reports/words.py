@@ -8,6 +8,7 @@ finds them (context "Reports" in resources/i18n/verivali_<lang>.ts).
 
 from __future__ import annotations
 
+import atexit
 import functools
 from datetime import date
 
@@ -65,3 +66,7 @@ def _translator(lang: str) -> QTranslator:
     if not translator.load(str(path)):
         raise MissingCatalogue(f"{path} is missing: run python resources/i18n/build.py")
     return translator
+
+
+# A QTranslator still alive while Python tears Qt down crashes the interpreter at exit.
+atexit.register(_translator.cache_clear)

@@ -813,6 +813,10 @@ Type a choice's code to pick it; Delete clears it</translation>
         <translation>Decree of the %1</translation>
     </message>
     <message>
+        <source>By the grace of God Almighty</source>
+        <translation>By the grace of God Almighty</translation>
+    </message>
+    <message>
         <source>that the households of the Integrated Social Welfare Data (DTKS) in %1 were verified and validated in round %2, and the results were reviewed by the Social Affairs Office (Dinas Sosial);</source>
         <translation>that the households of the Integrated Social Welfare Data (DTKS) in %1 were verified and validated in round %2, and the results were reviewed by the Social Affairs Office (Dinas Sosial);</translation>
     </message>

@@ -809,11 +809,15 @@ Ketik kode pilihan untuk memilihnya; Delete mengosongkannya</translation>
     </message>
     <message>
         <source>DRAFT for review: not signed, not valid as a decree</source>
-        <translation>DRAF untuk diperiksa: belum ditandatangani, tidak berlaku sebagai keputusan</translation>
+        <translation>DRAF: belum ditandatangani, belum berlaku</translation>
     </message>
     <message>
         <source>Decree of the %1</source>
         <translation>Keputusan %1</translation>
+    </message>
+    <message>
+        <source>By the grace of God Almighty</source>
+        <translation>Dengan rahmat Tuhan Yang Maha Esa</translation>
     </message>
     <message>
         <source>that the households of the Integrated Social Welfare Data (DTKS) in %1 were verified and validated in round %2, and the results were reviewed by the Social Affairs Office (Dinas Sosial);</source>
