@@ -9,7 +9,18 @@ from fastapi import APIRouter, FastAPI
 from fastapi.middleware.gzip import GZipMiddleware
 
 from sync_server import __version__
-from sync_server.api import assignments, auth, changesets, errors, households, photos, review
+from sync_server.api import (
+    assignments,
+    auth,
+    changesets,
+    errors,
+    exports,
+    households,
+    pengesahan,
+    photos,
+    reports,
+    review,
+)
 from sync_server.api.limits import BodyLimit
 from sync_server.api.throttle import LoginThrottle
 from sync_server.db.engine import make_engine
@@ -37,7 +48,17 @@ def create_app(settings: Settings, migrate: bool = True) -> FastAPI:
     app.state.engine = engine
     app.state.throttle = LoginThrottle(settings.login_free_failures, settings.login_max_lockout_s)
     api = APIRouter(prefix=PREFIX)
-    for module in (auth, assignments, photos, changesets, review, households):
+    for module in (
+        auth,
+        assignments,
+        photos,
+        changesets,
+        review,
+        households,
+        exports,
+        reports,
+        pengesahan,
+    ):
         api.include_router(module.router)
 
     @api.get("/health", tags=["health"])

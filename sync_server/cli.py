@@ -136,11 +136,13 @@ def cmd_revoke(args) -> int:
 
 
 def cmd_export(args) -> int:
-    """Export a round as CSV."""
-    from sync_server.services.export import export_round
+    """Export a round's results as CSV or XLSX (the same rows as GET /exports/results)."""
+    from sync_server.scopes import normalise_scope
+    from sync_server.services.exports import export_file
 
     engine = _engine(args)
-    n = export_round(engine, args.round, Path(args.out))
+    scopes = [normalise_scope(args.scope)] if args.scope else None
+    n = export_file(engine, args.round, Path(args.out), scopes, args.verified_only)
     print(f"{n} households written to {args.out}")
     return 0
 
@@ -285,9 +287,16 @@ def build_parser() -> argparse.ArgumentParser:
     )
     s.set_defaults(func=cmd_serve)
 
-    s = sub.add_parser("export", parents=[common], help="export a round's households as CSV")
+    s = sub.add_parser("export", parents=[common], help="export a round's results as CSV or XLSX")
     s.add_argument("--round", required=True, metavar="YYYY-MM")
-    s.add_argument("--out", required=True, metavar="FILE.csv")
+    s.add_argument("--out", required=True, metavar="FILE.csv|FILE.xlsx")
+    s.add_argument("--scope", metavar="CODE", help="only this wilayah (default: the whole round)")
+    s.add_argument(
+        "--verified-only",
+        action="store_true",
+        help="only households verified in the round, as GET /exports/results "
+        "(default: also those of the round's assignments not verified yet)",
+    )
     s.set_defaults(func=cmd_export)
 
     s = sub.add_parser("demo", parents=[common], help="set up a demo desa with users")

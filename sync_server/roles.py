@@ -11,6 +11,7 @@ _RIGHTS = {
     "pull": {"enumerator", "clerk", "supervisor", "reviewer", "admin"},
     "upload_photo": {"enumerator", "clerk", "supervisor"},
     "review": {"reviewer", "admin"},
+    "export": {"reviewer", "admin"},
     "read_household": {"supervisor", "reviewer", "admin"},
     "manage": {"admin"},
 }

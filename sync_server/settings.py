@@ -39,6 +39,8 @@ class Settings:
     max_body_bytes: int = 1 * 1024 * 1024
     max_changeset_bytes: int = 20 * 1024 * 1024
     max_photo_bytes: int = 2 * 1024 * 1024
+    max_scan_bytes: int = 10 * 1024 * 1024
+    """A signed pengesahan scan (PUT /rounds/{round}/pengesahan)."""
     login_free_failures: int = 5
     """Failed logins per username and address before the server answers 429."""
     login_max_lockout_s: int = 15 * 60

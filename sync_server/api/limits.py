@@ -23,6 +23,8 @@ class BodyLimit:
             return self.settings.max_photo_bytes
         if path.startswith("/api/v1/changesets"):
             return self.settings.max_changeset_bytes
+        if path.startswith("/api/v1/rounds/"):
+            return self.settings.max_scan_bytes
         return self.settings.max_body_bytes
 
     async def __call__(self, scope, receive, send):

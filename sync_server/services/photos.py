@@ -49,7 +49,7 @@ def store_photo(
         if conn.execute(select(photos.c.sha256).where(photos.c.sha256 == sha)).first():
             return False
     path = photo_path(photos_dir, sha)
-    _write_atomically(path, data)
+    write_atomically(path, data)
     try:
         with engine.begin() as conn:
             conn.execute(
@@ -83,7 +83,8 @@ def read_photo(engine: Engine, photos_dir: Path, sha: str) -> bytes:
     return (photos_dir / row.path).read_bytes()
 
 
-def _write_atomically(path: Path, data: bytes) -> None:
+def write_atomically(path: Path, data: bytes) -> None:
+    """Write a file whole or not at all (temp file, fsync, rename)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(f".tmp{os.getpid()}")
     with open(tmp, "wb") as f:

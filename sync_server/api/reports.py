@@ -1,0 +1,67 @@
+"""GET /reports/bnba: the data of the BNBA list and the pengesahan draft, as JSON."""
+
+from typing import Any
+
+from fastapi import APIRouter, Query
+from pydantic import BaseModel
+
+from sync_server.api.deps import CurrentUser, Db
+from sync_server.api.review import ROUND_PATTERN
+from sync_server.services import reports
+
+router = APIRouter(tags=["exports"])
+
+
+class Region(BaseModel):
+    """A kode wilayah and its name."""
+
+    code: str
+    name: str | None
+
+
+class BnbaHousehold(BaseModel):
+    """One verified household of the list (codes of the verivali form as text)."""
+
+    household_id: str
+    kode_wilayah: str
+    desa: str
+    kecamatan: str
+    alamat: str
+    rt: str
+    rw: str
+    no_kk: str
+    nama_krt: str
+    nik_krt: str
+    jumlah_art: int | None
+    status_rt: str | None
+    hasil: str | None
+    alasan: str | None
+    eligibility_changed: bool
+    state: str
+    approved: bool
+
+
+class BnbaOut(BaseModel):
+    """The BNBA of a round and wilayah with counts and the eligibility changes to be signed."""
+
+    round: str
+    scope: str
+    scope_name: str | None
+    level: int
+    parents: list[Region]
+    generated_at: str
+    households: list[BnbaHousehold]
+    counts: dict[str, Any]
+    eligibility_changes: list[BnbaHousehold]
+
+
+@router.get("/reports/bnba", response_model=BnbaOut)
+def bnba(
+    user: CurrentUser,
+    db: Db,
+    round: str = Query(pattern=ROUND_PATTERN, description="YYYY-MM"),
+    scope: str | None = Query(None, description="kode wilayah inside your scopes"),
+):
+    """Households of the scope verified in the round, counts by result (reviewers, admins)."""
+    with db.connect() as conn:
+        return reports.bnba(conn, user, round, scope)

@@ -1,0 +1,215 @@
+"""Results of a round as rows, CSV and XLSX: one row per household (docs/review-api.md).
+
+The API exports the households of a scope verified in the round; the CLI (`sync-server
+export`) may also list the round's households not verified yet. Both go through here.
+
+    rows = result_rows(conn, "2026-11", ["3204122002"])
+    write_results(rows, "xlsx", open("hasil.xlsx", "wb"))
+"""
+
+import csv
+import io
+from collections import Counter, defaultdict
+from pathlib import Path
+from typing import BinaryIO
+
+from openpyxl import Workbook
+from sqlalchemy import Connection, Engine, and_, select
+
+from dtks import wilayah
+from sync_server.db import jsontext
+from sync_server.db.tables import households, members, users
+from sync_server.errors import UsageError
+from sync_server.services import rounds
+from sync_server.services.eligibility import (
+    REASON_FIELD,
+    RESULT_FIELD,
+    STATUS_FIELD,
+    changes_eligibility,
+    code,
+)
+from sync_server.services.household_store import chunks
+from sync_server.services.review import open_flags
+
+COLUMNS = [
+    "household_id",
+    "kode_wilayah",
+    "desa",
+    "kecamatan",
+    "kabupaten",
+    "alamat",
+    "rt",
+    "rw",
+    "no_kk",
+    "nama_krt",
+    "nik_krt",
+    "jumlah_art",
+    "status_rt",
+    "hasil",
+    "alasan",
+    "eligibility_changed",
+    "state",
+    "enumerator",
+    "mode",
+    "finished_at",
+    "approved_by",
+    "approved_at",
+    "flags",
+]
+SUMMARY_COLUMNS = [
+    "kode_wilayah",
+    "desa",
+    "households",
+    "layak",
+    "tidak_layak",
+    "tanpa_hasil",
+    "eligibility_changed",
+    "approved",
+]
+CODE_COLUMNS = {"status_rt", "hasil", "alasan"}
+"""Choice codes of the verivali form: numbers in XLSX."""
+FORMATS = {
+    "csv": "text/csv; charset=utf-8",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
+
+
+def result_rows(
+    conn: Connection, round_: str, scopes: list[str] | None, verified_only: bool = True
+) -> list[dict]:
+    """One dict per household of the scopes (None: the round's) in the round, by id."""
+    where = [households.c.deleted.is_(False)]
+    where.append(rounds.verified_in(round_) if verified_only else rounds.in_round(conn, round_))
+    if scopes:
+        where.append(rounds.under(scopes))
+    rows = conn.execute(
+        select(households).where(and_(*where)).order_by(households.c.household_id)
+    ).all()
+    ids = [r.household_id for r in rows]
+    latest = rounds.latest_verifications(conn, ids, round_)
+    heads, flagged = _head_niks(conn, ids), open_flags(conn, ids)
+    names = dict(conn.execute(select(users.c.id, users.c.username)).all())
+    return [_row(r, latest.get(r.household_id), heads, flagged, names) for r in rows]
+
+
+def _row(r, v, heads, flagged, names) -> dict:
+    values = jsontext.loads(r.values)
+    answers = jsontext.loads(v.answers) if v is not None else {}
+    kode = r.kode_wilayah
+    approved = r.state == "approved"
+    return {
+        "household_id": r.household_id,
+        "kode_wilayah": kode,
+        "desa": wilayah.lookup(kode) or "",
+        "kecamatan": wilayah.lookup(kode[:6]) or "",
+        "kabupaten": wilayah.lookup(kode[:4]) or "",
+        "alamat": values.get("alamat") or "",
+        "rt": values.get("rt") or "",
+        "rw": values.get("rw") or "",
+        "no_kk": values.get("no_kk") or "",
+        "nama_krt": values.get("nama_krt") or "",
+        "nik_krt": heads.get(r.household_id, ""),
+        "jumlah_art": values.get("jumlah_art"),
+        "status_rt": code(answers, STATUS_FIELD),
+        "hasil": code(answers, RESULT_FIELD),
+        "alasan": code(answers, REASON_FIELD),
+        "eligibility_changed": int(v is not None and changes_eligibility(answers, r.proposed)),
+        "state": r.state,
+        "enumerator": names.get(v.user_id, "") if v is not None else "",
+        "mode": (v.mode or "") if v is not None else "",
+        "finished_at": (v.finished_at or "") if v is not None else "",
+        "approved_by": names.get(r.approved_by, "") if approved else "",
+        "approved_at": (r.approved_at or "") if approved else "",
+        "flags": " ".join(sorted(flagged.get(r.household_id, ()))),
+    }
+
+
+def _head_niks(conn: Connection, ids: list[str]) -> dict[str, str]:
+    """{household_id: NIK of its active head (hubungan 1)}."""
+    out = {}
+    for part in chunks(ids):
+        q = select(members.c.household_id, members.c["values"]).where(
+            members.c.household_id.in_(part), members.c.status == "active"
+        )
+        for m in conn.execute(q):
+            v = jsontext.loads(m.values)
+            if v.get("hubungan") == 1 and m.household_id not in out:
+                out[m.household_id] = v.get("nik") or ""
+    return out
+
+
+def summary(rows: list[dict]) -> list[dict]:
+    """Counts by desa and result (the XLSX sheet ``ringkasan``)."""
+    by_desa: dict[str, Counter] = defaultdict(Counter)
+    for row in rows:
+        c = by_desa[row["kode_wilayah"]]
+        c["households"] += 1
+        c[{"1": "layak", "2": "tidak_layak"}.get(row["hasil"], "tanpa_hasil")] += 1
+        c["eligibility_changed"] += row["eligibility_changed"]
+        c["approved"] += row["state"] == "approved"
+    return [
+        {
+            "kode_wilayah": k,
+            "desa": wilayah.lookup(k) or "",
+            **{n: c[n] for n in SUMMARY_COLUMNS[2:]},
+        }
+        for k, c in sorted(by_desa.items())
+    ]
+
+
+def write_results(rows: list[dict], fmt: str, out: BinaryIO) -> None:
+    """Write rows as CSV (UTF-8, header row) or XLSX (sheets ``hasil`` and ``ringkasan``)."""
+    if fmt == "csv":
+        text = io.TextIOWrapper(out, encoding="utf-8", newline="")
+        w = csv.writer(text)
+        w.writerow(COLUMNS)
+        w.writerows([_text(row[c]) for c in COLUMNS] for row in rows)
+        text.flush()
+        text.detach()
+    elif fmt == "xlsx":
+        _write_xlsx(rows, out)
+    else:
+        raise UsageError(f"format {fmt!r}: use csv or xlsx", field="format")
+
+
+def _write_xlsx(rows: list[dict], out: BinaryIO) -> None:
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet("hasil")
+    sheet.append(COLUMNS)
+    for row in rows:
+        sheet.append([_cell(c, row[c]) for c in COLUMNS])
+    sums = book.create_sheet("ringkasan")
+    sums.append(SUMMARY_COLUMNS)
+    for s in summary(rows):
+        sums.append([s[c] for c in SUMMARY_COLUMNS])
+    book.save(out)
+
+
+def _text(value) -> str:
+    return "" if value is None else str(value)
+
+
+def _cell(column: str, value):
+    """Choice codes as numbers, identifiers as text (16 digits survive), nothing as empty."""
+    if value is None or value == "":
+        return None
+    if column in CODE_COLUMNS and isinstance(value, str) and value.isdigit():
+        return int(value)
+    return value
+
+
+def export_file(
+    engine: Engine, round_: str, out: Path, scopes: list[str] | None = None, verified_only=False
+) -> int:
+    """Write a round's results to out (.csv or .xlsx by its suffix); return the row count."""
+    fmt = out.suffix.lower().lstrip(".")
+    if fmt not in FORMATS:
+        raise UsageError(f"{out}: the file name must end in .csv or .xlsx")
+    with engine.connect() as conn:
+        if not scopes and not rounds.round_scopes(conn, round_):
+            raise UsageError(f"round {round_} has no assignments")
+        rows = result_rows(conn, round_, scopes, verified_only)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with open(out, "wb") as f:
+        write_results(rows, fmt, f)
+    return len(rows)

@@ -1,0 +1,79 @@
+"""Pengesahan scans: only PDF, JPEG or PNG by their magic bytes, at most 10 MB, kept with the
+round and wilayah (row and file), listed and downloaded within the reviewer's scope."""
+
+import hashlib
+
+from server_harness import ROUND
+
+PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
+PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
+SCOPE = "32.04.12.2002"
+
+
+def _put(client, data, content_type="application/pdf", scope=SCOPE, round_=ROUND):
+    return client.put(
+        client.url(f"/rounds/{round_}/pengesahan"),
+        params={"scope": scope},
+        data=data,
+        headers={"Content-Type": content_type},
+    )
+
+
+def test_upload_rejects_a_text_file_and_keeps_a_pdf(server):
+    reviewer = server.client("reviewer1")
+    r = _put(reviewer, b"surat pengesahan (bukan scan)\n", "application/pdf")
+    assert r.status_code == 422 and r.json()["field"] == "body"
+    assert server.scalar("SELECT count(*) FROM pengesahan") == 0
+    assert not (server.data_dir / "pengesahan").exists()
+    r = _put(reviewer, PDF)
+    assert r.status_code == 201, r.text
+    sha = hashlib.sha256(PDF).hexdigest()
+    doc = r.json()
+    assert doc["sha256"] == sha and doc["size"] == len(PDF)
+    assert (doc["scope"], doc["round"], doc["uploaded_by"], doc["content_type"]) == (
+        "3204122002",
+        ROUND,
+        "reviewer1",
+        "application/pdf",
+    )
+    assert (server.data_dir / "pengesahan" / sha[:2] / f"{sha}.pdf").read_bytes() == PDF
+    again = _put(reviewer, PDF)
+    assert again.status_code == 200 and again.json() == doc
+    assert _put(reviewer, PNG, "image/png").status_code == 201
+    listed = reviewer.get(reviewer.url(f"/rounds/{ROUND}/pengesahan"), params={"scope": "32.04"})
+    assert [d["sha256"] for d in listed.json()["documents"]] == [
+        sha,
+        hashlib.sha256(PNG).hexdigest(),
+    ]
+    r = reviewer.get(reviewer.url(f"/rounds/{ROUND}/pengesahan/{sha}"))
+    assert r.status_code == 200 and r.content == PDF
+    assert r.headers["content-type"] == "application/pdf"
+    assert reviewer.get(reviewer.url(f"/rounds/2026-12/pengesahan/{sha}")).status_code == 404
+    other = server.client("admin1")
+    assert other.get(other.url("/rounds/2026-12/pengesahan"), params={"scope": "32"}).json() == {
+        "documents": []
+    }
+
+
+def test_upload_is_size_limited(server):
+    reviewer = server.client("reviewer1")
+    big = b"%PDF-" + b"0" * (10 * 1024 * 1024)
+    assert _put(reviewer, big).status_code == 413
+    assert server.scalar("SELECT count(*) FROM pengesahan") == 0
+
+
+def test_pengesahan_needs_reviewer_role_and_scope(server):
+    reviewer = server.client("reviewer1")
+    assert _put(reviewer, PDF).status_code == 201
+    sha = hashlib.sha256(PDF).hexdigest()
+    enum1 = server.client("enum1")
+    assert _put(enum1, PDF).status_code == 403
+    assert enum1.get(enum1.url(f"/rounds/{ROUND}/pengesahan/{sha}")).status_code == 403
+    other = server.client("reviewer2")
+    r = _put(other, PDF)
+    assert r.status_code == 403 and "outside" in r.json()["detail"]
+    assert other.get(other.url(f"/rounds/{ROUND}/pengesahan/{sha}")).status_code == 403
+    r = other.get(other.url(f"/rounds/{ROUND}/pengesahan"), params={"scope": SCOPE})
+    assert r.status_code == 403
+    assert other.get(other.url(f"/rounds/{ROUND}/pengesahan")).json() == {"documents": []}
+    assert _put(reviewer, PDF, round_="2026-13").status_code == 422
