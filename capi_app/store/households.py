@@ -59,6 +59,7 @@ def _existing(db: Database, ids: list[str]) -> dict[str, tuple]:
 
 def upsert_pulled(db: Database, households: list[Household], assignment_id: int | None) -> None:
     """Store a page of pulled households; never touches a pending local edit (call inside write())."""
+    _follow_replacements(db, households)
     ids = [h.household_id for h in households]
     existing = _existing(db, ids)
     pending = households_with_pending(db, ids) if existing else set()
@@ -87,6 +88,58 @@ def upsert_pulled(db: Database, households: list[Household], assignment_id: int 
             word_rows += search.word_rows(h.household_id, m.member_id, [m.values.get("nama")])
     _insert_members(db, member_rows)
     db.conn.executemany("INSERT OR IGNORE INTO search_words VALUES (?, ?, ?)", word_rows)
+
+
+# An approved proposal (usulan baru) comes back under its permanent id with ``replaces`` = the
+# UUID this device made; its members likewise. Tables that name households or members:
+_HOUSEHOLD_TABLES = (
+    "households", "members", "search_words", "pending_fields", "pending_members",
+    "verifications", "photos", "changeset_households", "review_notes", "audit",
+)  # fmt: skip
+_MEMBER_TABLES = ("members", "search_words", "pending_fields", "pending_members", "audit")
+
+
+def _follow_replacements(db: Database, households: list[Household]) -> None:
+    """Move each local proposal a pulled household replaces to the permanent id, first."""
+    for h in households:
+        old = getattr(h, "replaces", None)
+        if h.deleted or not old or old == h.household_id:
+            continue
+        found = _ids_in(
+            db,
+            "SELECT household_id FROM households WHERE household_id IN ({0})",
+            [old, h.household_id],
+        )
+        if found == {old}:
+            renamed = {m.replaces: m.member_id for m in h.members if getattr(m, "replaces", None)}
+            move_household(db, old, h.household_id, renamed)
+
+
+def move_household(db: Database, old: str, new: str, members: dict[str, str]) -> None:
+    """Rename a local household (and members old id -> new id) everywhere, the outbox too."""
+    for table in _HOUSEHOLD_TABLES:
+        db.execute(f"UPDATE {table} SET household_id = ? WHERE household_id = ?", [new, old])
+    for before, after in members.items():
+        for table in _MEMBER_TABLES:
+            db.execute(f"UPDATE {table} SET member_id = ? WHERE member_id = ?", [after, before])
+    db.execute("UPDATE households SET is_new = 0 WHERE household_id = ?", [new])
+    # Pending change-sets were refused by the server under the old id (nothing stored), so
+    # their payloads may be renamed under the same changeset_id.
+    for cid, payload in db.execute(
+        """SELECT c.changeset_id, c.payload FROM changesets c JOIN changeset_households ch
+           USING (changeset_id) WHERE ch.household_id = ? AND c.state = 'pending'""",
+        [new],
+    ).fetchall():
+        body = load(bytes(payload).decode("utf-8"))
+        for entry in body.get("households", []):
+            if entry.get("household_id") == old:
+                entry["household_id"] = new
+                for op in entry.get("members") or []:
+                    op["member_id"] = members.get(op.get("member_id"), op.get("member_id"))
+        db.execute(
+            "UPDATE changesets SET payload = ? WHERE changeset_id = ?",
+            [dump(body).encode("utf-8"), cid],
+        )
 
 
 def _text(value: Any) -> str | None:
