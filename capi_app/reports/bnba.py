@@ -88,11 +88,11 @@ def _columns(w: Words, several: bool) -> tuple[list[str], list[int], list[str]]:
         (w.translate("Reports", "No KK"), 11, ""),
         (w.translate("Reports", "Head of household"), 13, ""),
         (w.translate("Reports", "NIK of head"), 11, ""),
-        (w.translate("Reports", "Address"), 14 if several else 17, ""),
+        (w.translate("Reports", "Address"), 13 if several else 16, ""),
         (w.translate("Reports", "RT/RW"), 5, "c"),
         (w.translate("Reports", "Village"), 8, ""),
         (w.translate("Reports", "Status"), 8, ""),
-        (w.translate("Reports", "Result"), 6, ""),
+        (w.translate("Reports", "Result"), 7, ""),
         (w.translate("Reports", "Remarks"), 10 if several else 15, ""),
     ]
     if not several:
