@@ -306,6 +306,8 @@ class Member:
     # The household version in which this member last changed (0: as in the pre-list);
     # merge.py needs it to see "edited since the client's base" for a removal.
     version: int = 0
+    replaces: str | None = None
+    """The client-made id this member had before its household proposal was approved."""
 
     @classmethod
     def from_json(cls, data: Any, path: str = "") -> Member:
@@ -318,6 +320,7 @@ class Member:
             removal_reason=_get(obj, "removal_reason", path, _optional(_text), None),
             removal_date=_get(obj, "removal_date", path, _optional(_date), None),
             version=_get(obj, "version", path, _count, 0),
+            replaces=_get(obj, "replaces", path, _optional(_id), None),
         )
 
     def to_json(self) -> dict:
@@ -332,6 +335,8 @@ class Member:
             out["removal_reason"] = self.removal_reason
         if self.removal_date is not None:
             out["removal_date"] = self.removal_date.isoformat()
+        if self.replaces is not None:
+            out["replaces"] = self.replaces
         return out
 
 
@@ -366,6 +371,8 @@ class Household:
     values: dict[str, JsonScalar] = field(default_factory=dict)
     members: list[Member] = field(default_factory=list)
     review: ReviewInfo | None = None
+    replaces: str | None = None
+    """The client-made UUID of the proposal this household was approved from (usulan baru)."""
 
     @classmethod
     def from_json(cls, data: Any, path: str = "") -> Household:
@@ -382,6 +389,7 @@ class Household:
             values=_get(obj, "values", path, _scalars, {}),
             members=members,
             review=_get(obj, "review", path, _optional(ReviewInfo.from_json), None),
+            replaces=_get(obj, "replaces", path, _optional(_id), None),
         )
 
     def to_json(self) -> dict:
@@ -393,7 +401,7 @@ class Household:
             "values": dict(self.values),
             "members": [m.to_json() for m in self.members],
             "review": None if self.review is None else self.review.to_json(),
-        }
+        } | ({"replaces": self.replaces} if self.replaces is not None else {})
 
     def member(self, member_id: str) -> Member | None:
         """The member with this id, or None."""

@@ -7,8 +7,6 @@ an optional watermark. Header rows of tables (<thead>) repeat at page breaks by 
 
 from __future__ import annotations
 
-import ctypes
-import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,7 +25,6 @@ from PySide6.QtGui import (
 
 DPI = 300
 FOOTER_MM = 8.0
-NONE_REFS_PER_PAGE = 40
 _app: QGuiApplication | None = None
 
 
@@ -89,20 +86,7 @@ def write_pdf(html: str, path: str | Path, page: Page) -> Path:
             _footer(painter, page, index + 1, total, body.width(), body.height())
     finally:
         painter.end()
-        _repay_none(total)
     return path
-
-
-def _repay_none(pages: int) -> None:
-    # PySide6 6.12 on Python 3.11 drops a reference to None on each call of a void QPainter
-    # method (None is immortal only from 3.12): after a 300-page PDF the interpreter aborted
-    # at exit ("none_dealloc: deallocating None"). We give None back more references than
-    # the page loop can have taken (about 15 calls a page); extra ones cost nothing.
-    if sys.version_info < (3, 12):
-        incref = ctypes.pythonapi.Py_IncRef
-        incref.argtypes = [ctypes.py_object]
-        for _ in range(NONE_REFS_PER_PAGE * pages):
-            incref(None)
 
 
 def _mm(mm: float) -> float:

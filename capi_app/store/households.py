@@ -102,7 +102,7 @@ _MEMBER_TABLES = ("members", "search_words", "pending_fields", "pending_members"
 def _follow_replacements(db: Database, households: list[Household]) -> None:
     """Move each local proposal a pulled household replaces to the permanent id, first."""
     for h in households:
-        old = getattr(h, "replaces", None)
+        old = h.replaces
         if h.deleted or not old or old == h.household_id:
             continue
         found = _ids_in(
@@ -111,7 +111,7 @@ def _follow_replacements(db: Database, households: list[Household]) -> None:
             [old, h.household_id],
         )
         if found == {old}:
-            renamed = {m.replaces: m.member_id for m in h.members if getattr(m, "replaces", None)}
+            renamed = {m.replaces: m.member_id for m in h.members if m.replaces}
             move_household(db, old, h.household_id, renamed)
 
 

@@ -192,9 +192,9 @@ Type a choice's code to pick it; Delete clears it</translation>
         <source>Complete</source>
         <translation>Complete</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <source>%n problem(s)</source>
-        <translation><numerusform>%n problem(s)</numerusform><numerusform>%n problem(s)</numerusform></translation>
+        <translation>%n problem(s)</translation>
     </message>
     <message>
         <source>Not complete yet</source>

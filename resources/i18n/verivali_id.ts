@@ -193,11 +193,9 @@ Ketik kode pilihan untuk memilihnya; Delete mengosongkannya</translation>
         <source>Complete</source>
         <translation>Lengkap</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <source>%n problem(s)</source>
-        <translation>
-            <numerusform>%n masalah</numerusform>
-        </translation>
+        <translation>%n masalah</translation>
     </message>
     <message>
         <source>Not complete yet</source>

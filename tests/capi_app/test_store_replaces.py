@@ -4,7 +4,6 @@ fields, members, verification, photos and outbox references, in the pull page's 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -13,7 +12,7 @@ from store_samples import ASSIGNMENT
 from capi_app.media import import_photo
 from capi_app.store import households as store_households
 from capi_app.store.errors import UnknownHousehold
-from dtks.model import Household, Member, PullPage, ReviewInfo
+from dtks.model import Household, Member, PullPage, ReviewInfo, parse_pull_page
 
 PHOTO = Path(__file__).resolve().parent / "photos" / "Canon_40D.jpg"
 NEW_ID = "3204122002000021"
@@ -36,20 +35,6 @@ HEAD = {
 }
 
 
-@dataclass(frozen=True)
-class PulledMember(Member):
-    """A pulled member with the protocol's ``replaces`` key."""
-
-    replaces: str | None = None
-
-
-@dataclass(frozen=True)
-class PulledHousehold(Household):
-    """A pulled household with the protocol's ``replaces`` key."""
-
-    replaces: str | None = None
-
-
 def _proposal(store):
     hid = store.add_household(VALUES, ASSIGNMENT.id, "enum1")
     mid = store.add_member(hid, HEAD, "enum1")
@@ -61,8 +46,8 @@ def _proposal(store):
 
 
 def _page(hid, mid):
-    member = PulledMember(member_id=f"{NEW_ID}01", values=HEAD, version=1, replaces=mid)
-    approved = PulledHousehold(
+    member = Member(member_id=f"{NEW_ID}01", values=HEAD, version=1, replaces=mid)
+    approved = Household(
         household_id=NEW_ID,
         version=2,
         values=VALUES,
@@ -70,7 +55,8 @@ def _page(hid, mid):
         review=ReviewInfo("approved", None),
         replaces=hid,
     )
-    return PullPage([approved, Household(household_id=hid, version=2, deleted=True)], 42, False)
+    page = PullPage([approved, Household(household_id=hid, version=2, deleted=True)], 42, False)
+    return parse_pull_page(json.dumps(page.to_json()))  # as it arrives: replaces survives the wire
 
 
 def test_pull_moves_the_local_proposal_to_its_permanent_id(store):

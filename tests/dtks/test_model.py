@@ -573,3 +573,19 @@ def test_invalid_payload_is_a_value_error_with_path_and_problem():
         )
     assert error.value.path == "households[0].members[0].member_id"
     assert error.value.problem == "is required"
+
+
+def test_pulled_household_and_member_carry_replaces_through_json():
+    raw = {
+        "household_id": "3204122002000301",
+        "version": 2,
+        "replaces": "6f1c2a4e-8d0b-4c55-9a51-2f0e6d3b7a10",
+        "members": [
+            {"member_id": "320412200200030101", "replaces": "0b7c3d1e-1111-4a4a-8b8b-000000000001"}
+        ],
+    }
+    h = Household.from_json(raw)
+    assert h.replaces == raw["replaces"]
+    assert h.members[0].replaces == raw["members"][0]["replaces"]
+    assert Household.from_json(h.to_json()) == h
+    assert "replaces" not in Household.from_json({"household_id": "x1", "version": 1}).to_json()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 
 from bnba_samples import make_report
-from conftest import dark_share, pages, png, text
+from pdf_checks import dark_share, pages, png, text
 
 from capi_app.reports import render_bnba
 

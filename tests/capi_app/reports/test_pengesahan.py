@@ -6,7 +6,7 @@ import re
 from datetime import date
 
 from bnba_samples import make_report
-from conftest import dark_share, pages, png, text
+from pdf_checks import dark_share, pages, png, text
 
 from capi_app.reports import render_pengesahan
 from capi_app.reports.labels import regional_head
