@@ -42,7 +42,10 @@ class MainWindow(QMainWindow):
         self.sync_action.triggered.connect(self.open_sync)
         self.settings_action = QAction(self)
         self.settings_action.triggered.connect(self.open_settings)
+        self.new_action = QAction(self, shortcut=QKeySequence("Ctrl+N"))
+        self.new_action.triggered.connect(self.new_household)
         bar.addAction(self.sync_action)
+        bar.addAction(self.new_action)
         bar.addAction(self.settings_action)
         spacer = QWidget()
         spacer.setSizePolicy(
@@ -106,6 +109,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("Verivali: households"))
         self.sync_action.setText(self.tr("Sync (F5)"))
         self.settings_action.setText(self.tr("Settings"))
+        self.new_action.setText(self.tr("New household (Ctrl+N)"))
         self.search.setPlaceholderText(
             self.tr("Search by name, NIK, No KK or address… (type part of a name)")
         )
@@ -188,6 +192,19 @@ class MainWindow(QMainWindow):
         dialog.finished.connect(lambda _: self.reload())
         dialog.open()
         return dialog
+
+    def new_household(self):
+        """Propose a household not on the pre-list, then open it for its visit."""
+        from capi_app.ui.new_household import NewHouseholdDialog
+
+        dialog = NewHouseholdDialog(self.session, self)
+        dialog.accepted.connect(lambda: self._opened_proposal(dialog.household_id))
+        dialog.open()
+        return dialog
+
+    def _opened_proposal(self, household_id: str) -> None:
+        self.reload()
+        self.open_household(household_id)
 
     def open_sync(self):
         """Run a sync with progress; reload the list afterwards."""

@@ -509,6 +509,10 @@ Type a choice's code to pick it; Delete clears it</translation>
         <translation>Settings</translation>
     </message>
     <message>
+        <source>New household (Ctrl+N)</source>
+        <translation>New household (Ctrl+N)</translation>
+    </message>
+    <message>
         <source>Search by name, NIK, No KK or address… (type part of a name)</source>
         <translation>Search by name, NIK, No KK or address… (type part of a name)</translation>
     </message>
@@ -551,6 +555,45 @@ Type a choice's code to pick it; Delete clears it</translation>
     <message>
         <source>{0} of {1} households shown</source>
         <translation>{0} of {1} households shown</translation>
+    </message>
+</context>
+<context>
+    <name>NewHouseholdDialog</name>
+    <message>
+        <source>New household (usulan baru)</source>
+        <translation>New household (usulan baru)</translation>
+    </message>
+    <message>
+        <source>A household found in the field that is not on the pre-list. It is sent as a proposal; the Dinas Sosial gives it a DTKS id when it approves it.</source>
+        <translation>A household found in the field that is not on the pre-list. It is sent as a proposal; the Dinas Sosial gives it a DTKS id when it approves it.</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>RT</source>
+        <translation>RT</translation>
+    </message>
+    <message>
+        <source>RW</source>
+        <translation>RW</translation>
+    </message>
+    <message>
+        <source>Head of household</source>
+        <translation>Head of household</translation>
+    </message>
+    <message>
+        <source>No KK</source>
+        <translation>No KK</translation>
+    </message>
+    <message>
+        <source>Desa</source>
+        <translation>Desa</translation>
+    </message>
+    <message>
+        <source>Create and open</source>
+        <translation>Create and open</translation>
     </message>
 </context>
 <context>

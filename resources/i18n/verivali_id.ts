@@ -510,6 +510,10 @@ Ketik kode pilihan untuk memilihnya; Delete mengosongkannya</translation>
         <translation>Pengaturan</translation>
     </message>
     <message>
+        <source>New household (Ctrl+N)</source>
+        <translation>Rumah tangga baru (Ctrl+N)</translation>
+    </message>
+    <message>
         <source>Search by name, NIK, No KK or address… (type part of a name)</source>
         <translation>Cari nama, NIK, No KK atau alamat… (ketik sebagian nama)</translation>
     </message>
@@ -552,6 +556,45 @@ Ketik kode pilihan untuk memilihnya; Delete mengosongkannya</translation>
     <message>
         <source>{0} of {1} households shown</source>
         <translation>{0} dari {1} rumah tangga ditampilkan</translation>
+    </message>
+</context>
+<context>
+    <name>NewHouseholdDialog</name>
+    <message>
+        <source>New household (usulan baru)</source>
+        <translation>Rumah tangga baru (usulan baru)</translation>
+    </message>
+    <message>
+        <source>A household found in the field that is not on the pre-list. It is sent as a proposal; the Dinas Sosial gives it a DTKS id when it approves it.</source>
+        <translation>Rumah tangga yang ditemukan di lapangan tetapi tidak ada di pra-daftar. Dikirim sebagai usulan; Dinas Sosial memberinya ID DTKS saat menyetujuinya.</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Alamat</translation>
+    </message>
+    <message>
+        <source>RT</source>
+        <translation>RT</translation>
+    </message>
+    <message>
+        <source>RW</source>
+        <translation>RW</translation>
+    </message>
+    <message>
+        <source>Head of household</source>
+        <translation>Kepala rumah tangga</translation>
+    </message>
+    <message>
+        <source>No KK</source>
+        <translation>No KK</translation>
+    </message>
+    <message>
+        <source>Desa</source>
+        <translation>Desa</translation>
+    </message>
+    <message>
+        <source>Create and open</source>
+        <translation>Buat dan buka</translation>
     </message>
 </context>
 <context>

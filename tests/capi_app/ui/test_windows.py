@@ -237,3 +237,56 @@ def test_a_typed_gps_point_north_of_the_equator_is_warned_about(qtbot, session):
     editor.lat.clear()
     qtbot.keyClicks(editor.lat, "-6.98765")
     qtbot.waitUntil(lambda: not editor.warning.isVisibleTo(dialog), timeout=3000)
+
+
+def test_propose_a_new_household_fill_it_and_sync_it(qtbot, session):
+    window = MainWindow(session)
+    qtbot.addWidget(window)
+    new = window.new_household()
+    qtbot.addWidget(new)
+    assert new.desa.currentData() == "3204122002"
+    for name, text in {
+        "alamat": "Kp. Baru No. 1",
+        "rt": "4",
+        "rw": "007",
+        "nama_krt": "Ujang Baru",
+        "no_kk": "3204121508100001",
+    }.items():
+        qtbot.keyClicks(new.edits[name], text)
+    new.create()
+    assert new.errors["rt"].isVisibleTo(new) and "3 digits" in new.errors["rt"].text()
+    assert new.household_id is None
+    new.edits["rt"].setText("004")
+    new.create()
+    household_id = new.household_id
+    assert household_id and len(household_id) == 36
+    dialog = window.findChild(HouseholdDialog)
+    qtbot.addWidget(dialog)
+    assert dialog.household_id == household_id
+    assert dialog.form_view.answers()["alamat"] == "Kp. Baru No. 1"
+    head = {
+        "nama": "Ujang Baru",
+        "status_art": "4",
+        "nik": "3204120508900003",
+        "hubungan": "1",
+        "jenis_kelamin": "1",
+        "tanggal_lahir": "1990-08-05",
+        "status_kawin": "2",
+        "nama_ibu": "Siti Aminah",
+        "pekerjaan": "4",
+        "pendidikan": "2",
+    }
+    answers = dialog.form_view.answers(keep_hidden=True)
+    answers["members"] = [head]
+    dialog.form_view.set_answers(answers)
+    answers = found_household_answers(dialog)
+    answers["members"][0]["status_art"] = "4"
+    sha, _, gps = dialog.attach_photo(str(PHOTO))
+    answers.update(status_rt="1", hasil="1", foto_rumah=sha, gps=f"{gps['lat']} {gps['lon']}")
+    dialog.form_view.set_answers(answers)
+    assert dialog.form_view.answers()["foto_rumah"] == sha, (sha, answers.get("foto_rumah"))
+    assert dialog.finalize(), dialog.status.text()
+    dialog.close()
+    summary = run_sync(session)
+    assert summary.outcomes["applied"] == 1, summary.messages
+    assert window.model.counts()["not_visited"] == 300
