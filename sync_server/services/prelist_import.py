@@ -1,8 +1,12 @@
 """Import a DTKS pre-list (households.csv + members.csv) into the central store.
 
-Every value is checked with ``dtks.prelist.parse_value`` (which uses ``dtks.ids``); a row with a
-bad value goes to the report with its file, line number and reason, and the good rows are
-imported. Importing again updates households and members by id: a household's version and
+Every value is checked with ``dtks.prelist.parse_value`` (which uses ``dtks.ids``). A row whose
+structure is bad (ids, kode wilayah, codes, RT/RW) goes to the report with its file, line number
+and reason and is not imported. A row whose defect is of the kind verivali exists to correct
+(a NIK, No KK or birth date that is not valid, a NIK that disagrees with the birth date or sex)
+is imported as written, its household flagged ``validation_warning`` for the enumerator and
+the reviewer, and listed in the report as well: rejecting it would hide the family from the
+very visit that fixes its data. Importing again updates households and members by id: a household's version and
 sequence number move only when its values or its members' values changed, and every changed
 field of an existing row is written to the audit log.
 
@@ -18,17 +22,22 @@ from pathlib import Path
 from sqlalchemy import Engine, insert, select, update
 from sqlalchemy.sql import bindparam
 
+from dtks.model import Member
 from dtks.prelist import HOUSEHOLD_COLUMNS, MEMBER_COLUMNS, InvalidValue, parse_value
 from sync_server import clock
 from sync_server.db import jsontext
 from sync_server.db.engine import Sequence, write_transaction
-from sync_server.db.tables import audit, households, members, tombstones
+from sync_server.db.tables import audit, flags, households, members, tombstones
 from sync_server.errors import UsageError
+from sync_server.services.merge import FLAG_VALIDATION_WARNING
+from sync_server.services.plausibility import member_warnings
 
 HOUSEHOLDS_FILE = "households.csv"
 MEMBERS_FILE = "members.csv"
 BATCH = 5000
 IMPORT_DEVICE = "prelist-import"
+SOFT_COLUMNS = {"nik", "no_kk", "tanggal_lahir"}
+"""Columns whose invalid values are imported as written and flagged, not rejected."""
 
 
 @dataclass
@@ -41,6 +50,8 @@ class ImportResult:
     members_new: int = 0
     members_updated: int = 0
     bad_rows: list[tuple[str, int, str, str]] = field(default_factory=list)
+    warnings: dict[str, list[tuple[str, int, str, str]]] = field(default_factory=dict)
+    """Household id -> the flagged (file, line, id, reason) rows imported with a warning."""
 
 
 def import_prelist(
@@ -62,17 +73,19 @@ def import_prelist(
         if progress:
             progress(min(start + BATCH, len(ids)), len(ids))
     if report is not None:
-        write_report(report, result.bad_rows)
+        flagged = [row for rows in result.warnings.values() for row in rows]
+        write_report(report, result.bad_rows, flagged)
     return result
 
 
-def write_report(path: Path, bad_rows) -> None:
-    """Write the bad rows as CSV: file, line, id, reason."""
+def write_report(path: Path, bad_rows, flagged=()) -> None:
+    """Write the report as CSV: file, line, id, reason, outcome (rejected or flagged)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     with open(path, "w", newline="", encoding="utf-8") as f:
         w = csv.writer(f)
-        w.writerow(["file", "line", "id", "reason"])
-        w.writerows(bad_rows)
+        w.writerow(["file", "line", "id", "reason", "outcome"])
+        w.writerows([*row, "rejected"] for row in bad_rows)
+        w.writerows([*row, f"imported, flagged {FLAG_VALIDATION_WARNING}"] for row in flagged)
 
 
 def _rows(path: Path, columns):
@@ -89,9 +102,25 @@ def _rows(path: Path, columns):
             yield reader.line_num, row
 
 
-def _parse_row(row: dict, columns) -> dict:
-    """Return the typed values of a row; raises InvalidValue naming the first bad column."""
-    return {name: parse_value(col, row.get(name) or "") for name, col in columns.items()}
+def _parse_row(row: dict, columns) -> tuple[dict, list[str]]:
+    """The typed values of a row and the soft defects kept as written; raises InvalidValue
+    naming the first column whose defect rejects the row."""
+    values, soft = {}, []
+    for name, col in columns.items():
+        text = (row.get(name) or "").strip()
+        try:
+            values[name] = parse_value(col, text)
+        except InvalidValue as e:
+            if name not in SOFT_COLUMNS or not text or len(text) > col.max_length:
+                raise
+            values[name] = text
+            soft.append(str(e))
+    return values, soft
+
+
+def _warn(result: ImportResult, hid: str, file: str, line: int, rid: str, reasons) -> None:
+    for reason in reasons:
+        result.warnings.setdefault(hid, []).append((file, line, rid, reason))
 
 
 def _read_households(path: Path, result: ImportResult) -> dict[str, dict]:
@@ -99,7 +128,7 @@ def _read_households(path: Path, result: ImportResult) -> dict[str, dict]:
     for line, row in _rows(path, HOUSEHOLD_COLUMNS):
         hid = (row.get("household_id") or "").strip()
         try:
-            values = _parse_row(row, HOUSEHOLD_COLUMNS)
+            values, soft = _parse_row(row, HOUSEHOLD_COLUMNS)
         except InvalidValue as e:
             result.bad_rows.append((path.name, line, hid, str(e)))
             continue
@@ -108,6 +137,7 @@ def _read_households(path: Path, result: ImportResult) -> dict[str, dict]:
             continue
         del values["household_id"]
         found[hid] = values
+        _warn(result, hid, path.name, line, hid, soft)
     return found
 
 
@@ -116,7 +146,7 @@ def _read_members(path: Path, result: ImportResult) -> list[tuple[int, str, str,
     for line, row in _rows(path, MEMBER_COLUMNS):
         mid = (row.get("member_id") or "").strip()
         try:
-            values = _parse_row(row, MEMBER_COLUMNS)
+            values, soft = _parse_row(row, MEMBER_COLUMNS)
         except InvalidValue as e:
             result.bad_rows.append((path.name, line, mid, str(e)))
             continue
@@ -127,6 +157,9 @@ def _read_members(path: Path, result: ImportResult) -> list[tuple[int, str, str,
                 (path.name, line, mid, f"member_id: does not start with household_id {hid}")
             )
             continue
+        if not soft:  # a value kept as written already explains the disagreement
+            soft = member_warnings(Member(mid, values=values))
+        _warn(result, hid, path.name, line, mid, soft)
         rows.append((line, mid, hid, values))
     return rows
 
@@ -215,7 +248,34 @@ def _upsert_batch(conn, batch, found, by_household, result: ImportResult) -> Non
         else:
             result.households_unchanged += 1
     _write(conn, new_h, upd_h, new_m, upd_m, audits, moves, now)
+    _flag_warnings(conn, [h for h in batch if h in result.warnings], result, now)
     seq.save()
+
+
+def _flag_warnings(conn, hids: list[str], result: ImportResult, now) -> None:
+    """Raise validation_warning on households imported with soft defects (once while open)."""
+    if not hids:
+        return
+    open_flags = select(flags.c.household_id).where(
+        flags.c.household_id.in_(hids),
+        flags.c.kind == FLAG_VALIDATION_WARNING,
+        flags.c.cleared_at.is_(None),
+    )
+    already = {r.household_id for r in conn.execute(open_flags)}
+    rows = [
+        {
+            "household_id": hid,
+            "kind": FLAG_VALIDATION_WARNING,
+            "detail": "; ".join(f"{rid}: {reason}" for _, _, rid, reason in result.warnings[hid])[
+                :2000
+            ],
+            "created_at": now,
+        }
+        for hid in hids
+        if hid not in already
+    ]
+    if rows:
+        conn.execute(insert(flags), rows)
 
 
 def _new_household(hid, values, text, n, now) -> dict:

@@ -33,17 +33,36 @@ def test_import_reports_bad_rows_and_imports_good_ones(db_url, tmp_path):
     write_rows(tmp_path / "p", rows, members)
     report = tmp_path / "report.csv"
     result = import_prelist(engine, tmp_path / "p", report)
-    assert result.households_new == 3
+    assert result.households_new == 4
     bad = list(csv.DictReader(open(report)))
-    got = {(b["file"], b["line"], b["reason"].split(":")[0]) for b in bad}
-    assert got >= {
-        ("households.csv", "3", "rt"),
-        ("households.csv", "5", "no_kk"),
-        ("households.csv", "7", "household_id"),
-        ("members.csv", "2", "tanggal_lahir"),
-        ("members.csv", "6", "member_id"),
+    got = {(b["file"], b["line"], b["reason"].split(":")[0], b["outcome"]) for b in bad}
+    flagged = "imported, flagged validation_warning"
+    assert got == {
+        ("households.csv", "3", "rt", "rejected"),
+        ("households.csv", "7", "household_id", "rejected"),
+        ("members.csv", "6", "member_id", "rejected"),
+        ("members.csv", "4", "household_id", "rejected"),  # members of the rejected household
+        ("members.csv", "5", "household_id", "rejected"),
+        # Defects of the kind the visit corrects: imported as written and flagged.
+        ("households.csv", "5", "no_kk", flagged),
+        ("members.csv", "2", "tanggal_lahir", flagged),
     }
-    assert _count(engine, "households") == 3
+    assert _count(engine, "households") == 4
+    with engine.connect() as conn:
+        kept = conn.execute(
+            text('SELECT "values" FROM members WHERE member_id = :m'),
+            {"m": members[0]["member_id"]},
+        ).scalar()
+        flagged_ids = {
+            r[0]
+            for r in conn.execute(
+                text("SELECT household_id FROM flags WHERE kind = 'validation_warning'")
+            )
+        }
+    assert json.loads(kept)["tanggal_lahir"] == "1980-02-30"
+    assert flagged_ids == {rows[3]["household_id"], members[0]["household_id"]}
+    import_prelist(engine, tmp_path / "p")  # a re-import does not raise the open flag again
+    assert _count(engine, "flags") == 2
     engine.dispose()
 
 
