@@ -7,7 +7,9 @@ from capi_app.media.photos import (
     gps_of,
     import_photo,
     process_photo,
+    read_and_process,
     read_photo,
+    store_photo,
     thumbnail,
 )
 
@@ -18,7 +20,9 @@ __all__ = [
     "gps_of",
     "import_photo",
     "process_photo",
+    "read_and_process",
     "read_exif",
     "read_photo",
+    "store_photo",
     "thumbnail",
 ]

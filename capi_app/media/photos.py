@@ -136,14 +136,18 @@ def _write_atomic(path: Path, data: bytes) -> None:
     os.replace(tmp, path)
 
 
-def import_photo(store, household_id: str, source: Path, user: str | None) -> PhotoRecord:
-    """Process a photo file, store it encrypted in the profile and index it for the household."""
+def read_and_process(source: Path) -> ProcessedPhoto:
+    """Read a photo file and process it (the slow part: safe to run off the GUI thread)."""
     source = Path(source)
     try:
         data = source.read_bytes()
     except OSError as e:
         raise PhotoError(source.name, f"cannot be read ({e.strerror or e})") from None
-    photo = process_photo(data, source.name)
+    return process_photo(data, source.name)
+
+
+def store_photo(store, household_id: str, photo: ProcessedPhoto, user: str | None) -> PhotoRecord:
+    """Keep a processed photo encrypted in the profile and index it for the household."""
     relative = f"{store.photo_dir().name}/{photo.sha256}.vvp"
     # The file first, then the index: a crash between leaves an orphan file, never a dangling row.
     _write_atomic(
@@ -165,6 +169,11 @@ def import_photo(store, household_id: str, source: Path, user: str | None) -> Ph
     )
     store.add_photo(record, user)
     return record
+
+
+def import_photo(store, household_id: str, source: Path, user: str | None) -> PhotoRecord:
+    """Process a photo file, store it encrypted in the profile and index it for the household."""
+    return store_photo(store, household_id, read_and_process(source), user)
 
 
 def read_photo(store, sha256: str) -> bytes:

@@ -1045,9 +1045,17 @@ class FormView(QWidget):
         if self.photo_importer is None:
             return
         result = self.photo_importer(editor.field.name)
-        if not result:
-            return
-        sha256, thumbnail, gps = result
+        if result:  # None: cancelled, or the importer delivers later through attach_photo()
+            self._attach(editor, *result)
+
+    def attach_photo(self, name: str, sha256: str, thumbnail=None, gps: dict | None = None) -> None:
+        """Answer image field ``name`` with a photo imported by the caller (e.g. after work
+        off the GUI thread): shows it, offers its GPS to empty points, emits ``changed``."""
+        editor = self._editors_by_path().get(name)
+        if isinstance(editor, ImageEditor):
+            self._attach(editor, sha256, thumbnail, gps)
+
+    def _attach(self, editor: ImageEditor, sha256: str, thumbnail, gps: dict | None) -> None:
         editor.set_photo(sha256, thumbnail, gps)
         editor.scope[editor.field.name] = sha256
         editor.touched = True

@@ -1,6 +1,6 @@
 """One household: the verivali form, the pre-list data with local changes, notes and history."""
 
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from capi_app import location
 from capi_app import visit as visits
 from capi_app.forms import form_for
+from capi_app.ui import worker
 from capi_app.ui.household_list import state_label
 from dtks import wilayah
 from dtks.prelist import CODES, HOUSEHOLD_COLUMNS
@@ -265,9 +266,41 @@ class HouseholdDialog(QDialog):
         return path
 
     def import_photo(self, field_name: str):
-        """Pick a photo file, process and encrypt it; returns (sha256, thumbnail, gps) or None."""
+        """Pick a photo file and process it off the GUI thread; the form gets it when done."""
         path = self.choose_photo_file()
-        return self.attach_photo(path) if path else None
+        if path:
+            self.attach_photo_async(path, field_name)
+        return None
+
+    def attach_photo_async(self, path: str, field_name: str):
+        """Process the photo on the worker pool, then store it and answer ``field_name``."""
+        from capi_app.media import read_and_process
+
+        self.status.setText(self.tr("Processing the photo…"))
+        self.setCursor(Qt.CursorShape.BusyCursor)
+        self._photo_job = worker.start(
+            lambda progress, cancel: read_and_process(path),
+            lambda photo: self._photo_processed(photo, field_name),
+            self._photo_failed,
+        )
+        return self._photo_job
+
+    def _photo_processed(self, photo, field_name: str) -> None:
+        from capi_app.media import store_photo, thumbnail
+
+        self.unsetCursor()
+        self.status.clear()
+        record = store_photo(self.session.store, self.household_id, photo, self.session.username)
+        gps = None
+        if record.lat is not None and record.lon is not None:
+            gps = {"lat": record.lat, "lon": record.lon, "altitude_m": record.altitude_m}
+        thumb = thumbnail(self.session.store, record.sha256)
+        self.form_view.attach_photo(field_name, record.sha256, thumb, gps)
+
+    def _photo_failed(self, error: Exception) -> None:
+        self.unsetCursor()
+        self.status.clear()
+        QMessageBox.warning(self, self.tr("Photo not added"), str(error))
 
     def _show_saved_photos(self) -> None:
         from capi_app.media import PhotoError, gps_of, thumbnail
@@ -286,7 +319,7 @@ class HouseholdDialog(QDialog):
                 )
 
     def attach_photo(self, path: str):
-        """Import a photo file for this household (also used by tests and drag-and-drop)."""
+        """Import a photo file for this household at once; returns (sha256, thumbnail, gps)."""
         from capi_app.media import PhotoError, import_photo, thumbnail
 
         try:

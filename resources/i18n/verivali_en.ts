@@ -392,6 +392,10 @@ Type a choice's code to pick it; Delete clears it</translation>
         <translation>Photos (*.jpg *.jpeg *.png)</translation>
     </message>
     <message>
+        <source>Processing the photo…</source>
+        <translation>Processing the photo…</translation>
+    </message>
+    <message>
         <source>Photo not added</source>
         <translation>Photo not added</translation>
     </message>

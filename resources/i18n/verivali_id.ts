@@ -393,6 +393,10 @@ Ketik kode pilihan untuk memilihnya; Delete mengosongkannya</translation>
         <translation>Foto (*.jpg *.jpeg *.png)</translation>
     </message>
     <message>
+        <source>Processing the photo…</source>
+        <translation>Memproses foto…</translation>
+    </message>
+    <message>
         <source>Photo not added</source>
         <translation>Foto tidak ditambahkan</translation>
     </message>

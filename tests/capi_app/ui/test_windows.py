@@ -171,6 +171,8 @@ def test_verify_a_household_end_to_end(qtbot, session, monkeypatch):
     qtbot.keyClick(
         view, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
     )
+    # The photo is processed off the GUI thread; the form gets it when that is done.
+    qtbot.waitUntil(lambda: "foto_rumah" in view.answers(), timeout=15000)
     lat, lon = (float(x) for x in view.answers()["gps"].split()[:2])
     assert lat == pytest.approx(-6.98765, abs=1e-5) and lon == pytest.approx(107.62912, abs=1e-5)
 
