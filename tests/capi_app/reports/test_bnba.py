@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 from bnba_samples import make_report
 from pdf_checks import dark_share, pages, png, text
 
@@ -94,11 +92,11 @@ def test_any_unicode_name_and_markup_print_as_written(tmp_path):
     assert "Nguyễn Thị Hoà" in body
 
 
-def test_five_thousand_households_in_reasonable_time(tmp_path):
-    report = make_report(5000, "32.04", seed=2)
-    start = time.perf_counter()
+def test_a_kabupaten_of_a_thousand_households_renders_every_row(tmp_path):
+    # Speed is measured in bench/bench_reports.py; this checks that a long list stays whole.
+    report = make_report(1000, "32.04", seed=2)
     pdf = render_bnba(report, tmp_path / "bnba.pdf")
-    seconds = time.perf_counter() - start
-    assert seconds < 60
-    assert pages(pdf) > 250
-    assert report["households"][-1]["nama_krt"] in text(pdf)
+    assert pages(pdf) > 50
+    body = text(pdf)
+    assert report["households"][0]["nama_krt"] in body
+    assert report["households"][-1]["nama_krt"] in body
