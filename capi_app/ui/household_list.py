@@ -5,11 +5,12 @@ comprehension per keystroke), which stays well under 50 ms for 10,000 households
 QSortFilterProxyModel on top only sorts.
 """
 
-from PySide6.QtCore import QAbstractTableModel, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QCoreApplication, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QColor
 
 from capi_app.store.listing import ListRow as Row
 from capi_app.store.state import STATES
+from capi_app.ui.search_model import SearchableTableModel
 
 STATE_COLORS = {
     "not_visited": "#6b7280",
@@ -38,42 +39,29 @@ def state_label(state: str) -> str:
     return labels.get(state, state)
 
 
-class HouseholdTableModel(QAbstractTableModel):
+class HouseholdTableModel(SearchableTableModel):
     """Households of the user's assignments, filtered by text and state."""
 
     COLUMNS = ("household_id", "head_name", "address", "rt_rw", "desa", "state")
 
     def __init__(self, rows: list[Row] | None = None, parent=None):
         super().__init__(parent)
-        self._all: list[Row] = []
-        self._visible: list[Row] = []
-        self._text = ""
         self._state = ""
-        self.set_rows(rows or [])
+        self.set_items(rows or [])
 
     def set_rows(self, rows: list[Row]) -> None:
         """Replace all rows (after a pull or a save) and re-apply the filter."""
-        self._all = list(rows)
-        self._refilter()
+        self.set_items(rows)
 
     def set_filter(self, text: str = None, state: str = None) -> None:
         """Filter by words that must all appear (name, NIK, No KK, address) and by state."""
-        if text is not None:
-            self._text = text
         if state is not None:
             self._state = state
-        self._refilter()
+        self.set_search(self._text if text is None else text)
 
-    def _refilter(self) -> None:
-        words = self._text.lower().split()
-        state = self._state
-        self.beginResetModel()
-        self._visible = [
-            r
-            for r in self._all
-            if (not state or r.state == state) and all(w in r.search_text for w in words)
-        ]
-        self.endResetModel()
+    def keep(self, row: Row) -> bool:
+        """Rows of the chosen state (all when none is chosen)."""
+        return not self._state or row.state == self._state
 
     def counts(self) -> dict[str, int]:
         """Number of households per state, over all rows (not only the visible ones)."""
@@ -84,20 +72,11 @@ class HouseholdTableModel(QAbstractTableModel):
 
     def row_at(self, row: int) -> Row:
         """The household shown at a source row."""
-        return self._visible[row]
+        return self.item_at(row)
 
-    def rowCount(self, parent=None) -> int:  # noqa: N802 (Qt name)
-        return 0 if parent is not None and parent.isValid() else len(self._visible)
-
-    def columnCount(self, parent=None) -> int:  # noqa: N802
-        return 0 if parent is not None and parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
-            return None
-        from PySide6.QtCore import QCoreApplication
-
-        titles = {
+    def titles(self) -> dict[str, str]:
+        """Column titles in the user's language."""
+        return {
             "household_id": QCoreApplication.translate("HouseholdList", "Household id"),
             "head_name": QCoreApplication.translate("HouseholdList", "Head of household"),
             "address": QCoreApplication.translate("HouseholdList", "Address"),
@@ -105,7 +84,6 @@ class HouseholdTableModel(QAbstractTableModel):
             "desa": QCoreApplication.translate("HouseholdList", "Desa"),
             "state": QCoreApplication.translate("HouseholdList", "State"),
         }
-        return titles[self.COLUMNS[section]]
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():

@@ -168,7 +168,7 @@ class MainWindow(QMainWindow):
     def _show_count(self) -> None:
         self.count_label.setText(
             self.tr("{0} of {1} households shown").format(
-                self.model.rowCount(), len(self.model._all)
+                self.model.rowCount(), len(self.model.all_items())
             )
         )
 

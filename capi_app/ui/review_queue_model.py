@@ -1,10 +1,10 @@
 """The review queue as a table model, with flag names, colours and a chip delegate."""
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QRectF, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QCoreApplication, QRectF, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QPainter
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate
 
-from capi_app.review import QueueItem
+from capi_app.ui.search_model import SearchableTableModel
 
 FLAG_COLORS = {
     "conflict": "#b91c1c",
@@ -44,51 +44,14 @@ def review_state_label(state: str) -> str:
     return labels.get(state, state)
 
 
-class ReviewQueueModel(QAbstractTableModel):
+class ReviewQueueModel(SearchableTableModel):
     """Queue items filtered by search text (all words must match)."""
 
     COLUMNS = ("household_id", "nama_krt", "desa", "flags", "open_conflicts", "state")
 
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self._all: list[QueueItem] = []
-        self._visible: list[QueueItem] = []
-        self._text = ""
-
-    def set_items(self, items: list[QueueItem]) -> None:
-        """Replace the items (after a refresh) and re-apply the search."""
-        self._all = list(items)
-        self._refilter()
-
-    def set_search(self, text: str) -> None:
-        """Show only items whose id, head's name, desa or flags contain every word."""
-        self._text = text
-        self._refilter()
-
-    def _refilter(self) -> None:
-        words = self._text.lower().split()
-        self.beginResetModel()
-        self._visible = [i for i in self._all if all(w in i.search_text for w in words)]
-        self.endResetModel()
-
-    def all_items(self) -> list[QueueItem]:
-        """Every loaded item, searched or not."""
-        return list(self._all)
-
-    def item_at(self, row: int) -> QueueItem:
-        """The item shown at a source row."""
-        return self._visible[row]
-
-    def rowCount(self, parent=None) -> int:  # noqa: N802 (Qt name)
-        return 0 if parent is not None and parent.isValid() else len(self._visible)
-
-    def columnCount(self, parent=None) -> int:  # noqa: N802
-        return 0 if parent is not None and parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
-            return None
-        titles = {
+    def titles(self) -> dict[str, str]:
+        """Column titles in the user's language."""
+        return {
             "household_id": QCoreApplication.translate("ReviewQueue", "Household id"),
             "nama_krt": QCoreApplication.translate("ReviewQueue", "Head of household"),
             "desa": QCoreApplication.translate("ReviewQueue", "Desa"),
@@ -96,7 +59,6 @@ class ReviewQueueModel(QAbstractTableModel):
             "open_conflicts": QCoreApplication.translate("ReviewQueue", "Open conflicts"),
             "state": QCoreApplication.translate("ReviewQueue", "State"),
         }
-        return titles[self.COLUMNS[section]]
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
