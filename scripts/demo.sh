@@ -6,7 +6,8 @@ cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 if [ "$(uname)" = Linux ] && [ -z "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
   echo "No screen here: running the demo offscreen and saving pictures of its windows." >&2
-  QT_QPA_PLATFORM=offscreen .venv/bin/python docs/screenshots/make_screenshots.py --out demo-data/screenshots
+  QT_QPA_PLATFORM=offscreen QT_LOGGING_RULES="qt.qpa.*=false" \
+    .venv/bin/python docs/screenshots/make_screenshots.py --out demo-data/screenshots
   echo "Open demo-data/screenshots/*.png to see them; on a desktop, this command opens the app." >&2
   exit 0
 fi
