@@ -62,6 +62,16 @@ class NewHouseholdDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(buttons)
 
+    def _message(self, name: str, text: str, problem: str) -> str:
+        """The problem in the user's language; the checker's own words kept as the detail."""
+        if not problem:
+            return ""
+        if not text.strip():
+            return self.tr("Required.")
+        if name in ("rt", "rw"):
+            return self.tr("Type 3 digits, e.g. 002.")
+        return self.tr("Not valid: {0}").format(problem.split(": ", 1)[-1])
+
     def create(self) -> None:
         """Check every field; store the proposal when all fit, else show each problem."""
         texts = {name: edit.text() for name, edit in self.edits.items()}
@@ -70,7 +80,7 @@ class NewHouseholdDialog(QDialog):
             return
         _, problems = proposal.check_proposal({**texts, "kode_wilayah": desa.code})
         for name, label in self.errors.items():
-            label.setText(problems.get(name, ""))
+            label.setText(self._message(name, texts[name], problems.get(name, "")))
             label.setVisible(name in problems)
         if problems:
             self.edits[next(iter(problems))].setFocus()

@@ -600,6 +600,18 @@ Ketik kode pilihan untuk memilihnya; Delete mengosongkannya</translation>
         <source>Create and open</source>
         <translation>Buat dan buka</translation>
     </message>
+    <message>
+        <source>Required.</source>
+        <translation>Wajib diisi.</translation>
+    </message>
+    <message>
+        <source>Type 3 digits, e.g. 002.</source>
+        <translation>Ketik 3 angka, mis. 002.</translation>
+    </message>
+    <message>
+        <source>Not valid: {0}</source>
+        <translation>Tidak valid: {0}</translation>
+    </message>
 </context>
 <context>
     <name>PhotosPanel</name>
@@ -652,6 +664,61 @@ Ketik kode pilihan untuk memilihnya; Delete mengosongkannya</translation>
 {0}</source>
         <translation>Foto tidak dapat dimuat:
 {0}</translation>
+    </message>
+</context>
+<context>
+    <name>QPlatformTheme</name>
+    <message>
+        <source>OK</source>
+        <translation>Oke</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Simpan</translation>
+    </message>
+    <message>
+        <source>&amp;Yes</source>
+        <translation>&amp;Ya</translation>
+    </message>
+    <message>
+        <source>&amp;No</source>
+        <translation>&amp;Tidak</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Tutup</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Buang</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>Terapkan</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Buka</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Coba lagi</translation>
+    </message>
+    <message>
+        <source>Ignore</source>
+        <translation>Abaikan</translation>
+    </message>
+    <message>
+        <source>Abort</source>
+        <translation>Batalkan</translation>
+    </message>
+    <message>
+        <source>Help</source>
+        <translation>Bantuan</translation>
     </message>
 </context>
 <context>

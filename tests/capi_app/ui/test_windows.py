@@ -257,6 +257,7 @@ def test_propose_a_new_household_fill_it_and_sync_it(qtbot, session):
         qtbot.keyClicks(new.edits[name], text)
     new.create()
     assert new.errors["rt"].isVisibleTo(new) and "3 digits" in new.errors["rt"].text()
+    assert not new.errors["alamat"].isVisibleTo(new)
     assert new.household_id is None
     new.edits["rt"].setText("004")
     new.create()
