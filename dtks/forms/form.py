@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from dtks.forms.errors import ExprEvalError
+from dtks.forms.errors import ExprEvalError, FormError
 from dtks.forms.expr.ast import Ref
 from dtks.forms.expr.evaluate import Context, Layout, compile_tree
 from dtks.forms.expr.values import to_string
@@ -140,10 +140,17 @@ def build_form(data: dict, rows: dict[str, int], source: str) -> Form:
             f.name: f.repeats + ((f.name,) if f.type == "repeat" else ()) for f in by_name.values()
         },
         repeats=frozenset(f.name for f in by_name.values() if f.type == "repeat"),
+        choice_labels={
+            f.name: {c.name: c.label for c in f.choices} for f in by_name.values() if f.choices
+        },
+        default_language=builder.default_language,
     )
     for f in by_name.values():
         for e in f.expressions():
-            e.run = compile_tree(e.tree, layout, f.repeats)
+            try:
+                e.run = compile_tree(e.tree, layout, f.repeats)
+            except ExprEvalError as err:
+                raise FormError(f"{source}: {e.where}: {err}") from err
     lists = {}
     for f in by_name.values():
         if f.list_name and f.choices:

@@ -12,7 +12,7 @@ from datetime import datetime
 
 from dtks.forms.errors import ExprEvalError, FormError
 from dtks.forms.expr.ast import refs
-from dtks.forms.expr.evaluate import Context
+from dtks.forms.expr.evaluate import Context, value_of
 from dtks.forms.expr.values import to_bool, to_string
 from dtks.forms.model import Expression, Field
 
@@ -95,13 +95,14 @@ def compute(fields: list[Field], calcs: list[Field], answers: dict, now: datetim
     for f in calcs:
         for scope, indexes in _instances(state.data, f.repeats):
             ctx.scope, ctx.indexes = scope, indexes
+            ctx.dot = value_of(scope[-1].get(f.name))  # '.' of a calculation: once() keeps it
             try:
                 value = stored(f.calculation.run(ctx))
             except ExprEvalError as e:
                 state.errors.append((_path(f.repeats, indexes, f.name), f, f.calculation, str(e)))
                 value = ""
             scope[-1][f.name] = value
-    ctx.scope, ctx.indexes = [state.data], []
+    ctx.scope, ctx.indexes, ctx.dot = [state.data], [], ""
     _relevance(fields, ctx, "", True, state)
     return state
 

@@ -44,6 +44,24 @@ class Parent:
 
 
 @dataclass(frozen=True, slots=True)
+class Path:
+    """An XPath location path: ``/data/grp/age``, ``../age``, ``./age``, ``current()/../age``.
+
+    ``steps`` are the parts between slashes: a first ``''`` for an absolute path, then names,
+    ``..``, ``.`` or ``current()``. Names are unique in an XLSForm, so a path stands for the
+    field its last step names (see :attr:`target`), like ``${age}``.
+    """
+
+    steps: tuple[str, ...]
+
+    @property
+    def target(self) -> str | None:
+        """The field name of the last step, or None if the path ends in ``.`` or ``..``."""
+        last = self.steps[-1]
+        return None if last in ("", ".", "..", "current()") else last
+
+
+@dataclass(frozen=True, slots=True)
 class Neg:
     """Unary minus."""
 
@@ -67,7 +85,7 @@ class Call:
     args: tuple["Node", ...]
 
 
-Node = Num | Str | Ref | Name | Dot | Parent | Neg | BinOp | Call
+Node = Num | Str | Ref | Name | Dot | Parent | Path | Neg | BinOp | Call
 
 PRECEDENCE = {
     "or": 1,
@@ -97,6 +115,8 @@ def refs(node: Node) -> set[str]:
         n = stack.pop()
         if isinstance(n, Ref):
             found.add(n.name)
+        elif isinstance(n, Path) and n.target:
+            found.add(n.target)
         elif isinstance(n, BinOp):
             stack += (n.left, n.right)
         elif isinstance(n, Neg):

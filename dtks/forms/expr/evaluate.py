@@ -7,12 +7,13 @@ field and the repeats that enclose the expression's own field, as ODK resolves t
 levels they share use the current instance, deeper levels give every instance (a NodeSet).
 """
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from dtks.forms.errors import ExprEvalError, ExprSyntaxError
-from dtks.forms.expr.ast import BinOp, Call, Dot, Name, Neg, Node, Num, Parent, Ref, Str
+from dtks.forms.expr.ast import BinOp, Call, Dot, Name, Neg, Node, Num, Parent, Path, Ref, Str
 from dtks.forms.expr.functions import FUNCTIONS, arity
 from dtks.forms.expr.values import (
     NodeSet,
@@ -22,7 +23,12 @@ from dtks.forms.expr.values import (
     modulo,
     to_bool,
     to_number,
+    to_string,
+    unpack,
 )
+from dtks.forms.messages import pick
+
+_FIELD_TEXT = re.compile(r"^\s*(?:\$\{([A-Za-z_][\w.\-]*)\}|[\w./\-:]*?([A-Za-z_][\w.\-]*))\s*$")
 
 Compiled = Callable[["Context"], object]
 
@@ -30,14 +36,16 @@ Compiled = Callable[["Context"], object]
 class Context:
     """Where an expression is evaluated: answers, current repeat instances, '.', choice row."""
 
-    __slots__ = ("scope", "indexes", "dot", "choice", "now")
+    __slots__ = ("scope", "indexes", "dot", "choice", "now", "lang")
 
-    def __init__(self, answers: dict, now: datetime | None = None):
+    def __init__(self, answers: dict, now: datetime | None = None, lang: str | None = None):
         self.scope: list[dict] = [answers]
         self.indexes: list[int] = []
         self.dot: object = ""
         self.choice: dict | None = None
         self.now = now
+        self.lang = lang
+        """Language for jr:choice-name() ('id', 'en'); None is the form's default language."""
 
     def today(self) -> date:
         """The evaluation date: the fixed ``now`` if one was given, else the clock's."""
@@ -50,6 +58,9 @@ class Layout:
 
     paths: dict[str, tuple[str, ...]] = field(default_factory=dict)
     repeats: frozenset[str] = frozenset()
+    choice_labels: dict[str, dict[str, dict[str, str]]] = field(default_factory=dict)
+    """Select field name -> choice code -> label per language key, for jr:choice-name()."""
+    default_language: str = "default"
 
 
 def value_of(v):
@@ -94,6 +105,8 @@ class _Compiler:
                 return lambda ctx: ctx.dot
             case Parent():
                 raise ExprEvalError("'..' is only supported as position(..)")
+            case Path():
+                return self.ref(self.path_field(node))
             case Neg(operand):
                 f = self.compile(operand)
                 return lambda ctx: -to_number(f(ctx))
@@ -102,6 +115,22 @@ class _Compiler:
             case Call(name, args):
                 return self.call(name, args)
         raise TypeError(f"not an expression node: {node!r}")
+
+    def path_field(self, node: Path) -> str:
+        """The field a path names: its last step, which must be a field of the form."""
+        name = node.target
+        if name is None or name not in self.layout.paths:
+            text = "/".join(node.steps)
+            raise ExprEvalError(f"path {text} does not end in the name of a field of the form")
+        return name
+
+    def field_name(self, node: Node, function: str) -> str:
+        """The field an argument names: ${x} or a path."""
+        if isinstance(node, Ref) and node.name in self.layout.paths:
+            return node.name
+        if isinstance(node, Path):
+            return self.path_field(node)
+        raise ExprEvalError(f"{function}() needs a field here, as ${{name}}")
 
     def ref(self, name: str) -> Compiled:
         path = self.layout.paths.get(name, ())
@@ -154,6 +183,14 @@ class _Compiler:
             return lambda ctx: ctx.now or datetime.now()
         if name == "position":
             return _position
+        if name == "current":
+            return lambda ctx: ctx.dot
+        if name == "once":
+            return _once(self.compile(args[0]))
+        if name == "jr:choice-name":
+            return self.choice_name(args)
+        if name == "indexed-repeat":
+            return self.indexed_repeat(args)
         fs = [self.compile(a) for a in args]
         if name == "if":
             c, a, b = fs
@@ -166,6 +203,76 @@ class _Compiler:
             f, g = fs
             return lambda ctx: fn(f(ctx), g(ctx))
         return lambda ctx: fn(*[f(ctx) for f in fs])
+
+    def choice_name(self, args: tuple[Node, ...]) -> Compiled:
+        """jr:choice-name(code, '${select}'): the label of a choice, in ctx.lang or the
+        form's default language; '' when the code is not a choice."""
+        code = self.compile(args[0])
+        labels = self.layout.choice_labels
+        default = self.layout.default_language
+
+        def lookup(text: str) -> dict[str, dict[str, str]]:
+            m = _FIELD_TEXT.match(text)
+            name = m and (m.group(1) or m.group(2))
+            if not name or name not in labels:
+                raise ExprEvalError(f"jr:choice-name(): {text!r} does not name a select field")
+            return labels[name]
+
+        def label(choices: dict[str, dict[str, str]], ctx: Context) -> str:
+            texts = choices.get(to_string(code(ctx)).strip())
+            return pick(texts, ctx.lang or default, default) if texts else ""
+
+        if isinstance(args[1], Str):
+            choices = lookup(args[1].value)
+            return lambda ctx: label(choices, ctx)
+        which = self.compile(args[1])
+        return lambda ctx: label(lookup(to_string(which(ctx))), ctx)
+
+    def indexed_repeat(self, args: tuple[Node, ...]) -> Compiled:
+        """indexed-repeat(${field}, ${repeat}, i[, ${inner}, j...]): field of the i-th (1-based)
+        instance; enclosing repeats not named are the current instances."""
+        if len(args) % 2 == 0:
+            raise ExprEvalError("indexed-repeat() takes a field, then repeat and index pairs")
+        name = self.field_name(args[0], "indexed-repeat")
+        repeats = self.layout.paths.get(name, ())
+        if name in self.layout.repeats:
+            repeats = repeats[:-1]
+        given: dict[str, Compiled] = {}
+        for repeat, index in zip(args[1::2], args[2::2], strict=True):
+            r = self.field_name(repeat, "indexed-repeat")
+            if r not in repeats:
+                raise ExprEvalError(f"indexed-repeat(): {name} is not inside repeat {r}")
+            given[r] = self.compile(index)
+        owner = self.owner
+
+        def run(ctx: Context):
+            node = ctx.scope[0]
+            for depth, r in enumerate(repeats):
+                if r in given:
+                    i = to_number(given[r](ctx)) - 1
+                elif depth < len(ctx.indexes) and depth < len(owner) and owner[depth] == r:
+                    i = ctx.indexes[depth]
+                else:
+                    raise ExprEvalError(f"indexed-repeat(): say which instance of {r} to use")
+                instances = node.get(r) or ()
+                if i != i or not 0 <= int(i) < len(instances):
+                    return ""
+                node = instances[int(i)]
+            return value_of(node.get(name))
+
+        return run
+
+
+def _once(f: Compiled) -> Compiled:
+    """once(x): the field's stored value if it has one, else x (evaluated once, in ODK)."""
+
+    def run(ctx: Context):
+        current = unpack(ctx.dot)
+        if current != "" and current == current:
+            return current
+        return f(ctx)
+
+    return run
 
 
 def _position(ctx: Context) -> float:

@@ -1,16 +1,24 @@
 """The built-in functions, each taking evaluated argument values (see evaluate.py for if/and/or)."""
 
+import base64
+import hashlib
 import math
+import random
 import re
+import secrets
+import string as _string
+import uuid as _uuid
 from datetime import datetime
 from functools import lru_cache
 
 from dtks.forms.errors import ExprEvalError
-from dtks.forms.expr.dates import format_date
+from dtks.forms.expr import geo
+from dtks.forms.expr.dates import decimal_time, format_date
 from dtks.forms.expr.values import (
     NodeSet,
     to_bool,
     to_date,
+    to_datetime,
     to_number,
     to_string,
     unpack,
@@ -134,6 +142,145 @@ def _join(sep, *args) -> str:
     return to_string(sep).join(to_string(v) for a in args for v in _nodes(a))
 
 
+def _math(fn):
+    """A math function as Java computes it: NaN for a domain error, Infinity on overflow."""
+
+    def apply(*args):
+        try:
+            return float(fn(*(to_number(a) for a in args)))
+        except OverflowError:
+            return math.inf
+        except ValueError:
+            return math.nan
+
+    return apply
+
+
+def _substring_before(s, t) -> str:
+    text, sep = to_string(s), to_string(t)
+    i = text.find(sep)
+    return text[:i] if i >= 0 else ""
+
+
+def _substring_after(s, t) -> str:
+    text, sep = to_string(s), to_string(t)
+    i = text.find(sep)
+    return text[i + len(sep) :] if i >= 0 else ""
+
+
+def _substring(s, start, length=None) -> str:
+    """XPath 1.0 substring(): 1-based, start and length rounded, NaN gives ''."""
+    text = to_string(s)
+    first = _xpath_round(to_number(start))
+    last = math.inf if length is None else first + _xpath_round(to_number(length))
+    if first != first or last != last:
+        return ""
+    return "".join(c for i, c in enumerate(text, start=1) if first <= i < last)
+
+
+def _xpath_round(n: float) -> float:
+    return n if n != n or math.isinf(n) else float(math.floor(n + 0.5))
+
+
+def _translate(s, source, target) -> str:
+    table: dict[int, int | None] = {}
+    src, dst = to_string(source), to_string(target)
+    for i, ch in enumerate(src):
+        table.setdefault(ord(ch), ord(dst[i]) if i < len(dst) else None)
+    return to_string(s).translate(table)
+
+
+_DIGESTS = {
+    "MD5": "md5",
+    "SHA-1": "sha1",
+    "SHA-256": "sha256",
+    "SHA-384": "sha384",
+    "SHA-512": "sha512",
+}
+
+
+def _digest(message, algorithm, encoding="base64") -> str:
+    """digest(): JavaRosa's MD5, SHA-1, SHA-256, SHA-384, SHA-512, as base64 or hex."""
+    name = _DIGESTS.get(to_string(algorithm).strip().upper())
+    if name is None:
+        raise ExprEvalError(
+            f"digest(): unknown algorithm {to_string(algorithm)!r}, use one of "
+            + ", ".join(_DIGESTS)
+        )
+    raw = hashlib.new(name, to_string(message).encode("utf-8")).digest()
+    enc = to_string(encoding).strip().lower()
+    if enc == "hex":
+        return raw.hex()
+    if enc == "base64":
+        return base64.b64encode(raw).decode("ascii")
+    raise ExprEvalError(f"digest(): unknown encoding {to_string(encoding)!r}, use base64 or hex")
+
+
+def _checklist(low, high, *values) -> bool:
+    """True when the number of true values is at least low and at most high (-1: no bound)."""
+    count = sum(1 for a in values for v in _nodes(a) if to_bool(v))
+    return _within(count, low, high)
+
+
+def _weighted_checklist(low, high, *pairs) -> bool:
+    """Like checklist(), but each true value counts its weight: (value, weight) pairs."""
+    if len(pairs) % 2:
+        raise ExprEvalError("weighted-checklist() takes values and weights in pairs")
+    total = sum(to_number(w) for v, w in zip(pairs[::2], pairs[1::2], strict=True) if to_bool(v))
+    return _within(total, low, high)
+
+
+def _within(n: float, low, high) -> bool:
+    lo, hi = to_number(low), to_number(high)
+    return (lo < 0 or n >= lo) and (hi < 0 or n <= hi)
+
+
+def _count_non_empty(value) -> float:
+    return float(sum(1 for v in _nodes(value) if to_string(v) != ""))
+
+
+def _geo(fn):
+    def apply(value):
+        return fn([to_string(v) for v in _nodes(value)])
+
+    return apply
+
+
+_RANDOM = random.Random()
+
+
+def seed_random(seed) -> None:
+    """Make random() repeatable (tests, replays)."""
+    _RANDOM.seed(seed)
+
+
+_ALPHANUMERIC = _string.ascii_letters + _string.digits
+
+
+def _uuid_value(length=None) -> str:
+    """uuid(): a random version 4 UUID; uuid(n): n random letters and digits."""
+    if length is None:
+        return str(_uuid.uuid4())
+    n = to_number(length)
+    if n != n or n < 0:
+        raise ExprEvalError("uuid(n) needs a length of 0 or more")
+    return "".join(secrets.choice(_ALPHANUMERIC) for _ in range(int(n)))
+
+
+def _date_time(value):
+    """date-time(): a number of days since 1970 (fraction = time of day) as a date-time."""
+    return to_datetime(value)
+
+
+def _decimal_date_time(value) -> float:
+    d = to_datetime(value)
+    return d if d == "" or isinstance(d, float) else to_number(d)
+
+
+def _boolean_from_string(s) -> bool:
+    return to_string(s).strip().lower() in ("true", "1")
+
+
 # name -> (min args, max args or None for any, function). today/now/position/if are special.
 FUNCTIONS = {
     "selected": (2, 2, _selected),
@@ -158,7 +305,7 @@ FUNCTIONS = {
     "number": (1, 1, to_number),
     "string": (1, 1, to_string),
     "boolean": (1, 1, to_bool),
-    "boolean-from-string": (1, 1, lambda s: to_string(s).strip().lower() in ("true", "1")),
+    "boolean-from-string": (1, 1, _boolean_from_string),
     "not": (1, 1, lambda x: not to_bool(x)),
     "true": (0, 0, lambda: True),
     "false": (0, 0, lambda: False),
@@ -171,11 +318,47 @@ FUNCTIONS = {
     "decimal-date": (1, 1, lambda d: to_number(_date(d))),
     "format-date": (2, 2, _format_date),
     "format-date-time": (2, 2, _format_date),
+    "date-time": (1, 1, _date_time),
+    "decimal-date-time": (1, 1, _decimal_date_time),
+    "decimal-time": (1, 1, decimal_time),
+    "substring-before": (2, 2, _substring_before),
+    "substring-after": (2, 2, _substring_after),
+    "substring": (2, 3, _substring),
+    "translate": (3, 3, _translate),
+    "digest": (2, 3, _digest),
+    "checklist": (2, None, _checklist),
+    "weighted-checklist": (2, None, _weighted_checklist),
+    "count-non-empty": (1, 1, _count_non_empty),
+    "sqrt": (1, 1, _math(math.sqrt)),
+    "exp": (1, 1, _math(math.exp)),
+    "exp10": (1, 1, _math(lambda x: 10.0**x)),
+    "log": (1, 1, _math(math.log)),
+    "log10": (1, 1, _math(math.log10)),
+    "sin": (1, 1, _math(math.sin)),
+    "cos": (1, 1, _math(math.cos)),
+    "tan": (1, 1, _math(math.tan)),
+    "asin": (1, 1, _math(math.asin)),
+    "acos": (1, 1, _math(math.acos)),
+    "atan": (1, 1, _math(math.atan)),
+    "atan2": (2, 2, _math(math.atan2)),
+    "pi": (0, 0, lambda: math.pi),
+    "random": (0, 0, lambda: _RANDOM.random()),
+    "uuid": (0, 1, _uuid_value),
+    "area": (1, 1, _geo(geo.area)),
+    "distance": (1, None, lambda *a: geo.distance([to_string(v) for x in a for v in _nodes(x)])),
     "nik-valid": (1, 1, lambda x: _id_valid("nik", to_string(x).strip())),
     "kk-valid": (1, 1, lambda x: _id_valid("kk", to_string(x).strip())),
 }
 
-SPECIAL = {"today": (0, 0), "now": (0, 0), "position": (0, 1)}
+SPECIAL = {
+    "today": (0, 0),
+    "now": (0, 0),
+    "position": (0, 1),
+    "once": (1, 1),
+    "current": (0, 0),
+    "jr:choice-name": (2, 2),
+    "indexed-repeat": (3, None),
+}
 """Functions that need the evaluation context rather than values."""
 
 

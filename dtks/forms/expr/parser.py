@@ -13,13 +13,14 @@ from dtks.forms.expr.ast import (
     Node,
     Num,
     Parent,
+    Path,
     Ref,
     Str,
 )
 from dtks.forms.expr.lexer import Token, tokenize
 
 _UNSUPPORTED = {
-    "SLASH": "paths are not supported, write ${name}",
+    "SLASH": "this path is not supported, write ${name}",
     "LBRACKET": "predicates [...] are not supported",
     "PIPE": "the union operator | is not supported",
 }
@@ -96,11 +97,24 @@ class _Parser:
             return Name(token.text)
         if kind == "DOT":
             self.advance()
+            if self.token.kind == "SLASH":
+                return self.path(["."])
             return Dot()
         if kind == "DOTDOT":
             return self.parent()
+        if kind == "SLASH":
+            return self.path([""])
         if kind == "FUNC":
-            return self.call()
+            if token.text == "instance":
+                raise ExprSyntaxError(
+                    "secondary instances (instance('...')/...) are not supported; use a "
+                    "select's choice_filter or pulldata-free calculations",
+                    token.position,
+                )
+            node = self.call()
+            if self.token.kind == "SLASH" and node == Call("current", ()):
+                return self.path(["current()"])
+            return node
         if kind == "LPAREN":
             self.advance()
             node = self.expression(1)
@@ -110,11 +124,29 @@ class _Parser:
 
     def parent(self) -> Node:
         self.advance()
-        levels = 1
-        while self.token.kind == "SLASH" and self.tokens[self.i + 1].kind == "DOTDOT":
-            self.i += 2
-            levels += 1
-        return Parent(levels)
+        node = self.path([".."]) if self.token.kind == "SLASH" else Path(("..",))
+        if all(step == ".." for step in node.steps):
+            return Parent(len(node.steps))
+        return node
+
+    def path(self, steps: list[str]) -> Path:
+        """The steps after a start ('' for '/', '.', '..' or 'current()'): /name, /.. or /."""
+        while self.token.kind == "SLASH":
+            self.advance()
+            kind = self.token.kind
+            if kind == "NAME":
+                steps.append(self.advance().text)
+            elif kind in ("DOT", "DOTDOT"):
+                steps.append(self.advance().text)
+            elif kind == "OP" and self.token.text == "*":
+                raise ExprSyntaxError("wildcard steps /* are not supported", self.token.position)
+            else:
+                self.fail()
+        if steps == [""]:
+            self.fail()
+        if self.token.kind == "LBRACKET":
+            self.fail()
+        return Path(tuple(steps))
 
     def call(self) -> Node:
         name = self.advance().text

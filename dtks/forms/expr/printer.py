@@ -13,6 +13,7 @@ from dtks.forms.expr.ast import (
     Node,
     Num,
     Parent,
+    Path,
     Ref,
     Str,
 )
@@ -42,6 +43,8 @@ def _print(node: Node) -> str:
             return "."
         case Parent(levels):
             return "/".join([".."] * levels)
+        case Path(steps):
+            return "/".join(steps)
         case Neg(operand):
             return "-" + _wrap(operand, UNARY_PRECEDENCE, False)
         case BinOp(op, left, right):

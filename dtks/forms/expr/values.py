@@ -139,6 +139,33 @@ def to_date(value):
     raise ExprEvalError(f"cannot convert {value!r} to a date")
 
 
+def to_datetime(value):
+    """date-time(): like date(), but keeping the time of day (a number's fraction is the time)."""
+    value = unpack(value)
+    t = type(value)
+    if t is datetime:
+        return value
+    if t is date:
+        return datetime(value.year, value.month, value.day)
+    if t is float or t is int:
+        if value != value:
+            return value
+        if math.isinf(value) or abs(value) > 3_000_000:
+            raise ExprEvalError(f"{number_to_string(value)} is out of range for a date")
+        return _EPOCH_DT + timedelta(days=value)
+    if t is str:
+        if value == "":
+            return ""
+        d = parse_datetime(value)
+        if d is None:
+            day = parse_date(value)
+            if day is None:
+                raise ExprEvalError(f"{value!r} is not a date-time")
+            return datetime(day.year, day.month, day.day)
+        return d
+    raise ExprEvalError(f"cannot convert {value!r} to a date-time")
+
+
 def parse_date(s: str) -> date | None:
     """'YYYY-MM-DD' (also the date part of an ISO date-time) as a date, else None."""
     m = _ISO_DATE.match(s[:10]) if len(s) >= 10 else None

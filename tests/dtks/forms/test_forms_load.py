@@ -44,7 +44,21 @@ def test_a_form_pyxform_rejects_is_rejected_with_its_message(make_xlsform, surve
         (4, "relevant", "nosuch(${a})", "unknown function nosuch()"),
         (3, "calculation", "if(${a}, 1)", "if() takes 3 arguments, got 2"),
         (4, "constraint", ". = yes", "bare name 'yes'"),
-        (3, "relevant", "/data/a = 1", "paths are not supported"),
+        (3, "relevant", "instance('x')/root/item = 1", "secondary instances"),
+        (3, "relevant", "/data/nosuch = 1", "${nosuch} is not a field"),
+        (4, "relevant", "/data/a[1] = 1", "predicates [...] are not supported"),
+        (
+            4,
+            "calculation",
+            "jr:choice-name(${a}, '${a}')",
+            "jr:choice-name(): '${a}' does not name",
+        ),
+        (
+            3,
+            "calculation",
+            "indexed-repeat(${a}, ${b}, 1)",
+            "indexed-repeat(): a is not inside repeat b",
+        ),
     ],
 )
 def test_expression_errors_name_sheet_row_and_column(make_xlsform, row, column, text, message):
