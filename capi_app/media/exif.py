@@ -9,12 +9,19 @@ from __future__ import annotations
 
 import io
 import math
+import re
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import exifread
 
-_TIME_TAGS = ("EXIF DateTimeOriginal", "EXIF DateTimeDigitized", "Image DateTime")
+# Each capture time with the tag that holds its UTC offset (EXIF 2.31, most phones since 2018).
+_TIME_TAGS = (
+    ("EXIF DateTimeOriginal", "EXIF OffsetTimeOriginal"),
+    ("EXIF DateTimeDigitized", "EXIF OffsetTimeDigitized"),
+    ("Image DateTime", "EXIF OffsetTime"),
+)
+_OFFSET = re.compile(r"[+-](0\d|1[0-4]):[0-5]\d")
 
 
 @dataclass(frozen=True)
@@ -33,7 +40,9 @@ class PhotoMeta:
 
 
 def _number(value) -> float:
-    # exifread gives Ratio (a Fraction); a zero denominator is a damaged value.
+    # exifread gives Ratio (a Fraction) for rationals and a 1-tuple for FLOAT and DOUBLE.
+    if isinstance(value, tuple):
+        (value,) = value
     if getattr(value, "denominator", 1) == 0:
         raise ValueError("zero denominator")
     result = float(value)
@@ -42,45 +51,85 @@ def _number(value) -> float:
     return result
 
 
+def _dms_part(value, index: int) -> float:
+    # GPS chips that give decimal minutes (DDMM.mmmm) may write the seconds as 0/0: that is 0.
+    empty = getattr(value, "numerator", None) == 0 and getattr(value, "denominator", 1) == 0
+    return 0.0 if index > 0 and empty else _number(value)
+
+
 def dms_to_decimal(dms: list, ref: str) -> float:
-    """Degrees, minutes, seconds and an N/S/E/W reference as signed decimal degrees."""
-    degrees, minutes, seconds = (_number(v) for v in (list(dms) + [0, 0, 0])[:3])
+    """Degrees, minutes, seconds and an N/S/E/W reference as signed decimal degrees.
+
+    >>> dms_to_decimal([6, 59, 15.54], "S")
+    -6.98765
+    """
+    parts = [_dms_part(v, i) for i, v in enumerate(list(dms)[:3])]
+    if not parts:
+        raise ValueError("no degrees")
+    degrees, minutes, seconds = (parts + [0.0, 0.0])[:3]
+    if min(parts) < 0 or minutes >= 60 or seconds >= 60:
+        raise ValueError(f"not degrees, minutes, seconds: {parts}")
+    hemisphere = ref.strip("\x00 ").upper()[:1]
+    if hemisphere not in ("N", "S", "E", "W"):
+        raise ValueError(f"reference {ref!r} is not N, S, E or W")
     value = degrees + minutes / 60 + seconds / 3600
-    return -value if ref.strip().upper() in ("S", "W") else value
+    return -value if hemisphere in ("S", "W") else value
 
 
 def _text(tags: dict, name: str) -> str | None:
     tag = tags.get(name)
     if tag is None:
         return None
-    text = str(tag.values if isinstance(tag.values, str) else tag).strip().strip("\x00").strip()
+    values = tag.values
+    if isinstance(values, list) and all(isinstance(v, int) for v in values):
+        # Text written as BYTE or UNDEFINED (seen in GPS references) arrives as character codes.
+        values = bytes(v for v in values if 0 < v < 128).decode("ascii")
+    text = str(values if isinstance(values, str) else tag).strip().strip("\x00").strip()
     return text or None
 
 
-def _time(text: str | None) -> str | None:
-    if not text:
+def _ref(tags: dict, name: str, allowed: str) -> str:
+    # A value without its hemisphere is ambiguous (Indonesia lies on both sides of the equator):
+    # guessing N or E would put a house in the wrong place, so the position is dropped instead.
+    ref = (_text(tags, name) or "").upper()[:1]
+    if not ref or ref not in allowed:
+        raise ValueError(f"{name.removeprefix('GPS ')} is {ref or 'missing'}, hemisphere unknown")
+    return ref
+
+
+def _time(text: str | None, offset: str | None) -> str | None:
+    if not text or len(text) < 19:
         return None
+    # The standard is 2026:11:02 09:41:12; some apps write 2026-11-02 09:41:12 or a T.
     try:
-        return datetime.strptime(text[:19], "%Y:%m:%d %H:%M:%S").isoformat()
+        taken = datetime.strptime(
+            f"{text[:10].replace('-', ':')} {text[11:19]}", "%Y:%m:%d %H:%M:%S"
+        )
     except ValueError:
         return None
+    zone = offset if offset and _OFFSET.fullmatch(offset) else ""
+    return taken.isoformat() + zone
 
 
 def _taken_at(tags: dict) -> str | None:
-    for name in _TIME_TAGS:
-        found = _time(_text(tags, name))
+    for name, offset in _TIME_TAGS:
+        found = _time(_text(tags, name), _text(tags, offset))
         if found:
             return found
     return None
 
 
-def _position(tags: dict) -> tuple[float, float]:
-    lat = dms_to_decimal(tags["GPS GPSLatitude"].values, _text(tags, "GPS GPSLatitudeRef") or "N")
-    lon = dms_to_decimal(tags["GPS GPSLongitude"].values, _text(tags, "GPS GPSLongitudeRef") or "E")
+def _position(tags: dict) -> tuple[float, float] | None:
+    if "GPS GPSLatitude" not in tags and "GPS GPSLongitude" not in tags:
+        return None
+    lat = dms_to_decimal(tags["GPS GPSLatitude"].values, _ref(tags, "GPS GPSLatitudeRef", "NS"))
+    lon = dms_to_decimal(tags["GPS GPSLongitude"].values, _ref(tags, "GPS GPSLongitudeRef", "EW"))
     if not (-90 <= lat <= 90 and -180 <= lon <= 180):
         raise ValueError(f"position out of range ({lat}, {lon})")
     if lat == 0 and lon == 0:
         raise ValueError("0,0 is a receiver without a fix, not a place")
+    if (_text(tags, "GPS GPSStatus") or "").upper() == "V":
+        raise ValueError("GPS status V: the receiver had no fix, the position is stale")
     return round(lat, 7), round(lon, 7)
 
 
@@ -89,6 +138,8 @@ def _altitude(tags: dict) -> float | None:
     if tag is None:
         return None
     altitude = _number(tag.values[0])
+    if abs(altitude) > 100_000:  # huge rationals in damaged EXIF; no house is 100 km up
+        raise ValueError(f"altitude {altitude} m")
     ref = tags.get("GPS GPSAltitudeRef")
     below = ref is not None and ref.values and ref.values[0] in (1, b"\x01", "1")
     return -altitude if below else altitude
@@ -99,9 +150,10 @@ def _gps_time(tags: dict) -> str | None:
     if not date_text or stamp is None:
         return None
     h, m, s = (_number(v) for v in stamp.values[:3])
-    day = datetime.strptime(date_text[:10], "%Y:%m:%d").replace(tzinfo=UTC)
-    micro = round((h * 3600 + m * 60 + s) * 1_000_000)
-    return datetime.fromtimestamp(day.timestamp() + micro / 1_000_000, UTC).isoformat()
+    if not (0 <= h < 24 and 0 <= m < 60 and 0 <= s < 61):
+        raise ValueError(f"time of day {h}:{m}:{s}")
+    day = datetime.strptime(date_text[:10].replace("-", ":"), "%Y:%m:%d").replace(tzinfo=UTC)
+    return (day + timedelta(hours=h, minutes=m, seconds=s)).isoformat()
 
 
 def _orientation(tags: dict) -> int:
@@ -113,6 +165,15 @@ def _orientation(tags: dict) -> int:
     return value if 1 <= value <= 8 else 1
 
 
+def _read(tags: dict, what: str, read, problems: list[str]):
+    """``read(tags)``, or None with the reason added to ``problems``."""
+    try:
+        return read(tags)
+    except Exception as e:  # damaged EXIF comes in endless shapes; it must never stop an import
+        problems.append(f"{what} unreadable: {e}")
+        return None
+
+
 def read_exif(data: bytes) -> PhotoMeta:
     """The photo's EXIF facts; unreadable parts are left empty and named in ``problems``."""
     problems: list[str] = []
@@ -120,30 +181,15 @@ def read_exif(data: bytes) -> PhotoMeta:
         tags = exifread.process_file(io.BytesIO(data), details=False)
     except Exception as e:  # exifread raises many kinds on damaged files
         return PhotoMeta(problems=[f"EXIF unreadable: {e!r}"])
-    lat = lon = altitude = gps_at = None
-    if "GPS GPSLatitude" in tags and "GPS GPSLongitude" in tags:
-        try:
-            lat, lon = _position(tags)
-        except (ValueError, TypeError, ZeroDivisionError, IndexError) as e:
-            problems.append(f"GPS position unreadable: {e}")
-    for name, read in (("altitude", _altitude), ("GPS time", _gps_time)):
-        try:
-            value = read(tags)
-        except (ValueError, TypeError, ZeroDivisionError, IndexError, OverflowError) as e:
-            problems.append(f"{name} unreadable: {e}")
-            value = None
-        if name == "altitude":
-            altitude = value
-        else:
-            gps_at = value
+    lat, lon = _read(tags, "GPS position", _position, problems) or (None, None)
     return PhotoMeta(
-        taken_at=_taken_at(tags),
+        taken_at=_read(tags, "capture time", _taken_at, problems),
         lat=lat,
         lon=lon,
-        altitude_m=altitude if lat is not None else None,
-        gps_at=gps_at,
-        orientation=_orientation(tags),
-        make=_text(tags, "Image Make"),
-        model=_text(tags, "Image Model"),
+        altitude_m=_read(tags, "altitude", _altitude, problems) if lat is not None else None,
+        gps_at=_read(tags, "GPS time", _gps_time, problems),
+        orientation=_read(tags, "orientation", _orientation, problems) or 1,
+        make=_read(tags, "make", lambda t: _text(t, "Image Make"), problems),
+        model=_read(tags, "model", lambda t: _text(t, "Image Model"), problems),
         problems=problems,
     )
