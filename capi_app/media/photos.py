@@ -14,7 +14,7 @@ import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
-from PIL import Image, ImageOps, UnidentifiedImageError
+from PIL import Image, ImageCms, UnidentifiedImageError
 
 from capi_app.media import crypto
 from capi_app.media.exif import PhotoMeta, read_exif
@@ -24,11 +24,28 @@ from dtks.model import Gps
 MAX_SIDE = 1600
 MAX_BYTES = 300 * 1024
 QUALITIES = (80, 72, 64, 56, 48, 40)
-MAX_PIXELS = 64_000_000  # above any phone camera (a 50 Mpx sensor is 8160 x 6144)
+MAX_PIXELS = 64_000_000  # decoded: above any phone camera's normal mode (50 Mpx is 8160 x 6144)
+# A JPEG decodes at 1/2, 1/4 or 1/8 scale, so the 108 and 200 Mpx modes of cheap phones
+# (a 200 Mpx sensor is 16320 x 12240) decode within MAX_PIXELS; a PNG has no such shortcut.
+MAX_JPEG_PIXELS = 210_000_000
 MAX_FILE_BYTES = 60 * 1024 * 1024
-FORMATS = ("JPEG", "PNG")
+# MPO is how Pillow names a JPEG carrying a second picture (Samsung, Pixel Ultra HDR gain maps);
+# the first picture is the photo.
+FORMATS = ("JPEG", "MPO", "PNG")
 # Pillow warns above this and refuses at twice it; we make the warning an error too.
-Image.MAX_IMAGE_PIXELS = MAX_PIXELS
+Image.MAX_IMAGE_PIXELS = MAX_JPEG_PIXELS
+_SRGB = ImageCms.createProfile("sRGB")
+# First bytes of the files people mistake for photos, to say what a refused file is.
+_KINDS = (
+    (b"GIF8", 0, "a GIF image"),
+    (b"RIFF", 0, "a WebP image"),
+    (b"II*\x00", 0, "a TIFF (or camera RAW) image"),
+    (b"MM\x00*", 0, "a TIFF (or camera RAW) image"),
+    (b"BM", 0, "a BMP image"),
+    (b"ftypavif", 4, "an AVIF image"),
+    (b"ftyp", 4, "a HEIC image"),
+    (b"%PDF", 0, "a PDF document"),
+)
 
 _TRANSPOSE = {
     2: [Image.Transpose.FLIP_LEFT_RIGHT],
@@ -61,13 +78,30 @@ class ProcessedPhoto:
     meta: PhotoMeta
 
 
+def _not_a_photo(data: bytes) -> str:
+    found = (name for magic, at, name in _KINDS if data[at : at + len(magic)] == magic)
+    kind = next(found, "not an image") if data else "an empty file (0 bytes)"
+    hint = " (iPhone: Settings > Camera > Formats > Most Compatible)" if "HEIC" in kind else ""
+    return f"{kind}, not a JPEG or PNG photo{hint}"
+
+
+def _shrink_on_decode(image: Image.Image) -> None:
+    # JPEG can decode straight to 1/2, 1/4 or 1/8 size; at least twice the stored size is
+    # decoded (Pillow's thumbnail does the same), so quality does not suffer.
+    scale = max(image.size) / (2 * MAX_SIDE)
+    if image.format in ("JPEG", "MPO") and scale >= 2:
+        image.draft(None, (max(1, int(image.width / scale)), max(1, int(image.height / scale))))
+
+
 def _open(data: bytes, name: str) -> Image.Image:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
-            image = Image.open(io.BytesIO(data))
+            # Only the JPEG and PNG decoders ever see the bytes.
+            image = Image.open(io.BytesIO(data), formats=("JPEG", "PNG"))
             if image.format not in FORMATS:
-                raise PhotoError(name, f"a {image.format} image; only JPEG and PNG photos")
+                raise PhotoError(name, f"a {image.format} image, not a JPEG or PNG photo")
+            _shrink_on_decode(image)
             width, height = image.size
             if width * height > MAX_PIXELS:
                 raise PhotoError(name, f"{width}x{height} pixels is too large to be a photo")
@@ -77,28 +111,52 @@ def _open(data: bytes, name: str) -> Image.Image:
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
         raise PhotoError(name, "too many pixels (a decompression bomb?), refused") from None
     except UnidentifiedImageError:
-        raise PhotoError(name, "not an image (JPEG or PNG) file") from None
+        raise PhotoError(name, _not_a_photo(data)) from None
     except (OSError, SyntaxError, ValueError) as e:
         raise PhotoError(name, f"damaged or truncated image ({e})") from None
     return image
 
 
-def _upright(image: Image.Image, meta: PhotoMeta) -> Image.Image:
+def _orientation(image: Image.Image, meta: PhotoMeta) -> int:
+    # Pillow and exifread parse EXIF each their own way; on damaged EXIF one may read what the
+    # other cannot.
     try:
-        return ImageOps.exif_transpose(image)
-    except Exception:  # Pillow's own EXIF parse can fail where exifread's did not
-        for step in _TRANSPOSE.get(meta.orientation, []):
-            image = image.transpose(step)
-        return image
+        value = image.getexif().get(0x0112)
+    except Exception:  # Pillow's EXIF parse raises many kinds on damaged EXIF
+        value = None
+    return value if value in range(1, 9) else meta.orientation
+
+
+def _upright(image: Image.Image, orientation: int) -> Image.Image:
+    for step in _TRANSPOSE.get(orientation, []):
+        image = image.transpose(step)
+    return image
+
+
+def _srgb(image: Image.Image) -> Image.Image:
+    # The stored copy carries no colour profile, so Adobe RGB, Display P3 or CMYK pixels are
+    # converted to sRGB here; without it they look dull or wrong in every viewer.
+    icc = image.info.get("icc_profile")
+    if icc and image.mode in ("RGB", "CMYK", "L"):
+        try:
+            source = ImageCms.ImageCmsProfile(io.BytesIO(icc))
+            return ImageCms.profileToProfile(image, source, _SRGB, outputMode="RGB")
+        except (ImageCms.PyCMSError, OSError, ValueError, TypeError):
+            pass  # a damaged or odd profile: the plain conversion is still a fair picture
+    return image.convert("RGB")
 
 
 def _rgb(image: Image.Image) -> Image.Image:
-    if image.mode in ("RGBA", "LA") or (image.mode == "P" and "transparency" in image.info):
+    """8-bit sRGB: 16-bit grey scaled down, transparency flattened on white, profile applied."""
+    if image.mode.startswith("I"):
+        # A plain convert clips 16-bit values to 255: the photo would come out all white.
+        image = image.convert("I").point(lambda v: v / 256).convert("L")
+    if image.mode in ("RGBA", "LA", "PA") or (image.mode == "P" and "transparency" in image.info):
         rgba = image.convert("RGBA")
         flat = Image.new("RGB", rgba.size, (255, 255, 255))
         flat.paste(rgba, mask=rgba.getchannel("A"))
         return flat
-    return image.convert("RGB")
+    return _srgb(image)
 
 
 def _encode(image: Image.Image) -> bytes:
@@ -119,7 +177,7 @@ def process_photo(data: bytes, name: str = "photo") -> ProcessedPhoto:
         raise PhotoError(name, f"larger than {MAX_FILE_BYTES // 2**20} MB")
     image = _open(data, name)
     meta = read_exif(data)
-    image = _rgb(_upright(image, meta))
+    image = _upright(_rgb(image), _orientation(image, meta))
     image.thumbnail((MAX_SIDE, MAX_SIDE), Image.Resampling.LANCZOS)
     jpeg = _encode(image)
     with Image.open(io.BytesIO(jpeg)) as stored:
@@ -139,6 +197,8 @@ def _write_atomic(path: Path, data: bytes) -> None:
 def read_and_process(source: Path) -> ProcessedPhoto:
     """Read a photo file and process it (the slow part: safe to run off the GUI thread)."""
     source = Path(source)
+    if source.is_dir():
+        raise PhotoError(source.name, "a folder, not a photo file")
     try:
         data = source.read_bytes()
     except OSError as e:

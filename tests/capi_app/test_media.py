@@ -179,7 +179,7 @@ def test_decompression_bomb_is_refused(side):
 def test_gif_is_not_a_house_photo():
     out = io.BytesIO()
     Image.new("RGB", (10, 10)).save(out, "GIF")
-    with pytest.raises(PhotoError, match="only JPEG and PNG"):
+    with pytest.raises(PhotoError, match=r"anim\.gif: a GIF image, not a JPEG or PNG photo"):
         process_photo(out.getvalue(), "anim.gif")
 
 
