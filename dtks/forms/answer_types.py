@@ -4,6 +4,9 @@ import math
 import re
 from datetime import date
 
+from dtks.forms.expr.dates import parse_time
+from dtks.forms.expr.values import parse_datetime
+
 _INTEGER = re.compile(r"^-?\d+$")
 _DECIMAL = re.compile(r"^-?(\d+\.?\d*|\.\d+)$")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -19,7 +22,18 @@ def type_error(field_type: str, value) -> str | None:
     check = _CHECKS.get(field_type)
     if check is None or check(value):
         return None
-    return "not_" + {"select_one": "text", "select_multiple": "text"}.get(field_type, field_type)
+    return "not_" + _MESSAGE_OF.get(field_type, field_type)
+
+
+_MESSAGE_OF = {
+    "select_one": "text",
+    "select_multiple": "text",
+    "barcode": "text",
+    "range": "decimal",
+    "audio": "file",
+    "video": "file",
+    "trigger": "acknowledge",
+}
 
 
 def codes_of(value) -> list[str]:
@@ -75,6 +89,30 @@ def _geopoint(v) -> bool:
     return -90 <= numbers[0] <= 90 and -180 <= numbers[1] <= 180
 
 
+def _geopoints(v, least: int) -> bool:
+    """A geotrace/geoshape: 'lat lon [alt acc];...' with at least ``least`` valid points."""
+    if not isinstance(v, str):
+        return False
+    parts = [p for p in v.split(";") if p.strip()]
+    return len(parts) >= least and all(_geopoint(p) for p in parts)
+
+
+def _time(v) -> bool:
+    return isinstance(v, str) and parse_time(v) is not None
+
+
+def _datetime(v) -> bool:
+    return isinstance(v, str) and "T" in v and parse_datetime(v.strip()) is not None
+
+
+def _file(v) -> bool:
+    return isinstance(v, str) and v.strip() != ""
+
+
+def _acknowledge(v) -> bool:
+    return v is True or (isinstance(v, str) and v.strip().upper() in ("OK", "TRUE", "1"))
+
+
 def _select(v) -> bool:
     if isinstance(v, list):
         return all(isinstance(x, str | int) and not isinstance(x, bool) for x in v)
@@ -87,7 +125,18 @@ _CHECKS = {
     "decimal": _decimal,
     "date": _date,
     "geopoint": _geopoint,
-    "image": lambda v: isinstance(v, str) and v.strip() != "",
+    "image": _file,
+    "audio": _file,
+    "video": _file,
+    "file": _file,
+    "barcode": lambda v: isinstance(v, str),
+    "time": _time,
+    "datetime": _datetime,
+    "range": _decimal,
+    "geotrace": lambda v: _geopoints(v, 2),
+    "geoshape": lambda v: _geopoints(v, 3),
+    "acknowledge": _acknowledge,
+    "trigger": _acknowledge,
     "select_one": lambda v: _select(v) and not isinstance(v, list),
     "select_multiple": _select,
 }

@@ -129,9 +129,10 @@ class Form:
         return out
 
 
-def build_form(data: dict, rows: dict[str, int], source: str) -> Form:
-    """The Form for pyxform's JSON ``data``, every expression checked and compiled."""
-    builder = Builder(data, rows, source)
+def build_form(data: dict, rows: dict[str, int], source: str, folder: Path | None = None) -> Form:
+    """The Form for pyxform's JSON ``data``, every expression checked and compiled; files
+    the form names (select_one_from_file CSVs) are read from ``folder``."""
+    builder = Builder(data, rows, source, folder)
     fields = builder.fields(data.get("children") or [], (), 1)
     builder.check_references(fields)
     by_name = {f.name: f for f in walk(fields)}
@@ -186,5 +187,5 @@ def load_form(path) -> Form:
     key = (str(path.resolve()), st.st_size, st.st_mtime_ns)
     if key not in _CACHE:
         data, rows = read_xlsform(path)
-        _CACHE[key] = build_form(data, rows, path.name)
+        _CACHE[key] = build_form(data, rows, path.name, path.parent)
     return _CACHE[key]

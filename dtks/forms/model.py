@@ -6,9 +6,30 @@ from dtks.forms.expr.ast import Node
 from dtks.forms.expr.evaluate import Compiled
 
 INPUT_TYPES = frozenset(
-    {"text", "integer", "decimal", "select_one", "select_multiple", "date", "geopoint", "image"}
+    {
+        "text",
+        "integer",
+        "decimal",
+        "select_one",
+        "select_multiple",
+        "date",
+        "time",
+        "datetime",
+        "range",
+        "geopoint",
+        "geotrace",
+        "geoshape",
+        "image",
+        "audio",
+        "video",
+        "file",
+        "barcode",
+        "acknowledge",
+        "trigger",
+    }
 )
-"""Types that hold an answer the user gives (note, calculate, group and repeat do not)."""
+"""Types that hold an answer the user gives (note, calculate, group, repeat and the metadata
+types start, end, today, deviceid, username, audit... do not)."""
 
 
 @dataclass(eq=False)

@@ -93,11 +93,27 @@ class Checker:
             return
         if f.type in ("select_one", "select_multiple") and not self.codes(f, path, value):
             return
+        if f.type == "range" and not self.in_range(f, path, value):
+            return
         if f.constraint is not None:
             self.ctx.dot = value_of(value)
             if not holds(f.constraint, self.ctx, path, f, self.state):
                 text = pick(f.constraint_message, self.lang, self.default_language)
                 self.add(path, f, "constraint", text or message("constraint", self.lang))
+
+    def in_range(self, f: Field, path: str, value) -> bool:
+        """A range answer lies between start and end, on a step (ODK's defaults 1, 10, 1)."""
+        start, end, step = (
+            to_number(f.parameters.get(k, d)) for k, d in (("start", 1), ("end", 10), ("step", 1))
+        )
+        n = to_number(value_of(value))
+        low, high = min(start, end), max(start, end)
+        steps = (n - start) / step if step else 0.0
+        if low - 1e-9 <= n <= high + 1e-9 and abs(steps - round(steps)) < 1e-9:
+            return True
+        params = {k: f.parameters.get(k, d) for k, d in (("start", 1), ("end", 10), ("step", 1))}
+        self.add(path, f, "constraint", message("out_of_range", self.lang, **params))
+        return False
 
     def codes(self, f: Field, path: str, value) -> bool:
         """Every code is a choice of the list, and passes the choice_filter; False if not."""

@@ -5,6 +5,7 @@ XForm conversion and ODK Validate (Java, seconds) are left to the tests. The sur
 also read with openpyxl, only to know the row of each name for error messages.
 """
 
+import csv
 import re
 from pathlib import Path
 
@@ -62,9 +63,11 @@ def _rows(path: Path) -> dict[str, int]:
 class Builder:
     """Turns pyxform's JSON into Field trees, checking every expression on the way."""
 
-    def __init__(self, data: dict, rows: dict[str, int], source: str):
+    def __init__(self, data: dict, rows: dict[str, int], source: str, folder: Path | None = None):
         self.rows = rows
         self.source = source
+        self.folder = folder
+        """Where the form lies: select_one_from_file reads its CSV from there."""
         self.default_language = data.get("default_language") or "default"
         self.names: set[str] = set()
         self.languages: set[str] = set()
@@ -109,6 +112,9 @@ class Builder:
         f.parameters = dict(d.get("parameters") or {})
         f.list_name = d.get("list_name") or d.get("itemset")
         f.choices = tuple(self.choice(c) for c in d.get("choices") or ())
+        itemset = str(d.get("itemset") or "")
+        if not f.choices and "." in itemset:
+            f.choices = self.file_choices(itemset, row)
         inner = repeats + (name,) if f.type == "repeat" else repeats
         f.children = self.fields(d.get("children") or [], inner, row)
         return f
@@ -121,6 +127,35 @@ class Builder:
         if d.get("_dynamic_default"):
             return self.expression(str(value), "default", row)
         return str(value)
+
+    def file_choices(self, file_name: str, row: int) -> tuple[Choice, ...]:
+        """select_one_from_file / select_multiple_from_file: the choices of a CSV beside the
+        form (columns name, label or label::<language>, and any others for choice_filter)."""
+        where = f"{self.source}: survey sheet, row {row}, column type"
+        if not file_name.lower().endswith(".csv"):
+            raise FormError(f"{where}: choices from {file_name} are not supported, only .csv files")
+        path = (self.folder or Path(".")) / file_name
+        try:
+            with path.open(newline="", encoding="utf-8-sig") as f:
+                rows = list(csv.DictReader(f))
+        except FileNotFoundError:
+            raise FormError(f"{where}: {file_name} not found beside the form ({path})") from None
+        except (OSError, UnicodeDecodeError, csv.Error) as e:
+            raise FormError(f"{where}: cannot read {file_name}: {e}") from e
+        if rows and "name" not in rows[0]:
+            raise FormError(f"{where}: {file_name} has no 'name' column")
+        return tuple(self.csv_choice(r) for r in rows if (r.get("name") or "").strip())
+
+    def csv_choice(self, r: dict) -> Choice:
+        """One CSV row as a choice; label::English (en) columns become languages."""
+        label: dict[str, str] = {}
+        for key, value in r.items():
+            if key and (key == "label" or key.startswith("label::")) and value:
+                label[key.removeprefix("label::") if "::" in key else self.default_language] = value
+        self.languages.update(k for k in label if k != "default")
+        columns = {k: (v or "") for k, v in r.items() if k and k != "label"}
+        columns["name"] = r["name"].strip()
+        return Choice(name=columns["name"], label=label, columns=columns)
 
     def choice(self, c: dict) -> Choice:
         """One choice row; columns other than name/label/media stay for choice_filter."""

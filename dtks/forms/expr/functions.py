@@ -156,6 +156,19 @@ def _math(fn):
     return apply
 
 
+def _java_log(log):
+    """Java's Math.log: -Infinity at 0, NaN below."""
+
+    def apply(x: float) -> float:
+        if x == 0:
+            return -math.inf
+        if x < 0 or x != x:
+            return math.nan
+        return log(x)
+
+    return apply
+
+
 def _substring_before(s, t) -> str:
     text, sep = to_string(s), to_string(t)
     i = text.find(sep)
@@ -332,8 +345,8 @@ FUNCTIONS = {
     "sqrt": (1, 1, _math(math.sqrt)),
     "exp": (1, 1, _math(math.exp)),
     "exp10": (1, 1, _math(lambda x: 10.0**x)),
-    "log": (1, 1, _math(math.log)),
-    "log10": (1, 1, _math(math.log10)),
+    "log": (1, 1, _math(_java_log(math.log))),
+    "log10": (1, 1, _math(_java_log(math.log10))),
     "sin": (1, 1, _math(math.sin)),
     "cos": (1, 1, _math(math.cos)),
     "tan": (1, 1, _math(math.tan)),

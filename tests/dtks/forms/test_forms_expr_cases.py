@@ -154,6 +154,100 @@ CASES = [
     ("nik-valid('12345')", None, False),
     ("nik-valid(${empty})", None, False),
     ("kk-valid('12345')", None, False),
+    # math: JavaRosa XPathFuncExpr / ODK XForms spec "Number functions"
+    ("sqrt(16)", None, 4.0),
+    ("string(sqrt(-1))", None, "NaN"),
+    ("exp(0)", None, 1.0),
+    ("exp10(2)", None, 100.0),
+    ("log(1)", None, 0.0),
+    ("log10(1000)", None, 3.0),
+    ("string(log(-1))", None, "NaN"),
+    ("string(log(0))", None, "-Infinity"),
+    ("sin(0)", None, 0.0),
+    ("cos(0)", None, 1.0),
+    ("round(tan(pi() div 4), 6)", None, 1.0),
+    ("asin(1) * 2 = pi()", None, True),
+    ("acos(1)", None, 0.0),
+    ("atan(0)", None, 0.0),
+    ("atan2(0, 1)", None, 0.0),
+    ("round(atan2(1, 1) * 4, 10) = round(pi(), 10)", None, True),
+    ("round(pi(), 5)", None, 3.14159),
+    ("max(1, 3, 2)", None, 3.0),
+    ("min(${age}, 5)", None, 5.0),
+    ("string(max(${age}, 'x'))", None, "NaN"),
+    ("random() >= 0 and random() < 1", None, True),
+    # XPath 1.0 spec, 4.2 String Functions (examples given there)
+    ("substring-before('1999/04/01', '/')", None, "1999"),
+    ("substring-after('1999/04/01', '/')", None, "04/01"),
+    ("substring-after('abc', 'x')", None, ""),
+    ("substring-before('abc', 'x')", None, ""),
+    ("substring('12345', 2, 3)", None, "234"),
+    ("substring('12345', 2)", None, "2345"),
+    ("substring('12345', 1.5, 2.6)", None, "234"),
+    ("substring('12345', 0, 3)", None, "12"),
+    ("translate('bar', 'abc', 'ABC')", None, "BAr"),
+    ("translate('--aaa--', 'abc-', 'ABC')", None, "AAA"),
+    ("string(${n})", None, "21"),
+    ("boolean-from-string('true')", None, True),
+    ("boolean-from-string('1')", None, True),
+    ("boolean-from-string('yes')", None, False),
+    # digest(): ODK XForms spec; the digests of 'abc' are the FIPS 180 / RFC 1321 test vectors
+    ("digest('abc', 'MD5', 'hex')", None, "900150983cd24fb0d6963f7d28e17f72"),
+    ("digest('abc', 'SHA-1', 'hex')", None, "a9993e364706816aba3e25717850c26c9cd0d89d"),
+    (
+        "digest('abc', 'SHA-256', 'hex')",
+        None,
+        "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad",
+    ),
+    ("digest('abc', 'SHA-1')", None, "qZk+NkcGgWq6PiVxeFDCbJzQ2J0="),
+    # checklist / weighted-checklist: ODK XForms spec (-1 means no bound)
+    ("checklist(2, 2, 'a', '', true())", None, True),
+    ("checklist(-1, 1, 1, 1)", None, False),
+    ("checklist(3, -1, ${nama})", None, True),
+    ("weighted-checklist(3, 3, true(), 2, false(), 5, 'x', 1)", None, True),
+    ("weighted-checklist(-1, 2, true(), 2, 'x', 1)", None, False),
+    ("count-non-empty(${nama})", None, 3.0),
+    ("count-non-empty(${hamil})", None, 0.0),
+    # uuid(): ODK XForms spec, a version 4 UUID; uuid(n) n random letters and digits
+    (
+        "regex(uuid(), '^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$')",
+        None,
+        True,
+    ),
+    ("string-length(uuid(10))", None, 10.0),
+    ("uuid() != uuid()", None, True),
+    # once(): the field's value if it has one, else the argument (ODK XForms spec)
+    ("once('x')", None, "x"),
+    ("once('x')", ("name",), "Siti Aminah"),
+    ("once('x')", ("empty",), "x"),
+    # dates and times: ODK XForms spec "Date and time functions"
+    ("date-time(0.25)", None, datetime(1970, 1, 1, 6, 0)),
+    ("decimal-date-time('1970-01-02T06:00:00')", None, 1.25),
+    ("decimal-date-time(date-time(10.5))", None, 10.5),
+    ("decimal-time('12:00:00.000')", None, 0.5),
+    ("decimal-time('06:00:00.000+07:00')", None, 0.25),
+    ("string(decimal-time('25:00'))", None, "NaN"),
+    ("format-date('2026-02-03', '%Y %y %m %n %b %d %e %a')", None, "2026 26 02 2 Feb 03 3 Tue"),
+    ("format-date-time('2026-02-03T04:05:06.789', '%H %h %M %S %3')", None, "04 4 05 06 789"),
+    ("format-date-time(date-time(0.5), '%Y-%m-%d %H:%M')", None, "1970-01-01 12:00"),
+    # a date string compares with a date as JavaRosa does: = on the text, < > on day counts
+    ("today() = '2026-11-01'", None, True),
+    ("today() > '2026-10-31'", None, True),
+    ("'2026-10-31' < today()", None, True),
+    ("${visit} = date('2026-10-30')", None, True),
+    # XPath paths name the field of their last step, as pyxform writes ${x} (/data/x)
+    ("/data/n + 1", None, 22.0),
+    ("sum(/data/members/age)", None, 84.0),
+    ("../age", ("members", 0), 40.0),
+    ("current()/../age > 30", ("members", 1), True),
+    ("./age", ("members", 2), 9.0),
+    ("count(/data/members)", None, 3.0),
+    # indexed-repeat(): ODK XForms spec; indexes are 1-based
+    ("indexed-repeat(${nama}, ${members}, 2)", None, "B"),
+    ("indexed-repeat(${k}, ${members}, 3, ${kids}, 2)", None, 2.0),
+    ("indexed-repeat(${k}, ${kids}, 1)", ("members", 2), 1.0),
+    ("indexed-repeat(${nama}, ${members}, 9)", None, ""),
+    ("indexed-repeat(${nama}, ${members}, position(..) - 1)", ("members", 1), "A"),
 ]
 
 
@@ -179,6 +273,13 @@ def test_expression_case(expression, current, expected):
         ("nosuch(1)", "unknown function nosuch()"),
         ("concat()", None),
         ("if(1, 2)", "if() takes 3 arguments, got 2"),
+        ("digest('abc', 'SHA-3')", "unknown algorithm"),
+        ("digest('abc', 'MD5', 'base32')", "unknown encoding"),
+        ("indexed-repeat(${k}, ${kids}, 1)", "which instance of members"),
+        ("indexed-repeat(${k}, ${members}, 1, ${kids})", "pairs"),
+        ("jr:choice-name(${code}, '${code}')", "does not name a select field"),
+        ("/data/nosuch", "does not end in the name of a field"),
+        ("weighted-checklist(1, 2, true())", "in pairs"),
     ],
 )
 def test_expression_errors_say_what_is_wrong(expression, message):
@@ -210,3 +311,61 @@ def test_answers_in_list_and_dict_shapes_read_as_xforms_text():
     answers = {"sel": ["1", "3"], "gps": {"lat": -6.9, "lon": 107.6}}
     assert evaluate("count-selected(${sel})", answers) == 2.0
     assert evaluate("selected-at(${gps}, 1)", answers) == "107.6"
+
+
+# area() and distance(): the shapes and expected values of Enketo's openrosa-xpath-evaluator
+# tests (test/integration/openrosa-xpath/area.spec), which match JavaRosa's GeoUtilsTest;
+# a sphere of 6378100 m, so a degree of longitude on the equator is 111318.85 m.
+SHAPE = (
+    "7.9377 -11.5845 0 0;7.9324 -11.5902 0 0;7.927 -11.5857 0 0;7.925 -11.578 0 0;"
+    "7.9267 -11.5722 0 0;7.9325 -11.5708 0 0;7.9372 -11.5737 0 0;7.9393 -11.579 0 0;"
+    "7.9377 -11.5845 0 0"
+)
+TRACE = (
+    "38.253094215699576 21.756382658677467;38.25021274773806 21.756382658677467;"
+    "38.25007793942195 21.763892843919166;38.25290886154963 21.763935759263404;"
+    "38.25146813817506 21.758421137528785"
+)
+
+
+@pytest.mark.parametrize(
+    "value, area, distance",
+    [
+        (SHAPE, 2333220.77, 5724.36),
+        (TRACE, 151451.76, 1800.69),
+        ("7.9377 -11.5845 0 0;7.9324 -11.5902 0 0", 0.0, 861.99),
+        ("0 0;0 1", 0.0, 111318.85),
+        ("0 0;0 90", 0.0, 10018696.05),
+        ("90 0;90 1", 0.0, 0.0),
+        ("5000 5000; 5000 5000", math.nan, math.nan),
+        ("a", math.nan, math.nan),
+        ("", math.nan, math.nan),
+    ],
+)
+def test_area_and_distance_match_odk(value, area, distance):
+    answers = {"shape": value}
+    got_area = evaluate("area(${shape})", answers)
+    got_distance = evaluate("distance(${shape})", answers)
+    for got, want in ((got_area, area), (got_distance, distance)):
+        if math.isnan(want):
+            assert math.isnan(got)
+        else:
+            assert got == pytest.approx(want, rel=1e-5, abs=0.01)
+
+
+def test_distance_between_two_geopoint_fields_is_in_metres():
+    answers = {"a": "-6.9 107.6 700 5", "b": {"lat": -6.9, "lon": 107.61}}
+    # 0.01 degree of longitude along the parallel at 6.9 degrees south
+    along_parallel = 111318.85 * 0.01 * math.cos(math.radians(6.9))
+    assert evaluate("distance(${a}, ${b})", answers) == pytest.approx(along_parallel, rel=1e-6)
+    points = {"walk": [{"p": "0 0"}, {"p": "0 1"}, {"p": "1 1"}]}
+    assert evaluate("distance(${p})", points) == pytest.approx(2 * 111318.85, rel=1e-6)
+
+
+def test_random_can_be_seeded_for_repeatable_runs():
+    from dtks.forms.expr.functions import seed_random
+
+    seed_random(7)
+    first = evaluate("random()", {})
+    seed_random(7)
+    assert evaluate("random()", {}) == first

@@ -8,7 +8,19 @@ from hypothesis import strategies as st
 
 from dtks.forms import evaluate, parse, to_text
 from dtks.forms.expr import Context, compile_tree
-from dtks.forms.expr.ast import PRECEDENCE, BinOp, Call, Dot, Name, Neg, Num, Parent, Ref, Str
+from dtks.forms.expr.ast import (
+    PRECEDENCE,
+    BinOp,
+    Call,
+    Dot,
+    Name,
+    Neg,
+    Num,
+    Parent,
+    Path,
+    Ref,
+    Str,
+)
 from dtks.forms.expr.standalone import layout_of
 
 NOW = datetime(2026, 11, 1, 9, 30)
@@ -23,7 +35,16 @@ NUMBERS = st.one_of(
 STRINGS = st.text(alphabet=st.characters(blacklist_characters="'\"", codec="utf-8"), max_size=8) | (
     st.text(alphabet="ab '", max_size=5)
 )
+# XPath paths as pyxform and hand-written XForms spell them: /data/grp/x, ../x, ./x,
+# current()/../x; the last step names the field.
+PATHS = st.builds(
+    lambda start, middle, last: Path((start, *middle, last)),
+    st.sampled_from(["", ".", "..", "current()"]),
+    st.lists(NAMES | st.just(".."), max_size=3),
+    NAMES,
+)
 LEAVES = st.one_of(
+    PATHS,
     NUMBERS.map(Num),
     STRINGS.map(Str),
     NAMES.map(Ref),
@@ -31,7 +52,22 @@ LEAVES = st.one_of(
     st.just(Dot()),
     st.integers(1, 3).map(Parent),
 )
-FUNCTIONS = ["concat", "if", "selected", "count", "not", "coalesce", "substr", "today", "round"]
+FUNCTIONS = [
+    "concat",
+    "if",
+    "selected",
+    "count",
+    "not",
+    "coalesce",
+    "substr",
+    "today",
+    "round",
+    "jr:choice-name",
+    "once",
+    "indexed-repeat",
+    "substring-before",
+    "digest",
+]
 
 
 def extend(children):
@@ -161,3 +197,9 @@ def test_printed_text_evaluates_like_the_tree(tree):
     assert direct[0] == printed[0]
     if direct[0] == "ok":
         assert same(direct[1], printed[1])
+
+
+@given(PATHS, NUMBERS)
+def test_a_path_reads_the_field_its_last_step_names(path, number):
+    answers = {path.target: number}
+    assert evaluate(to_text(path), answers) == evaluate("${" + path.target + "}", answers)
