@@ -23,8 +23,8 @@ from dtks.forms.model import Choice, Expression, Field
 
 _TYPES = {"select one": "select_one", "select all that apply": "select_multiple", "photo": "image"}
 _TRUE = {"yes", "true", "true()", "1"}
+_OR_OTHER_RELEVANT = re.compile(r"^selected\(\.\./([A-Za-z_][\w.\-]*), 'other'\)$")
 _FALSE = {"", "no", "false", "false()", "0"}
-_PARENT_STEP = re.compile(r"\.\./([A-Za-z_][\w.\-]*)")
 
 
 def read_xlsform(path: Path) -> tuple[dict, dict[str, int]]:
@@ -98,7 +98,8 @@ class Builder:
         f.hint = self.texts(d.get("hint"))
         f.required = self.flag(bind.get("required"), "required", row)
         f.required_message = self.texts(bind.get("jr:requiredMsg"))
-        relevant = _PARENT_STEP.sub(r"${\1}", bind.get("relevant", ""))
+        # pyxform's or_other writes "selected(../s, 'other')": show it as the author would.
+        relevant = _OR_OTHER_RELEVANT.sub(r"selected(${\1}, 'other')", bind.get("relevant", ""))
         f.relevant = self.expression(relevant, "relevant", row)
         f.constraint = self.expression(bind.get("constraint"), "constraint", row)
         f.constraint_message = self.texts(bind.get("jr:constraintMsg"))
