@@ -38,7 +38,7 @@ _SRGB = ImageCms.createProfile("sRGB")
 # First bytes of the files people mistake for photos, to say what a refused file is.
 _KINDS = (
     (b"GIF8", 0, "a GIF image"),
-    (b"RIFF", 0, "a WebP image"),
+    (b"WEBP", 8, "a WebP image"),
     (b"II*\x00", 0, "a TIFF (or camera RAW) image"),
     (b"MM\x00*", 0, "a TIFF (or camera RAW) image"),
     (b"BM", 0, "a BMP image"),
@@ -86,8 +86,9 @@ def _not_a_photo(data: bytes) -> str:
 
 
 def _shrink_on_decode(image: Image.Image) -> None:
-    # JPEG can decode straight to 1/2, 1/4 or 1/8 size; at least twice the stored size is
-    # decoded (Pillow's thumbnail does the same), so quality does not suffer.
+    # JPEG decodes straight to 1/2, 1/4 or 1/8 size: a 200 Mpx photo then needs 40 MB of
+    # memory, not 600. At least twice the stored size is decoded (as Pillow's thumbnail
+    # does), so the LANCZOS resize still has the detail it needs.
     scale = max(image.size) / (2 * MAX_SIDE)
     if image.format in ("JPEG", "MPO") and scale >= 2:
         image.draft(None, (max(1, int(image.width / scale)), max(1, int(image.height / scale))))
