@@ -19,7 +19,9 @@ class PhotoRecord:
     sha256: str
     household_id: str
     path: str  # relative to the profile directory
-    taken_at: str | None = None  # capture time as the camera wrote it (ISO, no zone)
+    taken_at: str | None = (
+        None  # capture time as the camera wrote it (ISO; with its offset if the camera wrote one)
+    )
     lat: float | None = None
     lon: float | None = None
     altitude_m: float | None = None
