@@ -11,10 +11,10 @@ lay it out. No Qt here.
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field
 from typing import Any
 
+from capi_app import location
 from dtks import wilayah
 
 FLAGS = (
@@ -310,13 +310,8 @@ def _point(lat, lon) -> Point | None:
 
 
 def distance_m(a: Point, b: Point) -> float:
-    """Great-circle distance in metres between two (lat, lon) points (haversine)."""
-    lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
-    h = (
-        math.sin((lat2 - lat1) / 2) ** 2
-        + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    )
-    return round(2 * 6371008.8 * math.asin(math.sqrt(h)), 1)
+    """Great-circle distance in metres between two (lat, lon) points, to a decimetre."""
+    return round(location.distance_m(*a, *b), 1)
 
 
 def choice_value(text: str, sample: Any) -> Any:

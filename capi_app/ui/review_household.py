@@ -195,7 +195,8 @@ class ReviewHouseholdDialog(QDialog):
     def reload(self) -> None:
         """Fetch the household's review data from the server (off the GUI thread)."""
         api, hid = self.session.api, self.household_id
-        self.status.setText(self.tr("Loading…"))
+        if not self.status.text():  # a decision's outcome stays in view while reloading
+            self.status.setText(self.tr("Loading…"))
         self._start(
             lambda progress, cancel: detail_from_json(api.review_household(hid)), self._loaded
         )
@@ -432,6 +433,11 @@ class ReviewHouseholdDialog(QDialog):
             "approve": self.tr("Approved."),
             "return": self.tr("Returned to the enumerator with your note."),
         }
+        new_id = reply.get("household_id")
+        if reply.get("replaces") and new_id and new_id != self.household_id:
+            # An approved proposal (usulan baru) lives on under its permanent DTKS id.
+            self.household_id = new_id
+            texts["approve"] = self.tr("Approved. Its DTKS id is {0}.").format(new_id)
         self._say(texts[decision])
         self.decided.emit(reply)
         self.reload()

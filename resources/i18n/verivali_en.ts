@@ -1288,6 +1288,10 @@ Type a choice's code to pick it; Delete clears it</translation>
         <source>Returned to the enumerator with your note.</source>
         <translation>Returned to the enumerator with your note.</translation>
     </message>
+    <message>
+        <source>Approved. Its DTKS id is {0}.</source>
+        <translation>Approved. Its DTKS id is {0}.</translation>
+    </message>
 </context>
 <context>
     <name>ReviewQueue</name>

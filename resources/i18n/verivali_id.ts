@@ -1289,6 +1289,10 @@ Ketik kode pilihan untuk memilihnya; Delete mengosongkannya</translation>
         <source>Returned to the enumerator with your note.</source>
         <translation>Dikembalikan ke petugas dengan catatan Anda.</translation>
     </message>
+    <message>
+        <source>Approved. Its DTKS id is {0}.</source>
+        <translation>Disetujui. ID DTKS-nya {0}.</translation>
+    </message>
 </context>
 <context>
     <name>ReviewQueue</name>

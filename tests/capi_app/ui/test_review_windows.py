@@ -235,3 +235,33 @@ def test_pengesahan_draft_pdf_and_signed_scan_upload(qtbot, field, tmp_path, mon
     docs = field["reviewer"].api.pengesahan_documents(ROUND, DESA)
     assert any(d["size"] == draft.stat().st_size for d in docs)
     assert "1" in window.status.text()
+
+
+def test_approving_a_proposal_shows_its_permanent_dtks_id(qtbot, field):
+    from review_scenario import verify_found
+
+    from capi_app import proposal
+
+    one = field["one"]
+    desa = proposal.desa_choices(one.store)[0]
+    texts = {"alamat": "Kp. Usulan No. 9", "rt": "003", "rw": "004", "nama_krt": "Ujang Usulan",
+             "no_kk": "3204121508100001"}  # fmt: skip
+    uuid = proposal.propose(one.store, desa, texts, "enum1")
+    head = {"nama": "Ujang Usulan", "nik": "3204120508900003", "hubungan": 1, "jenis_kelamin": 1,
+            "tanggal_lahir": "1990-08-05", "status_kawin": 2, "nama_ibu": "Siti Aminah",
+            "pekerjaan": 4, "pendidikan": 2}  # fmt: skip
+    one.store.add_member(uuid, head, "enum1")
+    verify_found(one, uuid, "Nikon_D70.jpg")
+    assert run_sync(one).outcomes["applied"] == 1
+    window = queue_window(qtbot, field)
+    dialog = window.open_household(uuid)
+    qtbot.waitUntil(lambda: dialog.detail is not None, timeout=20000)
+    dialog.approve()
+    qtbot.waitUntil(lambda: dialog.household_id != uuid, timeout=20000)
+    assert dialog.household_id.startswith(desa.code) and len(dialog.household_id) == 16
+    qtbot.waitUntil(lambda: dialog.household_id in dialog.heading.text(), timeout=20000)
+    assert dialog.household_id in dialog.status.text()
+    summary = run_sync(one, phases=("pull",))
+    assert summary.completed
+    assert one.store.household(dialog.household_id).values["alamat"] == "Kp. Usulan No. 9"
+    dialog.close()
