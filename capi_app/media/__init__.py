@@ -9,6 +9,7 @@ from capi_app.media.photos import (
     process_photo,
     read_and_process,
     read_photo,
+    read_record,
     store_photo,
     thumbnail,
 )
@@ -23,6 +24,7 @@ __all__ = [
     "read_and_process",
     "read_exif",
     "read_photo",
+    "read_record",
     "store_photo",
     "thumbnail",
 ]

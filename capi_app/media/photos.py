@@ -239,11 +239,16 @@ def import_photo(store, household_id: str, source: Path, user: str | None) -> Ph
 
 def read_photo(store, sha256: str) -> bytes:
     """The stored JPEG of a photo, decrypted (for upload and for display)."""
-    (record,) = [p for p in store.photos() if p.sha256 == sha256] or [None]
+    record = store.photo(sha256)
     if record is None:
         raise PhotoError(sha256, "no such photo in this store")
+    return read_record(store, record)
+
+
+def read_record(store, record: PhotoRecord) -> bytes:
+    """The stored JPEG of the photo a record in hand describes, decrypted."""
     blob = (store.profile_dir / record.path).read_bytes()
-    return crypto.decrypt(store.photo_key(), sha256, blob)
+    return crypto.decrypt(store.photo_key(), record.sha256, blob)
 
 
 def thumbnail(store, sha256: str, size: int = 256) -> bytes:

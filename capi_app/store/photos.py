@@ -88,6 +88,12 @@ def photos(
     return [_record(r) for r in db.query(sql + " ORDER BY created_at, sha256", params)]
 
 
+def photo(db: Database, sha256: str) -> PhotoRecord | None:
+    """The photo with this hash, or None."""
+    rows = list(db.query("SELECT * FROM photos WHERE sha256 = ?", [sha256]))
+    return _record(rows[0]) if rows else None
+
+
 def _record(row: dict) -> PhotoRecord:
     fields = {k: row[k] for k in PhotoRecord.__dataclass_fields__}
     fields["uploaded"] = bool(fields["uploaded"])

@@ -269,6 +269,10 @@ class Store:
         """Photos of a household (or all), optionally filtered on upload state."""
         return photos.photos(self.db, household_id, uploaded=uploaded)
 
+    def photo(self, sha256: str) -> PhotoRecord | None:
+        """The photo with this hash, or None."""
+        return photos.photo(self.db, sha256)
+
     def photos_to_upload(self) -> list[PhotoRecord]:
         """Photos the server does not have yet."""
         return photos.photos(self.db, uploaded=False)

@@ -17,11 +17,9 @@ PhotoReader = Callable[[Store, PhotoRecord], bytes]
 
 def read_photo(store: Store, photo: PhotoRecord) -> bytes:
     """The processed JPEG of a stored photo, decrypted (capi_app.media owns the file format)."""
-    from capi_app.media import crypto
+    from capi_app.media import read_record
 
-    # Decrypt from the record in hand: media.read_photo looks the record up again by a scan.
-    blob = (store.profile_dir / photo.path).read_bytes()
-    return crypto.decrypt(store.photo_key(), photo.sha256, blob)
+    return read_record(store, photo)
 
 
 def upload_photos(
