@@ -19,8 +19,8 @@ from dataclasses import dataclass
 
 from sqlite_utils import Database
 
-INDONESIA_LAT = (-11.2, 6.3)
-INDONESIA_LON = (94.7, 141.1)
+from dtks import indonesia
+
 FAR_FROM_DESA_M = 5_000
 MIN_POINTS = 3
 EARTH_RADIUS_M = 6_371_000
@@ -74,9 +74,7 @@ def desa_center(points: list[tuple[float, float]]) -> tuple[float, float] | None
 
 def check_point(lat: float, lon: float, center: tuple[float, float] | None) -> GpsWarning | None:
     """A warning for an implausible point, or None when it looks right."""
-    if not (
-        INDONESIA_LAT[0] <= lat <= INDONESIA_LAT[1] and INDONESIA_LON[0] <= lon <= INDONESIA_LON[1]
-    ):
+    if not indonesia.inside(lat, lon):
         return GpsWarning("outside_indonesia")
     if center is not None:
         d = distance_m(lat, lon, *center)

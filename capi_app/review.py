@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from capi_app import location
+from dtks import scope as scope_rule
 from dtks import wilayah
 
 FLAGS = (
@@ -333,7 +334,7 @@ def wilayah_choices(scopes: list[str], limit: int = 600) -> list[tuple[str, str,
     A level is left out when it would make the list longer than `limit` (a province's desa)."""
     out: list[tuple[str, str, int]] = []
     for scope in scopes:
-        plain = scope.replace(".", "")
+        plain = scope_rule.plain(scope)
         level = wilayah.LEVELS.get(len(plain))
         if level is None:
             continue

@@ -21,11 +21,12 @@ from dtks.forms import Form, Problem
 from dtks.forms.prefill import member_repeat, prefill, write_back
 from dtks.model import Gps
 from dtks.prelist import HOUSEHOLD_COLUMNS, MEMBER_COLUMNS, InvalidValue, parse_value
+from dtks.removal import FORM_STATUS as REMOVAL_STATUS
 
 MEMBER_ID_COLUMN = "member_id"
 MEMBER_STATUS_FIELD = "status_art"
-"""A member's presence in the verivali form: 1 lives here, 2 deceased, 3 moved, 4 new."""
-REMOVAL_REASONS = {"2": "meninggal", "3": "pindah"}
+"""A member's presence in the verivali form: 1 lives here, 2 deceased, 3 moved, 4 new
+(dtks.removal.FORM_STATUS maps 2 and 3 onto removal reasons)."""
 RESULT_FIELD = "hasil"
 GPS_FIELD_TYPE = "geopoint"
 
@@ -151,16 +152,16 @@ def _write_member(
     status = str(inst.get(MEMBER_STATUS_FIELD) or "")
     member = known.get(member_id)
     if member is None:
-        if status not in REMOVAL_REASONS and typed:
+        if status not in REMOVAL_STATUS and typed:
             new_id = store.add_member(household_id, typed, user)
             inst["id_art"] = new_id
         return
     changed = {c: v for c, v in typed.items() if v != member.values.get(c)}
     if changed and member.status == "active":
         store.change_member(household_id, member_id, changed, user)
-    if status in REMOVAL_REASONS and member.status == "active":
-        store.remove_member(household_id, member_id, REMOVAL_REASONS[status], date.today(), user)
-    elif status and status not in REMOVAL_REASONS and member.status == "removed":
+    if status in REMOVAL_STATUS and member.status == "active":
+        store.remove_member(household_id, member_id, REMOVAL_STATUS[status], date.today(), user)
+    elif status and status not in REMOVAL_STATUS and member.status == "removed":
         store.restore_member(household_id, member_id, user)
 
 

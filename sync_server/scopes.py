@@ -1,4 +1,4 @@
-"""Wilayah scopes: a scope is a prefix of the 10-digit kode wilayah (plain digits).
+"""Wilayah scopes on the server: validated user input, and the prefix rule of ``dtks.scope``.
 
 >>> normalise_scope("32.04.12")
 '320412'
@@ -7,6 +7,7 @@
 """
 
 from dtks import ids
+from dtks import scope as scope_rule
 from sync_server.errors import UsageError
 
 
@@ -20,12 +21,12 @@ def normalise_scope(text: str) -> str:
 
 def covers(scopes, kode_wilayah: str) -> bool:
     """True when any scope is a prefix of the kode wilayah."""
-    return any(kode_wilayah.startswith(s) for s in scopes)
+    return scope_rule.covers_any(scopes, kode_wilayah)
 
 
 def scope_range(scope: str) -> tuple[str, str]:
     """Return (low, high) so that low <= code < high selects codes under the scope (index-friendly)."""
-    return scope, scope + ":"  # ':' sorts right after '9'
+    return scope_rule.code_range(scope)
 
 
 def dotted(scope: str) -> str:

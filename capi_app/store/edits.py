@@ -13,11 +13,11 @@ from capi_app.store import households, state
 from capi_app.store.codec import dump, load, now_iso
 from capi_app.store.db import write
 from capi_app.store.errors import HouseholdLocked, InvalidEdit, UnknownHousehold, UnknownMember
+from dtks.removal import check_reason
 
 _FIELD = re.compile(r"[A-Za-z_][A-Za-z0-9_.-]{0,63}")
 _IDENTITY = {"household_id", "member_id"}
 _SEARCHED = {"nama", "nik", "nama_krt", "alamat", "no_kk", "kode_wilayah"}
-REMOVAL_REASONS = ("meninggal", "pindah", "lainnya")
 
 
 def audit(
@@ -212,9 +212,13 @@ def remove_member(
     when: date | None,
     user: str | None,
 ) -> None:
-    """Mark a member removed (meninggal, pindah...) with a reason; never a delete on the server."""
+    """Mark a member removed with a reason of dtks.removal; never a delete on the server."""
     if not reason or not reason.strip():
         raise InvalidEdit(f"household {household_id}, member {member_id}: a reason is required")
+    try:
+        reason = check_reason(reason)
+    except ValueError as e:
+        raise InvalidEdit(f"household {household_id}, member {member_id}: {e}") from None
     with write(db):
         editable(db, household_id)
         origin, _ = _member(db, household_id, member_id)

@@ -5,6 +5,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import Connection, insert, select
 
+from dtks import scope as scope_rule
 from sync_server import clock
 from sync_server.db.tables import assignments
 from sync_server.errors import NotFound, ScopeViolation, UsageError
@@ -102,14 +103,14 @@ def round_for(conn: Connection, user: User, kode_wilayah: str, form_id: str | No
         .where(assignments.c.user_id == user.id)
         .order_by(assignments.c.round.desc())
     ).all()
-    matching = [r for r in rows if kode_wilayah.startswith(r.scope)]
+    matching = [r for r in rows if scope_rule.covers(r.scope, kode_wilayah)]
     for r in matching:
         if form_id is None or r.form_id == form_id:
             return r.round
     if matching:
         return matching[0].round
     rows = conn.execute(select(assignments).order_by(assignments.c.round.desc())).all()
-    return next((r.round for r in rows if kode_wilayah.startswith(r.scope)), None)
+    return next((r.round for r in rows if scope_rule.covers(r.scope, kode_wilayah)), None)
 
 
 def _assignment(row) -> Assignment:

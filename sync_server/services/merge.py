@@ -218,6 +218,8 @@ def _validate(change: HouseholdChange, row, scopes, changeset: ChangeSet, forms_
             validation.check_values(hid, op.values, op.member_id)
         elif op.op == "change":
             validation.check_fields(hid, op.fields, op.member_id)
+        else:
+            validation.check_removal(hid, op.member_id, op.reason)
     v = change.verification
     if v is not None and v.status == "finalized":
         check_answers(forms_dir, hid, changeset.form_id, changeset.form_version, v.answers)

@@ -2,7 +2,8 @@
 
 Kept deliberately small (see docs/review-api.md): a member's NIK must agree with their birth
 date and sex (``dtks.ids``), a birth date must not lie in the future or more than 110 years
-back, and GPS points (household lat/lon, the verification's point) must lie in Indonesia.
+back, and GPS points (household lat/lon, the verification's point) must lie in Indonesia
+(``dtks.indonesia``, the box the client checks too).
 
 >>> from dtks.model import Member
 >>> m = Member("m1", "active", {"nik": "3204124508900003", "tanggal_lahir": "1990-08-05",
@@ -13,12 +14,9 @@ back, and GPS points (household lat/lon, the verification's point) must lie in I
 
 from datetime import date
 
-from dtks import ids
+from dtks import ids, indonesia
 
 MAX_AGE_YEARS = 110
-LAT_RANGE = (-11.5, 6.5)
-LON_RANGE = (94.5, 141.5)
-"""Indonesia's bounding box, with a margin."""
 _SEX_CODES = {"L": 1, "P": 2}
 
 
@@ -48,7 +46,7 @@ def point_warning(what: str, lat, lon) -> list[str]:
     """A GPS point outside Indonesia, as a one-item list (empty when fine or absent)."""
     if lat is None or lon is None:
         return []
-    if LAT_RANGE[0] <= lat <= LAT_RANGE[1] and LON_RANGE[0] <= lon <= LON_RANGE[1]:
+    if indonesia.inside(lat, lon):
         return []
     return [f"{what}: point {lat}, {lon} lies outside Indonesia"]
 

@@ -6,6 +6,7 @@ label = round_of(conn, ["3204122002000001"])  # {household_id: round} for labels
 
 from sqlalchemy import Connection, and_, false, or_, select
 
+from dtks import scope as scope_rule
 from sync_server.db.tables import assignments, households, verifications
 from sync_server.scopes import scope_range
 from sync_server.services.household_store import chunks
@@ -53,5 +54,5 @@ def latest_verifications(conn: Connection, ids: list[str], round_: str | None = 
 def newest_round_covering(conn: Connection, kode_wilayah: str) -> str | None:
     """The newest round with an assignment covering the kode wilayah."""
     rows = conn.execute(select(assignments.c.round, assignments.c.scope).distinct()).all()
-    found = [r.round for r in rows if kode_wilayah.startswith(r.scope)]
+    found = [r.round for r in rows if scope_rule.covers(r.scope, kode_wilayah)]
     return max(found) if found else None

@@ -12,6 +12,7 @@ sync_server.errors.InvalidContent: household x, field rt: expected text, got a n
 """
 
 from dtks.prelist import HOUSEHOLD_COLUMNS, MEMBER_COLUMNS, Column, InvalidValue, parse_value
+from dtks.removal import check_reason
 from sync_server.errors import InvalidContent
 
 NOT_EDITABLE = {"household_id", "member_id", "anomaly"}
@@ -91,3 +92,14 @@ def check_values(household_id: str, values: dict, member_id: str | None = None) 
             )
     for name, column in columns.items():
         check_value("household", household_id, column, values.get(name), prefix + name)
+
+
+def check_removal(household_id: str, member_id: str, reason: str | None) -> None:
+    """Refuse a member removal whose reason is not one of dtks.removal.REMOVAL_REASONS."""
+    try:
+        check_reason(reason or "")
+    except ValueError as e:
+        label = f"members.{member_id}.reason"
+        raise InvalidContent(
+            f"household {household_id}, field {label}: {e}", household_id, label
+        ) from None

@@ -102,9 +102,17 @@ def test_removing_needs_a_reason(pulled):
         pulled.remove_member(HID, MID, "  ", None, user="siti")
 
 
+def test_removing_for_a_reason_outside_the_dtks_list_is_refused(pulled):
+    with pytest.raises(InvalidEdit, match="not one of meninggal, pindah, lainnya"):
+        pulled.remove_member(HID, MID, "hilang", None, user="siti")
+    pulled.remove_member(HID, MID, "lainnya", None, user="siti")
+    removed = {m.member_id: m for m in pulled.household(HID).members}[MID]
+    assert removed.status == "removed" and removed.removal_reason == "lainnya"
+
+
 def test_removing_a_member_added_here_takes_it_back(pulled):
     new_id = pulled.add_member(HID, {"nama": "Salah Ketik"}, user="siti")
-    pulled.remove_member(HID, new_id, "salah input", None, user="siti")
+    pulled.remove_member(HID, new_id, "lainnya", None, user="siti")
     assert new_id not in {m.member_id for m in pulled.household(HID).members}
 
 

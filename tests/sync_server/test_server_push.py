@@ -160,6 +160,22 @@ def test_member_removal_is_a_flag_with_reason(server):
     assert {m["member_id"]: m["status"] for m in pulled["members"]}[member] == "removed"
 
 
+def test_member_removal_for_an_unknown_reason_is_422_naming_the_member(server):
+    enum1 = server.client("enum1")
+    member = f"{HID}02"
+    change = {
+        "household_id": HID,
+        "base_version": 1,
+        "members": [{"op": "remove", "member_id": member, "reason": "hilang", "date": None}],
+    }
+    r = enum1.push([change])
+    assert r.status_code == 422
+    assert r.json()["field"] == f"members.{member}.reason"
+    assert "not one of meninggal, pindah, lainnya" in r.json()["detail"]
+    status = server.sql("SELECT status FROM members WHERE member_id = :m", m=member)
+    assert status[0][0] == "active"
+
+
 def test_member_add_and_change(server):
     enum1 = server.client("enum1")
     new_id = str(uuid.uuid4())
