@@ -90,7 +90,7 @@ def form_keystroke(keys: int = 40) -> list[float]:
     from PySide6.QtWidgets import QApplication
 
     from capi_app.forms import load
-    from capi_app.ui.form_view import FormView
+    from capi_app.ui.form import FormView
     from dtks.forms.prefill import prefill
     from dtks.sample import iter_prelist
 

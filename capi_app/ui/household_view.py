@@ -42,7 +42,7 @@ class HouseholdDialog(QDialog):
         self.resize(1280, 800)
 
     def _build(self) -> None:
-        from capi_app.ui.form_view import FormView
+        from capi_app.ui.form import FormView
 
         self.heading = QLabel(objectName="title")
         self.subheading = QLabel(objectName="subtitle")

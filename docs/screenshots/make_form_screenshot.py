@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from capi_app.ui.form_view import FormView  # noqa: E402
+from capi_app.ui.form import FormView  # noqa: E402
 from dtks.forms import load_form  # noqa: E402
 from dtks.forms.prefill import prefill  # noqa: E402
 from dtks.sample import generate  # noqa: E402

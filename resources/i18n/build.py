@@ -22,7 +22,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
-SOURCES = sorted(str(p) for d in ("ui", "reports") for p in (ROOT / "capi_app" / d).glob("*.py"))
+SOURCES = sorted(str(p) for d in ("ui", "reports") for p in (ROOT / "capi_app" / d).rglob("*.py"))
 LANGUAGES = ("id", "en")
 
 

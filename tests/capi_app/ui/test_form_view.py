@@ -11,7 +11,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import Qt  # noqa: E402
 from PySide6.QtGui import QPixmap  # noqa: E402
 
-from capi_app.ui.form_view import FormView  # noqa: E402
+from capi_app.ui.form import FormView  # noqa: E402
 from dtks.forms import load_form  # noqa: E402
 from dtks.forms.prefill import prefill  # noqa: E402
 from dtks.sample import generate  # noqa: E402

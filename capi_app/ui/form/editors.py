@@ -1,4 +1,4 @@
-"""One editor widget per question type, for the form renderer (capi_app.ui.form_view).
+"""One editor widget per question type, for the form renderer (capi_app.ui.form.view).
 
 An editor shows a field's label (a red asterisk when required), its hint, the input and a
 message line. It keeps no answers of its own beyond what its inputs show: ``value()`` reads
