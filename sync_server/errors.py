@@ -1,10 +1,13 @@
 """Failures a caller can act on; the API turns each into one HTTP status with a JSON body."""
 
+from dtks.error_codes import ErrorCode
+
 
 class ServerError(Exception):
     """Base: a message for people, plus the household and field it concerns when known."""
 
     status = 400
+    code = ErrorCode.BAD_REQUEST
 
     def __init__(self, message: str, household_id: str | None = None, field: str | None = None):
         super().__init__(message)
@@ -13,56 +16,89 @@ class ServerError(Exception):
         self.field = field
 
     def body(self) -> dict:
-        """The JSON error body of DESIGN.md."""
-        return {"detail": self.message, "household_id": self.household_id, "field": self.field}
+        """The JSON error body of DESIGN.md, with its machine-readable code."""
+        return error_body(self.message, self.code, self.household_id, self.field)
+
+
+def error_body(
+    detail: str, code: ErrorCode, household_id: str | None = None, field: str | None = None
+) -> dict:
+    """Every error body the server sends: {detail, code, household_id, field}."""
+    return {"detail": detail, "code": code.value, "household_id": household_id, "field": field}
 
 
 class InvalidContent(ServerError):
     """A request whose content is wrong (a bad field, value, photo reference); nothing written."""
 
     status = 422
+    code = ErrorCode.VALIDATION
+
+
+class MalformedBody(InvalidContent):
+    """A body that is not strict JSON (NaN, Infinity, a duplicate key, bad syntax)."""
+
+    code = ErrorCode.MALFORMED
+
+
+class PhotoMissing(InvalidContent):
+    """A change-set names a photo the server does not hold."""
+
+    code = ErrorCode.PHOTO_MISSING
+
+
+class PhotoInvalid(InvalidContent):
+    """An uploaded photo is refused: too big, not a JPEG, or not the bytes of its sha256."""
+
+    code = ErrorCode.PHOTO_INVALID
 
 
 class ScopeViolation(ServerError):
     """The user may not touch this household or wilayah."""
 
     status = 403
+    code = ErrorCode.SCOPE
 
 
 class Forbidden(ServerError):
     """The user's role may not do this."""
 
     status = 403
+    code = ErrorCode.FORBIDDEN
 
 
 class NotFound(ServerError):
     """No such household, assignment, photo or user."""
 
     status = 404
+    code = ErrorCode.NOT_FOUND
 
 
 class ChangesetMismatch(ServerError):
     """The same changeset_id was sent before with other content."""
 
     status = 409
+    code = ErrorCode.CHANGESET_MISMATCH
 
 
 class StateConflict(ServerError):
     """The request does not fit the current state (e.g. approving with open conflicts)."""
 
     status = 409
+    code = ErrorCode.CONFLICT_STATE
 
 
 class Unauthenticated(ServerError):
     """No valid token, or a wrong username/password."""
 
     status = 401
+    code = ErrorCode.UNAUTHENTICATED
 
 
 class TooManyAttempts(ServerError):
     """Too many failed logins; retry after ``retry_after`` seconds."""
 
     status = 429
+    code = ErrorCode.THROTTLED
 
     def __init__(self, message: str, retry_after: int):
         super().__init__(message)

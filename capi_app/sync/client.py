@@ -28,6 +28,7 @@ from capi_app.sync.errors import (
     SessionExpired,
     SyncError,
 )
+from dtks.error_codes import ErrorCode
 
 API_PREFIX = "/api/v1"
 CONNECT_TIMEOUT = 10
@@ -281,17 +282,31 @@ class ApiClient:
                 return {}
             return resp.json()
         detail, body = error_detail(resp)
+        error = self._error(status, detail, body, login)
+        error.code = error_code(body)
+        raise error
+
+    @staticmethod
+    def _error(status: int, detail: str, body: dict, login: bool) -> SyncError:
         if status == 401:
-            raise (LoginFailed if login else SessionExpired)(detail)
+            return (LoginFailed if login else SessionExpired)(detail)
         if status == 429:
-            raise LoginThrottled(detail)
+            return LoginThrottled(detail)
         if status == 403:
-            raise Forbidden(detail)
+            return Forbidden(detail)
         if status == 409:
-            raise ChangesetReused(detail)
+            return ChangesetReused(detail)
         if 400 <= status < 500:
-            raise Rejected(detail, body.get("household_id"), body.get("field"))
-        raise SyncError(f"the server failed ({status}): {detail}")
+            return Rejected(detail, body.get("household_id"), body.get("field"))
+        return SyncError(f"the server failed ({status}): {detail}")
+
+
+def error_code(body: dict) -> ErrorCode | None:
+    """The error body's code; None when absent or one this client does not know yet."""
+    try:
+        return ErrorCode(body.get("code"))
+    except ValueError:
+        return None
 
 
 def error_detail(resp: requests.Response) -> tuple[str, dict]:

@@ -1,8 +1,15 @@
 """Errors of the sync client: one type per failure a caller can act on, each with a plain message."""
 
+from dtks.error_codes import ErrorCode
+
 
 class SyncError(Exception):
-    """Base of every sync failure; str() is a message fit for the user."""
+    """Base of every sync failure; str() is a message fit for the user.
+
+    ``code`` is the server's machine-readable reason (``dtks.error_codes``) when the failure
+    is the server's answer, else None; a window picks its translated message by it."""
+
+    code: ErrorCode | None = None
 
 
 class ServerUnreachable(SyncError):

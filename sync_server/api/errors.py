@@ -1,4 +1,4 @@
-"""Exception handlers: every error is JSON {detail, household_id, field}, never a stack trace."""
+"""Exception handlers: every error is JSON {detail, code, household_id, field}, never a trace."""
 
 import logging
 
@@ -7,15 +7,35 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException
 
-from sync_server.errors import ServerError, TooManyAttempts
+from dtks.error_codes import ErrorCode
+from sync_server.errors import ServerError, TooManyAttempts, error_body
 
 log = logging.getLogger("sync_server")
 
+# Errors raised by Starlette itself (no route, wrong method) carry only a status.
+_CODE_OF_STATUS = {
+    400: ErrorCode.BAD_REQUEST,
+    401: ErrorCode.UNAUTHENTICATED,
+    403: ErrorCode.FORBIDDEN,
+    404: ErrorCode.NOT_FOUND,
+    405: ErrorCode.METHOD_NOT_ALLOWED,
+    409: ErrorCode.CONFLICT_STATE,
+    413: ErrorCode.TOO_LARGE,
+    422: ErrorCode.VALIDATION,
+    429: ErrorCode.THROTTLED,
+}
 
-def _json(status: int, detail: str, household_id=None, field=None, headers=None) -> JSONResponse:
-    return JSONResponse(
-        {"detail": detail, "household_id": household_id, "field": field}, status, headers=headers
-    )
+
+def error_response(
+    status: int,
+    detail: str,
+    code: ErrorCode,
+    household_id: str | None = None,
+    field: str | None = None,
+    headers: dict | None = None,
+) -> JSONResponse:
+    """A JSON error response in the one shape of every error."""
+    return JSONResponse(error_body(detail, code, household_id, field), status, headers=headers)
 
 
 def validation_detail(request_body, errors) -> tuple[str, str | None, str | None]:
@@ -46,18 +66,27 @@ def install(app: FastAPI) -> None:
         )
         if exc.status == 401:
             headers = {"WWW-Authenticate": "Bearer"}
-        return _json(exc.status, exc.message, exc.household_id, exc.field, headers)
+        return error_response(
+            exc.status, exc.message, exc.code, exc.household_id, exc.field, headers
+        )
 
     @app.exception_handler(RequestValidationError)
     async def _invalid(request: Request, exc: RequestValidationError):
-        detail, hid, field = validation_detail(getattr(exc, "body", None), exc.errors())
-        return _json(422, detail, hid, field)
+        errors = exc.errors()
+        detail, hid, field = validation_detail(getattr(exc, "body", None), errors)
+        malformed = errors and errors[0].get("type") == "json_invalid"
+        code = ErrorCode.MALFORMED if malformed else ErrorCode.VALIDATION
+        return error_response(422, detail, code, hid, field)
 
     @app.exception_handler(HTTPException)
     async def _http(request: Request, exc: HTTPException):
-        return _json(exc.status_code, str(exc.detail), headers=getattr(exc, "headers", None))
+        code = _CODE_OF_STATUS.get(exc.status_code, ErrorCode.BAD_REQUEST)
+        headers = getattr(exc, "headers", None)
+        return error_response(exc.status_code, str(exc.detail), code, headers=headers)
 
     @app.exception_handler(Exception)
     async def _unexpected(request: Request, exc: Exception):
         log.exception("unexpected error on %s %s", request.method, request.url.path)
-        return _json(500, "internal server error; the server log has the details")
+        return error_response(
+            500, "internal server error; the server log has the details", ErrorCode.INTERNAL
+        )

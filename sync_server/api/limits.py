@@ -7,6 +7,8 @@ works on a truncated upload; a gzip body is inflated with the same limit on its 
 import json
 import zlib
 
+from dtks.error_codes import ErrorCode
+from sync_server.errors import error_body
 from sync_server.settings import Settings
 
 
@@ -34,7 +36,7 @@ class BodyLimit:
         headers = dict(scope.get("headers") or [])
         length = headers.get(b"content-length")
         if length is not None and length.isdigit() and int(length) > limit:
-            return await _reject(send, 413, f"request body larger than {limit} bytes")
+            return await _too_large(send, limit)
         chunks, size, more = [], 0, True
         while more:
             message = await receive()
@@ -43,7 +45,7 @@ class BodyLimit:
             chunk = message.get("body", b"")
             size += len(chunk)
             if size > limit:
-                return await _reject(send, 413, f"request body larger than {limit} bytes")
+                return await _too_large(send, limit)
             chunks.append(chunk)
             more = message.get("more_body", False)
         body = b"".join(chunks)
@@ -51,7 +53,7 @@ class BodyLimit:
             try:
                 body = _gunzip(body, limit)
             except ValueError as e:
-                return await _reject(send, 413 if "larger" in str(e) else 400, str(e))
+                return await _reject(send, *_gzip_status(e), str(e))
             scope = dict(scope)
             scope["headers"] = [
                 (k, v)
@@ -81,8 +83,18 @@ def _gunzip(data: bytes, limit: int) -> bytes:
     return out
 
 
-async def _reject(send, status: int, detail: str) -> None:
-    body = json.dumps({"detail": detail, "household_id": None, "field": None}).encode()
+def _gzip_status(error: ValueError) -> tuple[int, ErrorCode]:
+    if "larger" in str(error):
+        return 413, ErrorCode.TOO_LARGE
+    return 400, ErrorCode.MALFORMED
+
+
+async def _too_large(send, limit: int) -> None:
+    await _reject(send, 413, ErrorCode.TOO_LARGE, f"request body larger than {limit} bytes")
+
+
+async def _reject(send, status: int, code: ErrorCode, detail: str) -> None:
+    body = json.dumps(error_body(detail, code)).encode()
     await send(
         {
             "type": "http.response.start",

@@ -37,6 +37,7 @@ from sync_server.errors import (
     ChangesetMismatch,
     Forbidden,
     InvalidContent,
+    PhotoMissing,
     ScopeViolation,
     StateConflict,
 )
@@ -241,7 +242,7 @@ def _check_photos(conn: Connection, changeset: ChangeSet) -> None:
         )
     for sha, hid in named.items():
         if sha not in have:
-            raise InvalidContent(
+            raise PhotoMissing(
                 f"household {hid}, field verification.photos: photo {sha} was not uploaded; "
                 "PUT /photos/{sha256} first",
                 hid,

@@ -13,7 +13,7 @@ from sqlalchemy.exc import IntegrityError
 
 from sync_server import clock
 from sync_server.db.tables import photos
-from sync_server.errors import InvalidContent, NotFound
+from sync_server.errors import InvalidContent, NotFound, PhotoInvalid
 
 JPEG_MAGIC = b"\xff\xd8\xff"
 _SHA = re.compile(r"^[0-9a-f]{64}$")
@@ -32,12 +32,12 @@ def check_photo(sha: str, data: bytes, max_bytes: int) -> None:
             f"{where}: the name must be 64 lowercase hex digits (sha256)", field="sha256"
         )
     if len(data) > max_bytes:
-        raise InvalidContent(f"{where}: {len(data)} bytes, the limit is {max_bytes}", field="body")
+        raise PhotoInvalid(f"{where}: {len(data)} bytes, the limit is {max_bytes}", field="body")
     if not data.startswith(JPEG_MAGIC):
-        raise InvalidContent(f"{where}: not a JPEG file", field="body")
+        raise PhotoInvalid(f"{where}: not a JPEG file", field="body")
     actual = hashlib.sha256(data).hexdigest()
     if actual != sha:
-        raise InvalidContent(f"{where}: the body's sha256 is {actual}", field="sha256")
+        raise PhotoInvalid(f"{where}: the body's sha256 is {actual}", field="sha256")
 
 
 def store_photo(

@@ -16,11 +16,13 @@ from capi_app.account import (
 from capi_app.store import WrongPassword
 from capi_app.sync.errors import LoginFailed, ServerUnreachable, SessionExpired
 from capi_app.sync.session import run_sync
+from dtks.error_codes import ErrorCode
 
 
 def test_wrong_password_online_sets_nothing_up(profile, small_server):
-    with pytest.raises(LoginFailed):
+    with pytest.raises(LoginFailed) as refused:
         login_online(profile, small_server.url, "enum1", "salah-sandi")
+    assert refused.value.code is ErrorCode.UNAUTHENTICATED
     assert not profile.is_set_up()
     with pytest.raises(ServerUnreachable):
         login_online(profile, "http://127.0.0.1:9", "enum1", PASSWORD)
@@ -90,8 +92,9 @@ def test_revoked_token_asks_for_an_online_login(profile, small_server):
     small_server.set_password("enum1", "sandi-baru-2026")  # revokes every token of enum1
     session = unlock_offline(profile, PASSWORD)
     try:
-        with pytest.raises(SessionExpired):
+        with pytest.raises(SessionExpired) as expired:
             run_sync(session)
+        assert expired.value.code is ErrorCode.UNAUTHENTICATED
     finally:
         session.close()
 

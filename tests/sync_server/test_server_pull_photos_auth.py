@@ -119,6 +119,7 @@ def test_login_wrong_password_then_throttled(server):
     r = requests.post(url, json=body | {"username": "nobody"})
     assert r.status_code == 401 and r.json() == {
         "detail": "wrong username or password",
+        "code": "unauthenticated",
         "household_id": None,
         "field": None,
     }
@@ -159,5 +160,5 @@ def test_body_limit_and_json_errors(server):
     r = enum1.post(
         enum1.url("/changesets"), data=b"not json", headers={"Content-Type": "application/json"}
     )
-    assert r.status_code == 422 and set(r.json()) == {"detail", "household_id", "field"}
+    assert r.status_code == 422 and set(r.json()) == {"detail", "code", "household_id", "field"}
     assert requests.get(server.base + "/openapi.json").json()["paths"]["/api/v1/changesets"]

@@ -1,0 +1,49 @@
+"""The machine-readable ``code`` of every error body the sync server sends.
+
+Server and client agree on these names: the server sets one on each error, the client picks
+its message (in the user's language) by ``code`` and ``field`` rather than by parsing the
+English ``detail``. The HTTP status tells a program what kind of failure it is; the code says
+which. A new code may be added; an existing one is never renamed.
+
+    >>> ErrorCode("photo_missing") is ErrorCode.PHOTO_MISSING
+    True
+    >>> str(ErrorCode.SCOPE)
+    'scope'
+"""
+
+from enum import StrEnum
+
+
+class ErrorCode(StrEnum):
+    """Why the server refused a request (the ``code`` key of an error body)."""
+
+    MALFORMED = "malformed"
+    """400/422: the body cannot be read (not JSON, NaN/Infinity, a duplicate key, bad gzip)."""
+    VALIDATION = "validation"
+    """422: a value is wrong; ``household_id`` and ``field`` say where."""
+    PHOTO_MISSING = "photo_missing"
+    """422: a change-set names a photo that was never uploaded: PUT it first."""
+    PHOTO_INVALID = "photo_invalid"
+    """422: an uploaded photo is not a JPEG, or its bytes do not match its sha256."""
+    UNAUTHENTICATED = "unauthenticated"
+    """401: no token, an unknown, expired or revoked one, or a wrong username/password."""
+    FORBIDDEN = "forbidden"
+    """403: the user's role may not do this."""
+    SCOPE = "scope"
+    """403: the household, assignment or wilayah lies outside the user's scopes."""
+    NOT_FOUND = "not_found"
+    """404: no such household, assignment, photo, document, user or route."""
+    METHOD_NOT_ALLOWED = "method_not_allowed"
+    """405: the route exists, the HTTP method does not."""
+    CHANGESET_MISMATCH = "changeset_mismatch"
+    """409: this changeset_id was received before with other content."""
+    CONFLICT_STATE = "conflict_state"
+    """409: the request does not fit the current state (e.g. approving with open conflicts)."""
+    TOO_LARGE = "too_large"
+    """413: the request body is larger than the route's limit."""
+    THROTTLED = "throttled"
+    """429: too many failed logins; wait for ``Retry-After`` seconds."""
+    BAD_REQUEST = "bad_request"
+    """400: a request that cannot be done as asked (an admin or CLI usage error)."""
+    INTERNAL = "internal"
+    """500: the server failed; its log has the details (never expected: a bug)."""
