@@ -15,6 +15,8 @@ import uuid
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from dtks.private_files import open_private, private_dir
+
 SETTINGS_FILE = "settings.json"
 LANGUAGES = {"id": "Bahasa Indonesia", "en": "English"}
 
@@ -47,7 +49,7 @@ class Profile:
 
     def __init__(self, directory: Path | str | None = None):
         self.dir = Path(directory) if directory else default_profile_dir()
-        self.dir.mkdir(parents=True, exist_ok=True)
+        private_dir(self.dir)
         self.settings = self._load()
 
     def is_set_up(self) -> bool:
@@ -59,7 +61,8 @@ class Profile:
     def save(self) -> None:
         """Write the settings atomically, so a crash never leaves half a file."""
         tmp = self.dir / (SETTINGS_FILE + ".tmp")
-        tmp.write_text(json.dumps(asdict(self.settings), indent=2), encoding="utf-8")
+        with open_private(tmp, "w", encoding="utf-8") as f:
+            json.dump(asdict(self.settings), f, indent=2)
         os.replace(tmp, self.dir / SETTINGS_FILE)
 
     def _load(self) -> Settings:

@@ -35,7 +35,7 @@ def create_app(settings: Settings, migrate: bool = True) -> FastAPI:
     engine = make_engine(settings.db_url)
     if migrate:
         upgrade(engine)
-    settings.photos_dir.mkdir(parents=True, exist_ok=True)
+    settings.prepare_data_dir()
     app = FastAPI(
         title="Verivali sync server",
         version=__version__,

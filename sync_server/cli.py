@@ -44,7 +44,7 @@ def cmd_init(args) -> int:
     """Create or upgrade the database schema."""
     settings = _settings(args)
     _engine(args)
-    settings.photos_dir.mkdir(parents=True, exist_ok=True)
+    settings.prepare_data_dir()
     print(f"database ready: {_safe_url(settings.db_url)}")
     print(f"data directory: {settings.data_dir}")
     return 0

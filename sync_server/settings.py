@@ -9,8 +9,12 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from dtks.private_files import private_dir
+
 APP_DIR_NAME = "verivali-server"
 DB_FILE_NAME = "verivali.sqlite3"
+PHOTOS_DIR_NAME = "photos"
+SCANS_DIR_NAME = "pengesahan"
 
 
 def default_data_dir() -> Path:
@@ -59,7 +63,25 @@ class Settings:
     @property
     def photos_dir(self) -> Path:
         """Directory of uploaded photos, stored by hash."""
-        return self.data_dir / "photos"
+        return self.data_dir / PHOTOS_DIR_NAME
+
+    @property
+    def scans_dir(self) -> Path:
+        """Directory of the signed pengesahan scans, stored by hash."""
+        return self.data_dir / SCANS_DIR_NAME
+
+    def prepare_data_dir(self) -> None:
+        """Create the data directory with its photo and scan directories, all 0700.
+
+        Directories left 0755 by an older version are fixed too, down to the hash buckets
+        (photos/ab/): with them private, no other account reaches a file inside.
+        """
+        private_dir(self.data_dir)
+        for top in (self.photos_dir, self.scans_dir):
+            private_dir(top)
+            for bucket in top.iterdir():
+                if bucket.is_dir():
+                    private_dir(bucket)
 
     @property
     def is_sqlite(self) -> bool:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import hashlib
 import io
-import os
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,6 +19,7 @@ from capi_app.media import crypto
 from capi_app.media.exif import PhotoMeta, read_exif
 from capi_app.store.photos import PhotoRecord
 from dtks.model import Gps
+from dtks.private_files import write_private
 
 MAX_SIDE = 1600
 MAX_BYTES = 300 * 1024
@@ -186,15 +186,6 @@ def process_photo(data: bytes, name: str = "photo") -> ProcessedPhoto:
     return ProcessedPhoto(jpeg, hashlib.sha256(jpeg).hexdigest(), width, height, meta)
 
 
-def _write_atomic(path: Path, data: bytes) -> None:
-    tmp = path.with_name(path.name + ".tmp")
-    with open(tmp, "wb") as f:
-        f.write(data)
-        f.flush()
-        os.fsync(f.fileno())
-    os.replace(tmp, path)
-
-
 def read_and_process(source: Path) -> ProcessedPhoto:
     """Read a photo file and process it (the slow part: safe to run off the GUI thread)."""
     source = Path(source)
@@ -211,7 +202,7 @@ def store_photo(store, household_id: str, photo: ProcessedPhoto, user: str | Non
     """Keep a processed photo encrypted in the profile and index it for the household."""
     relative = f"{store.photo_dir().name}/{photo.sha256}.vvp"
     # The file first, then the index: a crash between leaves an orphan file, never a dangling row.
-    _write_atomic(
+    write_private(
         store.profile_dir / relative, crypto.encrypt(store.photo_key(), photo.sha256, photo.jpeg)
     )
     meta = photo.meta

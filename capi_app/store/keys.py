@@ -25,6 +25,8 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
+from dtks.private_files import open_private
+
 KEY_BYTES = 32
 FORMAT = "verivali-keyfile"
 SCRYPT_N = 2**15  # ~32 MiB and ~0.1 s per try on a field laptop: slow for guessing, fine for login
@@ -131,8 +133,7 @@ def _write_atomic(path: Path, data: dict) -> None:
     # Write-then-rename with fsyncs: a crash leaves either the old or the new key file, never half.
     path = Path(path)
     tmp = path.with_name(path.name + ".tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "w", encoding="utf-8") as f:
+    with open_private(tmp, "w", encoding="utf-8") as f:
         json.dump(data, f, indent=2)
         f.flush()
         os.fsync(f.fileno())
@@ -224,7 +225,8 @@ def _write_failures(keyfile: Path, count: int, last: float) -> None:
     if count == 0:
         side.unlink(missing_ok=True)
         return
-    side.write_text(json.dumps({"count": count, "last": last}), "utf-8")
+    with open_private(side, "w", encoding="utf-8") as f:
+        json.dump({"count": count, "last": last}, f)
 
 
 def unlock(

@@ -37,9 +37,21 @@ from capi_app.store.photos import PhotoRecord
 from capi_app.store.search import SearchHit
 from capi_app.store.views import HouseholdSummary, HouseholdView
 from dtks.model import Assignment, ChangeSetReply, Gps, Household, Mode, PullPage
+from dtks.private_files import private_dir, private_file, private_sqlite
 
 KEY_FILE = "store.key"
 PHOTO_DIR = "photos"
+
+
+def _private_profile(profile_dir: Path) -> Path:
+    """Make the profile 0700 and its key file and photo files 0600 (fixing an older profile)."""
+    private_dir(profile_dir)
+    for path in [profile_dir / KEY_FILE, *(profile_dir / PHOTO_DIR).glob("*")]:
+        if path.is_file():
+            private_file(path)
+    if (profile_dir / PHOTO_DIR).is_dir():
+        private_dir(profile_dir / PHOTO_DIR)
+    return profile_dir
 
 
 class Store:
@@ -54,17 +66,15 @@ class Store:
     @classmethod
     def open(cls, profile_dir: Path, key: bytes) -> Store:
         """Open (creating if needed) the profile's database with its 32-byte key and migrate it."""
-        profile_dir = Path(profile_dir)
-        profile_dir.mkdir(parents=True, exist_ok=True)
-        db = dbmod.connect(profile_dir / dbmod.DB_NAME, key)
+        profile_dir = _private_profile(Path(profile_dir))
+        db = dbmod.connect(private_sqlite(profile_dir / dbmod.DB_NAME), key)
         migrations.migrate(db)
         return cls(db, profile_dir)
 
     @classmethod
     def create(cls, profile_dir: Path, password: str, **keyfile_options: Any) -> Store:
         """Set up a new profile: key file from the password, then an empty database."""
-        profile_dir = Path(profile_dir)
-        profile_dir.mkdir(parents=True, exist_ok=True)
+        profile_dir = private_dir(Path(profile_dir))
         key = keys.create_keyfile(profile_dir / KEY_FILE, password, **keyfile_options)
         return cls.open(profile_dir, key)
 
@@ -255,9 +265,7 @@ class Store:
 
     def photo_dir(self) -> Path:
         """Where encrypted photo files live."""
-        path = self.profile_dir / PHOTO_DIR
-        path.mkdir(exist_ok=True)
-        return path
+        return private_dir(self.profile_dir / PHOTO_DIR)
 
     def add_photo(self, photo: PhotoRecord, user: str | None) -> None:
         """Index a stored photo (see ``capi_app.media.import_photo``)."""

@@ -12,6 +12,7 @@ from pathlib import Path
 from sqlalchemy import Connection, Engine, create_engine, event, update
 from sqlalchemy.engine import make_url
 
+from dtks.private_files import private_sqlite
 from sync_server.db.tables import counters
 
 BUSY_TIMEOUT_MS = 30_000
@@ -21,8 +22,8 @@ def make_engine(url: str) -> Engine:
     """Create the engine for a database URL, configured the same way for server and CLI."""
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
-        if parsed.database:
-            Path(parsed.database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+        if parsed.database and parsed.database != ":memory:":
+            private_sqlite(Path(parsed.database).expanduser())
         engine = create_engine(
             url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False}
         )

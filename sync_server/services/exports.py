@@ -17,6 +17,7 @@ from openpyxl import Workbook
 from sqlalchemy import Connection, Engine, and_, select
 
 from dtks import wilayah
+from dtks.private_files import open_private
 from sync_server.db import jsontext
 from sync_server.db.tables import households, members, users
 from sync_server.errors import UsageError
@@ -210,6 +211,6 @@ def export_file(
             raise UsageError(f"round {round_} has no assignments")
         rows = result_rows(conn, round_, scopes, verified_only)
     out.parent.mkdir(parents=True, exist_ok=True)
-    with open(out, "wb") as f:
+    with open_private(out) as f:
         write_results(rows, fmt, f)
     return len(rows)

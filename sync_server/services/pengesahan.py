@@ -13,13 +13,14 @@ from pathlib import Path
 from sqlalchemy import Engine, insert, select
 from sqlalchemy.exc import IntegrityError
 
+from dtks.private_files import write_private
 from sync_server import clock
 from sync_server.db.tables import pengesahan, users
 from sync_server.errors import InvalidContent, NotFound, ScopeViolation
 from sync_server.scopes import covers
-from sync_server.services.photos import write_atomically
 from sync_server.services.review_queue import reviewer_scopes
 from sync_server.services.users import User
+from sync_server.settings import SCANS_DIR_NAME
 
 log = logging.getLogger("sync_server")
 MAX_BYTES = 10 * 1024 * 1024
@@ -41,7 +42,7 @@ def kind_of(data: bytes) -> tuple[str, str]:
 
 def scan_dir(data_dir: Path) -> Path:
     """Where the scans live."""
-    return data_dir / "pengesahan"
+    return data_dir / SCANS_DIR_NAME
 
 
 def upload(
@@ -59,7 +60,7 @@ def upload(
     if existing:
         return existing, False
     relative = f"{sha[:2]}/{sha}.{ext}"
-    write_atomically(scan_dir(data_dir) / relative, data)
+    write_private(scan_dir(data_dir) / relative, data)
     row = dict(round=round_, scope=plain, sha256=sha, size=len(data), content_type=content_type)
     try:
         with engine.begin() as conn:

@@ -4,13 +4,13 @@ created = store_photo(engine, photos_dir, user, sha256_hex, jpeg_bytes, max_byte
 """
 
 import hashlib
-import os
 import re
 from pathlib import Path
 
 from sqlalchemy import Engine, insert, select
 from sqlalchemy.exc import IntegrityError
 
+from dtks.private_files import write_private
 from sync_server import clock
 from sync_server.db.tables import photos
 from sync_server.errors import InvalidContent, NotFound, PhotoInvalid
@@ -49,7 +49,7 @@ def store_photo(
         if conn.execute(select(photos.c.sha256).where(photos.c.sha256 == sha)).first():
             return False
     path = photo_path(photos_dir, sha)
-    write_atomically(path, data)
+    write_private(path, data)
     try:
         with engine.begin() as conn:
             conn.execute(
@@ -81,14 +81,3 @@ def read_photo(engine: Engine, photos_dir: Path, sha: str) -> bytes:
     if row is None:
         raise NotFound(f"photo {sha} was never uploaded")
     return (photos_dir / row.path).read_bytes()
-
-
-def write_atomically(path: Path, data: bytes) -> None:
-    """Write a file whole or not at all (temp file, fsync, rename)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(f".tmp{os.getpid()}")
-    with open(tmp, "wb") as f:
-        f.write(data)
-        f.flush()
-        os.fsync(f.fileno())
-    os.replace(tmp, path)

@@ -3,6 +3,7 @@
 Shared by conftest.py (fixtures) and the test modules (helpers such as ``edit``).
 """
 
+import io
 import os
 import signal
 import socket
@@ -14,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import requests
+from PIL import Image
 from server_prelist import DESA, OTHER_DESA, household_id, write_prelist
 from sqlalchemy import text
 
@@ -42,6 +44,13 @@ HOUSEHOLDS_B = 5
 HID = household_id(DESA, 1)
 HID2 = household_id(DESA, 2)
 HID_B = household_id(OTHER_DESA, 1)
+
+
+def jpeg(seed: int = 0, size: tuple[int, int] = (64, 48)) -> bytes:
+    """A real, small JPEG (as the client uploads it), different for each seed."""
+    out = io.BytesIO()
+    Image.new("RGB", size, (seed * 37 % 256, seed * 91 % 256, 120)).save(out, "JPEG", quality=80)
+    return out.getvalue()
 
 
 def free_port() -> int:

@@ -24,7 +24,7 @@ def test_upload_rejects_a_text_file_and_keeps_a_pdf(server):
     r = _put(reviewer, b"surat pengesahan (bukan scan)\n", "application/pdf")
     assert r.status_code == 422 and r.json()["field"] == "body"
     assert server.scalar("SELECT count(*) FROM pengesahan") == 0
-    assert not (server.data_dir / "pengesahan").exists()
+    assert not any((server.data_dir / "pengesahan").iterdir())
     r = _put(reviewer, PDF)
     assert r.status_code == 201, r.text
     sha = hashlib.sha256(PDF).hexdigest()
