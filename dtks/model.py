@@ -47,6 +47,8 @@ MemberOp = Literal["add", "change", "remove"]
 VerificationStatus = Literal["draft", "finalized"]
 GpsSource = Literal["exif", "device", "manual"]
 Outcome = Literal["applied", "merged", "conflict", "rejected"]
+PapiVerify = Literal["dependent", "independent"]
+MAX_PAPI_CHECKS = 2_000
 
 # Ids are DTKS numbers or client UUIDs; the pattern keeps them safe in URLs and file names.
 _ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.:-]*")
@@ -523,6 +525,91 @@ class Gps:
 
 
 @dataclass(frozen=True)
+class PapiCheck:
+    """A mismatch met in dependent verification: the first entry's value, what the verifier
+    keyed first, and what the verifier then said the paper holds."""
+
+    field: str
+    """'alamat', or '<member_id>.nik' for a member's answer."""
+    entry1: JsonScalar
+    keyed: JsonScalar
+    paper: JsonScalar
+
+    @classmethod
+    def from_json(cls, data: Any, path: str = "") -> PapiCheck:
+        """Read one ``papi.checks`` item."""
+        obj = _object(data, path)
+        return cls(
+            field=_get(obj, "field", path, _id),
+            entry1=_get(obj, "entry1", path, _scalar, None),
+            keyed=_get(obj, "keyed", path, _scalar, None),
+            paper=_get(obj, "paper", path, _scalar, None),
+        )
+
+    def to_json(self) -> dict:
+        """The check as protocol JSON."""
+        return {
+            "field": self.field,
+            "entry1": self.entry1,
+            "keyed": self.keyed,
+            "paper": self.paper,
+        }
+
+
+@dataclass(frozen=True)
+class Papi:
+    """Where a PAPI verification was keyed from: batch, the number on the paper, which entry
+    (1 or 2) and the clerk; for a second entry how it was verified and, in dependent
+    verification, the mismatches met (DESIGN.md "PAPI")."""
+
+    batch: str
+    questionnaire_no: str
+    entry: int
+    keyed_by: str
+    verify: PapiVerify | None = None
+    checks: list[PapiCheck] = field(default_factory=list)
+
+    @classmethod
+    def from_json(cls, data: Any, path: str = "") -> Papi:
+        """Read a verification's ``papi`` object."""
+        obj = _object(data, path)
+        entry = _get(obj, "entry", path, _count)
+        if entry not in (1, 2):
+            raise InvalidPayload(_key(path, "entry"), f"must be 1 or 2, got {entry}")
+        papi = cls(
+            batch=_get(obj, "batch", path, _id),
+            questionnaire_no=_get(obj, "questionnaire_no", path, _id),
+            entry=entry,
+            keyed_by=_get(obj, "keyed_by", path, _id),
+            verify=_get(obj, "verify", path, _optional(_choice(PapiVerify)), None),
+            checks=_get(
+                obj,
+                "checks",
+                path,
+                lambda v, p: _items(v, p, PapiCheck.from_json, MAX_PAPI_CHECKS),
+                [],
+            ),
+        )
+        if entry == 1 and (papi.verify or papi.checks):
+            raise InvalidPayload(_key(path, "verify"), "only a second entry (entry 2) verifies")
+        return papi
+
+    def to_json(self) -> dict:
+        """The block as protocol JSON (verify and checks only when set)."""
+        out: dict[str, Any] = {
+            "batch": self.batch,
+            "questionnaire_no": self.questionnaire_no,
+            "entry": self.entry,
+            "keyed_by": self.keyed_by,
+        }
+        if self.verify is not None:
+            out["verify"] = self.verify
+        if self.checks:
+            out["checks"] = [c.to_json() for c in self.checks]
+        return out
+
+
+@dataclass(frozen=True)
 class Verification:
     """One verivali interview of a household: form answers, result, GPS, photo hashes."""
 
@@ -533,6 +620,8 @@ class Verification:
     photos: list[str] = field(default_factory=list)  # sha256 hex of uploaded JPEGs
     started_at: datetime | None = None
     finished_at: datetime | None = None
+    papi: Papi | None = None
+    """Set on a verification keyed from paper (mode PAPI)."""
 
     @classmethod
     def from_json(cls, data: Any, path: str = "") -> Verification:
@@ -546,6 +635,7 @@ class Verification:
             photos=_get(obj, "photos", path, lambda v, p: _items(v, p, _sha256, MAX_PHOTOS), []),
             started_at=_get(obj, "started_at", path, _optional(_datetime), None),
             finished_at=_get(obj, "finished_at", path, _optional(_datetime), None),
+            papi=_get(obj, "papi", path, _optional(Papi.from_json), None),
         )
         if verification.started_at and verification.finished_at:
             if verification.finished_at < verification.started_at:
@@ -553,8 +643,8 @@ class Verification:
         return verification
 
     def to_json(self) -> dict:
-        """The verification as protocol JSON."""
-        return {
+        """The verification as protocol JSON (``papi`` only when set)."""
+        out = {
             "status": self.status,
             "result": self.result,
             "answers": self.answers,
@@ -563,6 +653,9 @@ class Verification:
             "started_at": _iso(self.started_at),
             "finished_at": _iso(self.finished_at),
         }
+        if self.papi is not None:
+            out["papi"] = self.papi.to_json()
+        return out
 
 
 @dataclass(frozen=True)

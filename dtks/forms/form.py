@@ -66,11 +66,15 @@ class Form:
         return self.state(answers, now).data
 
     def validate(
-        self, answers: dict, lang: str = "id", now: datetime | None = None
+        self, answers: dict, lang: str = "id", now: datetime | None = None, paper: bool = False
     ) -> list[Problem]:
-        """Every problem of ``answers``, messages in ``lang`` ('id' or 'en'); [] if it is clean."""
+        """Every problem of ``answers``, messages in ``lang`` ('id' or 'en'); [] if it is clean.
+
+        ``paper=True``: the answers were keyed from a paper questionnaire (PAPI), so photo,
+        audio, video and file questions are not required."""
         state = self.state(answers if isinstance(answers, dict) else {}, now)
-        return Checker(answers, state, lang, self.default_language, now).run(self.fields)
+        checker = Checker(answers, state, lang, self.default_language, now, paper)
+        return checker.run(self.fields)
 
     def choices_for(self, name: str, answers: dict, current=(), now: datetime | None = None):
         """The choices of select ``name`` that its choice_filter allows in repeat instance

@@ -12,12 +12,19 @@ from dtks.forms.messages import message, pick
 from dtks.forms.model import Expression, Field, Problem
 from dtks.forms.state import State, holds, instances_of
 
+PAPER_LESS_TYPES = frozenset({"image", "audio", "video", "file"})
+"""Questions a paper questionnaire cannot answer: keyed from paper (PAPI), they are never
+required (the CAPI screen asks for the photo; the paper holds none)."""
+
 
 class Checker:
     """Walks a form over one answer set (with its State) and collects problems."""
 
-    def __init__(self, original: dict, state: State, lang: str, default_language: str, now):
+    def __init__(
+        self, original: dict, state: State, lang: str, default_language: str, now, paper=False
+    ):
         self.original = original
+        self.paper = paper
         self.state = state
         self.lang = lang
         self.default_language = default_language
@@ -83,6 +90,8 @@ class Checker:
     def answer(self, f: Field, path: str, value):
         """Check one answer: required if empty, else type, code and constraint."""
         if is_empty(value):
+            if self.paper and f.type in PAPER_LESS_TYPES:
+                return
             if self.flag(f.required, path, f):
                 text = pick(f.required_message, self.lang, self.default_language)
                 self.add(path, f, "required", text or message("required", self.lang))

@@ -9,6 +9,7 @@ from forms_fixtures import ROOT
 MODULES = [
     "dtks.forms",
     "dtks.forms.answers",
+    "dtks.forms.compare",
     "dtks.forms.expr.dates",
     "dtks.forms.expr.parser",
     "dtks.forms.expr.printer",
