@@ -15,21 +15,18 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from capi_app import location
+from dtks import review, wilayah
 from dtks import scope as scope_rule
-from dtks import wilayah
 
 FLAGS = (
-    "conflict",
-    "parallel_edit",
-    "duplicate_verification",
-    "validation_warning",
-    "eligibility_changed",
-    "new_household",
+    review.FLAG_CONFLICT,
+    review.FLAG_PARALLEL_EDIT,
+    review.FLAG_DUPLICATE_VERIFICATION,
+    review.FLAG_VALIDATION_WARNING,
+    review.FLAG_ELIGIBILITY_CHANGED,
+    review.FLAG_NEW_HOUSEHOLD,
 )
 """The flags a reviewer filters on, in the order of the filter buttons."""
-
-QUIET_FLAGS = {"needs_review"}
-"""Flags that only restate the state; not shown as chips."""
 
 Point = tuple[float, float]
 
@@ -62,7 +59,7 @@ class QueueItem:
             nama_krt=str(data.get("nama_krt") or ""),
             desa=str(desa),
             state=str(data.get("state") or ""),
-            flags=tuple(f for f in data.get("flags") or () if f not in QUIET_FLAGS),
+            flags=review.shown(data.get("flags") or ()),
             open_conflicts=int(data.get("open_conflicts") or 0),
             round=str(data.get("round") or ""),
             result=None if result is None else str(result),
@@ -97,13 +94,12 @@ class Queue:
 
 
 def bulk_approvable(items: list[QueueItem], round: str) -> list[QueueItem]:
-    """Items bulk-approve would take: a result in the round, no open flag but parallel_edit."""
+    """Items bulk-approve would take: a result in the round and what dtks.review lets it take."""
     return [
         i
         for i in items
-        if i.state != "approved"
+        if review.bulk_may_take(i.state, i.flags, i.proposed)
         and i.result is not None
-        and set(i.flags) <= {"parallel_edit"}
         and (not i.round or i.round == round)
     ]
 
@@ -218,7 +214,7 @@ def detail_from_json(data: dict) -> Detail:
     rows = [_conflict(c, by_id) for c in data.get("conflicts") or []]
     verifs = [_verification(v) for v in data.get("verifications") or []]
     flags = data.get("flags") or []
-    open_flags = [f["kind"] for f in flags if f.get("open") and f["kind"] not in QUIET_FLAGS]
+    open_flags = review.shown(f["kind"] for f in flags if f.get("open"))
     detail = Detail(
         household_id=str(h["household_id"]),
         state=str(h.get("state") or ""),

@@ -56,11 +56,12 @@ from dtks.model import (
     Verification,
     VerificationRecord,
 )
-
-FLAG_CONFLICT = "conflict"  # a hard conflict waits for a reviewer
-FLAG_NEEDS_REVIEW = "needs_review"  # set with every flag a reviewer must clear
-FLAG_PARALLEL_EDIT = "parallel_edit"  # a soft conflict: merged beside others' edits
-FLAG_DUPLICATE_VERIFICATION = "duplicate_verification"
+from dtks.review import (
+    FLAG_CONFLICT,
+    FLAG_DUPLICATE_VERIFICATION,
+    FLAG_NEEDS_REVIEW,
+    FLAG_PARALLEL_EDIT,
+)
 
 # Pseudo-fields in conflict records and applied changes; "@" cannot start a real field name.
 STATUS_FIELD = "@status"

@@ -12,6 +12,7 @@ from capi_app.store import search, state
 from capi_app.store.codec import dump, load, now_iso, parse_time
 from capi_app.store.errors import UnknownHousehold
 from capi_app.store.views import HouseholdSummary, HouseholdView, MemberView, PendingField
+from dtks import review
 from dtks.model import Gps, Household, ReviewInfo, Verification
 
 _HOUSEHOLD_SEARCH = ("no_kk", "nama_krt", "alamat", "kode_wilayah")
@@ -152,7 +153,9 @@ def _upsert_household(
     review_state = h.review.state if h.review else None
     review_note = h.review.note if h.review else None
     sync_state = old[2] if old else None
-    if sync_state == "in_review" and review_state in (None, "approved", "resolved"):
+    if sync_state == "in_review" and (
+        review_state is None or review_state in review.DONE_FOR_FIELD
+    ):
         sync_state = "synced"  # the reviewer is done with it
     if h.review and (old is None or (old[0], old[1]) != (review_state, review_note)):
         db.execute(

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from sqlite_utils import Database
 
+from dtks import review
+
+RETURNED = review.RETURNED
+"""Returned by the reviewer with a note: the local state takes the server's name."""
 STATES = (
     "not_visited",
     "draft",
@@ -11,10 +15,10 @@ STATES = (
     "pending_sync",
     "synced",
     "in_review",
-    "returned",
+    RETURNED,
 )
+"""Local states, as the enumerator's list shows them."""
 DELETED = "deleted"  # a tombstone with no local data left: hidden from lists, counts, search
-_REVIEW_DONE = {"approved", "resolved"}
 
 
 def derive(
@@ -33,9 +37,9 @@ def derive(
         return "finalized" if verification_status == "finalized" else "draft"
     if deleted:
         return DELETED
-    if review_state == "returned":
-        return "returned"
-    if sync_state == "in_review" or (review_state and review_state not in _REVIEW_DONE):
+    if review_state == review.RETURNED:
+        return RETURNED
+    if sync_state == "in_review" or (review_state and review_state not in review.DONE_FOR_FIELD):
         return "in_review"
     if sync_state == "synced":
         return "synced"

@@ -9,7 +9,7 @@ from PySide6.QtCore import QCoreApplication, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QColor
 
 from capi_app.store.listing import ListRow as Row
-from capi_app.store.state import STATES
+from capi_app.store.state import RETURNED, STATES
 from capi_app.ui.search_model import SearchableTableModel
 
 STATE_COLORS = {
@@ -19,7 +19,7 @@ STATE_COLORS = {
     "pending_sync": "#7c3aed",
     "synced": "#15803d",
     "in_review": "#b91c1c",
-    "returned": "#c2410c",
+    RETURNED: "#c2410c",
 }
 
 
@@ -34,7 +34,7 @@ def state_label(state: str) -> str:
         "pending_sync": QCoreApplication.translate("State", "Waiting to sync"),
         "synced": QCoreApplication.translate("State", "Synced"),
         "in_review": QCoreApplication.translate("State", "In review"),
-        "returned": QCoreApplication.translate("State", "Returned with a note"),
+        RETURNED: QCoreApplication.translate("State", "Returned with a note"),
     }
     return labels.get(state, state)
 

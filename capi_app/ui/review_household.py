@@ -35,7 +35,7 @@ from capi_app.ui import review_jobs
 from capi_app.ui.review_errors import plain_error
 from capi_app.ui.review_photos import PhotosPanel
 from capi_app.ui.review_queue_model import FLAG_COLORS, flag_label, review_state_label
-from dtks import wilayah
+from dtks import review, wilayah
 from dtks.prelist import CODES
 
 DIFF_BACKGROUND = QColor("#fef3c7")
@@ -252,7 +252,11 @@ class ReviewHouseholdDialog(QDialog):
         notes = []
         if d.note:
             notes.append(self.tr("Note to the enumerator: {0}").format(d.note))
-        for flag in ("validation_warning", "eligibility_changed", "new_household"):
+        for flag in (
+            review.FLAG_VALIDATION_WARNING,
+            review.FLAG_ELIGIBILITY_CHANGED,
+            review.FLAG_NEW_HOUSEHOLD,
+        ):
             if d.flag_details.get(flag):
                 notes.append(f"{flag_label(flag)}: {d.flag_details[flag]}")
         self.banner.setText("\n".join(notes))
@@ -400,11 +404,11 @@ class ReviewHouseholdDialog(QDialog):
         if not choices:
             self._say(self.tr("Choose a value for at least one conflict first."), error=True)
             return
-        self._decide("resolve", choices=choices)
+        self._decide(review.RESOLVE, choices=choices)
 
     def approve(self) -> None:
         """Approve the household (the server refuses while a conflict is open)."""
-        self._decide("approve")
+        self._decide(review.APPROVE)
 
     def return_to_enumerator(self) -> None:
         """Return the household to the enumerator with the note (required)."""
@@ -415,7 +419,7 @@ class ReviewHouseholdDialog(QDialog):
             )
             self.note.setFocus()
             return
-        self._decide("return", note=note)
+        self._decide(review.RETURN, note=note)
 
     def _decide(self, decision: str, choices=None, note=None) -> None:
         api, hid = self.session.api, self.household_id
@@ -427,17 +431,17 @@ class ReviewHouseholdDialog(QDialog):
 
     def _decided(self, decision: str, reply: dict) -> None:
         texts = {
-            "resolve": self.tr(
+            review.RESOLVE: self.tr(
                 "Resolved. The enumerators get the chosen values at their next sync."
             ),
-            "approve": self.tr("Approved."),
-            "return": self.tr("Returned to the enumerator with your note."),
+            review.APPROVE: self.tr("Approved."),
+            review.RETURN: self.tr("Returned to the enumerator with your note."),
         }
         new_id = reply.get("household_id")
         if reply.get("replaces") and new_id and new_id != self.household_id:
             # An approved proposal (usulan baru) lives on under its permanent DTKS id.
             self.household_id = new_id
-            texts["approve"] = self.tr("Approved. Its DTKS id is {0}.").format(new_id)
+            texts[review.APPROVE] = self.tr("Approved. Its DTKS id is {0}.").format(new_id)
         self._say(texts[decision])
         self.decided.emit(reply)
         self.reload()

@@ -5,30 +5,33 @@ from PySide6.QtGui import QColor, QFontMetrics, QPainter
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate
 
 from capi_app.ui.search_model import SearchableTableModel
+from dtks import review
 
 FLAG_COLORS = {
-    "conflict": "#b91c1c",
-    "parallel_edit": "#a16207",
-    "duplicate_verification": "#7c3aed",
-    "validation_warning": "#c2410c",
-    "eligibility_changed": "#1d4ed8",
-    "new_household": "#15803d",
-    "member_removed": "#475569",
-    "resubmitted": "#0f766e",
+    review.FLAG_CONFLICT: "#b91c1c",
+    review.FLAG_PARALLEL_EDIT: "#a16207",
+    review.FLAG_DUPLICATE_VERIFICATION: "#7c3aed",
+    review.FLAG_VALIDATION_WARNING: "#c2410c",
+    review.FLAG_ELIGIBILITY_CHANGED: "#1d4ed8",
+    review.FLAG_NEW_HOUSEHOLD: "#15803d",
+    review.FLAG_MEMBER_REMOVED: "#475569",
+    review.FLAG_RESUBMITTED: "#0f766e",
 }
 
 
 def flag_label(flag: str) -> str:
     """The flag's name in the user's language."""
     labels = {
-        "conflict": QCoreApplication.translate("Flag", "Hard conflict"),
-        "parallel_edit": QCoreApplication.translate("Flag", "Soft conflict"),
-        "duplicate_verification": QCoreApplication.translate("Flag", "Duplicate verification"),
-        "validation_warning": QCoreApplication.translate("Flag", "Validation warning"),
-        "eligibility_changed": QCoreApplication.translate("Flag", "Eligibility changed"),
-        "new_household": QCoreApplication.translate("Flag", "New household proposal"),
-        "member_removed": QCoreApplication.translate("Flag", "Member removed"),
-        "resubmitted": QCoreApplication.translate("Flag", "Fixed and sent again"),
+        review.FLAG_CONFLICT: QCoreApplication.translate("Flag", "Hard conflict"),
+        review.FLAG_PARALLEL_EDIT: QCoreApplication.translate("Flag", "Soft conflict"),
+        review.FLAG_DUPLICATE_VERIFICATION: QCoreApplication.translate(
+            "Flag", "Duplicate verification"
+        ),
+        review.FLAG_VALIDATION_WARNING: QCoreApplication.translate("Flag", "Validation warning"),
+        review.FLAG_ELIGIBILITY_CHANGED: QCoreApplication.translate("Flag", "Eligibility changed"),
+        review.FLAG_NEW_HOUSEHOLD: QCoreApplication.translate("Flag", "New household proposal"),
+        review.FLAG_MEMBER_REMOVED: QCoreApplication.translate("Flag", "Member removed"),
+        review.FLAG_RESUBMITTED: QCoreApplication.translate("Flag", "Fixed and sent again"),
     }
     return labels.get(flag, flag)
 
@@ -36,10 +39,10 @@ def flag_label(flag: str) -> str:
 def review_state_label(state: str) -> str:
     """A server review state in the user's language."""
     labels = {
-        "open": QCoreApplication.translate("ReviewState", "In the field"),
-        "needs_review": QCoreApplication.translate("ReviewState", "Needs review"),
-        "returned": QCoreApplication.translate("ReviewState", "Returned to the enumerator"),
-        "approved": QCoreApplication.translate("ReviewState", "Approved"),
+        review.OPEN: QCoreApplication.translate("ReviewState", "In the field"),
+        review.NEEDS_REVIEW: QCoreApplication.translate("ReviewState", "Needs review"),
+        review.RETURNED: QCoreApplication.translate("ReviewState", "Returned to the enumerator"),
+        review.APPROVED: QCoreApplication.translate("ReviewState", "Approved"),
     }
     return labels.get(state, state)
 

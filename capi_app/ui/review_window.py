@@ -31,7 +31,7 @@ from capi_app.ui.review_queue_model import (
     flag_label,
     make_queue_proxy,
 )
-from dtks import wilayah
+from dtks import review, wilayah
 
 PAGE = 500
 MAX_ROWS = 20000
@@ -389,7 +389,7 @@ class ReviewWindow(QMainWindow):
 def _approvable(api, scope: str, rnd: str, cancel) -> list:
     """Households bulk-approve would take (the count shown in the confirmation)."""
     items = []
-    for state in ("open", "needs_review"):
+    for state in sorted(review.BULK_FROM):
         offset = 0
         while offset < MAX_ROWS and not cancel.is_set():
             page = Queue.from_json(

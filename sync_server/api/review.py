@@ -5,6 +5,7 @@ from typing import Any, Literal
 from fastapi import APIRouter, Query
 from pydantic import BaseModel, Field
 
+from dtks import review
 from sync_server.api.deps import CurrentUser, Db
 from sync_server.services import review as review_service
 from sync_server.services import review_queue as queue_service
@@ -63,7 +64,7 @@ class Choice(BaseModel):
 class DecisionIn(BaseModel):
     """resolve (choices keyed by conflict key: field, or member_id.field), approve or return."""
 
-    decision: Literal["resolve", "approve", "return"]
+    decision: Literal[review.HOUSEHOLD_DECISIONS]
     choices: dict[str, Choice] = Field(default_factory=dict)
     note: str | None = Field(None, max_length=2000)
 

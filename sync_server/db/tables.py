@@ -19,6 +19,8 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 
+from dtks import review
+
 metadata = MetaData(
     naming_convention={
         "ix": "ix_%(column_0_label)s",
@@ -91,7 +93,7 @@ households = Table(
     Column("values", Text, nullable=False),
     Column("version", Integer, nullable=False),
     Column("seq", BigInteger, nullable=False, index=True),
-    Column("state", String(16), nullable=False, default="open"),
+    Column("state", String(16), nullable=False, default=review.OPEN),
     Column("review_note", Text),
     Column("deleted", Boolean, nullable=False, default=False),
     Column("proposed", Boolean, nullable=False, default=False),

@@ -1,11 +1,13 @@
-"""Bulk approval: every household of a scope verified in a round, not yet approved, with no
-open flag but ``parallel_edit`` and not returned; each approval audited like a single one.
+"""Bulk approval: every household of a scope verified in a round that ``dtks.review.bulk_may_take``
+(not approved or past it, not returned, not a proposal, every open flag one that bulk approval
+may take), with no open conflict; each approval audited like a single one.
 
     reply = bulk_approve(engine, user, "32.04.12.2002", "2026-11", device_id)
 """
 
 from sqlalchemy import Engine, and_, select
 
+from dtks import review
 from sync_server import clock
 from sync_server.db.engine import Sequence, write_transaction
 from sync_server.db.tables import households
@@ -20,9 +22,6 @@ from sync_server.services.review import (
 from sync_server.services.review_queue import reviewer_scopes
 from sync_server.services.users import User
 
-HARMLESS_FLAGS = {"parallel_edit"}
-"""Open flags that do not stop a bulk approval (information only)."""
-
 
 def bulk_approve(engine: Engine, user: User, scope: str | None, round_: str, device_id) -> dict:
     """Approve the unflagged verified households; return {approved: [ids], skipped: n}."""
@@ -35,7 +34,7 @@ def bulk_approve(engine: Engine, user: User, scope: str | None, round_: str, dev
                     rounds.under(scopes),
                     rounds.verified_in(round_),
                     households.c.deleted.is_(False),
-                    households.c.state != "approved",
+                    households.c.state.notin_(review.PASSED_FIRST_LEVEL),
                 )
             )
             .order_by(households.c.household_id)
@@ -45,13 +44,17 @@ def bulk_approve(engine: Engine, user: User, scope: str | None, round_: str, dev
         seq, now, approved = Sequence(conn), clock.now(), []
         for row in rows:
             hid = row.household_id
-            if row.state == "returned" or flagged.get(hid, set()) - HARMLESS_FLAGS:
+            if conflicted.get(hid):
                 continue
-            if conflicted.get(hid) or row.proposed:
+            if not review.bulk_may_take(row.state, flagged.get(hid, ()), row.proposed):
                 continue
             clear_flags(conn, hid, user, now)
             record_decision(
-                DecisionContext(conn, user, row, now, device_id), seq, "approved", None, row.version
+                DecisionContext(conn, user, row, now, device_id),
+                seq,
+                review.APPROVED,
+                None,
+                row.version,
             )
             approved.append(hid)
         seq.save()

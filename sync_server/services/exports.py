@@ -16,7 +16,7 @@ from typing import BinaryIO
 from openpyxl import Workbook
 from sqlalchemy import Connection, Engine, and_, select
 
-from dtks import wilayah
+from dtks import review, wilayah
 from dtks.private_files import open_private
 from sync_server.db import jsontext
 from sync_server.db.tables import households, members, users
@@ -97,7 +97,7 @@ def _row(r, v, heads, flagged, names) -> dict:
     values = jsontext.loads(r.values)
     answers = jsontext.loads(v.answers) if v is not None else {}
     kode = r.kode_wilayah
-    approved = r.state == "approved"
+    approved = r.state in review.PASSED_FIRST_LEVEL
     return {
         "household_id": r.household_id,
         "kode_wilayah": kode,
@@ -147,7 +147,7 @@ def summary(rows: list[dict]) -> list[dict]:
         c["households"] += 1
         c[{"1": "layak", "2": "tidak_layak"}.get(row["hasil"], "tanpa_hasil")] += 1
         c["eligibility_changed"] += row["eligibility_changed"]
-        c["approved"] += row["state"] == "approved"
+        c["approved"] += row["state"] in review.PASSED_FIRST_LEVEL
     return [
         {
             "kode_wilayah": k,

@@ -5,6 +5,7 @@ from collections.abc import Iterable
 
 from sqlalchemy import Connection, select
 
+from dtks import review
 from dtks.model import (
     Household,
     HouseholdState,
@@ -28,7 +29,7 @@ def chunks(ids: list, size: int = IN_BATCH) -> Iterable[list]:
 
 def review_info(row) -> ReviewInfo | None:
     """The review part of a pulled household: shown once a reviewer has touched it."""
-    if row.state in ("returned", "approved", "needs_review") or row.review_note:
+    if row.state in review.SHOWN_TO_FIELD or row.review_note:
         return ReviewInfo(row.state, row.review_note)
     return None
 

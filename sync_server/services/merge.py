@@ -18,7 +18,15 @@ from sqlalchemy import Connection, Engine, insert, select, update
 from sqlalchemy.sql import bindparam
 
 from dtks import merge as rule
+from dtks import review
 from dtks.model import ChangeSet, ChangeSetReply, HouseholdChange, InvalidPayload, load_json
+from dtks.review import (
+    FLAG_ELIGIBILITY_CHANGED,
+    FLAG_MEMBER_REMOVED,
+    FLAG_NEW_HOUSEHOLD,
+    FLAG_RESUBMITTED,
+    FLAG_VALIDATION_WARNING,
+)
 from sync_server import clock
 from sync_server.db import jsontext
 from sync_server.db.engine import Sequence, write_transaction
@@ -50,11 +58,6 @@ from sync_server.services.form_check import check_answers
 from sync_server.services.household_store import chunks, load_states
 from sync_server.services.users import User
 
-FLAG_MEMBER_REMOVED = "member_removed"
-FLAG_NEW_HOUSEHOLD = "new_household"
-FLAG_RESUBMITTED = "resubmitted"
-FLAG_VALIDATION_WARNING = "validation_warning"
-FLAG_ELIGIBILITY_CHANGED = "eligibility_changed"
 _HOUSEHOLD_PATH = re.compile(r"^households\[(\d+)\](?:\.(.*))?$")
 
 
@@ -257,9 +260,9 @@ def _collect(w: _Writes, result, before, row, change, changeset, user, seq, now)
     cs = changeset.changeset_id
     new_flags = set(result.flags)
     if row is None:
-        new_flags |= {FLAG_NEW_HOUSEHOLD, rule.FLAG_NEEDS_REVIEW}
-    elif row.state in ("returned", "approved") and (result.applied or change.verification):
-        new_flags |= {FLAG_RESUBMITTED, rule.FLAG_NEEDS_REVIEW}
+        new_flags |= {FLAG_NEW_HOUSEHOLD, review.FLAG_NEEDS_REVIEW}
+    elif row.state in review.REOPENED_BY_FIELD_CHANGE and (result.applied or change.verification):
+        new_flags |= {FLAG_RESUBMITTED, review.FLAG_NEEDS_REVIEW}
     details = _information_flags(change, h, row is None)
     new_flags |= set(details)
     for a in result.applied:
@@ -269,7 +272,7 @@ def _collect(w: _Writes, result, before, row, change, changeset, user, seq, now)
     old_flags = before.flags if before else frozenset()
     for kind in sorted(new_flags - old_flags):
         w.flags.append(_flag(hid, kind, cs, now, details.get(kind, result.message)))
-    state_name = "needs_review" if rule.FLAG_NEEDS_REVIEW in new_flags else None
+    state_name = review.NEEDS_REVIEW if review.holds_review(new_flags) else None
     _collect_household(w, h, row, change, user, seq, now, state_name)
     _collect_members(w, result, before)
     for c in result.conflicts:
@@ -351,7 +354,7 @@ def _collect_household(w: _Writes, h, row, change, user, seq, now, state_name) -
                 "values": values_text,
                 "version": h.version,
                 "seq": seq.next(),
-                "state": "needs_review",
+                "state": review.NEEDS_REVIEW,
                 "deleted": False,
                 "proposed": True,
                 "proposed_by": user.id,

@@ -24,12 +24,12 @@ from sqlalchemy.sql import bindparam
 
 from dtks.model import Member
 from dtks.prelist import HOUSEHOLD_COLUMNS, MEMBER_COLUMNS, InvalidValue, parse_value
+from dtks.review import FLAG_VALIDATION_WARNING, OPEN
 from sync_server import clock
 from sync_server.db import jsontext
 from sync_server.db.engine import Sequence, write_transaction
 from sync_server.db.tables import audit, flags, households, members, tombstones
 from sync_server.errors import UsageError
-from sync_server.services.merge import FLAG_VALIDATION_WARNING
 from sync_server.services.plausibility import member_warnings
 
 HOUSEHOLDS_FILE = "households.csv"
@@ -285,7 +285,7 @@ def _new_household(hid, values, text, n, now) -> dict:
         "values": text,
         "version": 1,
         "seq": n,
-        "state": "open",
+        "state": OPEN,
         "deleted": False,
         "proposed": False,
         "created_at": now,

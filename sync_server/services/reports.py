@@ -7,7 +7,7 @@ from collections import Counter
 
 from sqlalchemy import Connection
 
-from dtks import wilayah
+from dtks import review, wilayah
 from sync_server import clock
 from sync_server.errors import InvalidContent
 from sync_server.services.exports import result_rows
@@ -60,7 +60,7 @@ def bnba(conn: Connection, user: User, round_: str, scope: str | None) -> dict:
 def _entry(row: dict) -> dict:
     out = {k: row[k] for k in HOUSEHOLD_KEYS}
     out["eligibility_changed"] = bool(row["eligibility_changed"])
-    out["approved"] = row["state"] == "approved"
+    out["approved"] = row["state"] in review.PASSED_FIRST_LEVEL
     return out
 
 

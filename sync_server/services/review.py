@@ -8,6 +8,7 @@ carries the resolved values and the review state and note.
 
 from sqlalchemy import Connection, Engine, func, insert, select, update
 
+from dtks import review
 from dtks.merge import DATE_FIELD, DELETED_FIELD, REASON_FIELD, STATUS_FIELD
 from sync_server import clock
 from sync_server.db import jsontext
@@ -27,9 +28,6 @@ from sync_server.services import history, validation
 from sync_server.services.access import reviewable_household
 from sync_server.services.household_store import household_from_rows, load_rows
 from sync_server.services.users import User
-
-REVIEW_FLAGS = {"conflict", "duplicate_verification", "new_household", "resubmitted"}
-"""Open flags that keep a household in needs_review; others are for information."""
 
 
 def open_flags(conn, ids) -> dict[str, set[str]]:
@@ -180,22 +178,18 @@ def decide(
             raise StateConflict(_gone(row), household_id)
         seq, now = Sequence(conn), clock.now()
         ctx = DecisionContext(conn, user, row, now, device_id)
-        if decision == "resolve":
+        state = _step(row, decision)
+        if decision == review.RESOLVE:
             if not choices:
                 raise InvalidContent(
                     f"household {household_id}: resolve needs choices", household_id, "choices"
                 )
             version = _resolve(ctx, choices)
             state = _state_after_resolve(conn, household_id)
-        elif decision == "approve":
+        elif decision == review.APPROVE:
             version = _resolve(ctx, choices) if choices else row.version
-            if open_conflict_counts(conn, [household_id]):
-                raise StateConflict(
-                    f"household {household_id}: resolve its open conflicts before approving",
-                    household_id,
-                )
+            _check_approvable(conn, household_id)
             clear_flags(conn, household_id, user, now)
-            state = "approved"
         else:
             if not (note or "").strip():
                 raise InvalidContent(
@@ -204,15 +198,39 @@ def decide(
                     "note",
                 )
             version = row.version
-            state = "returned"
         out = record_decision(ctx, seq, state, note, version)
-        if state == "approved" and row.proposed and row.replaces is None:
+        if state == review.APPROVED and row.proposed and row.replaces is None:
             from sync_server.services.proposals import make_permanent
 
             out["household_id"] = make_permanent(ctx, seq)
             out["replaces"] = household_id
         seq.save()
         return out
+
+
+def _step(row, decision: str) -> str:
+    """The state a household decision leads to (kabkota's), or 409 naming why not."""
+    try:
+        return review.household_step(row.state, decision, review.KABKOTA)
+    except review.IllegalStep as e:
+        raise StateConflict(f"household {row.household_id}: {e}", row.household_id) from None
+
+
+def _check_approvable(conn, household_id: str) -> None:
+    """409 while a conflict is open or another flag that blocks approval is."""
+    if open_conflict_counts(conn, [household_id]):
+        raise StateConflict(
+            f"household {household_id}: resolve its open conflicts before approving",
+            household_id,
+        )
+    held = review.blocking(open_flags(conn, [household_id]).get(household_id, set()))
+    held.discard(review.FLAG_CONFLICT)  # settled once no conflict row is open
+    if held:
+        raise StateConflict(
+            f"household {household_id}: clear its open {', '.join(sorted(held))} "
+            "flag before approving",
+            household_id,
+        )
 
 
 def _gone(row) -> str:
@@ -226,7 +244,7 @@ def record_decision(ctx: "DecisionContext", seq: Sequence, state: str, note, ver
     row = ctx.row
     new_note = note if note is not None else row.review_note
     values = dict(state=state, review_note=new_note, version=version, seq=seq.next())
-    if state == "approved":
+    if state == review.APPROVED:
         values.update(approved_by=ctx.user.id, approved_at=ctx.now)
     ctx.conn.execute(
         update(households)
@@ -409,13 +427,13 @@ def _state_after_resolve(conn, household_id) -> str:
             update(flags)
             .where(
                 flags.c.household_id == household_id,
-                flags.c.kind == "conflict",
+                flags.c.kind == review.FLAG_CONFLICT,
                 flags.c.cleared_at.is_(None),
             )
             .values(cleared_at=now)
         )
     remaining = open_flags(conn, [household_id]).get(household_id, set())
-    return "needs_review" if remaining & REVIEW_FLAGS else "open"
+    return review.state_after_resolve(remaining)
 
 
 def clear_flags(conn, household_id, user, now) -> None:

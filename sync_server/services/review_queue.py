@@ -6,7 +6,7 @@ with counts per open flag for the filter buttons.
 
 from sqlalchemy import Connection, and_, func, select
 
-from dtks import wilayah
+from dtks import review, wilayah
 from sync_server.db import jsontext
 from sync_server.db.tables import flags, households
 from sync_server.errors import Forbidden, ScopeViolation
@@ -48,7 +48,7 @@ def queue(
     if flag:
         q = q.where(households.c.household_id.in_(_flagged(flag)))
     if state or not flag:
-        q = q.where(households.c.state == (state or "needs_review"))
+        q = q.where(households.c.state == (state or review.NEEDS_REVIEW))
     total = conn.execute(select(func.count()).select_from(q.subquery())).scalar_one()
     rows = conn.execute(
         q.order_by(households.c.updated_at, households.c.household_id).limit(limit).offset(offset)
