@@ -39,6 +39,9 @@ class ErrorCode(StrEnum):
     """409: this changeset_id was received before with other content."""
     CONFLICT_STATE = "conflict_state"
     """409: the request does not fit the current state (e.g. approving with open conflicts)."""
+    DEADLINE_PASSED = "deadline_passed"
+    """409: the window of this step (a submission, a pengesahan) has closed; the body names
+    ``activity``, ``round`` and ``deadline`` (dtks.cycle)."""
     TOO_LARGE = "too_large"
     """413: the request body is larger than the route's limit."""
     THROTTLED = "throttled"

@@ -161,6 +161,7 @@ FLAG_RESUBMITTED = "resubmitted"
 FLAG_MEMBER_REMOVED = "member_removed"
 FLAG_VALIDATION_WARNING = "validation_warning"
 FLAG_ELIGIBILITY_CHANGED = "eligibility_changed"
+FLAG_LATE = "late"
 
 
 @dataclass(frozen=True)
@@ -192,6 +193,7 @@ FLAG_KINDS: Mapping[str, FlagKind] = {
         FlagKind(FLAG_MEMBER_REMOVED, False, False, False, False, "a member left or died"),
         FlagKind(FLAG_VALIDATION_WARNING, False, False, False, False, "a value looks wrong"),
         FlagKind(FLAG_ELIGIBILITY_CHANGED, False, False, False, False, "layak changed"),
+        FlagKind(FLAG_LATE, False, False, True, False, "arrived after its window (dtks.cycle)"),
     )
 }
 """Every flag kind there is. Add a kind here and nowhere else."""

@@ -20,6 +20,7 @@ from sync_server.api import (
     photos,
     reports,
     review,
+    rounds,
 )
 from sync_server.api.limits import BodyLimit
 from sync_server.api.throttle import LoginThrottle
@@ -58,6 +59,7 @@ def create_app(settings: Settings, migrate: bool = True) -> FastAPI:
         exports,
         reports,
         pengesahan,
+        rounds,
     ):
         api.include_router(module.router)
 

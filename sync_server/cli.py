@@ -4,6 +4,8 @@ sync-server init --data-dir /srv/verivali
 sync-server import-prelist prelist/ --data-dir /srv/verivali
 sync-server add-user enum1 --role enumerator --scope 32.04.12.2002 --password-stdin
 sync-server assign enum1 --scope 32.04.12.2002 --round 2026-11
+sync-server round 2026-12 --scope 73.71
+sync-server round-window 2026-12 pengesahan --closes 2026-12-29 --scope 73.71
 sync-server serve --host 0.0.0.0 --port 8443 --certfile cert.pem --keyfile key.pem
 """
 
@@ -21,7 +23,14 @@ from sync_server.settings import Settings
 
 DEMO_PASSWORD = "verivali-demo"
 DEMO_DESA = "32.04.12.2002"
-DEMO_ROUND = "2026-11"
+
+
+def demo_round() -> str:
+    """The demo's round: the month the server's clock is in (WIB), so its windows are open."""
+    from dtks.cycle import WIB, round_of
+    from sync_server import clock
+
+    return round_of(clock.current().astimezone(WIB.tzinfo).date())
 
 
 def _settings(args) -> Settings:
@@ -121,6 +130,66 @@ def cmd_assign(args) -> int:
     return 0
 
 
+def cmd_round(args) -> int:
+    """Print a round's windows and deadlines for a region (GET /rounds/{round})."""
+    from sync_server.services import cycle
+
+    engine = _engine(args)
+    plain = _scope_arg(args.scope)
+    with engine.connect() as conn:
+        cal = cycle.calendar(conn, args.round, plain)
+    _print_calendar(cal, plain)
+    return 0
+
+
+def cmd_round_window(args) -> int:
+    """Change (or with --reset drop) one window of a round for the regions under --scope."""
+    from sync_server.services import cycle
+
+    engine = _engine(args)
+    plain = _scope_arg(args.scope)
+    with engine.begin() as conn:
+        if args.reset:
+            cycle.reset_window(conn, args.round, args.activity, plain)
+            cal = cycle.calendar(conn, args.round, plain)
+        else:
+            if not args.closes:
+                raise ServerError("give --closes YYYY-MM-DD (or --reset)")
+            closes, opens = _date_arg("--closes", args.closes), _date_arg("--opens", args.opens)
+            cal = cycle.set_window(conn, args.round, args.activity, plain, closes, opens)
+    _print_calendar(cal, plain)
+    return 0
+
+
+def _scope_arg(text: str | None) -> str:
+    from sync_server.scopes import normalise_scope
+
+    return normalise_scope(text) if text else ""
+
+
+def _date_arg(option: str, text: str | None):
+    from datetime import date
+
+    if text is None:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise ServerError(f"{option} {text!r}: write the date YYYY-MM-DD") from None
+
+
+def _print_calendar(cal, scope: str) -> None:
+    from dtks.wilayah import dotted
+
+    print(f"round {cal.round}, {dotted(scope) if scope else 'national'}: {cal.timezone}")
+    for activity, window in cal.windows.items():
+        opens = window.opens.isoformat() if window.opens else "start of round"
+        print(
+            f"  {activity:<11} {opens} .. {window.closes.isoformat()}  "
+            f"deadline {cal.deadline(activity).isoformat()}"
+        )
+
+
 def cmd_revoke(args) -> int:
     """Revoke a user's tokens (one device or all)."""
     from sync_server.services.users import revoke_tokens
@@ -199,7 +268,7 @@ def cmd_demo(args) -> int:
             except ServerError:
                 create_user(conn, name, role, [scope], DEMO_PASSWORD)
         for name in ("enum1", "enum2", "clerk1"):
-            assign(conn, name, DEMO_DESA, DEMO_ROUND)
+            assign(conn, name, DEMO_DESA, demo_round())
     settings = _settings(args)
     print(
         f"pre-list: {prelist} ({result.households_new + result.households_updated + result.households_unchanged} households, {len(result.bad_rows)} bad rows)"
@@ -271,6 +340,20 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--form", default="verivali_dtks", metavar="FORM_ID")
     s.add_argument("--form-version", default="2026110101", metavar="VERSION")
     s.set_defaults(func=cmd_assign)
+
+    s = sub.add_parser("round", parents=[common], help="show a round's windows and deadlines")
+    s.add_argument("round", metavar="YYYY-MM")
+    s.add_argument("--scope", metavar="CODE", help="a region (its province sets the time zone)")
+    s.set_defaults(func=cmd_round)
+
+    s = sub.add_parser("round-window", parents=[common], help="change a window of a round")
+    s.add_argument("round", metavar="YYYY-MM")
+    s.add_argument("activity", choices=("pbi", "bnba", "usulan", "pengesahan"))
+    s.add_argument("--opens", metavar="YYYY-MM-DD", help="first day (default: the 1st)")
+    s.add_argument("--closes", metavar="YYYY-MM-DD", help="last day, inclusive, local time")
+    s.add_argument("--scope", metavar="CODE", help="regions under this code (default: all)")
+    s.add_argument("--reset", action="store_true", help="back to the wider or default window")
+    s.set_defaults(func=cmd_round_window)
 
     s = sub.add_parser("revoke", parents=[common], help="revoke a user's tokens")
     s.add_argument("name")

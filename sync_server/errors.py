@@ -107,3 +107,23 @@ class TooManyAttempts(ServerError):
 
 class UsageError(ServerError):
     """A CLI or admin request that cannot be done as asked (unknown user, bad scope)."""
+
+
+class DeadlinePassed(StateConflict):
+    """An administrative step (a submission, a pengesahan) after its window closed."""
+
+    code = ErrorCode.DEADLINE_PASSED
+
+    def __init__(self, message: str, activity: str, round_: str, deadline: str):
+        super().__init__(message, field=activity)
+        self.activity = activity
+        self.round = round_
+        self.deadline = deadline
+
+    def body(self) -> dict:
+        """The error body, with the activity, round and deadline (ISO-8601, local offset)."""
+        return super().body() | {
+            "activity": self.activity,
+            "round": self.round,
+            "deadline": self.deadline,
+        }

@@ -66,9 +66,7 @@ def install(app: FastAPI) -> None:
         )
         if exc.status == 401:
             headers = {"WWW-Authenticate": "Bearer"}
-        return error_response(
-            exc.status, exc.message, exc.code, exc.household_id, exc.field, headers
-        )
+        return JSONResponse(exc.body(), exc.status, headers=headers)
 
     @app.exception_handler(RequestValidationError)
     async def _invalid(request: Request, exc: RequestValidationError):

@@ -17,6 +17,7 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    false,
 )
 
 from dtks import review
@@ -210,7 +211,12 @@ verifications = Table(
     Column("started_at", TIME),
     Column("finished_at", TIME),
     Column("received_at", TIME, nullable=False),
+    Column("late", Boolean, nullable=False, default=False, server_default=false()),
+    Column("late_for", String(7)),
 )
+"""round: the round the verification counts toward. late (0003): it arrived after the window
+of late_for (the round it was collected for) had closed, so it counts toward the next round
+whose window was still open (dtks.cycle.counting_round)."""
 
 photos = Table(
     "photos",
@@ -255,3 +261,18 @@ pengesahan = Table(
     UniqueConstraint("round", "scope", "sha256", name="uq_pengesahan_round_scope_sha256"),
 )
 """Signed approval scans (pengesahan) of a round and wilayah; insert-only, files in the data dir."""
+
+round_windows = Table(
+    "round_windows",
+    metadata,
+    Column("round", String(7), primary_key=True),
+    Column("scope", String(10), primary_key=True),
+    Column("activity", String(16), primary_key=True),
+    Column("opens", String(10)),
+    Column("closes", String(10), nullable=False),
+    Column("set_by", ForeignKey("users.id")),
+    Column("set_at", TIME, nullable=False),
+)
+"""An admin's change to a round's window (0003) for every region under scope ('' for the
+whole country); the most specific scope wins, the DTKS defaults (dtks.cycle) fill the rest.
+Dates are local calendar dates, inclusive."""

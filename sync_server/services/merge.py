@@ -17,11 +17,13 @@ from dataclasses import dataclass, field
 from sqlalchemy import Connection, Engine, insert, select, update
 from sqlalchemy.sql import bindparam
 
+from dtks import cycle as cycle_rule
 from dtks import merge as rule
 from dtks import review
 from dtks.model import ChangeSet, ChangeSetReply, HouseholdChange, InvalidPayload, load_json
 from dtks.review import (
     FLAG_ELIGIBILITY_CHANGED,
+    FLAG_LATE,
     FLAG_MEMBER_REMOVED,
     FLAG_NEW_HOUSEHOLD,
     FLAG_RESUBMITTED,
@@ -51,7 +53,7 @@ from sync_server.errors import (
 )
 from sync_server.roles import can
 from sync_server.scopes import covers
-from sync_server.services import plausibility, validation
+from sync_server.services import cycle, plausibility, validation
 from sync_server.services.assignments import round_for
 from sync_server.services.eligibility import changes_eligibility
 from sync_server.services.form_check import check_answers
@@ -144,6 +146,8 @@ class _Writes:
     verifications: list = field(default_factory=list)
     audit: list = field(default_factory=list)
     tombstones: list = field(default_factory=list)
+    late: dict = field(default_factory=dict)
+    """household_id -> the round whose window its verification missed."""
 
 
 def _apply(conn: Connection, user: User, changeset: ChangeSet, forms_dir) -> dict:
@@ -163,7 +167,10 @@ def _apply(conn: Connection, user: User, changeset: ChangeSet, forms_dir) -> dic
             rounds[kode] = round_for(conn, user, kode, changeset.form_id) or (
                 changeset.created_at.strftime("%Y-%m")
             )
-        source = rule.Source.of(changeset, rounds[kode], user.username)
+        counts_in, late_for = _lateness(conn, change, row, kode, rounds[kode])
+        if late_for:
+            writes.late[change.household_id] = late_for
+        source = rule.Source.of(changeset, counts_in, user.username)
         try:
             result = rule.merge_household(states.get(change.household_id), change, source)
         except rule.InvalidChange as e:
@@ -175,6 +182,15 @@ def _apply(conn: Connection, user: User, changeset: ChangeSet, forms_dir) -> dic
     _write(conn, writes, now)
     seq.save()
     return ChangeSetReply(changeset.changeset_id, replies).to_json()
+
+
+def _lateness(conn: Connection, change, row, kode: str, round_: str) -> tuple[str, str | None]:
+    """(round the verification counts toward, round it missed or None): field data is never
+    refused for lateness, it is applied and marked late (dtks.cycle)."""
+    if change.verification is None:
+        return round_, None
+    activity = cycle_rule.field_activity(row is None)
+    return cycle.lateness(conn, round_, kode, activity)
 
 
 def _household_rows(conn: Connection, ids: list[str]) -> dict:
@@ -264,6 +280,12 @@ def _collect(w: _Writes, result, before, row, change, changeset, user, seq, now)
     elif row.state in review.REOPENED_BY_FIELD_CHANGE and (result.applied or change.verification):
         new_flags |= {FLAG_RESUBMITTED, review.FLAG_NEEDS_REVIEW}
     details = _information_flags(change, h, row is None)
+    if hid in w.late:
+        counts_in = next(r.round for r in state.verifications if r.changeset_id == cs)
+        details[FLAG_LATE] = (
+            f"verification for round {w.late[hid]} arrived after its window closed; "
+            f"counts toward round {counts_in}"
+        )
     new_flags |= set(details)
     for a in result.applied:
         if a.field == rule.STATUS_FIELD and a.new == "removed":
@@ -292,7 +314,8 @@ def _collect(w: _Writes, result, before, row, change, changeset, user, seq, now)
         )
     for record in state.verifications:
         if record.changeset_id == cs:
-            w.verifications.append(_verification_row(hid, record, changeset, user, now))
+            vrow = _verification_row(hid, record, changeset, user, now)
+            w.verifications.append(vrow | {"late": hid in w.late, "late_for": w.late.get(hid)})
     for a in result.applied:
         w.audit.append(
             {

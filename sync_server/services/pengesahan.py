@@ -13,11 +13,13 @@ from pathlib import Path
 from sqlalchemy import Engine, insert, select
 from sqlalchemy.exc import IntegrityError
 
+from dtks.cycle import PENGESAHAN
 from dtks.private_files import write_private
 from sync_server import clock
 from sync_server.db.tables import pengesahan, users
 from sync_server.errors import InvalidContent, NotFound, ScopeViolation
 from sync_server.scopes import covers
+from sync_server.services import cycle
 from sync_server.services.review_queue import reviewer_scopes
 from sync_server.services.users import User
 from sync_server.settings import SCANS_DIR_NAME
@@ -48,8 +50,13 @@ def scan_dir(data_dir: Path) -> Path:
 def upload(
     engine: Engine, data_dir: Path, user: User, round_: str, scope, data: bytes, max_bytes=MAX_BYTES
 ) -> tuple[dict, bool]:
-    """Keep a scan for the round and scope; return (document, created); a repeat is a no-op."""
+    """Keep a scan for the round and scope; return (document, created); a repeat is a no-op.
+
+    After the round's pengesahan deadline (local time of the scope) it is refused: 409 naming
+    the deadline."""
     (plain,) = _one_scope(user, scope)
+    with engine.connect() as conn:
+        cycle.check_deadline(conn, round_, PENGESAHAN, plain)
     if len(data) > max_bytes:
         raise InvalidContent(
             f"the scan has {len(data)} bytes, the limit is {max_bytes}", field="body"

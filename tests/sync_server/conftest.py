@@ -6,6 +6,8 @@ users, assignments and pre-list of server_harness.
 import os
 import secrets
 import signal
+from datetime import datetime
+from pathlib import Path
 
 import pytest
 from server_harness import Server, prepare_database
@@ -41,7 +43,10 @@ def server(db_url, tmp_path):
     """A started server with the test users, assignments and pre-list."""
     data_dir = tmp_path / "data"
     data_dir.mkdir(parents=True, exist_ok=True)
-    srv = Server(db_url, data_dir)
+    srv = Server(db_url, data_dir, clock_file=tmp_path / "clock")
+    # The suite's time (tests/conftest.py), on a clock of this server's own that a test may move.
+    suite_time = Path(os.environ["VERIVALI_CLOCK_FILE"]).read_text(encoding="utf-8")
+    srv.set_clock(datetime.fromisoformat(suite_time))
     srv.assignment_ids = prepare_database(db_url, data_dir)
     srv.engine = make_engine(db_url)
     srv.start()

@@ -12,6 +12,7 @@ import sys
 import time
 import uuid
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 
 import requests
@@ -19,6 +20,7 @@ from PIL import Image
 from server_prelist import DESA, OTHER_DESA, household_id, write_prelist
 from sqlalchemy import text
 
+from sync_server.clock import CLOCK_FILE_ENV, write_clock_file
 from sync_server.db.engine import make_engine
 from sync_server.db.migrate import upgrade
 from sync_server.services.assignments import assign
@@ -71,6 +73,8 @@ class Server:
     process: subprocess.Popen | None = None
     engine: object = None
     assignment_ids: dict = field(default_factory=dict)
+    clock_file: Path | None = None
+    """This server's own clock (sync_server.clock), when a test moves time."""
 
     @property
     def base(self) -> str:
@@ -94,6 +98,8 @@ class Server:
             "--log-level",
             "warning",
         ]
+        if self.clock_file is not None:
+            env = {CLOCK_FILE_ENV: str(self.clock_file), **env}
         self.process = subprocess.Popen(
             cmd,
             env={**os.environ, **self.env, **env},
@@ -110,6 +116,12 @@ class Server:
             except requests.ConnectionError:
                 time.sleep(0.05)
         raise RuntimeError("server did not start in 30 s")
+
+    def set_clock(self, moment: datetime) -> None:
+        """Move this server's clock to an aware moment (it runs on from there)."""
+        if self.clock_file is None:
+            raise RuntimeError("give the server a clock_file before start()")
+        write_clock_file(self.clock_file, moment)
 
     def kill(self, sig=signal.SIGKILL) -> None:
         """Stop the process with a signal (SIGKILL: no cleanup at all)."""
