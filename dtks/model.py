@@ -37,6 +37,8 @@ MAX_MEMBERS = 100
 MAX_PHOTOS = 50
 MAX_ANSWER_DEPTH = 8
 MAX_ANSWER_ITEMS = 1_000
+MAX_INT = 2**63 - 1
+"""The largest id, version or sequence number: SQLite's and PostgreSQL's 64-bit integers."""
 
 JsonScalar: TypeAlias = str | int | float | bool | None
 JsonValue: TypeAlias = JsonScalar | list["JsonValue"] | dict[str, "JsonValue"]
@@ -178,8 +180,8 @@ def _name(value: str, path: str, pattern: re.Pattern = _NAME) -> str:
 
 
 def _count(value: Any, path: str) -> int:
-    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-        raise InvalidPayload(path, "must be a non-negative integer")
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= MAX_INT:
+        raise InvalidPayload(path, f"must be an integer from 0 to {MAX_INT}")
     return value
 
 

@@ -5,7 +5,7 @@ app = create_app(Settings.resolve(data_dir="/srv/verivali"))
 
 import logging
 
-from fastapi import APIRouter, FastAPI
+from fastapi import FastAPI
 from fastapi.middleware.gzip import GZipMiddleware
 
 from sync_server import __version__
@@ -22,6 +22,7 @@ from sync_server.api import (
     review,
     rounds,
 )
+from sync_server.api.json_route import api_router
 from sync_server.api.limits import BodyLimit
 from sync_server.api.throttle import LoginThrottle
 from sync_server.db.engine import make_engine
@@ -48,7 +49,7 @@ def create_app(settings: Settings, migrate: bool = True) -> FastAPI:
     app.state.settings = settings
     app.state.engine = engine
     app.state.throttle = LoginThrottle(settings.login_free_failures, settings.login_max_lockout_s)
-    api = APIRouter(prefix=PREFIX)
+    api = api_router(prefix=PREFIX)
     for module in (
         auth,
         assignments,

@@ -40,6 +40,12 @@ class MalformedBody(InvalidContent):
     code = ErrorCode.MALFORMED
 
 
+class UnknownHousehold(InvalidContent):
+    """A change-set edits a household the server does not have (and it is not sent as new)."""
+
+    code = ErrorCode.NOT_FOUND
+
+
 class PhotoMissing(InvalidContent):
     """A change-set names a photo the server does not hold."""
 

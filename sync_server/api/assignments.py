@@ -1,15 +1,18 @@
 """GET /assignments/mine and the pull: GET /assignments/{id}/households."""
 
-from fastapi import APIRouter, Query
+from fastapi import Path, Query
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel
 
+from dtks.model import MAX_INT
 from sync_server.api.deps import Cfg, CurrentUser, Db
+from sync_server.api.json_route import api_router
+from sync_server.db.tables import MAX_ROW_ID
 from sync_server.scopes import dotted
 from sync_server.services import assignments as assignment_service
 from sync_server.services.pull import pull_page
 
-router = APIRouter(tags=["pull"])
+router = api_router(tags=["pull"])
 
 
 class AssignmentOut(BaseModel):
@@ -93,9 +96,13 @@ def pull(
     user: CurrentUser,
     db: Db,
     cfg: Cfg,
-    assignment_id: int,
-    since: int = Query(0, ge=0, description="the next_since of the previous page; 0 for all"),
-    limit: int = Query(500, ge=1, description="households per page (capped by the server)"),
+    assignment_id: int = Path(ge=1, le=MAX_ROW_ID),
+    since: int = Query(
+        0, ge=0, le=MAX_INT, description="the next_since of the previous page; 0 for all"
+    ),
+    limit: int = Query(
+        500, ge=1, le=MAX_INT, description="households per page (capped by the server)"
+    ),
 ):
     """Households of the assignment's scope changed since `since`, with tombstones."""
     with db.connect() as conn:

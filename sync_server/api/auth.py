@@ -1,15 +1,16 @@
 """POST /auth/token (login) and POST /auth/revoke (log a device out)."""
 
-from fastapi import APIRouter, Request
+from fastapi import Request
 from pydantic import BaseModel, Field
 
 from sync_server.api.deps import Cfg, CurrentUser, Db
+from sync_server.api.json_route import api_router
 from sync_server.errors import Forbidden, Unauthenticated
 from sync_server.roles import can
 from sync_server.scopes import dotted
 from sync_server.services import users as user_service
 
-router = APIRouter(tags=["auth"])
+router = api_router(tags=["auth"])
 
 
 class LoginIn(BaseModel):

@@ -2,15 +2,16 @@
 
 from typing import Any
 
-from fastapi import APIRouter, Request
+from fastapi import Request
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict
 from starlette.concurrency import run_in_threadpool
 
 from sync_server.api.deps import Cfg, CurrentUser, Db
+from sync_server.api.json_route import api_router
 from sync_server.services.merge import push
 
-router = APIRouter(tags=["push"])
+router = api_router(tags=["push"])
 
 
 class _Open(BaseModel):

@@ -41,6 +41,8 @@ def error_response(
 def validation_detail(request_body, errors) -> tuple[str, str | None, str | None]:
     """Turn pydantic's first error into a message naming the household and field."""
     err = errors[0]
+    if err.get("type") == "json_invalid":  # the body is not JSON: say why, not where
+        return f"body: {(err.get('ctx') or {}).get('error') or err.get('msg')}", None, None
     loc = [p for p in err.get("loc", ()) if p != "body"]
     hid = None
     if len(loc) >= 2 and loc[0] == "households" and isinstance(loc[1], int):

@@ -3,14 +3,15 @@
 import io
 from typing import Literal
 
-from fastapi import APIRouter, Query, Response
+from fastapi import Query, Response
 
 from sync_server.api.deps import CurrentUser, Db
+from sync_server.api.json_route import api_router
 from sync_server.api.review import ROUND_PATTERN
 from sync_server.services import exports
 from sync_server.services.review_queue import reviewer_scopes
 
-router = APIRouter(tags=["exports"])
+router = api_router(tags=["exports"])
 
 
 @router.get(

@@ -2,14 +2,14 @@
 
 from typing import Any
 
-from fastapi import APIRouter
 from pydantic import BaseModel
 
 from sync_server.api.deps import CurrentUser, Db
+from sync_server.api.json_route import api_router
 from sync_server.services import history
 from sync_server.services.access import readable_household
 
-router = APIRouter(tags=["households"])
+router = api_router(tags=["households"])
 
 
 class EventOut(BaseModel):

@@ -1,15 +1,16 @@
 """Pengesahan scans of a round: PUT (upload), GET (list), GET /{sha256} (download)."""
 
-from fastapi import APIRouter, Query, Request, Response
 from fastapi import Path as PathParam
+from fastapi import Query, Request, Response
 from pydantic import BaseModel
 from starlette.concurrency import run_in_threadpool
 
 from sync_server.api.deps import Cfg, CurrentUser, Db
+from sync_server.api.json_route import api_router
 from sync_server.api.review import ROUND_PATTERN
 from sync_server.services import pengesahan as service
 
-router = APIRouter(tags=["exports"])
+router = api_router(tags=["exports"])
 ROUND_PATH = "/rounds/{round}/pengesahan"
 
 

@@ -1,15 +1,16 @@
 """PUT /photos/{sha256} (upload, idempotent), HEAD (is it there?) and GET (for reviewers)."""
 
-from fastapi import APIRouter, Request, Response
+from fastapi import Request, Response
 from pydantic import BaseModel
 from starlette.concurrency import run_in_threadpool
 
 from sync_server.api.deps import Cfg, CurrentUser, Db
+from sync_server.api.json_route import api_router
 from sync_server.errors import Forbidden, NotFound
 from sync_server.roles import can
 from sync_server.services import photos as photo_service
 
-router = APIRouter(tags=["photos"])
+router = api_router(tags=["photos"])
 
 
 class PhotoOut(BaseModel):

@@ -2,14 +2,15 @@
 
 from typing import Any
 
-from fastapi import APIRouter, Query
+from fastapi import Query
 from pydantic import BaseModel
 
 from sync_server.api.deps import CurrentUser, Db
+from sync_server.api.json_route import api_router
 from sync_server.api.review import ROUND_PATTERN
 from sync_server.services import reports
 
-router = APIRouter(tags=["exports"])
+router = api_router(tags=["exports"])
 
 
 class Region(BaseModel):

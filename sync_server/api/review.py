@@ -2,18 +2,20 @@
 
 from typing import Any, Literal
 
-from fastapi import APIRouter, Query
+from fastapi import Query
 from pydantic import BaseModel, Field
 
 from dtks import review
+from dtks.model import MAX_INT
 from sync_server.api.deps import CurrentUser, Db
+from sync_server.api.json_route import api_router
 from sync_server.services import review as review_service
 from sync_server.services import review_queue as queue_service
 from sync_server.services.bulk_approve import bulk_approve
 
 ROUND_PATTERN = r"^\d{4}-(0[1-9]|1[0-2])$"
 
-router = APIRouter(tags=["review"])
+router = api_router(tags=["review"])
 
 
 class QueueItem(BaseModel):
@@ -104,7 +106,7 @@ def review_queue(
     flag: str | None = Query(None, description="only households with this open flag"),
     state: str | None = Query(None, description="default needs_review (unless flag is given)"),
     limit: int = Query(200, ge=1, le=1000),
-    offset: int = Query(0, ge=0),
+    offset: int = Query(0, ge=0, le=MAX_INT),
 ):
     """Households in your scope that need review."""
     with db.connect() as conn:

@@ -33,6 +33,8 @@ metadata = MetaData(
 
 ID = String(64)
 TIME = String(40)
+MAX_ROW_ID = 2**31 - 1
+"""The largest row id (Integer columns are 32-bit on PostgreSQL); seq is a BigInteger."""
 
 counters = Table(
     "counters",

@@ -47,9 +47,11 @@ from sync_server.errors import (
     ChangesetMismatch,
     Forbidden,
     InvalidContent,
+    MalformedBody,
     PhotoMissing,
     ScopeViolation,
     StateConflict,
+    UnknownHousehold,
 )
 from sync_server.roles import can
 from sync_server.scopes import covers
@@ -67,7 +69,7 @@ def push(engine: Engine, user: User, body: bytes | dict, forms_dir=None) -> dict
     """Apply a change-set body for user; return the reply JSON (the stored one on replay)."""
     if not can(user.role, "push"):
         raise Forbidden(f"role {user.role} cannot push change-sets")
-    data = load_json(body) if isinstance(body, bytes | str) else body
+    data = _load(body) if isinstance(body, bytes | str) else body
     changeset = _parse(data)
     fingerprint = changeset.fingerprint()
     with write_transaction(engine) as conn:
@@ -108,6 +110,13 @@ def _fault_pause() -> None:
     if delay:
         print("fault pause: holding the transaction open", file=sys.stderr, flush=True)
         time.sleep(float(delay))
+
+
+def _load(body: bytes | str):
+    try:
+        return load_json(body)
+    except InvalidPayload as e:
+        raise MalformedBody(f"body: {e.problem}") from None
 
 
 def _parse(data) -> ChangeSet:
@@ -216,6 +225,13 @@ def _validate(change: HouseholdChange, row, scopes, changeset: ChangeSet, forms_
             f"household {hid} was approved as {row.replaced_by}: pull first, then send the "
             "edits under the new id",
             hid,
+        )
+    if row is None and not change.new:
+        raise UnknownHousehold(
+            f"household {hid}, field household_id: the server has no such household; "
+            'a household proposed in the field is sent with "new": true',
+            hid,
+            "household_id",
         )
     if change.new and row is None:
         validation.check_values(hid, change.values)

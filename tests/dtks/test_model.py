@@ -402,14 +402,21 @@ ERRORS = [
         _set([*HH, "fields", "alamat", "value"], {"x": 1}),
         "households[0].fields.alamat.value: expected a string, number, boolean or null, got object",
     ),
-    (_set([*HH, "base_version"], -1), "households[0].base_version: must be a non-negative integer"),
+    (
+        _set([*HH, "base_version"], -1),
+        "households[0].base_version: must be an integer from 0 to 9223372036854775807",
+    ),
+    (
+        _set([*HH, "base_version"], 2**63),
+        "households[0].base_version: must be an integer from 0 to 9223372036854775807",
+    ),
     (
         _set([*HH, "base_version"], "3"),
-        "households[0].base_version: must be a non-negative integer",
+        "households[0].base_version: must be an integer from 0 to 9223372036854775807",
     ),
     (
         _set([*HH, "base_version"], True),
-        "households[0].base_version: must be a non-negative integer",
+        "households[0].base_version: must be an integer from 0 to 9223372036854775807",
     ),
     (_delete([*HH, "household_id"]), "households[0].household_id: is required"),
     (_delete([*HH, "fields", "alamat", "base"]), "households[0].fields.alamat.base: is required"),
