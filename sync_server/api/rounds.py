@@ -2,13 +2,14 @@
 
 from datetime import date
 
-from fastapi import APIRouter, Query
 from fastapi import Path as PathParam
+from fastapi import Query
 from pydantic import BaseModel, Field
 
 from dtks import cycle as rule
 from sync_server import clock
 from sync_server.api.deps import CurrentUser, Db
+from sync_server.api.json_route import api_router
 from sync_server.api.review import ROUND_PATTERN
 from sync_server.errors import Forbidden, ScopeViolation
 from sync_server.roles import can
@@ -16,7 +17,7 @@ from sync_server.scopes import covers, normalise_scope
 from sync_server.services import cycle
 from sync_server.services.users import User
 
-router = APIRouter(tags=["rounds"])
+router = api_router(tags=["rounds"])
 ACTIVITY_PATTERN = "^(" + "|".join(rule.ACTIVITIES) + ")$"
 
 
