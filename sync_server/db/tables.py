@@ -105,14 +105,11 @@ households = Table(
     Column("updated_at", TIME, nullable=False),
     Column("replaces", ID),
     Column("replaced_by", ID),
-    Column("approved_by", Integer),
-    Column("approved_at", TIME),
 )
-"""state: open (in the field), needs_review, returned (to the enumerator, with review_note),
-approved. deleted: a tombstone for everyone. proposed: a new household (usulan baru) sent from the field under a client UUID.
-replaces: the client UUID of an approved proposal now under its permanent id; replaced_by:
-on the proposal's tombstone, that permanent id. approved_by (users.id) / approved_at: the
-last approval (0002; no foreign key, so SQLite needs no table rebuild)."""
+"""state: one of dtks.review.STATES. deleted: a tombstone for everyone. proposed: a new
+household (usulan baru) sent from the field under a client UUID. replaces: the client UUID of
+an approved proposal now under its permanent id; replaced_by: on the proposal's tombstone,
+that permanent id. Who approved when, at each level, is in ``approvals`` (0004)."""
 
 members = Table(
     "members",
@@ -278,3 +275,87 @@ round_windows = Table(
 """An admin's change to a round's window (0003) for every region under scope ('' for the
 whole country); the most specific scope wins, the DTKS defaults (dtks.cycle) fill the rest.
 Dates are local calendar dates, inclusive."""
+
+submissions = Table(
+    "submissions",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("round", String(7), nullable=False),
+    Column("activity", String(32), nullable=False),
+    Column("scope", String(10), nullable=False),
+    Column("level", String(16), nullable=False),
+    Column("state", String(16), nullable=False),
+    Column("note", Text),
+    Column("parent_id", ForeignKey("submissions.id")),
+    Column("pengesahan_id", ForeignKey("pengesahan.id"), unique=True),
+    Column("created_by", ForeignKey("users.id"), nullable=False),
+    Column("created_at", TIME, nullable=False),
+    Column("updated_at", TIME, nullable=False),
+    Index("ix_submissions_level_state", "level", "state"),
+)
+"""A pengajuan of a kabupaten/kota's approved households of a round (0004). level: where it
+waits now (dtks.review.LEVELS); state: dtks.review.SUBMISSION_STATES. parent_id: the
+submission a partial return split it from. pengesahan_id: its signed scan (one scan, one
+submission)."""
+
+submission_households = Table(
+    "submission_households",
+    metadata,
+    Column("submission_id", ForeignKey("submissions.id"), primary_key=True),
+    Column("household_id", ID, primary_key=True),
+    Column("state", String(16), nullable=False),
+    Column("note", Text),
+    Column("content", Text, nullable=False),
+    Index("ix_submission_households_household", "household_id", "state"),
+)
+"""Households of a submission (0004). state: submitted while in it, returned (taken out by a
+return, with its note), established, withdrawn. content: the household (values, members,
+result) as submitted, JSON: what the levels above see and establish."""
+
+submission_events = Table(
+    "submission_events",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("submission_id", ForeignKey("submissions.id"), nullable=False, index=True),
+    Column("at", TIME, nullable=False),
+    Column("user_id", ForeignKey("users.id"), nullable=False),
+    Column("decision", String(16), nullable=False),
+    Column("from_level", String(16), nullable=False),
+    Column("to_level", String(16), nullable=False),
+    Column("from_state", String(16), nullable=False),
+    Column("to_state", String(16), nullable=False),
+    Column("note", Text),
+    Column("detail", Text),
+)
+"""A submission's own history, append-only (0004). detail: JSON (household returns, scan)."""
+
+approvals = Table(
+    "approvals",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("household_id", ID, nullable=False),
+    Column("level", String(16), nullable=False),
+    Column("user_id", ForeignKey("users.id")),
+    Column("at", TIME, nullable=False),
+    Column("submission_id", ForeignKey("submissions.id")),
+    Index("ix_approvals_household", "household_id", "id"),
+)
+"""Every approval of a household, append-only (0004): kabkota's household approval (no
+submission), a forward (provinsi) or the establishment (kemensos) of its submission."""
+
+established = Table(
+    "established",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("household_id", ID, nullable=False),
+    Column("kode_wilayah", String(10), nullable=False),
+    Column("round", String(7), nullable=False),
+    Column("submission_id", ForeignKey("submissions.id"), nullable=False),
+    Column("content", Text, nullable=False),
+    Column("established_by", ForeignKey("users.id"), nullable=False),
+    Column("established_at", TIME, nullable=False),
+    Index("ix_established_household", "household_id", "id"),
+    Index("ix_established_kode_wilayah", "kode_wilayah"),
+)
+"""The data of record (0004): a household's values and members as established, append-only;
+the newest row of a household is its record, the next round's pre-list starts from it."""

@@ -21,7 +21,7 @@ from dtks.private_files import open_private
 from sync_server.db import jsontext
 from sync_server.db.tables import households, members, users
 from sync_server.errors import UsageError
-from sync_server.services import rounds
+from sync_server.services import approvals, rounds
 from sync_server.services.eligibility import (
     REASON_FIELD,
     RESULT_FIELD,
@@ -90,14 +90,18 @@ def result_rows(
     latest = rounds.latest_verifications(conn, ids, round_)
     heads, flagged = _head_niks(conn, ids), open_flags(conn, ids)
     names = dict(conn.execute(select(users.c.id, users.c.username)).all())
-    return [_row(r, latest.get(r.household_id), heads, flagged, names) for r in rows]
+    approved = approvals.latest(conn, ids)
+    return [
+        _row(r, latest.get(r.household_id), heads, flagged, names, approved.get(r.household_id))
+        for r in rows
+    ]
 
 
-def _row(r, v, heads, flagged, names) -> dict:
+def _row(r, v, heads, flagged, names, approval) -> dict:
     values = jsontext.loads(r.values)
     answers = jsontext.loads(v.answers) if v is not None else {}
     kode = r.kode_wilayah
-    approved = r.state in review.PASSED_FIRST_LEVEL
+    approved = r.state in review.PASSED_FIRST_LEVEL and approval is not None
     return {
         "household_id": r.household_id,
         "kode_wilayah": kode,
@@ -119,8 +123,8 @@ def _row(r, v, heads, flagged, names) -> dict:
         "enumerator": names.get(v.user_id, "") if v is not None else "",
         "mode": (v.mode or "") if v is not None else "",
         "finished_at": (v.finished_at or "") if v is not None else "",
-        "approved_by": names.get(r.approved_by, "") if approved else "",
-        "approved_at": (r.approved_at or "") if approved else "",
+        "approved_by": (approval.username or "") if approved else "",
+        "approved_at": approval.at if approved else "",
         "flags": " ".join(sorted(flagged.get(r.household_id, ()))),
     }
 

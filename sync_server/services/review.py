@@ -24,7 +24,7 @@ from sync_server.db.tables import (
     verifications,
 )
 from sync_server.errors import InvalidContent, StateConflict
-from sync_server.services import history, validation
+from sync_server.services import approvals, history, validation
 from sync_server.services.access import reviewable_household
 from sync_server.services.household_store import household_from_rows, load_rows
 from sync_server.services.users import User
@@ -240,12 +240,12 @@ def _gone(row) -> str:
 
 
 def record_decision(ctx: "DecisionContext", seq: Sequence, state: str, note, version: int) -> dict:
-    """Write the household's new state and note (approval: who and when), audited as @review."""
+    """Write the household's new state and note (approval: a row of approvals), audited as @review."""
     row = ctx.row
     new_note = note if note is not None else row.review_note
     values = dict(state=state, review_note=new_note, version=version, seq=seq.next())
     if state == review.APPROVED:
-        values.update(approved_by=ctx.user.id, approved_at=ctx.now)
+        approvals.record(ctx.conn, row.household_id, review.KABKOTA, ctx.user.id, ctx.now)
     ctx.conn.execute(
         update(households)
         .where(households.c.household_id == row.household_id)

@@ -83,9 +83,7 @@ def test_csv_rows_match_the_database(server):
     )
     assert one["flags"] == "eligibility_changed" and one["approved_by"] == ""
     assert (two["hasil"], two["eligibility_changed"], two["state"]) == ("1", "0", "approved")
-    approved_at = server.scalar(
-        "SELECT approved_at FROM households WHERE household_id = :h", h=HID2
-    )
+    approved_at = server.scalar("SELECT at FROM approvals WHERE household_id = :h", h=HID2)
     assert (two["approved_by"], two["approved_at"]) == ("reviewer1", approved_at)
 
 

@@ -1,7 +1,9 @@
 """Migrations keep existing databases and their rows: upgrade from each earlier head with data."""
 
+import json
+
 from alembic import command
-from sqlalchemy import text
+from sqlalchemy import inspect, text
 
 from sync_server.db.engine import make_engine
 from sync_server.db.migrate import alembic_config, upgrade
@@ -35,3 +37,132 @@ def test_upgrade_from_0002_keeps_verifications_and_marks_them_not_late(db_url):
         assert [tuple(r) for r in rows] == [("2026-11", False, None)]
         assert conn.execute(text("SELECT count(*) FROM round_windows")).scalar() == 0
     engine.dispose()
+
+
+T1, T2, T3 = "2026-11-10T01:00:00Z", "2026-11-11T01:00:00Z", "2026-11-12T01:00:00Z"
+DESA = "3204122002"
+
+
+def _household(conn, hid, state, approved_by=None, approved_at=None, **extra):
+    conn.execute(
+        text(
+            'INSERT INTO households (household_id, kode_wilayah, "values", version, seq, state,'
+            " deleted, proposed, created_at, updated_at, approved_by, approved_at, replaces,"
+            " replaced_by) VALUES (:h, :k, '{}', 1, 1, :s, :d, :p, :t, :t, :by, :at, :r, :rb)"
+        ),
+        dict(
+            h=hid,
+            k=DESA,
+            s=state,
+            t=T1,
+            by=approved_by,
+            at=approved_at,
+            d=extra.get("deleted", False),
+            p=extra.get("proposed", False),
+            r=extra.get("replaces"),
+            rb=extra.get("replaced_by"),
+        ),
+    )
+    conn.execute(
+        text(
+            'INSERT INTO members (member_id, household_id, "values", status, version)'
+            " VALUES (:m, :h, '{}', 'active', 0)"
+        ),
+        dict(m=hid + "01", h=hid),
+    )
+
+
+def _review_audit(conn, hid, user_id, at, state):
+    conn.execute(
+        text(
+            "INSERT INTO audit (at, user_id, household_id, field, old, new)"
+            " VALUES (:at, :u, :h, '@review', :old, :new)"
+        ),
+        dict(
+            at=at,
+            u=user_id,
+            h=hid,
+            old=json.dumps({"state": "needs_review"}),
+            new=json.dumps({"state": state, "note": None}),
+        ),  # fmt: skip
+    )
+
+
+def test_upgrade_from_0003_moves_every_approval_into_approvals_and_keeps_households_and_members(
+    db_url,
+):
+    engine = _at(db_url, "0003")
+    with engine.begin() as conn:
+        conn.execute(
+            text(
+                "INSERT INTO users (username, role, password_hash, created_at, disabled)"
+                " VALUES ('rev1', 'reviewer', 'x', :t, false), ('rev2', 'reviewer', 'x', :t, false)"
+            ),
+            dict(t=T1),
+        )
+        rev1, rev2 = conn.execute(text("SELECT id FROM users ORDER BY id")).scalars().all()
+        # approved, returned, approved again: both approvals are in the audit log
+        _household(conn, DESA + "000001", "approved", rev2, T3)
+        _review_audit(conn, DESA + "000001", rev1, T1, "approved")
+        _review_audit(conn, DESA + "000001", rev1, T2, "returned")
+        _review_audit(conn, DESA + "000001", rev2, T3, "approved")
+        # approved before the audit log recorded reviews: only the pair on the row
+        _household(conn, DESA + "000002", "approved", rev1, T2)
+        # never approved
+        _household(conn, DESA + "000003", "needs_review")
+        # an approved proposal: its audit rows stay under the client UUID
+        uuid = "5b0c8f57-1111-4a55-9b43-3a4c0c1e0001"
+        _household(conn, uuid, "approved", rev1, T2, deleted=True, proposed=True,
+                   replaced_by=DESA + "000004")  # fmt: skip
+        _household(conn, DESA + "000004", "approved", rev1, T2, proposed=True, replaces=uuid)
+        _review_audit(conn, uuid, rev1, T2, "approved")
+    upgrade(engine)
+    with engine.connect() as conn:
+        rows = conn.execute(
+            text(
+                "SELECT household_id, level, user_id, at, submission_id FROM approvals ORDER BY id"
+            )
+        ).all()
+        columns = {c["name"] for c in inspect(conn).get_columns("households")}
+        counts = [conn.execute(text(f"SELECT count(*) FROM {t}")).scalar() for t in ("households", "members")]  # fmt: skip
+    engine.dispose()
+    assert sorted(map(tuple, rows)) == sorted(
+        [
+            (DESA + "000001", "kabkota", rev1, T1, None),
+            (DESA + "000001", "kabkota", rev2, T3, None),
+            (DESA + "000002", "kabkota", rev1, T2, None),
+            (DESA + "000004", "kabkota", rev1, T2, None),
+        ]
+    )
+    assert not {"approved_by", "approved_at"} & columns
+    assert counts == [5, 5]
+
+
+def test_a_fresh_database_upgrades_to_the_chain_tables(db_url):
+    engine = make_engine(db_url)
+    upgrade(engine)
+    names = set(inspect(engine).get_table_names())
+    engine.dispose()
+    assert {"approvals", "submissions", "submission_households", "submission_events"} <= names
+    assert "established" in names
+
+
+def test_downgrade_puts_the_last_approval_back_on_the_household(db_url):
+    engine = _at(db_url, "0003")
+    with engine.begin() as conn:
+        conn.execute(
+            text(
+                "INSERT INTO users (username, role, password_hash, created_at, disabled)"
+                " VALUES ('rev1', 'reviewer', 'x', :t, false)"
+            ),
+            dict(t=T1),
+        )
+        rev1 = conn.execute(text("SELECT id FROM users")).scalar()
+        _household(conn, DESA + "000001", "approved", rev1, T3)
+    upgrade(engine)
+    command.downgrade(alembic_config(engine), "0003")
+    with engine.connect() as conn:
+        pair = conn.execute(text("SELECT approved_by, approved_at FROM households")).one()
+        members = conn.execute(text("SELECT count(*) FROM members")).scalar()
+    engine.dispose()
+    assert tuple(pair) == (rev1, T3) and members == 1

@@ -76,9 +76,11 @@ def test_return_with_note_then_fix_resubmit_and_approve(server):
     )
     assert ['"returned"' in r[0] for r in reviews] == [True, False]
     assert '"approved"' in reviews[-1][0]
-    assert server.scalar(
-        "SELECT approved_by FROM households WHERE household_id = :h", h=HID2
-    ) == server.scalar("SELECT id FROM users WHERE username = 'reviewer1'")
+    approvals = server.sql(
+        "SELECT level, user_id, submission_id FROM approvals WHERE household_id = :h", h=HID2
+    )
+    reviewer_id = server.scalar("SELECT id FROM users WHERE username = 'reviewer1'")
+    assert [tuple(a) for a in approvals] == [("kabkota", reviewer_id, None)]
 
 
 def test_queue_filters_by_round_and_counts_open_flags(server):

@@ -66,6 +66,8 @@ def test_approved_proposal_gets_a_permanent_id_and_pulls_with_replaces(server):
     new_id = f"{DESA}{HOUSEHOLDS_A + 1:06d}"
     assert r.json()["household_id"] == new_id and r.json()["replaces"] == hid
     assert r.json()["state"] == "approved"
+    approved = server.sql("SELECT household_id, level FROM approvals")
+    assert [tuple(a) for a in approved] == [(new_id, "kabkota")]
 
     page = enum1.pull(aid, since)["households"]
     by_id = {h["household_id"]: h for h in page}
