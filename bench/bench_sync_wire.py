@@ -51,7 +51,7 @@ def interview(store, form, hid: str, i: int) -> None:
     answers["alamat"] = f"Jl. Verivali No. {i + 1}"
     for m in answers.get("members", []):
         m.update(status_art="1", disabilitas="2", penyakit_kronis="1", hamil="2")
-    result = save_visit(store, form, hid, answers, "enum1", finalize=True)
+    result = save_visit(store, form, hid, answers, "enum1", finalize=True, revision=visit.revision)
     if not result.finalized:
         raise SystemExit(
             f"household {hid}: the bench's answers fail the form: {result.problems[:3]}"

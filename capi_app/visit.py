@@ -3,10 +3,13 @@
 The form binds questions to pre-list columns (``bind::dtks:field``); starting a visit fills
 them from the household and its members, and saving writes changed values back as pending
 edits, so the change-set carries them field by field. All of a save is one transaction:
-pulling the power mid-save leaves the previous save whole.
+pulling the power mid-save leaves the previous save whole. A save hands back the revision
+the visit started from: if the household was saved again since (another window, a sync), the
+store refuses it with ``StaleSave`` and nothing is written.
 
 >>> visit = start_visit(store, form, "3204122002000123")              # doctest: +SKIP
->>> save_visit(store, form, visit.household_id, answers, "siti", finalize=True)  # doctest: +SKIP
+>>> save_visit(store, form, visit.household_id, answers, "siti", finalize=True,
+...            revision=visit.revision)                               # doctest: +SKIP
 """
 
 from __future__ import annotations
@@ -40,6 +43,11 @@ class Visit:
     household: HouseholdView
     started_at: datetime = field(default_factory=lambda: datetime.now().astimezone())
 
+    @property
+    def revision(self) -> int:
+        """The household's revision this visit was read at (hand it back with a save)."""
+        return self.household.revision
+
 
 @dataclass
 class SaveResult:
@@ -47,6 +55,7 @@ class SaveResult:
 
     state: str
     problems: list[Problem]
+    revision: int  # the household's revision after the save: the next save starts from it
 
     @property
     def finalized(self) -> bool:
@@ -72,17 +81,26 @@ def save_visit(
     answers: dict[str, Any],
     user: str,
     *,
+    revision: int | None,
     finalize: bool = False,
     gps_source: str = "manual",
     started_at: datetime | None = None,
     lang: str = "id",
 ) -> SaveResult:
-    """Save the answers (draft, or finalized when they pass the form); write pre-list edits back."""
+    """Save the answers (draft, or finalized when they pass the form); write pre-list edits back.
+
+    ``revision`` is the household's revision the answers were read at (``Visit.revision``);
+    a household saved again since is refused with ``StaleSave``. None skips the check: only
+    for a writer that has just read the household itself.
+    """
     problems = form.validate(answers, lang=lang) if finalize else []
     problems += value_problems(form, answers)
     if finalize and problems:
-        return SaveResult(store.household_state(household_id), problems)
-    with store.db.atomic():
+        # Nothing is written; a stale copy is still told so first, before fixing its problems.
+        with store.saving(household_id, revision):
+            now = store.revision(household_id)
+        return SaveResult(store.household_state(household_id), problems, now)
+    with store.saving(household_id, revision):
         _write_household(store, form, household_id, answers, user)
         state = store.save_verification(
             household_id,
@@ -93,7 +111,8 @@ def save_visit(
             gps=gps_from_answers(form, answers, gps_source),
             started_at=started_at,
         )
-    return SaveResult(state, [] if finalize else problems)
+        new_revision = store.revision(household_id)
+    return SaveResult(state, [] if finalize else problems, new_revision)
 
 
 def value_problems(form: Form, answers: dict) -> list[Problem]:

@@ -198,8 +198,18 @@ def read_and_process(source: Path) -> ProcessedPhoto:
     return process_photo(data, source.name)
 
 
-def store_photo(store, household_id: str, photo: ProcessedPhoto, user: str | None) -> PhotoRecord:
-    """Keep a processed photo encrypted in the profile and index it for the household."""
+def store_photo(
+    store,
+    household_id: str,
+    photo: ProcessedPhoto,
+    user: str | None,
+    *,
+    revision: int | None = None,
+) -> PhotoRecord:
+    """Keep a processed photo encrypted in the profile and index it for the household.
+
+    With ``revision`` the index refuses a household saved again since (``StaleSave``).
+    """
     relative = f"{store.photo_dir().name}/{photo.sha256}.vvp"
     # The file first, then the index: a crash between leaves an orphan file, never a dangling row.
     write_private(
@@ -219,7 +229,7 @@ def store_photo(store, household_id: str, photo: ProcessedPhoto, user: str | Non
         height=photo.height,
         size=len(photo.jpeg),
     )
-    store.add_photo(record, user)
+    store.add_photo(record, user, revision=revision)
     return record
 
 

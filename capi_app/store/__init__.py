@@ -5,6 +5,7 @@ from capi_app.store.db import WrongKey
 from capi_app.store.errors import (
     HouseholdLocked,
     InvalidEdit,
+    StaleSave,
     StoreError,
     UnknownChangeset,
     UnknownHousehold,
@@ -29,6 +30,7 @@ __all__ = [
     "PendingField",
     "PhotoRecord",
     "SearchHit",
+    "StaleSave",
     "Store",
     "StoreError",
     "UnknownChangeset",

@@ -23,3 +23,13 @@ class InvalidEdit(StoreError):
 
 class UnknownChangeset(StoreError):
     """No such change-set in the outbox."""
+
+
+class StaleSave(StoreError):
+    """A save made from a copy of the household older than what the store holds now."""
+
+    def __init__(self, message: str, *, household_id: str, expected: int, current: int):
+        super().__init__(message)
+        self.household_id = household_id
+        self.expected = expected
+        self.current = current

@@ -182,7 +182,8 @@ def _upsert_household(
                review_state = excluded.review_state, review_note = excluded.review_note,
                sync_state = excluded.sync_state, state = excluded.state,
                no_kk = excluded.no_kk, nama_krt = excluded.nama_krt, alamat = excluded.alamat,
-               kode_wilayah = excluded.kode_wilayah, pulled_at = excluded.pulled_at""",
+               kode_wilayah = excluded.kode_wilayah, pulled_at = excluded.pulled_at,
+               revision = revision + 1""",
         [
             h.household_id,
             assignment_id,
@@ -387,6 +388,7 @@ def view(db: Database, household_id: str) -> HouseholdView:
         assignment_id=row["assignment_id"],
         version=row["version"],
         base_version=row["base_version"],
+        revision=row["revision"],
         state=row["state"],
         is_new=bool(row["is_new"]),
         deleted=bool(row["deleted"]),

@@ -169,7 +169,12 @@ def m001_initial(db: Database) -> None:
     )
 
 
-MIGRATIONS: list[Callable[[Database], None]] = [m001_initial]
+def m002_household_revision(db: Database) -> None:
+    """A revision per household, moved on by every saved change, so a stale save is refused."""
+    _run(db, ["ALTER TABLE households ADD COLUMN revision INTEGER NOT NULL DEFAULT 0"])
+
+
+MIGRATIONS: list[Callable[[Database], None]] = [m001_initial, m002_household_revision]
 
 
 def schema_version(db: Database) -> int:

@@ -88,6 +88,19 @@ def photos(
     return [_record(r) for r in db.query(sql + " ORDER BY created_at, sha256", params)]
 
 
+def to_upload(db: Database) -> list[PhotoRecord]:
+    """Photos not uploaded yet of households whose finalized verification is to be sent.
+
+    A draft's photos wait on the device: a visit saved over, or never finalized, sends none.
+    """
+    rows = db.query(
+        """SELECT p.* FROM photos p JOIN verifications v USING (household_id)
+           WHERE p.uploaded = 0 AND v.status = 'finalized'
+           ORDER BY p.created_at, p.sha256"""
+    )
+    return [_record(r) for r in rows]
+
+
 def photo(db: Database, sha256: str) -> PhotoRecord | None:
     """The photo with this hash, or None."""
     rows = list(db.query("SELECT * FROM photos WHERE sha256 = ?", [sha256]))

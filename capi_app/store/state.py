@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from sqlite_utils import Database
 
+from capi_app.store import revisions
 from dtks import review
 
 RETURNED = review.RETURNED
@@ -57,7 +58,7 @@ def in_outbox(db: Database, household_id: str) -> bool:
 
 
 def refresh(db: Database, household_id: str) -> str:
-    """Recompute and store the state of one household; return it."""
+    """After a change of one household: move its revision on, recompute and store its state."""
     row = db.execute(
         """SELECT h.deleted, h.dirty, h.review_state, h.sync_state, v.status
            FROM households h LEFT JOIN verifications v USING (household_id)
@@ -75,6 +76,7 @@ def refresh(db: Database, household_id: str) -> str:
         sync_state=row[3],
     )
     db.execute("UPDATE households SET state = ? WHERE household_id = ?", [state, household_id])
+    revisions.bump(db, household_id)
     return state
 
 

@@ -8,7 +8,9 @@ True
 
 from __future__ import annotations
 
+import contextlib
 import uuid
+from collections.abc import Iterator
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -23,6 +25,7 @@ from capi_app.store import (
     keys,
     migrations,
     photos,
+    revisions,
     search,
     state,
     verifications,
@@ -163,6 +166,21 @@ class Store:
             raise UnknownHousehold(f"household {household_id}: not in this store")
         return row[0]
 
+    def revision(self, household_id: str) -> int:
+        """The household's revision: moved on by every saved change (see ``saving``)."""
+        return revisions.current(self.db, household_id)
+
+    @contextlib.contextmanager
+    def saving(self, household_id: str, revision: int | None) -> Iterator[Store]:
+        """One write transaction for a save made from the household at ``revision``.
+
+        Raises ``StaleSave`` (and writes nothing) when the household was saved again since
+        that revision was read: a second window, a sync or the ``capi`` command got there first.
+        """
+        with write(self.db):
+            revisions.check(self.db, household_id, revision)
+            yield self
+
     def counts_by_state(self) -> dict[str, int]:
         """Number of households in each state."""
         return state.counts(self.db)
@@ -243,19 +261,24 @@ class Store:
         gps: Gps | None = None,
         started_at: datetime | None = None,
         finished_at: datetime | None = None,
+        revision: int | None = None,
     ) -> str:
-        """Save the household's verification (draft or finalized); returns the new state."""
-        return verifications.save_verification(
-            self.db,
-            household_id,
-            answers,
-            status,
-            user,
-            result=result,
-            gps=gps,
-            started_at=started_at,
-            finished_at=finished_at,
-        )
+        """Save the household's verification (draft or finalized); returns the new state.
+
+        With ``revision`` the save is refused (``StaleSave``) if the household moved on since.
+        """
+        with self.saving(household_id, revision):
+            return verifications.save_verification(
+                self.db,
+                household_id,
+                answers,
+                status,
+                user,
+                result=result,
+                gps=gps,
+                started_at=started_at,
+                finished_at=finished_at,
+            )
 
     # --- photos ------------------------------------------------------------------------------
 
@@ -267,9 +290,12 @@ class Store:
         """Where encrypted photo files live."""
         return private_dir(self.profile_dir / PHOTO_DIR)
 
-    def add_photo(self, photo: PhotoRecord, user: str | None) -> None:
-        """Index a stored photo (see ``capi_app.media.import_photo``)."""
-        photos.add_photo(self.db, photo, user)
+    def add_photo(
+        self, photo: PhotoRecord, user: str | None, *, revision: int | None = None
+    ) -> None:
+        """Index a stored photo (see ``capi_app.media.import_photo``); refused when stale."""
+        with self.saving(photo.household_id, revision):
+            photos.add_photo(self.db, photo, user)
 
     def photos(
         self, household_id: str | None = None, *, uploaded: bool | None = None
@@ -282,8 +308,8 @@ class Store:
         return photos.photo(self.db, sha256)
 
     def photos_to_upload(self) -> list[PhotoRecord]:
-        """Photos the server does not have yet."""
-        return photos.photos(self.db, uploaded=False)
+        """Photos the server does not have yet, of households whose finalized visit is to be sent."""
+        return photos.to_upload(self.db)
 
     def mark_photo_uploaded(self, sha256: str) -> None:
         """Record a successful (or already done) photo upload."""

@@ -55,6 +55,7 @@ class HouseholdView:
     verification: Verification | None
     photos: list[str]
     message: str | None  # the server's message when it rejected the last push
+    revision: int = 0  # moved on by every saved change; hand it back with a save (revisions.py)
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from capi_app import location
 from capi_app import visit as visits
 from capi_app.forms import form_for
+from capi_app.store import StaleSave
 from capi_app.ui import worker
 from capi_app.ui.household_list import state_label
 from dtks import wilayah
@@ -36,7 +37,10 @@ class HouseholdDialog(QDialog):
         self.household_id = household_id
         self.form = form_for(session.store, household_id)
         self.visit = visits.start_visit(session.store, self.form, household_id)
+        # The household's revision this window shows; every save hands it back to the store.
+        self.revision = self.visit.revision
         self.dirty = False
+        self.stale_notice: QMessageBox | None = None
         self._build()
         self.retranslate()
         self.resize(1280, 800)
@@ -220,12 +224,17 @@ class HouseholdDialog(QDialog):
                 self.session.username,
                 finalize=finalize,
                 gps_source=next(iter(self.form_view.gps_sources().values()), "manual"),
+                revision=self.revision,
                 started_at=self.visit.started_at,
                 lang=self.session.profile.settings.language,
             )
+        except StaleSave:
+            self._stale()
+            return False
         except Exception as e:  # noqa: BLE001 - the user must see why nothing was saved
             QMessageBox.warning(self, self.tr("Not saved"), str(e))
             return False
+        self.revision = result.revision
         if finalize and result.problems:
             self.form_view.show_all_problems()
             first = result.problems[0]
@@ -243,6 +252,35 @@ class HouseholdDialog(QDialog):
         )
         self._fill_header()
         return True
+
+    def _stale(self) -> None:
+        """Another window or a sync saved this household after this window read it: say so,
+        then show what is saved now (the newer work is kept; this window's edits are not)."""
+        # Not blocking (open, not exec): the window reloads behind the message.
+        self.stale_notice = QMessageBox(
+            QMessageBox.Icon.Warning,
+            self.tr("Not saved: a newer version exists"),
+            self.tr(
+                "Household {0} was saved again after this window opened (in another window or "
+                "by a sync). To keep that newer work, the changes made here were not saved.\n\n"
+                "The window now shows the saved version; make your changes again if needed."
+            ).format(self.household_id),
+            QMessageBox.StandardButton.Ok,
+            self,
+        )
+        self.stale_notice.open()
+        self.reload()
+
+    def reload(self) -> None:
+        """Show the household as the store holds it now (after a refused stale save)."""
+        self.visit = visits.start_visit(self.session.store, self.form, self.household_id)
+        self.revision = self.visit.revision
+        self.form_view.set_answers(self.visit.answers)
+        self._show_saved_photos()
+        self.dirty = False
+        self.status.setText(self.tr("Reloaded: this is the saved version."))
+        self._fill_header()
+        self._fill_tables()
 
     def gps_warning(self, lat: float, lon: float) -> str | None:
         """A plain-words warning when the house's point cannot be right, else None."""
@@ -290,7 +328,18 @@ class HouseholdDialog(QDialog):
 
         self.unsetCursor()
         self.status.clear()
-        record = store_photo(self.session.store, self.household_id, photo, self.session.username)
+        try:
+            record = store_photo(
+                self.session.store,
+                self.household_id,
+                photo,
+                self.session.username,
+                revision=self.revision,
+            )
+        except StaleSave:
+            self._stale()
+            return
+        self.revision = self.session.store.revision(self.household_id)
         gps = None
         if record.lat is not None and record.lon is not None:
             gps = {"lat": record.lat, "lon": record.lon, "altitude_m": record.altitude_m}
@@ -320,13 +369,23 @@ class HouseholdDialog(QDialog):
 
     def attach_photo(self, path: str):
         """Import a photo file for this household at once; returns (sha256, thumbnail, gps)."""
-        from capi_app.media import PhotoError, import_photo, thumbnail
+        from capi_app.media import PhotoError, read_and_process, store_photo, thumbnail
 
         try:
-            photo = import_photo(self.session.store, self.household_id, path, self.session.username)
+            photo = store_photo(
+                self.session.store,
+                self.household_id,
+                read_and_process(path),
+                self.session.username,
+                revision=self.revision,
+            )
         except PhotoError as e:
             QMessageBox.warning(self, self.tr("Photo not added"), str(e))
             return None
+        except StaleSave:
+            self._stale()
+            return None
+        self.revision = self.session.store.revision(self.household_id)
         gps = None
         if photo.lat is not None and photo.lon is not None:
             gps = {"lat": photo.lat, "lon": photo.lon, "altitude_m": photo.altitude_m}

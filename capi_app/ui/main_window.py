@@ -29,6 +29,7 @@ class MainWindow(QMainWindow):
         self.session = session
         self.model = HouseholdTableModel(parent=self)
         self.proxy = make_proxy(self.model)
+        self._windows: dict[str, object] = {}  # household_id -> its open window
         self._build()
         self.retranslate()
         self.reload()
@@ -82,7 +83,7 @@ class MainWindow(QMainWindow):
         for column, width in enumerate((160, 220, 300, 80, 150, 170)):
             self.table.setColumnWidth(column, width)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        self.table.doubleClicked.connect(lambda index: self.open_current())
+        # activated comes on Enter and on a double-click alike: doubleClicked too would open twice.
         self.table.activated.connect(lambda index: self.open_current())
 
         self.count_label = QLabel(objectName="subtitle")
@@ -133,10 +134,28 @@ class MainWindow(QMainWindow):
         super().changeEvent(event)
 
     def reload(self) -> None:
-        """Read the list again from the store (after a save or a sync)."""
+        """Read the list again from the store (after a save or a sync); keep the selected row."""
+        current = self.current_household_id()
         self.model.set_rows(list_rows(self.session.store.db))
         self._fill_filters()
         self._show_count()
+        if current:
+            self.select_household(current)
+
+    def select_household(self, household_id: str) -> bool:
+        """Select the household's row if it is shown; False when it is not."""
+        matches = self.proxy.match(
+            self.proxy.index(0, 0),
+            Qt.ItemDataRole.UserRole,
+            household_id,
+            1,
+            Qt.MatchFlag.MatchExactly,
+        )
+        if not matches:
+            return False
+        self.table.selectRow(matches[0].row())
+        self.table.scrollTo(matches[0])
+        return True
 
     def _fill_filters(self) -> None:
         counts = self.model.counts()
@@ -185,13 +204,24 @@ class MainWindow(QMainWindow):
         return self.open_household(household_id) if household_id else None
 
     def open_household(self, household_id: str):
-        """Show the household window; reload the list when it closes."""
+        """Show the household's window (one per household: a second open raises the first);
+        reload the list when it closes."""
         from capi_app.ui.household_view import HouseholdDialog
 
+        dialog = self._windows.get(household_id)
+        if dialog is not None:
+            dialog.raise_()
+            dialog.activateWindow()
+            return dialog
         dialog = HouseholdDialog(self.session, household_id, self)
-        dialog.finished.connect(lambda _: self.reload())
+        self._windows[household_id] = dialog
+        dialog.finished.connect(lambda _: self._household_closed(household_id))
         dialog.open()
         return dialog
+
+    def _household_closed(self, household_id: str) -> None:
+        self._windows.pop(household_id, None)
+        self.reload()
 
     def new_household(self):
         """Propose a household not on the pre-list, then open it for its visit."""

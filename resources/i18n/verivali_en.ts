@@ -376,6 +376,22 @@ Type a choice's code to pick it; Delete clears it</translation>
         <translation>Draft saved.</translation>
     </message>
     <message>
+        <source>Not saved: a newer version exists</source>
+        <translation>Not saved: a newer version exists</translation>
+    </message>
+    <message>
+        <source>Household {0} was saved again after this window opened (in another window or by a sync). To keep that newer work, the changes made here were not saved.
+
+The window now shows the saved version; make your changes again if needed.</source>
+        <translation>Household {0} was saved again after this window opened (in another window or by a sync). To keep that newer work, the changes made here were not saved.
+
+The window now shows the saved version; make your changes again if needed.</translation>
+    </message>
+    <message>
+        <source>Reloaded: this is the saved version.</source>
+        <translation>Reloaded: this is the saved version.</translation>
+    </message>
+    <message>
         <source>This point is outside Indonesia. Check the signs: most of Indonesia is south of the equator (latitude below 0).</source>
         <translation>This point is outside Indonesia. Check the signs: most of Indonesia is south of the equator (latitude below 0).</translation>
     </message>

@@ -377,6 +377,22 @@ Ketik kode pilihan untuk memilihnya; Delete mengosongkannya</translation>
         <translation>Draf tersimpan.</translation>
     </message>
     <message>
+        <source>Not saved: a newer version exists</source>
+        <translation>Tidak disimpan: ada versi yang lebih baru</translation>
+    </message>
+    <message>
+        <source>Household {0} was saved again after this window opened (in another window or by a sync). To keep that newer work, the changes made here were not saved.
+
+The window now shows the saved version; make your changes again if needed.</source>
+        <translation>Rumah tangga {0} sudah disimpan lagi setelah jendela ini dibuka (di jendela lain atau oleh sinkronisasi). Agar pekerjaan yang lebih baru itu tetap ada, perubahan di jendela ini tidak disimpan.
+
+Jendela ini sekarang menampilkan versi yang tersimpan; ulangi perubahan Anda bila perlu.</translation>
+    </message>
+    <message>
+        <source>Reloaded: this is the saved version.</source>
+        <translation>Dimuat ulang: ini versi yang tersimpan.</translation>
+    </message>
+    <message>
         <source>This point is outside Indonesia. Check the signs: most of Indonesia is south of the equator (latitude below 0).</source>
         <translation>Titik ini di luar Indonesia. Periksa tandanya: sebagian besar Indonesia di selatan khatulistiwa (lintang di bawah 0).</translation>
     </message>

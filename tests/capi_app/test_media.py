@@ -193,6 +193,8 @@ def test_import_stores_an_encrypted_file_and_indexes_gps(pulled):
     assert hashlib.sha256(jpeg).hexdigest() == record.sha256
     assert pulled.household(HID).photos == [record.sha256]
     assert pulled.household_state(HID) == "draft"
+    assert pulled.photos_to_upload() == []  # a draft's photo waits until the visit is finalized
+    pulled.save_verification(HID, {"status_rt": 2}, "finalized", "siti")
     assert [p.sha256 for p in pulled.photos_to_upload()] == [record.sha256]
     pulled.mark_photo_uploaded(record.sha256)
     assert pulled.photos_to_upload() == []

@@ -79,14 +79,15 @@ def test_draft_save_writes_changed_prelist_fields_back_as_pending(store, form):
     old = store.household(hid).members[0].values["pekerjaan"]
     new = 12 if old != 12 else 11
     answers["members"][0]["pekerjaan"] = str(new)
-    result = save_visit(store, form, hid, answers, "enum1")
+    result = save_visit(store, form, hid, answers, "enum1", revision=visit.revision)
     assert result.state == "draft"
     view = store.household(hid)
     assert view.pending["alamat"].value == "Jl. Melati No. 9"
     first = view.members[0]
     assert first.values["pekerjaan"] == new and first.pending["pekerjaan"].base == old
     # Saving the same answers again changes nothing more.
-    again = save_visit(store, form, hid, start_visit(store, form, hid).answers, "enum1")
+    again_visit = start_visit(store, form, hid)
+    again = save_visit(store, form, hid, again_visit.answers, "enum1", revision=result.revision)
     assert again.state == "draft"
     assert store.household(hid).pending["alamat"].value == "Jl. Melati No. 9"
 
@@ -107,8 +108,10 @@ def test_new_member_is_added_once_and_a_deceased_member_is_removed_with_reason(s
     )
     if len(answers["members"]) > 2:
         answers["members"][1]["status_art"] = "2"
-    save_visit(store, form, hid, answers, "enum1")
-    save_visit(store, form, hid, start_visit(store, form, hid).answers, "enum1")
+    first = save_visit(store, form, hid, answers, "enum1", revision=store.revision(hid))
+    save_visit(
+        store, form, hid, start_visit(store, form, hid).answers, "enum1", revision=first.revision
+    )
     view = store.household(hid)
     assert len(view.members) == before + 1
     added = [m for m in view.members if m.origin == "local"]
@@ -122,8 +125,8 @@ def test_finalize_refuses_incomplete_answers_and_keeps_the_draft(store, form):
     hid = first_id(store)
     answers = start_visit(store, form, hid).answers
     answers["alamat"] = "Jl. Kenanga 1"
-    save_visit(store, form, hid, answers, "enum1")
-    result = save_visit(store, form, hid, answers, "enum1", finalize=True)
+    draft = save_visit(store, form, hid, answers, "enum1", revision=store.revision(hid))
+    result = save_visit(store, form, hid, answers, "enum1", finalize=True, revision=draft.revision)
     assert result.problems and not result.finalized
     assert any(p.field == "status_rt" for p in result.problems)
     assert store.household_state(hid) == "draft"
@@ -133,5 +136,5 @@ def test_bad_bound_value_is_a_problem_naming_the_field(store, form):
     hid = first_id(store)
     answers = start_visit(store, form, hid).answers
     answers["rt"] = "12"
-    result = save_visit(store, form, hid, answers, "enum1", finalize=True)
+    result = save_visit(store, form, hid, answers, "enum1", finalize=True, revision=None)
     assert any(p.path == "rt" and "3 digits" in p.message for p in result.problems)

@@ -83,10 +83,12 @@ def verify_found(session: Session, household_id: str, photo: str) -> None:
 
     store = session.store
     form = form_for(store, household_id)
-    data = dict(visits.start_visit(store, form, household_id).answers)
+    visit = visits.start_visit(store, form, household_id)
+    data = dict(visit.answers)
     data.update(HOUSING)
     data.update(dict.fromkeys(ASSETS, "2"))
     record = import_photo(store, household_id, PHOTOS / photo, session.username)
+    revision = store.revision(household_id)  # the photo is this visit's own change
     data.update(
         art_lengkap="1", program="1", status_rt="1", hasil="1", tanggal_kunjungan="2026-11-02",
         gps="-6.987650 107.629120 700 8", foto_rumah=record.sha256,
@@ -95,5 +97,7 @@ def verify_found(session: Session, household_id: str, photo: str) -> None:
         m.update(status_art="1", disabilitas="2", penyakit_kronis="2")
         if m.get("jenis_kelamin") == "2":
             m["hamil"] = "2"
-    saved = visits.save_visit(store, form, household_id, data, session.username, finalize=True)
+    saved = visits.save_visit(
+        store, form, household_id, data, session.username, finalize=True, revision=revision
+    )
     assert not saved.problems, saved.problems

@@ -293,3 +293,94 @@ def test_propose_a_new_household_fill_it_and_sync_it(qtbot, session):
     summary = run_sync(session)
     assert summary.outcomes["applied"] == 1, summary.messages
     assert window.model.counts()["not_visited"] == 300
+
+
+def double_click_row(qtbot, window: MainWindow, row: int) -> None:
+    """Double-click a row of the list as a user would."""
+    window.table.selectRow(row)
+    rect = window.table.visualRect(window.proxy.index(row, 1))
+    viewport = window.table.viewport()
+    # A real double-click: a click first, then the double-click event.
+    qtbot.mouseClick(viewport, Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(viewport, Qt.MouseButton.LeftButton, pos=rect.center())
+
+
+def activate(qtbot, dialog) -> None:
+    """Bring a window to the front, as clicking on it would."""
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow, timeout=3000)
+
+
+def test_a_double_click_opens_one_window_and_opening_again_raises_it(qtbot, session):
+    window = MainWindow(session)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    double_click_row(qtbot, window, 3)
+    qtbot.waitUntil(lambda: bool(window.findChildren(HouseholdDialog)), timeout=3000)
+    opened = window.findChildren(HouseholdDialog)
+    assert len(opened) == 1
+    again = window.open_current()
+    assert again is opened[0] and len(window.findChildren(HouseholdDialog)) == 1
+    opened[0].close()
+    qtbot.waitUntil(lambda: not opened[0].isVisible(), timeout=3000)
+    reopened = window.open_current()
+    qtbot.addWidget(reopened)
+    assert reopened is not opened[0] and reopened.isVisible()
+    reopened.close()
+
+
+def test_a_stale_window_cannot_save_over_a_household_finalized_in_another(qtbot, session):
+    household_id = session.store.list_households()[4].household_id
+    # Two windows on one household, as a second code path could still make them.
+    first = HouseholdDialog(session, household_id)
+    stale = HouseholdDialog(session, household_id)
+    for dialog in (first, stale):
+        qtbot.addWidget(dialog)
+        dialog.show()
+    sha, _, gps = first.attach_photo(str(PHOTO))
+    answers = found_household_answers(first)
+    answers.update(status_rt="1", hasil="1", foto_rumah=sha, gps=f"{gps['lat']} {gps['lon']}")
+    answers["alamat"] = "Jl. Baru No. 41"
+    first.form_view.set_answers(answers)
+    assert first.finalize(), first.status.text()
+
+    activate(qtbot, stale)
+    type_into(qtbot, stale.form_view, "alamat", " lama")
+    assert stale.dirty
+    assert not stale.save_draft()
+    assert stale.stale_notice is not None and stale.stale_notice.isVisible()
+    assert household_id in stale.stale_notice.text()
+    # The store kept the finalized work; the stale window now shows it.
+    hv = session.store.household(household_id)
+    assert hv.state == "finalized" and hv.values["alamat"] == "Jl. Baru No. 41"
+    assert hv.verification.answers["foto_rumah"] == sha
+    assert stale.form_view.answers()["alamat"] == "Jl. Baru No. 41"
+    assert stale.form_view.answers()["foto_rumah"] == sha and not stale.dirty
+    stale.stale_notice.accept()
+    # After the reload it saves from the current revision again.
+    type_into(qtbot, stale.form_view, "rt", "")
+    assert stale.finalize(), stale.status.text()
+    first.close()
+    stale.close()
+
+
+def test_closing_a_stale_window_with_edits_keeps_it_open_on_the_saved_version(qtbot, session):
+    household_id = session.store.list_households()[6].household_id
+    first = HouseholdDialog(session, household_id)
+    stale = HouseholdDialog(session, household_id)
+    for dialog in (first, stale):
+        qtbot.addWidget(dialog)
+        dialog.show()
+    activate(qtbot, first)
+    type_into(qtbot, first.form_view, "status_rt", "1")
+    assert first.save_draft()
+    activate(qtbot, stale)
+    type_into(qtbot, stale.form_view, "status_rt", "2")
+    stale.close()
+    assert stale.isVisible() and stale.stale_notice.isVisible()
+    assert stale.form_view.answers()["status_rt"] == "1"
+    assert session.store.household(household_id).verification.answers["status_rt"] == "1"
+    stale.stale_notice.accept()
+    stale.close()
+    assert not stale.isVisible()
