@@ -20,7 +20,7 @@ from capi_app import location
 from capi_app import visit as visits
 from capi_app.forms import form_for
 from capi_app.store import StaleSave
-from capi_app.ui import worker
+from capi_app.ui import window_size, worker
 from capi_app.ui.household_list import state_label
 from dtks import wilayah
 from dtks.prelist import CODES, HOUSEHOLD_COLUMNS
@@ -43,7 +43,7 @@ class HouseholdDialog(QDialog):
         self.stale_notice: QMessageBox | None = None
         self._build()
         self.retranslate()
-        self.resize(1280, 800)
+        window_size.fit(self, 1280, 800)
 
     def _build(self) -> None:
         from capi_app.ui.form import FormView

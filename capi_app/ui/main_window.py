@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from capi_app.store.listing import list_rows
+from capi_app.ui import window_size
 from capi_app.ui.household_list import STATES, HouseholdTableModel, make_proxy, state_label
 
 
@@ -33,7 +34,7 @@ class MainWindow(QMainWindow):
         self._build()
         self.retranslate()
         self.reload()
-        self.resize(1280, 760)
+        window_size.fit(self, 1280, 760)
 
     def _build(self) -> None:
         bar = QToolBar(movable=False)

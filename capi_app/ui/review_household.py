@@ -31,7 +31,7 @@ from capi_app.review import (
     detail_from_json,
     field_label,
 )
-from capi_app.ui import review_jobs
+from capi_app.ui import review_jobs, window_size
 from capi_app.ui.review_errors import plain_error
 from capi_app.ui.review_photos import PhotosPanel
 from capi_app.ui.review_queue_model import FLAG_COLORS, flag_label, review_state_label
@@ -101,7 +101,7 @@ class ReviewHouseholdDialog(QDialog):
         self.error = ""
         self._build()
         self.retranslate()
-        self.resize(1300, 780)
+        window_size.fit(self, 1300, 780)
         self.reload()
 
     # -- layout --------------------------------------------------------------------------
@@ -153,7 +153,7 @@ class ReviewHouseholdDialog(QDialog):
         note_row.addWidget(self.note_label)
         note_row.addWidget(self.note, 1)
         buttons = QHBoxLayout()
-        buttons.addWidget(self.status, 1)
+        buttons.addStretch(1)
         for b in (self.close_button, self.return_button, self.approve_button, self.resolve_button):
             buttons.addWidget(b)
         layout = QVBoxLayout(self)
@@ -163,6 +163,8 @@ class ReviewHouseholdDialog(QDialog):
         layout.addWidget(self.banner)
         layout.addWidget(self.tabs, 1)
         layout.addLayout(note_row)
+        # A line of its own, full width: a long refusal (approve with open conflicts) shows whole.
+        layout.addWidget(self.status)
         layout.addLayout(buttons)
 
     def retranslate(self) -> None:

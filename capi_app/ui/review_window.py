@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from capi_app.review import FLAGS, Queue, bulk_approvable, wilayah_choices
-from capi_app.ui import review_jobs
+from capi_app.ui import review_jobs, window_size
 from capi_app.ui.review_errors import plain_error
 from capi_app.ui.review_queue_model import (
     FLAG_COLORS,
@@ -70,7 +70,7 @@ class ReviewWindow(QMainWindow):
         self.error = ""
         self._build()
         self.retranslate()
-        self.resize(1320, 760)
+        window_size.fit(self, 1320, 760)
         self.refresh()
 
     # -- layout --------------------------------------------------------------------------

@@ -7,11 +7,12 @@ from PySide6.QtWidgets import (
     QLabel,
     QProgressBar,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
 )
 
 from capi_app.sync.errors import Cancelled, ServerUnreachable, SessionExpired, SyncError
-from capi_app.ui import worker
+from capi_app.ui import window_size, worker
 
 PHASES = ("pull", "photos", "push")
 
@@ -40,6 +41,11 @@ class SyncDialog(QDialog):
             grid.addWidget(self.labels[phase], row, 0)
             grid.addWidget(self.bars[phase], row, 1)
         self.message = QLabel(wordWrap=True)
+        # Many households' outcomes make a long text: it scrolls, the buttons stay in view.
+        self.message_area = QScrollArea(widgetResizable=True, frameShape=QScrollArea.Shape.NoFrame)
+        self.message_area.setWidget(self.message)
+        self.message_area.setMinimumHeight(self.fontMetrics().lineSpacing() * 8)
+        self.message_area.setMaximumHeight(window_size.at_most(self, 0.6))
         self.cancel_button = QPushButton(self.tr("Cancel"))
         self.close_button = QPushButton(self.tr("Close"), objectName="primary", enabled=False)
         self.cancel_button.clicked.connect(self.cancel)
@@ -50,7 +56,7 @@ class SyncDialog(QDialog):
         buttons.addWidget(self.close_button)
         layout = QVBoxLayout(self)
         layout.addLayout(grid)
-        layout.addWidget(self.message)
+        layout.addWidget(self.message_area, 1)
         layout.addLayout(buttons)
 
     def start(self) -> None:
