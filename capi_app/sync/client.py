@@ -34,6 +34,8 @@ API_PREFIX = "/api/v1"
 CONNECT_TIMEOUT = 10
 READ_TIMEOUT = 120
 RETRY_STATUSES = {502, 503, 504}
+BROKEN_REPLY = (requests.exceptions.ChunkedEncodingError, requests.exceptions.ContentDecodingError)
+"""A reply that started and then broke off (IncompleteRead, a truncated gzip stream)."""
 
 
 class ApiClient:
@@ -220,7 +222,7 @@ class ApiClient:
                 timeout=(CONNECT_TIMEOUT, READ_TIMEOUT),
                 **kwargs,
             )
-        except (requests.ConnectionError, requests.Timeout) as e:
+        except (requests.ConnectionError, requests.Timeout, *BROKEN_REPLY) as e:
             raise ServerUnreachable(
                 f"cannot reach the server {self.base_url}: {short(e)}"
             ) from None
@@ -251,6 +253,17 @@ class ApiClient:
                 if attempt == self.retries:
                     raise ServerUnreachable(
                         f"cannot reach the server {self.base_url}: {short(e)}"
+                    ) from None
+                self._wait(attempt)
+                continue
+            except BROKEN_REPLY as e:
+                # The server may have done the work: asking again is safe (every call is
+                # idempotent; a push resends the same change-set bytes under the same id).
+                if attempt == self.retries:
+                    raise ServerUnreachable(
+                        f"the server's reply to {method} {path} broke off in all "
+                        f"{attempt + 1} tries ({short(e)}); nothing is lost: what was not "
+                        "acknowledged is sent again at the next sync"
                     ) from None
                 self._wait(attempt)
                 continue
@@ -342,7 +355,8 @@ def short(error: Exception) -> str:
         "Failed to establish a new connection: ",
         "Read timed out",
         "Connection aborted",
+        "Connection broken: ",
     ):
         if marker in text:
-            return text[text.index(marker) :].split("'))")[0].rstrip("')")
+            return text[text.index(marker) :].split("'))")[0].split("', ")[0].rstrip("')")
     return text[:200]

@@ -2,8 +2,11 @@
 
 Cuts are armed by a marker in the request head (b"POST /api/v1/changesets"): ``request``
 forwards only ``after`` bytes of that request and then drops both sides (the server sees half a
-body); ``reply`` forwards the whole request and drops the connection when the server's reply
-starts (the server did the work, the client never hears of it). ``down`` refuses everything.
+body); ``reply`` forwards the whole request and drops the connection after ``after`` bytes of
+the server's reply (0: when it starts; more: the status line and part of the body arrive, the
+client reads a broken reply); ``reply_body`` forwards the reply's headers whole and then
+``after`` bytes of its body (the client reads a truncated body: IncompleteRead). Either way the
+server did the work and the client never hears all of it. ``down`` refuses everything.
 It also counts the bytes that cross it, headers included.
 """
 
@@ -19,7 +22,7 @@ class Cut:
     """One armed cut: where, how and how many more times."""
 
     marker: bytes
-    kind: str  # "request" or "reply"
+    kind: str  # "request", "reply" or "reply_body"
     after: int = 0
     times: int = 1
     skip: int = 0  # let this many matching requests through first
@@ -34,6 +37,7 @@ class _Link:
         self.client, self.upstream = client, upstream
         self.cut: Cut | None = None
         self.sent_since_marker = 0
+        self.reply_sent = self.reply_limit = 0
         self.closed = False
         self.lock = threading.Lock()
 
@@ -117,7 +121,7 @@ class CuttingProxy:
                     if c.seen <= c.skip:
                         continue
                     c.done += 1
-                    link.cut, link.sent_since_marker = c, 0
+                    link.cut, link.sent_since_marker, link.reply_sent = c, 0, 0
                     return
             link.cut = None
 
@@ -149,13 +153,29 @@ class CuttingProxy:
                 chunk = link.upstream.recv(65536)
                 if not chunk:
                     break
-                if link.cut and link.cut.kind == "reply":
-                    break  # the server answered; the client never hears it
+                cut = link.cut
+                if cut and cut.kind in ("reply", "reply_body"):
+                    room = self._reply_room(link, chunk)
+                    if len(chunk) >= room:  # the server answered; the client hears part of it
+                        link.client.sendall(chunk[: max(room, 0)])
+                        self._count(down=max(room, 0))
+                        break
+                    link.reply_sent += len(chunk)
                 link.client.sendall(chunk)
                 self._count(down=len(chunk))
         except OSError:
             pass
         link.close()
+
+    @staticmethod
+    def _reply_room(link: _Link, chunk: bytes) -> int:
+        """How many more reply bytes may pass before the cut."""
+        if link.reply_sent == 0:
+            link.reply_limit = link.cut.after
+            if link.cut.kind == "reply_body":
+                end = chunk.find(b"\r\n\r\n")  # uvicorn sends the head in its first chunk
+                link.reply_limit += len(chunk) if end < 0 else end + 4
+        return link.reply_limit - link.reply_sent
 
     def _count(self, up: int = 0, down: int = 0) -> None:
         with self._lock:

@@ -84,3 +84,20 @@ def test_unreachable_server_exits_1(profile, small_server):
     small_server.stop()
     r = capi("sync", profile=profile)
     assert r.returncode == 1 and "cannot reach the server" in r.stderr
+
+
+def test_sync_rides_out_a_reply_cut_midway_and_exits_0(profile, small_server, proxy):
+    assert capi("login", "--server", proxy.url, "--user", "enum1", profile=profile).returncode == 0
+    assert capi("pull", profile=profile).returncode == 0
+    session = unlock_offline(profile, PASSWORD)
+    ids = [h.household_id for h in session.store.list_households(limit=3)]
+    edit_many(session.store, ids)
+    session.close()
+    cut = proxy.cut(b"POST /api/v1/changesets", "reply_body", after=20)
+
+    r = capi("sync", profile=profile)
+
+    assert r.returncode == 0, r.stderr
+    assert cut.done == 1 and "IncompleteRead" not in r.stderr
+    assert "pushed 3 households in 1 change-sets: 3 applied" in r.stdout
+    assert small_server.query("SELECT count(*) FROM changesets") == [(1,)]

@@ -141,3 +141,34 @@ def test_server_out_of_reach_keeps_the_work_and_the_next_sync_sends_it(field, sm
     proxy.come_back()
     summary = run_sync(session)
     assert summary.ok and summary.households_pushed == len(ids)
+
+
+def test_reply_cut_midway_is_retried_within_the_same_sync(field, small_server, proxy):
+    session, ids = field
+    # The head and 20 bytes of the body arrive, then the link drops: IncompleteRead.
+    cut = proxy.cut(PUSH, "reply_body", after=20, times=2)
+    summary = run_sync(session)
+    assert cut.done == 2  # two replies were cut; the third try got the stored reply
+    assert summary.ok and summary.households_pushed == len(ids)
+    assert summary.outcomes["applied"] == len(ids)
+    (cs,) = small_server.query("SELECT changeset_id FROM changesets")[0]
+    assert changesets_on_server(small_server) == 1
+    assert small_server.audit_count() == small_server.audit_count(cs) > 0
+    assert {small_server.household(h)[1] for h in ids} == {2}  # applied once
+    assert session.store.pending_changesets() == []
+
+
+def test_reply_cut_every_time_gives_up_with_a_clear_message_and_keeps_the_work(
+    field, small_server, proxy
+):
+    session, ids = field
+    session.api.retries = 2
+    proxy.cut(PUSH, "reply_body", after=20, times=100)
+    with pytest.raises(ServerUnreachable, match="reply .* broke off.* 3 tries") as gave_up:
+        run_sync(session)
+    assert gave_up.value.summary.pending_changesets == 1
+    assert changesets_on_server(small_server) == 1  # applied once, whatever the client heard
+    proxy.cuts.clear()
+    again = run_sync(session, phases=("push",))
+    assert again.ok and again.outcomes["applied"] == len(ids)
+    assert {small_server.household(h)[1] for h in ids} == {2}
