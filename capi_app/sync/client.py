@@ -38,6 +38,10 @@ BROKEN_REPLY = (requests.exceptions.ChunkedEncodingError, requests.exceptions.Co
 """A reply that started and then broke off (IncompleteRead, a truncated gzip stream)."""
 
 
+class TruncatedReply(Exception):
+    """A 2xx whose body is not the JSON it must be: the head arrived, the body was cut off."""
+
+
 class ApiClient:
     """One server, one user token: the calls of the sync protocol."""
 
@@ -245,6 +249,11 @@ class ApiClient:
                 resp = self.session.request(
                     method, url, headers=headers, timeout=(CONNECT_TIMEOUT, READ_TIMEOUT), **kwargs
                 )
+                self._count(resp, kwargs)
+                if resp.status_code in RETRY_STATUSES and attempt < self.retries:
+                    self._wait(attempt)
+                    continue
+                return self._reply(resp, login)
             except requests.exceptions.SSLError as e:
                 raise ServerUnreachable(
                     f"the server {self.base_url} did not prove its identity (TLS): {e}"
@@ -256,7 +265,7 @@ class ApiClient:
                     ) from None
                 self._wait(attempt)
                 continue
-            except BROKEN_REPLY as e:
+            except (*BROKEN_REPLY, TruncatedReply) as e:
                 # The server may have done the work: asking again is safe (every call is
                 # idempotent; a push resends the same change-set bytes under the same id).
                 if attempt == self.retries:
@@ -267,11 +276,6 @@ class ApiClient:
                     ) from None
                 self._wait(attempt)
                 continue
-            self._count(resp, kwargs)
-            if resp.status_code in RETRY_STATUSES and attempt < self.retries:
-                self._wait(attempt)
-                continue
-            return self._reply(resp, login)
         raise AssertionError("unreachable")
 
     def _wait(self, attempt: int) -> None:
@@ -291,9 +295,12 @@ class ApiClient:
     def _reply(self, resp: requests.Response, login: bool) -> Any:
         status = resp.status_code
         if 200 <= status < 300:
-            if resp.request.method == "HEAD" or not resp.content:
+            if resp.request.method == "HEAD":
                 return {}
-            return resp.json()
+            try:  # every 2xx of the API is a JSON object; anything else was cut short
+                return resp.json()
+            except requests.exceptions.JSONDecodeError:
+                raise TruncatedReply(f"{len(resp.content)} bytes that are not JSON") from None
         detail, body = error_detail(resp)
         error = self._error(status, detail, body, login)
         error.code = error_code(body)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from e2e_helpers import edit_many, login
+from e2e_helpers import Expected, edit, edit_many, login
 
 from capi_app.sync.errors import ChangesetReused, ServerUnreachable
 from capi_app.sync.pull import pull
@@ -172,3 +172,56 @@ def test_reply_cut_every_time_gives_up_with_a_clear_message_and_keeps_the_work(
     again = run_sync(session, phases=("push",))
     assert again.ok and again.outcomes["applied"] == len(ids)
     assert {small_server.household(h)[1] for h in ids} == {2}
+
+
+# (what, how, after bytes, how many times in a row): once is ridden out by the client's own
+# retries; 6 times outlasts them (4 retries), so the sync fails and the next one recovers.
+CUT_LOOP = [
+    (PUSH, "request", 0, 1),
+    (PUSH, "request", 300, 1),
+    (PHOTO, "request", 500, 1),  # rounds 2, 5 and 10 carry a photo (edit(): every 10th)
+    (PUSH, "request", 900, 6),
+    (PUSH, "reply", 0, 1),
+    (PHOTO, "request", 5000, 6),
+    (PUSH, "reply", 0, 6),
+    (PUSH, "reply", 40, 1),
+    (PUSH, "reply_body", 0, 1),
+    (PUSH, "reply_body", 20, 6),
+    (PHOTO, "reply", 0, 1),
+    (PUSH, "reply_body", 60, 2),
+]
+PER_ROUND = 4
+
+
+def test_cuts_in_a_loop_lose_nothing_and_apply_nothing_twice(profile, small_server, proxy):
+    session = login(profile, proxy.url)
+    run_sync(session, phases=("pull",))
+    ids = sorted(h.household_id for h in session.store.list_households(limit=100))
+    expected, cuts, failed_syncs = Expected(), 0, 0
+    for n, (marker, kind, after, times) in enumerate(CUT_LOOP):
+        round_ids = ids[n * PER_ROUND : (n + 1) * PER_ROUND]
+        for k, hid in enumerate(round_ids):
+            edit(session.store, hid, n * PER_ROUND + k, expected)
+        cut = proxy.cut(marker, kind, after=after, times=times)
+        try:
+            run_sync(session, phases=("photos", "push"))
+        except ServerUnreachable:
+            failed_syncs += 1
+            summary = run_sync(session, phases=("photos", "push"))  # the link is back
+            assert summary.ok, summary.messages
+        cuts += cut.done
+        assert cut.done == times, (marker, kind, after)  # every armed cut happened
+        assert session.store.pending_changesets() == []
+        for hid in round_ids:
+            assert session.store.household_state(hid) == "synced"
+    edited = ids[: len(CUT_LOOP) * PER_ROUND]
+    assert {small_server.household(h)[1] for h in edited} == {2}  # one new version each
+    for hid in edited:
+        assert small_server.household(hid)[0]["alamat"] == expected.alamat[hid]  # none lost
+        applied_by = small_server.query(
+            "SELECT DISTINCT changeset_id FROM audit WHERE household_id = ?", (hid,)
+        )
+        assert len(applied_by) == 1
+    photos = small_server.query("SELECT sha256 FROM photos")
+    assert sorted(p for (p,) in photos) == sorted(expected.photos.values())
+    print(f"{cuts} cuts over {len(CUT_LOOP)} syncs, {failed_syncs} syncs gave up and recovered")

@@ -78,3 +78,63 @@ def test_sigkill_at_any_moment_is_all_or_nothing(server, tmp_path, after_s):
     thread.join(10)
     assert _state(server) in ((0, 0, 0), (1, LARGE, LARGE))
     _restart_and_retry(server, enum1, body)
+
+
+KILLS = 8
+PER_CHANGESET = 150
+# Moments after the pushes start, in seconds: before the body is read, mid-merge, mid-write,
+# around the commit and after it (the reply lost); the same every run.
+KILL_AFTER_S = [0.0, 0.05, 0.1, 0.2, 0.3, 0.45, 0.6, 0.9]
+
+
+def _changesets_in_waves(server, tmp_path, waves: int) -> tuple:
+    """Two change-sets per wave, each editing its own PER_CHANGESET households once."""
+    write_prelist(tmp_path / "loop", 2 * waves * PER_CHANGESET, DESA, start=2001)
+    import_prelist(server.engine, tmp_path / "loop")
+    enum1 = server.client("enum1")
+    bodies = []
+    for k in range(2 * waves):
+        numbers = range(2001 + k * PER_CHANGESET, 2001 + (k + 1) * PER_CHANGESET)
+        entries = [edit(household_id(DESA, n), 1, alamat=(f"Jl. Mawar {n}", f"Jl. Kenanga {n}"))
+                   for n in numbers]  # fmt: skip
+        bodies.append(changeset(entries, enum1.device_id))
+    return enum1, [bodies[i : i + 2] for i in range(0, len(bodies), 2)]
+
+
+def test_sigkill_in_a_loop_of_pushes_loses_nothing_and_applies_nothing_twice(server, tmp_path):
+    enum1, waves = _changesets_in_waves(server, tmp_path, KILLS)
+    sent, committed = [], []
+    for after_s, wave in zip(KILL_AFTER_S, waves, strict=True):
+        threads = [_post_in_background(enum1, body) for body in wave]
+        time.sleep(after_s)
+        server.kill(signal.SIGKILL)
+        for t in threads:
+            t.join(10)
+        server.start()
+        for body in wave:  # each change-set is all there or not at all
+            rows = server.scalar(
+                "SELECT count(*) FROM audit WHERE changeset_id = :c", c=body["changeset_id"]
+            )
+            assert rows in (0, PER_CHANGESET)
+            committed.append(rows == PER_CHANGESET)
+        sent += wave
+        # The client resends whatever it has not seen acknowledged: here, everything so far.
+        for body in sent:
+            r = enum1.post(enum1.url("/changesets"), json=body)
+            assert r.status_code == 200, r.text
+            assert {h["outcome"] for h in r.json()["households"]} == {"applied"}
+    edited = len(sent) * PER_CHANGESET
+    assert server.scalar("SELECT count(*) FROM changesets") == len(sent)
+    assert server.scalar("SELECT count(*) FROM audit WHERE household_id LIKE :p", p=f"{DESA}%") == (
+        edited
+    )
+    per_changeset = server.sql("SELECT changeset_id, count(*) FROM audit GROUP BY changeset_id")
+    assert sorted(n for _, n in per_changeset) == [PER_CHANGESET] * len(sent)
+    versions = server.sql(
+        "SELECT version, count(*) FROM households WHERE household_id >= :first "
+        "AND kode_wilayah = :desa GROUP BY version",
+        first=household_id(DESA, 2001),
+        desa=DESA,
+    )
+    assert versions == [(2, edited)]  # every edit applied, none twice
+    print(f"{KILLS} kills: {sum(committed)} of {len(committed)} change-sets in flight committed")
