@@ -42,6 +42,9 @@ class ErrorCode(StrEnum):
     DEADLINE_PASSED = "deadline_passed"
     """409: the window of this step (a submission, a pengesahan) has closed; the body names
     ``activity``, ``round`` and ``deadline`` (dtks.cycle)."""
+    PENGESAHAN_MISSING = "pengesahan_missing"
+    """409: a submission goes up only with the signed pengesahan scan of its round and scope;
+    the body names ``round``, ``scope`` and ``submission_id`` (upload it, then name its sha256)."""
     TOO_LARGE = "too_large"
     """413: the request body is larger than the route's limit."""
     THROTTLED = "throttled"

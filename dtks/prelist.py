@@ -208,3 +208,21 @@ def parse_row(columns: dict[str, Column], row: dict[str, str]) -> dict:
         for name, column in columns.items()
         if column.kind != "anomaly"
     }
+
+
+def format_value(column: Column, value) -> str:
+    """The CSV text of a typed value, the inverse of parse_value (None and the anomaly: '').
+
+    >>> format_value(HOUSEHOLD_COLUMNS["lat"], -6.98765), format_value(MEMBER_COLUMNS["hubungan"], 1)
+    ('-6.98765', '1')
+    >>> parse_value(HOUSEHOLD_COLUMNS["lon"], format_value(HOUSEHOLD_COLUMNS["lon"], 107.1))
+    107.1
+    """
+    if value is None or column.kind == "anomaly":
+        return ""
+    return repr(value) if isinstance(value, float) else str(value)
+
+
+def format_row(columns: dict[str, Column], values: dict) -> list[str]:
+    """One CSV row of typed values in the columns' order."""
+    return [format_value(c, values.get(name)) for name, c in columns.items()]

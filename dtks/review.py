@@ -6,7 +6,7 @@ A household on the server is in one state:
 
 - ``open``: in the field, nothing for a reviewer to do;
 - ``needs_review``: a flag that holds review is open (a conflict, a second verification, a
-  proposal, a household fixed and sent again, one returned from a level above);
+  proposal, a household fixed and sent again, one returned by a level above with a note);
 - ``returned``: sent back to the enumerator with a note;
 - ``approved``: approved by the kabupaten/kota reviewer (Dinas Sosial);
 - ``submitted``: in a submission (pengajuan) on its way up the chain;
@@ -56,8 +56,9 @@ SHOWN_TO_FIELD = frozenset({NEEDS_REVIEW, RETURNED, APPROVED, SUBMITTED, ESTABLI
 """States a pulled household carries as its ``review`` (with any note, whatever the state)."""
 DONE_FOR_FIELD = frozenset({APPROVED, SUBMITTED, ESTABLISHED})
 """States in which the enumerator's work on the household is accepted."""
-REOPENED_BY_FIELD_CHANGE = frozenset({RETURNED, APPROVED})
-"""States in which a change from the field raises ``resubmitted`` and needs review again."""
+REOPENED_BY_FIELD_CHANGE = frozenset({RETURNED, APPROVED, SUBMITTED, ESTABLISHED})
+"""States in which a change from the field raises ``resubmitted`` and needs review again (a
+submission keeps the content it was made with; the change waits for kabkota's review)."""
 PASSED_FIRST_LEVEL = frozenset({APPROVED, SUBMITTED, ESTABLISHED})
 """States counted as approved by the kabupaten/kota (exports, BNBA, recaps)."""
 
@@ -75,6 +76,8 @@ ESTABLISH = "establish"
 WITHDRAW = "withdraw"
 SUBMISSION_DECISIONS = (SUBMIT, FORWARD, RETURN, ESTABLISH, WITHDRAW)
 """What ``POST /submissions/{id}`` accepts."""
+CREATE = "create"
+"""The first event of a submission's history (``POST /submissions``)."""
 
 # --- levels and the chain ----------------------------------------------------------------
 
@@ -161,6 +164,7 @@ FLAG_RESUBMITTED = "resubmitted"
 FLAG_MEMBER_REMOVED = "member_removed"
 FLAG_VALIDATION_WARNING = "validation_warning"
 FLAG_ELIGIBILITY_CHANGED = "eligibility_changed"
+FLAG_RETURNED_FROM_ABOVE = "returned_from_above"
 FLAG_LATE = "late"
 
 
@@ -193,6 +197,7 @@ FLAG_KINDS: Mapping[str, FlagKind] = {
         FlagKind(FLAG_MEMBER_REMOVED, False, False, False, False, "a member left or died"),
         FlagKind(FLAG_VALIDATION_WARNING, False, False, False, False, "a value looks wrong"),
         FlagKind(FLAG_ELIGIBILITY_CHANGED, False, False, False, False, "layak changed"),
+        FlagKind(FLAG_RETURNED_FROM_ABOVE, True, False, False, False, "a level above sent it back"),
         FlagKind(FLAG_LATE, False, False, True, False, "arrived after its window (dtks.cycle)"),
     )
 }

@@ -21,6 +21,7 @@ from sync_server.api import (
     reports,
     review,
     rounds,
+    submissions,
 )
 from sync_server.api.json_route import api_router
 from sync_server.api.limits import BodyLimit
@@ -61,6 +62,7 @@ def create_app(settings: Settings, migrate: bool = True) -> FastAPI:
         reports,
         pengesahan,
         rounds,
+        submissions,
     ):
         api.include_router(module.router)
 

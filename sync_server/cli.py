@@ -101,7 +101,8 @@ def cmd_add_user(args) -> int:
     password = _read_password(args)
     with engine.begin() as conn:
         user = create_user(conn, args.name, args.role, args.scope, password)
-    print(f"user {user.username} ({user.role}) created, scopes {', '.join(user.scopes)}")
+    scopes = ", ".join(s or "national" for s in user.scopes)
+    print(f"user {user.username} ({user.role}) created, scopes {scopes}")
     return 0
 
 
@@ -213,6 +214,18 @@ def cmd_export(args) -> int:
     scopes = [normalise_scope(args.scope)] if args.scope else None
     n = export_file(engine, args.round, Path(args.out), scopes, args.verified_only)
     print(f"{n} households written to {args.out}")
+    return 0
+
+
+def cmd_export_prelist(args) -> int:
+    """Write the next round's pre-list (households.csv, members.csv) from the established data."""
+    from sync_server.scopes import normalise_scope
+    from sync_server.services.prelist_export import export_prelist
+
+    engine = _engine(args)
+    scopes = [normalise_scope(args.scope)] if args.scope else None
+    n, m = export_prelist(engine, Path(args.out), scopes, args.round)
+    print(f"{n} established households and {m} members written to {args.out}")
     return 0
 
 
@@ -328,7 +341,12 @@ def build_parser() -> argparse.ArgumentParser:
         if name == "add-user":
             s.add_argument("--role", required=True, choices=ROLES)
             s.add_argument(
-                "--scope", required=True, nargs="+", metavar="CODE", help="kode wilayah prefixes"
+                "--scope",
+                required=True,
+                nargs="+",
+                metavar="CODE",
+                help="kode wilayah prefixes; 'national' for the whole country (Kemensos). "
+                "A reviewer's level follows: 4+ digits kabkota, 2 provinsi, national kemensos",
             )
         s.add_argument("--password-stdin", action="store_true", help="read the password from stdin")
         s.set_defaults(func=func)
@@ -381,6 +399,16 @@ def build_parser() -> argparse.ArgumentParser:
         "(default: also those of the round's assignments not verified yet)",
     )
     s.set_defaults(func=cmd_export)
+
+    s = sub.add_parser(
+        "export-prelist",
+        parents=[common],
+        help="write the next round's pre-list from the established data of record",
+    )
+    s.add_argument("--out", required=True, metavar="DIR", help="gets households.csv, members.csv")
+    s.add_argument("--scope", metavar="CODE", help="only this wilayah (default: all)")
+    s.add_argument("--round", metavar="YYYY-MM", help="only records established in this round")
+    s.set_defaults(func=cmd_export_prelist)
 
     s = sub.add_parser("demo", parents=[common], help="set up a demo desa with users")
     s.add_argument("--dir", required=True, help="where the pre-list and (by default) the data go")

@@ -115,6 +115,24 @@ class UsageError(ServerError):
     """A CLI or admin request that cannot be done as asked (unknown user, bad scope)."""
 
 
+class PengesahanMissing(StateConflict):
+    """A submission sent up without the signed pengesahan scan of its round and scope."""
+
+    code = ErrorCode.PENGESAHAN_MISSING
+
+    def __init__(self, message: str, submission_id: int, round_: str, scope: str):
+        super().__init__(message, field="pengesahan_sha256")
+        self.submission_id, self.round, self.scope = submission_id, round_, scope
+
+    def body(self) -> dict:
+        """The error body, with the submission, round and scope whose scan is missing."""
+        return super().body() | {
+            "submission_id": self.submission_id,
+            "round": self.round,
+            "scope": self.scope,
+        }
+
+
 class DeadlinePassed(StateConflict):
     """An administrative step (a submission, a pengesahan) after its window closed."""
 

@@ -10,9 +10,19 @@ from dtks import ids
 from dtks import scope as scope_rule
 from sync_server.errors import UsageError
 
+NATIONAL_WORDS = ("national", "nasional")
+"""How a user, the CLI or a query names the whole country (the empty prefix, Kemensos)."""
+
 
 def normalise_scope(text: str) -> str:
-    """Turn a dotted or plain kode wilayah of any level into its plain code, validated."""
+    """Turn a dotted or plain kode wilayah of any level into its plain code, validated;
+    'national' is the whole country ('').
+
+    >>> normalise_scope("national")
+    ''
+    """
+    if text.strip().lower() in NATIONAL_WORDS:
+        return ""
     try:
         return ids.parse_wilayah(text).code
     except ids.InvalidId as e:

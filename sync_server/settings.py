@@ -9,6 +9,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from dtks import review
 from dtks.private_files import private_dir
 
 APP_DIR_NAME = "verivali-server"
@@ -32,6 +33,12 @@ def default_forms_dir() -> Path | None:
     return here if here.is_dir() else None
 
 
+def default_chain() -> tuple[str, ...]:
+    """$VERIVALI_CHAIN (levels, comma-separated, lowest first), else kabkota,provinsi,kemensos."""
+    text = os.environ.get("VERIVALI_CHAIN")
+    return review.parse_chain(text) if text else review.DEFAULT_CHAIN
+
+
 @dataclass(frozen=True)
 class Settings:
     """Everything the app and the CLI need to know about one server installation."""
@@ -51,6 +58,8 @@ class Settings:
     pull_max_limit: int = 2000
     forms_dir: Path | None = None
     """XLSForm files by form id (forms/verivali-dtks.xlsx); None: answers get protocol checks only."""
+    chain: tuple[str, ...] = review.DEFAULT_CHAIN
+    """The approval chain, lowest level first ($VERIVALI_CHAIN, e.g. 'kabkota,kemensos')."""
 
     @classmethod
     def resolve(cls, db: str | None = None, data_dir: str | os.PathLike | None = None, **kw):
@@ -58,6 +67,7 @@ class Settings:
         ddir = Path(data_dir).expanduser() if data_dir else default_data_dir()
         url = db or f"sqlite:///{ddir / DB_FILE_NAME}"
         kw.setdefault("forms_dir", default_forms_dir())
+        kw.setdefault("chain", default_chain())
         return cls(db_url=url, data_dir=ddir, **kw)
 
     @property

@@ -86,6 +86,11 @@ def result_rows(
     rows = conn.execute(
         select(households).where(and_(*where)).order_by(households.c.household_id)
     ).all()
+    return rows_of(conn, rows, round_)
+
+
+def rows_of(conn: Connection, rows, round_: str) -> list[dict]:
+    """The result row of each households row, with its round's latest verification."""
     ids = [r.household_id for r in rows]
     latest = rounds.latest_verifications(conn, ids, round_)
     heads, flagged = _head_niks(conn, ids), open_flags(conn, ids)

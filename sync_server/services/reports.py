@@ -39,12 +39,17 @@ def bnba(conn: Connection, user: User, round_: str, scope: str | None) -> dict:
     if len(scopes) != 1:
         raise InvalidContent("give scope: you review more than one wilayah", field="scope")
     (code,) = scopes
-    entries = [_entry(r) for r in result_rows(conn, round_, scopes)]
+    return document(round_, code, result_rows(conn, round_, scopes))
+
+
+def document(round_: str, code: str, rows: list[dict]) -> dict:
+    """The BNBA JSON of result rows (exports.result_rows) of one round and wilayah."""
+    entries = [_entry(r) for r in rows]
     return {
         "round": round_,
         "scope": code,
         "scope_name": wilayah.lookup(code),
-        "level": wilayah.LEVELS[len(code)],
+        "level": wilayah.LEVELS.get(len(code), 0),  # 0: the whole country
         "parents": [
             {"code": code[:n], "name": wilayah.lookup(code[:n])}
             for n in wilayah.PREFIX_LENGTHS

@@ -48,6 +48,10 @@ def create_user(conn: Connection, username: str, role: str, scopes, password: st
     plain = sorted({normalise_scope(s) for s in scopes})
     if not plain:
         raise UsageError("give at least one --scope (a kode wilayah prefix)")
+    if "" in plain and role in FIELD_ROLES | {"supervisor"}:
+        raise UsageError(f"role {role}: a national scope is for reviewers and admins (Kemensos)")
+    if "" in plain and len(plain) > 1:
+        raise UsageError("a national scope covers every other: give it alone")
     if conn.execute(select(users.c.id).where(users.c.username == username)).first():
         raise UsageError(f"user {username!r} exists already")
     uid = conn.execute(

@@ -34,9 +34,12 @@ def test_every_flag_kind_is_in_the_table_under_its_own_name():
     assert all(kind.name == name for name, kind in review.FLAG_KINDS.items())
 
 
-def test_bulk_approval_takes_only_parallel_edit_of_todays_flags():
-    takers = {name for name, kind in review.FLAG_KINDS.items() if kind.bulk_ok}
-    assert takers == {review.FLAG_PARALLEL_EDIT}
+def test_bulk_approval_takes_parallel_edit_but_no_flag_that_holds_review_or_blocks():
+    assert review.flag_kind(review.FLAG_PARALLEL_EDIT).bulk_ok
+    for kind in review.FLAG_KINDS.values():
+        if kind.holds_review or kind.blocks_approval:
+            assert not kind.bulk_ok, kind.name
+    assert not review.flag_kind(review.FLAG_VALIDATION_WARNING).bulk_ok
 
 
 def test_bulk_approval_leaves_returned_approved_and_proposals_alone():

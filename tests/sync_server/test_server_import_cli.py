@@ -9,6 +9,7 @@ from server_harness import PASSWORD
 from server_prelist import DESA, household_row, member_rows, write_prelist, write_rows
 from sqlalchemy import text
 
+from dtks.prelist import HOUSEHOLD_COLUMNS
 from sync_server.db.engine import make_engine
 from sync_server.db.migrate import upgrade
 from sync_server.services.prelist_import import import_prelist
@@ -169,3 +170,31 @@ def test_cli_demo_sets_up_users_and_assignments(tmp_path):
     assert _count(engine, "households") >= 45
     engine.dispose()
     json.dumps(r.stdout)
+
+
+def test_cli_adds_provinsi_and_national_reviewers_and_exports_an_empty_next_prelist(
+    db_url, tmp_path
+):
+    where = ["--db", db_url, "--data-dir", str(tmp_path / "data")]
+    assert _cli("init", *where).returncode == 0
+    add = ["--password-stdin", *where]
+    r = _cli("add-user", "kem1", "--role", "reviewer", "--scope", "national", *add,
+             stdin=PASSWORD + "\n")  # fmt: skip
+    assert r.returncode == 0 and "scopes national" in r.stdout, r.stderr
+    r = _cli("add-user", "prov1", "--role", "reviewer", "--scope", "32", *add,
+             stdin=PASSWORD + "\n")  # fmt: skip
+    assert r.returncode == 0, r.stderr
+    r = _cli("add-user", "enum9", "--role", "enumerator", "--scope", "national", *add,
+             stdin=PASSWORD + "\n")  # fmt: skip
+    assert r.returncode == 1 and "national scope is for reviewers" in r.stderr
+    engine = make_engine(db_url)
+    with engine.connect() as conn:
+        scopes = conn.execute(
+            text("SELECT username, scope FROM user_scopes JOIN users ON users.id = user_id")
+        ).all()
+    engine.dispose()
+    assert sorted(map(tuple, scopes)) == [("kem1", ""), ("prov1", "32")]
+    r = _cli("export-prelist", "--out", str(tmp_path / "next"), *where)
+    assert r.returncode == 0 and "0 established households" in r.stdout, r.stderr
+    header = (tmp_path / "next" / "households.csv").read_text().splitlines()
+    assert header == [",".join(HOUSEHOLD_COLUMNS)]
