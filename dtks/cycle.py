@@ -28,6 +28,8 @@ import re
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, time, timedelta, timezone
 
+from dtks import tasks
+
 PBI = "pbi"
 BNBA = "bnba"
 USULAN = "usulan"
@@ -78,12 +80,12 @@ NATIONAL_ZONE = WIB
 """The zone of a national scope (Kemensos, in Jakarta) and of an unknown province."""
 
 TASK_ACTIVITIES: dict[str, str | None] = {
-    "verivali": BNBA,
-    "pbi": PBI,
-    "anomali": None,
-    "sanggahan": BNBA,
-    "usul_warga": USULAN,
-    "usulan_kemensos": USULAN,
+    tasks.VERIVALI: BNBA,
+    tasks.PBI: PBI,
+    tasks.ANOMALI: None,
+    tasks.SANGGAHAN: BNBA,
+    tasks.USUL_WARGA: USULAN,
+    tasks.USULAN_KEMENSOS: USULAN,
 }
 """The window a task's field work falls in (None: any time). A sanggahan questions a listed
 recipient's eligibility, so it is verified with the BNBA; usul warga and usulan Kemensos are

@@ -28,6 +28,9 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any, Literal, TypeAlias, get_args
 
+from dtks.anomalies import Anomaly
+from dtks.tasks import Task
+
 MAX_PAYLOAD_BYTES = 64 * 1024 * 1024
 MAX_ID_LENGTH = 64
 MAX_STRING_LENGTH = 10_000
@@ -377,6 +380,10 @@ class Household:
     review: ReviewInfo | None = None
     replaces: str | None = None
     """The client-made UUID of the proposal this household was approved from (usulan baru)."""
+    anomalies: tuple[Anomaly, ...] = ()
+    """The open anomalies of the worklist (dtks.anomalies), as the server found them."""
+    tasks: tuple[Task, ...] = ()
+    """What the enumerator is asked to do with it (dtks.tasks)."""
 
     @classmethod
     def from_json(cls, data: Any, path: str = "") -> Household:
@@ -394,6 +401,8 @@ class Household:
             members=members,
             review=_get(obj, "review", path, _optional(ReviewInfo.from_json), None),
             replaces=_get(obj, "replaces", path, _optional(_id), None),
+            anomalies=tuple(_get(obj, "anomalies", path, _anomalies, [])),
+            tasks=tuple(_get(obj, "tasks", path, _tasks, [])),
         )
 
     def to_json(self) -> dict:
@@ -405,11 +414,43 @@ class Household:
             "values": dict(self.values),
             "members": [m.to_json() for m in self.members],
             "review": None if self.review is None else self.review.to_json(),
+            "anomalies": [a.to_json() for a in self.anomalies],
+            "tasks": [t.to_json() for t in self.tasks],
         } | ({"replaces": self.replaces} if self.replaces is not None else {})
 
     def member(self, member_id: str) -> Member | None:
         """The member with this id, or None."""
         return next((m for m in self.members if m.member_id == member_id), None)
+
+
+def _anomaly(value: Any, path: str) -> Anomaly:
+    obj = _object(value, path)
+    related = _get(obj, "related", path, lambda v, p: _items(v, p, _string, MAX_MEMBERS), [])
+    return Anomaly(
+        kind=_get(obj, "kind", path, _id),
+        field=_get(obj, "field", path, _string),
+        message=_get(obj, "message", path, _string, ""),
+        member_id=_get(obj, "member_id", path, _optional(_id), None),
+        value=_get(obj, "value", path, _scalar, None),
+        related=tuple(related),
+    )
+
+
+def _anomalies(value: Any, path: str) -> list[Anomaly]:
+    return _items(value, path, _anomaly, MAX_FIELDS)
+
+
+def _task(value: Any, path: str) -> Task:
+    obj = _object(value, path)
+    return Task(
+        kind=_get(obj, "kind", path, _id),
+        id=_get(obj, "id", path, _string),
+        note=_get(obj, "note", path, _optional(_string), None),
+    )
+
+
+def _tasks(value: Any, path: str) -> list[Task]:
+    return _items(value, path, _task, MAX_FIELDS)
 
 
 @dataclass(frozen=True)

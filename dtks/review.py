@@ -166,6 +166,7 @@ FLAG_VALIDATION_WARNING = "validation_warning"
 FLAG_ELIGIBILITY_CHANGED = "eligibility_changed"
 FLAG_RETURNED_FROM_ABOVE = "returned_from_above"
 FLAG_LATE = "late"
+FLAG_ANOMALY = "anomaly"
 
 
 @dataclass(frozen=True)
@@ -199,6 +200,7 @@ FLAG_KINDS: Mapping[str, FlagKind] = {
         FlagKind(FLAG_ELIGIBILITY_CHANGED, False, False, False, False, "layak changed"),
         FlagKind(FLAG_RETURNED_FROM_ABOVE, True, False, False, False, "a level above sent it back"),
         FlagKind(FLAG_LATE, False, False, True, False, "arrived after its window (dtks.cycle)"),
+        FlagKind(FLAG_ANOMALY, False, False, False, False, "on the anomaly worklist"),
     )
 }
 """Every flag kind there is. Add a kind here and nowhere else."""

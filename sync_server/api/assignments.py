@@ -1,5 +1,7 @@
 """GET /assignments/mine and the pull: GET /assignments/{id}/households."""
 
+from typing import Any
+
 from fastapi import Path, Query
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel
@@ -51,6 +53,25 @@ class ReviewOut(BaseModel):
     note: str | None
 
 
+class AnomalyOut(BaseModel):
+    """An open anomaly of the worklist (dtks.anomalies): fix field of member_id (or the household)."""
+
+    kind: str
+    member_id: str | None
+    field: str
+    message: str
+    value: Any = None
+    related: list[str] = []
+
+
+class TaskOut(BaseModel):
+    """What the enumerator is asked to do (dtks.tasks): verivali, anomali, sanggahan, ..."""
+
+    kind: str
+    id: str
+    note: str | None = None
+
+
 class HouseholdOut(BaseModel):
     """A household as pulled; deleted=true is a tombstone (left the scope)."""
 
@@ -62,6 +83,8 @@ class HouseholdOut(BaseModel):
     review: ReviewOut | None
     replaces: str | None = None
     """For an approved proposal under its permanent id: the client UUID it replaces."""
+    anomalies: list[AnomalyOut] = []
+    tasks: list[TaskOut] = []
 
 
 class PullOut(BaseModel):

@@ -54,6 +54,8 @@ class ReviewDetailOut(BaseModel):
     verifications: list[dict[str, Any]]
     photos: list[dict[str, Any]]
     history: list[dict[str, Any]]
+    anomalies: list[dict[str, Any]] = []
+    """The open anomalies of the worklist (dtks.anomalies)."""
 
 
 class Choice(BaseModel):

@@ -359,3 +359,31 @@ established = Table(
 )
 """The data of record (0004): a household's values and members as established, append-only;
 the newest row of a household is its record, the next round's pre-list starts from it."""
+
+anomalies = Table(
+    "anomalies",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("household_id", ID, nullable=False, index=True),
+    Column("member_id", ID),
+    Column("kind", String(32), nullable=False),
+    Column("field", String(64), nullable=False),
+    Column("message", Text, nullable=False),
+    Column("value", Text),
+    Column("related", Text, nullable=False),
+    Column("detected_at", TIME, nullable=False),
+    Column("cleared_at", TIME),
+)
+"""The anomaly worklist (0005): what dtks.anomalies found in a household on import or push;
+open while cleared_at is null, cleared when a later detection no longer finds it. value and
+related are JSON text."""
+
+member_niks = Table(
+    "member_niks",
+    metadata,
+    Column("member_id", ID, primary_key=True),
+    Column("nik", String(64), nullable=False, index=True),
+    Column("household_id", ID, nullable=False, index=True),
+)
+"""The NIK of every active member of a live household (0005), kept by the anomaly refresh:
+the index of the store-wide duplicate NIK check."""

@@ -22,6 +22,7 @@ from sync_server.db import jsontext
 from sync_server.db.tables import households, members, users
 from sync_server.errors import UsageError
 from sync_server.services import approvals, rounds
+from sync_server.services.anomalies import open_anomalies
 from sync_server.services.eligibility import (
     REASON_FIELD,
     RESULT_FIELD,
@@ -56,6 +57,9 @@ COLUMNS = [
     "approved_by",
     "approved_at",
     "flags",
+    "anomalies",
+    "late",
+    "late_for",
 ]
 SUMMARY_COLUMNS = [
     "kode_wilayah",
@@ -94,12 +98,23 @@ def rows_of(conn: Connection, rows, round_: str) -> list[dict]:
     ids = [r.household_id for r in rows]
     latest = rounds.latest_verifications(conn, ids, round_)
     heads, flagged = _head_niks(conn, ids), open_flags(conn, ids)
+    worklist = open_anomalies(conn, ids)
     names = dict(conn.execute(select(users.c.id, users.c.username)).all())
     approved = approvals.latest(conn, ids)
     return [
         _row(r, latest.get(r.household_id), heads, flagged, names, approved.get(r.household_id))
+        | _cycle_columns(latest.get(r.household_id), worklist.get(r.household_id, []))
         for r in rows
     ]
+
+
+def _cycle_columns(v, found) -> dict:
+    """The anomaly worklist's open kinds, and whether the verification came late."""
+    return {
+        "anomalies": " ".join(sorted({a.kind for a in found})),
+        "late": int(bool(v is not None and v.late)),
+        "late_for": (v.late_for or "") if v is not None else "",
+    }
 
 
 def _row(r, v, heads, flagged, names, approval) -> dict:

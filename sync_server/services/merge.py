@@ -55,7 +55,7 @@ from sync_server.errors import (
 )
 from sync_server.roles import can
 from sync_server.scopes import covers
-from sync_server.services import cycle, plausibility, validation
+from sync_server.services import anomalies, cycle, plausibility, validation
 from sync_server.services.assignments import round_for
 from sync_server.services.eligibility import changes_eligibility
 from sync_server.services.form_check import check_answers
@@ -190,6 +190,7 @@ def _apply(conn: Connection, user: User, changeset: ChangeSet, forms_dir) -> dic
         replies.append(result.reply())
     _write(conn, writes, now)
     seq.save()
+    anomalies.refresh(conn, ids)
     return ChangeSetReply(changeset.changeset_id, replies).to_json()
 
 

@@ -1,45 +1,40 @@
 """Values that pass their types but look wrong: the ``validation_warning`` flag's checks.
 
 Kept deliberately small (see docs/review-api.md): a member's NIK must agree with their birth
-date and sex (``dtks.ids``), a birth date must not lie in the future or more than 110 years
-back, and GPS points (household lat/lon, the verification's point) must lie in Indonesia
+date and sex, a birth date must not lie in the future or more than 110 years back (the member
+rules of ``dtks.anomalies``), and GPS points (household lat/lon, the verification's point) must lie in Indonesia
 (``dtks.indonesia``, the box the client checks too).
 
 >>> from dtks.model import Member
 >>> m = Member("m1", "active", {"nik": "3204124508900003", "tanggal_lahir": "1990-08-05",
 ...     "jenis_kelamin": 1})
 >>> member_warnings(m)
-['member m1: NIK 3204124508900003 says sex P, jenis_kelamin is 1']
+['member m1: NIK 3204124508900003 says sex P (day + 40 for women), jenis_kelamin is 1']
 """
 
 from datetime import date
 
-from dtks import ids, indonesia
+from dtks import anomalies, indonesia
+from sync_server import clock
 
-MAX_AGE_YEARS = 110
-_SEX_CODES = {"L": 1, "P": 2}
+MEMBER_KINDS = frozenset(
+    {
+        anomalies.NIK_INVALID,
+        anomalies.NIK_MISMATCH,
+        anomalies.IMPOSSIBLE_BIRTH_DATE,
+        anomalies.IMPLAUSIBLE_AGE,
+    }
+)
+"""The anomaly kinds a validation_warning repeats for the reviewer."""
 
 
 def member_warnings(member, today: date | None = None) -> list[str]:
-    """Problems of one active member's NIK, birth date and sex."""
+    """Problems of one active member's NIK, birth date and sex: the member kinds of the
+    anomaly worklist (dtks.anomalies), written as one line each."""
     if member.status != "active":
         return []
-    today = today or date.today()
-    v, who = member.values, f"member {member.member_id}"
-    out = []
-    born = _date(v.get("tanggal_lahir"))
-    if born and (born > today or today.year - born.year > MAX_AGE_YEARS):
-        out.append(f"{who}: tanggal_lahir {born.isoformat()} is implausible")
-    try:
-        nik = ids.parse_nik(str(v.get("nik") or ""), today)
-    except ids.InvalidId as e:
-        return out + [f"{who}: {e}"]
-    if born and nik.birth_date != born:
-        out.append(f"{who}: NIK {nik.text} says born {nik.birth_date}, tanggal_lahir is {born}")
-    sex = v.get("jenis_kelamin")
-    if sex is not None and _SEX_CODES[nik.sex] != sex:
-        out.append(f"{who}: NIK {nik.text} says sex {nik.sex}, jenis_kelamin is {sex}")
-    return out
+    found = anomalies.member_anomalies(member, today or clock.current().date())
+    return [f"member {a.member_id}: {a.message}" for a in found if a.kind in MEMBER_KINDS]
 
 
 def point_warning(what: str, lat, lon) -> list[str]:

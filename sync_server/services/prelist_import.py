@@ -30,6 +30,7 @@ from sync_server.db import jsontext
 from sync_server.db.engine import Sequence, write_transaction
 from sync_server.db.tables import audit, flags, households, members, tombstones
 from sync_server.errors import UsageError
+from sync_server.services import anomalies
 from sync_server.services.plausibility import member_warnings
 
 HOUSEHOLDS_FILE = "households.csv"
@@ -70,6 +71,7 @@ def import_prelist(
         batch = ids[start : start + BATCH]
         with write_transaction(engine) as conn:
             _upsert_batch(conn, batch, found, by_household, result)
+            anomalies.refresh(conn, batch)  # the anomaly worklist (dtks.anomalies)
         if progress:
             progress(min(start + BATCH, len(ids)), len(ids))
     if report is not None:

@@ -3,6 +3,8 @@
 Pages are ordered by ``seq``; ``next_since`` is the seq of the last household in the page, so
 a client that stores it after saving the page never misses or repeats a change. Households
 that left the scope since then (moved to another desa, deleted) come back as tombstones.
+Every household carries its open ``anomalies`` and its ``tasks`` (DESIGN.md, "The monthly
+cycle"; empty lists on a tombstone).
 """
 
 from sqlalchemy import Connection, and_, select
@@ -10,6 +12,8 @@ from sqlalchemy import Connection, and_, select
 from sync_server.db import jsontext
 from sync_server.db.tables import households, members, tombstones
 from sync_server.scopes import scope_range
+from sync_server.services import tasks
+from sync_server.services.anomalies import open_anomalies
 from sync_server.services.household_store import chunks, review_info
 
 
@@ -39,14 +43,20 @@ def pull_page(conn: Connection, scope: str, since: int, limit: int) -> dict:
     more = len(items) > limit
     items = items[:limit]
     page_rows = [r for _, kind, r in items if kind == "h" and not r.deleted]
-    member_map = _members(conn, [r.household_id for r in page_rows])
+    page_ids = [r.household_id for r in page_rows]
+    member_map = _members(conn, page_ids)
+    worklist = open_anomalies(conn, page_ids)
     still_here = _still_in_scope(
         conn, [r.household_id for _, kind, r in items if kind == "t"], low, high
     )
     out = []
     for _, kind, r in items:
         if kind == "h" and not r.deleted:
-            out.append(_household(r, member_map.get(r.household_id, [])))
+            found = worklist.get(r.household_id, [])
+            out.append(
+                _household(r, member_map.get(r.household_id, []))
+                | {"anomalies": [a.to_json() for a in found], "tasks": tasks.of(r, found)}
+            )
         elif kind == "h" or r.household_id not in still_here:
             out.append(_tombstone(r.household_id, getattr(r, "version", 0)))
     next_since = items[-1][0] if items else since
@@ -117,4 +127,6 @@ def _tombstone(household_id: str, version: int) -> dict:
         "values": {},
         "members": [],
         "review": None,
+        "anomalies": [],
+        "tasks": [],
     }

@@ -24,8 +24,9 @@ from sync_server.db.tables import (
     verifications,
 )
 from sync_server.errors import InvalidContent, StateConflict
-from sync_server.services import approvals, history, validation
+from sync_server.services import approvals, history, tasks, validation
 from sync_server.services.access import reviewable_household
+from sync_server.services.anomalies import open_anomalies
 from sync_server.services.household_store import household_from_rows, load_rows
 from sync_server.services.users import User
 
@@ -64,8 +65,14 @@ def detail(conn: Connection, user: User, household_id: str) -> dict:
     row = reviewable_household(conn, user, household_id)
     rows, member_rows = load_rows(conn, [household_id])
     household = household_from_rows(row, member_rows[household_id]).to_json()
+    found = open_anomalies(conn, [household_id]).get(household_id, [])
     household.update(
-        state=row.state, note=row.review_note, kode_wilayah=row.kode_wilayah, proposed=row.proposed
+        state=row.state,
+        note=row.review_note,
+        kode_wilayah=row.kode_wilayah,
+        proposed=row.proposed,
+        anomalies=[a.to_json() for a in found],
+        tasks=tasks.of(row, found),
     )
     return {
         "household": household,
@@ -74,6 +81,7 @@ def detail(conn: Connection, user: User, household_id: str) -> dict:
         "verifications": _verifications(conn, household_id),
         "photos": _photos(conn, household_id),
         "history": history.events(conn, household_id),
+        "anomalies": household["anomalies"],
     }
 
 
@@ -146,6 +154,8 @@ def _verifications(conn, household_id) -> list[dict]:
             "started_at": r.started_at,
             "finished_at": r.finished_at,
             "received_at": r.received_at,
+            "late": bool(r.late),
+            "late_for": r.late_for,
         }
         for r in conn.execute(q)
     ]

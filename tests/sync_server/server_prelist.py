@@ -46,7 +46,8 @@ def member_rows(desa: str, n: int) -> list[dict]:
     """Two valid members.csv rows (head and spouse) of the n-th household."""
     hid = household_id(desa, n)
     day = n % 28 + 1
-    serial = n % 9999 + 1
+    # Each desa its own serials: the same NIK in two desas is an anomaly (duplicate_nik).
+    serial = (n + 1000 * (int(desa[-1]) % 9)) % 9999 + 1
     return [
         {
             "member_id": f"{hid}01",

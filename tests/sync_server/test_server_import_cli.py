@@ -20,6 +20,12 @@ def _count(engine, table):
         return conn.execute(text(f"SELECT count(*) FROM {table}")).scalar()
 
 
+def _open_anomalies(engine) -> set[tuple[str, str]]:
+    with engine.connect() as conn:
+        q = text("SELECT household_id, kind FROM anomalies WHERE cleared_at IS NULL")
+        return {tuple(r) for r in conn.execute(q)}
+
+
 def test_import_reports_bad_rows_and_imports_good_ones(db_url, tmp_path):
     engine = make_engine(db_url)
     upgrade(engine)
@@ -62,8 +68,15 @@ def test_import_reports_bad_rows_and_imports_good_ones(db_url, tmp_path):
         }
     assert json.loads(kept)["tanggal_lahir"] == "1980-02-30"
     assert flagged_ids == {rows[3]["household_id"], members[0]["household_id"]}
-    import_prelist(engine, tmp_path / "p")  # a re-import does not raise the open flag again
-    assert _count(engine, "flags") == 2
+    # The anomaly worklist too: the bad No KK, the impossible birth date, and the household
+    # whose head's row was rejected (it has no head now).
+    assert _open_anomalies(engine) == {
+        (rows[3]["household_id"], "kk_invalid"),
+        (members[0]["household_id"], "impossible_birth_date"),
+        (rows[2]["household_id"], "head_count"),
+    }
+    import_prelist(engine, tmp_path / "p")  # a re-import does not raise the open flags again
+    assert _count(engine, "flags") == 5
     engine.dispose()
 
 

@@ -166,3 +166,32 @@ def test_downgrade_puts_the_last_approval_back_on_the_household(db_url):
         members = conn.execute(text("SELECT count(*) FROM members")).scalar()
     engine.dispose()
     assert tuple(pair) == (rev1, T3) and members == 1
+
+
+def test_upgrade_from_0004_indexes_the_niks_of_active_members_of_live_households(db_url):
+    engine = _at(db_url, "0004")
+    hh = (
+        'INSERT INTO households (household_id, kode_wilayah, "values", version, seq, state,'
+        " deleted, proposed, created_at, updated_at) VALUES (:h, '3204122002', '{}', 1, 1,"
+        " 'open', :d, false, 'x', 'x')"
+    )
+    mm = (
+        'INSERT INTO members (member_id, household_id, "values", status, version)'
+        " VALUES (:m, :h, :v, :s, 0)"
+    )
+    with engine.begin() as conn:
+        conn.execute(text(hh), {"h": "H1", "d": False})
+        conn.execute(text(hh), {"h": "H2", "d": True})
+        for mid, hid, nik, status in (
+            ("H101", "H1", "3204121507800001", "active"),
+            ("H102", "H1", "3204121507800002", "removed"),
+            ("H103", "H1", "", "active"),
+            ("H201", "H2", "3204121507800003", "active"),
+        ):
+            conn.execute(text(mm), {"m": mid, "h": hid, "v": f'{{"nik": "{nik}"}}', "s": status})
+    upgrade(engine)
+    with engine.connect() as conn:
+        rows = conn.execute(text("SELECT member_id, nik, household_id FROM member_niks")).all()
+        assert [tuple(r) for r in rows] == [("H101", "3204121507800001", "H1")]
+        assert conn.execute(text("SELECT count(*) FROM anomalies")).scalar() == 0
+    engine.dispose()

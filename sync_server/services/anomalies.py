@@ -1,0 +1,244 @@
+"""The anomaly worklist on the server: run dtks.anomalies on households and keep the result.
+
+``refresh(conn, household_ids)`` is called inside the writing transaction by the pre-list
+import (after each batch) and by every push. It re-detects the households given and the
+households that share a NIK with them (before or after the change, so a fixed duplicate
+clears on both sides), opens new anomalies, clears the ones no longer found, keeps the
+``anomaly`` flag open exactly while a household has one, and moves the sequence number of
+every household whose list changed, so the next pull delivers it.
+
+    changed = refresh(conn, ["3204122002000001"])
+    by_household = open_anomalies(conn, ids)          # {household_id: [Anomaly]}
+"""
+
+from collections import defaultdict
+from collections.abc import Iterable
+
+from sqlalchemy import Connection, delete, insert, select, update
+from sqlalchemy.sql import bindparam
+
+from dtks import anomalies as rule
+from dtks import cycle
+from dtks.review import FLAG_ANOMALY
+from sync_server import clock
+from sync_server.db import jsontext
+from sync_server.db.engine import Sequence
+from sync_server.db.tables import anomalies, flags, households, member_niks
+from sync_server.services.household_store import chunks, household_from_rows, load_rows
+
+MAX_FLAG_DETAIL = 2000
+
+
+def refresh(conn: Connection, household_ids: Iterable[str]) -> set[str]:
+    """Re-detect the households (and their NIK partners); return the ids whose list changed."""
+    ids = sorted(set(household_ids))
+    if not ids:
+        return set()
+    before = _niks_of(conn, ids)
+    rows, member_rows = load_rows(conn, ids)
+    _index_niks(conn, ids, rows, member_rows)
+    after = _niks_of(conn, ids)
+    niks = {nik for nik, _ in before.values()} | {nik for nik, _ in after.values()}
+    holders = _holders(conn, niks)
+    partners = {h for hs in holders.values() for _, h in hs} - set(ids)
+    if partners:
+        more_rows, more_members = load_rows(conn, sorted(partners))
+        rows.update(more_rows)
+        member_rows.update(more_members)
+    by_nik = {nik: [m for m, _ in hs] for nik, hs in holders.items()}
+    found = {hid: _detect(row, member_rows[hid], by_nik) for hid, row in rows.items()}
+    for hid in set(ids) - set(rows):
+        found[hid] = []  # gone from the store: nothing stays open
+    return _store(conn, found)
+
+
+def _detect(row, member_rows, by_nik) -> list[rule.Anomaly]:
+    if row.deleted:
+        return []
+    household = household_from_rows(row, member_rows)
+    today = clock.current().astimezone(cycle.zone_of(row.kode_wilayah).tzinfo).date()
+    return rule.detect(household, by_nik, today)
+
+
+def _niks_of(conn: Connection, ids: list[str]) -> dict[str, tuple[str, str]]:
+    """{member_id: (nik, household_id)} of the indexed members of these households."""
+    out = {}
+    for part in chunks(ids):
+        q = select(member_niks).where(member_niks.c.household_id.in_(part))
+        out.update({r.member_id: (r.nik, r.household_id) for r in conn.execute(q)})
+    return out
+
+
+def _index_niks(conn: Connection, ids, rows, member_rows) -> None:
+    """Rewrite the NIK index rows of these households from their active members."""
+    for part in chunks(ids):
+        conn.execute(delete(member_niks).where(member_niks.c.household_id.in_(part)))
+    fresh = []
+    for hid, row in rows.items():
+        if row.deleted:
+            continue
+        for m in member_rows[hid]:
+            nik = str(jsontext.loads(m.values).get("nik") or "").strip()[:64]
+            if m.status == "active" and nik:
+                fresh.append({"member_id": m.member_id, "nik": nik, "household_id": hid})
+    # A member moved between households in one transaction: its old row went with the delete.
+    for part in chunks([f["member_id"] for f in fresh]):
+        conn.execute(delete(member_niks).where(member_niks.c.member_id.in_(part)))
+    if fresh:
+        conn.execute(insert(member_niks), fresh)
+
+
+def _holders(conn: Connection, niks: set[str]) -> dict[str, list[tuple[str, str]]]:
+    """{nik: [(member_id, household_id)]} over the whole store."""
+    out: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for part in chunks(sorted(niks)):
+        q = select(member_niks).where(member_niks.c.nik.in_(part))
+        for r in conn.execute(q):
+            out[r.nik].append((r.member_id, r.household_id))
+    return out
+
+
+def open_anomalies(conn: Connection, ids: Iterable[str]) -> dict[str, list[rule.Anomaly]]:
+    """{household_id: its open anomalies, in detection order} for the ids that have any."""
+    out: dict[str, list[rule.Anomaly]] = defaultdict(list)
+    for part in chunks(sorted(set(ids))):
+        q = (
+            select(anomalies)
+            .where(anomalies.c.household_id.in_(part), anomalies.c.cleared_at.is_(None))
+            .order_by(anomalies.c.id)
+        )
+        for r in conn.execute(q):
+            out[r.household_id].append(_anomaly(r))
+    return dict(out)
+
+
+def _anomaly(r) -> rule.Anomaly:
+    return rule.Anomaly(
+        kind=r.kind,
+        field=r.field,
+        message=r.message,
+        member_id=r.member_id,
+        value=jsontext.loads(r.value),
+        related=tuple(jsontext.loads(r.related) or ()),
+    )
+
+
+def _store(conn: Connection, found: dict[str, list[rule.Anomaly]]) -> set[str]:
+    """Open new anomalies, clear vanished ones, update changed messages; return changed ids."""
+    now = clock.now()
+    stored = defaultdict(dict)
+    for part in chunks(sorted(found)):
+        q = select(anomalies).where(
+            anomalies.c.household_id.in_(part), anomalies.c.cleared_at.is_(None)
+        )
+        for r in conn.execute(q):
+            stored[r.household_id][(r.kind, r.member_id, r.field)] = r
+    new, cleared, changed_rows, changed = [], [], [], set()
+    for hid, items in found.items():
+        have = stored.get(hid, {})
+        keys = {a.key for a in items}
+        for a in items:
+            old = have.get(a.key)
+            if old is None:
+                new.append(_row(hid, a, now))
+                changed.add(hid)
+            elif _anomaly(old) != a:
+                changed_rows.append(_row(hid, a, now) | {"a_id": old.id})
+                changed.add(hid)
+        gone = [r.id for key, r in have.items() if key not in keys]
+        if gone:
+            cleared += gone
+            changed.add(hid)
+    _write(conn, new, cleared, changed_rows, now)
+    _flag(conn, {h: found[h] for h in changed}, now)
+    _move_seq(conn, changed)
+    return changed
+
+
+def _row(hid: str, a: rule.Anomaly, now: str) -> dict:
+    return {
+        "household_id": hid,
+        "member_id": a.member_id,
+        "kind": a.kind,
+        "field": a.field,
+        "message": a.message[:2000],
+        "value": jsontext.dumps(a.value),
+        "related": jsontext.dumps(list(a.related)),
+        "detected_at": now,
+    }
+
+
+def _write(conn: Connection, new, cleared, changed_rows, now) -> None:
+    if new:
+        conn.execute(insert(anomalies), new)
+    for part in chunks(cleared):
+        conn.execute(update(anomalies).where(anomalies.c.id.in_(part)).values(cleared_at=now))
+    if changed_rows:
+        conn.execute(
+            update(anomalies)
+            .where(anomalies.c.id == bindparam("a_id"))
+            .values(
+                message=bindparam("message"),
+                value=bindparam("value"),
+                related=bindparam("related"),
+            ),
+            [{k: r[k] for k in ("a_id", "message", "value", "related")} for r in changed_rows],
+        )
+
+
+def _flag(conn: Connection, lists: dict[str, list[rule.Anomaly]], now: str) -> None:
+    """Keep the anomaly flag open exactly while a household has an open anomaly."""
+    if not lists:
+        return
+    ids = sorted(lists)
+    flagged = set()
+    for part in chunks(ids):
+        q = select(flags.c.household_id).where(
+            flags.c.household_id.in_(part),
+            flags.c.kind == FLAG_ANOMALY,
+            flags.c.cleared_at.is_(None),
+        )
+        flagged.update(conn.execute(q).scalars())
+    clear = [h for h in ids if not lists[h] and h in flagged]
+    for part in chunks(clear):
+        conn.execute(
+            update(flags)
+            .where(
+                flags.c.household_id.in_(part),
+                flags.c.kind == FLAG_ANOMALY,
+                flags.c.cleared_at.is_(None),
+            )
+            .values(cleared_at=now)
+        )
+    raise_ = [
+        {
+            "household_id": h,
+            "kind": FLAG_ANOMALY,
+            "detail": summary(lists[h]),
+            "created_at": now,
+        }
+        for h in ids
+        if lists[h] and h not in flagged
+    ]
+    if raise_:
+        conn.execute(insert(flags), raise_)
+
+
+def summary(items: list[rule.Anomaly]) -> str:
+    """One line for a flag or an export cell: 'kind (member): message; ...'."""
+    parts = [f"{a.kind} ({a.member_id or 'household'}, {a.field}): {a.message}" for a in items]
+    return "; ".join(parts)[:MAX_FLAG_DETAIL]
+
+
+def _move_seq(conn: Connection, ids: set[str]) -> None:
+    """Give each changed household a new sequence number: the next pull carries its list."""
+    if not ids:
+        return
+    seq = Sequence(conn)
+    conn.execute(
+        update(households)
+        .where(households.c.household_id == bindparam("h_id"))
+        .values(seq=bindparam("seq")),
+        [{"h_id": h, "seq": seq.next()} for h in sorted(ids)],
+    )
+    seq.save()

@@ -1,0 +1,149 @@
+"""The anomaly worklist on the server: found by the import and every push, kept per household,
+carried by the pull, cleared when a change fixes it, duplicates found across the whole store."""
+
+import csv
+import json
+
+from server_harness import HID, HID2, HID_B, ROUND, edit
+from sqlalchemy import text
+
+from dtks.sample import write_prelist
+from sync_server.db.engine import make_engine
+from sync_server.db.migrate import upgrade
+from sync_server.services.exports import result_rows
+from sync_server.services.prelist_import import import_prelist
+
+
+def _open(engine_or_server, hid=None) -> set[tuple]:
+    q = "SELECT household_id, member_id, kind, field FROM anomalies WHERE cleared_at IS NULL"
+    if hasattr(engine_or_server, "sql"):
+        rows = engine_or_server.sql(q)
+    else:
+        with engine_or_server.connect() as conn:
+            rows = conn.execute(text(q)).all()
+    return {tuple(r) for r in rows if hid is None or r[0] == hid}
+
+
+def test_import_finds_every_planted_anomaly_on_its_household(tmp_path):
+    engine = make_engine(f"sqlite:///{tmp_path / 'db.sqlite3'}")
+    upgrade(engine)
+    write_prelist(tmp_path / "p", 700, "32.04", seed=3)
+    import_prelist(engine, tmp_path / "p")
+    found = _open(engine)
+    planted = set()
+    with open(tmp_path / "p" / "households.csv", encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            if row["anomaly"]:
+                planted.add((row["household_id"], None, row["anomaly"]))
+    with open(tmp_path / "p" / "members.csv", encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            if row["anomaly"]:
+                planted.add((row["household_id"], row["member_id"], row["anomaly"]))
+    assert {k for _, _, k in planted} == {
+        "wrong_wilayah",
+        "missing_mother_name",
+        "duplicate_nik",
+        "impossible_birth_date",
+    }
+    for hid, mid, kind in planted:
+        assert any(f[0] == hid and f[1] == mid and f[2] == kind for f in found), (hid, kind)
+    # Nothing else but the other side of each copied NIK, and a copied NIK that disagrees
+    # with its new holder's birth date or sex.
+    copied = {(h, m) for h, m, k in planted if k == "duplicate_nik"}
+    extra = {f for f in found if (f[0], f[1], f[2]) not in planted}
+    assert extra and all(
+        f[2] == "duplicate_nik" or (f[2] == "nik_mismatch" and f[:2] in copied) for f in extra
+    )
+    engine.dispose()
+
+
+def test_the_same_nik_in_another_import_is_found_on_both_households(tmp_path):
+    engine = make_engine(f"sqlite:///{tmp_path / 'db.sqlite3'}")
+    upgrade(engine)
+    write_prelist(tmp_path / "a", 5, "32.04.12.2002", seed=1)
+    write_prelist(tmp_path / "b", 5, "32.73.01.1001", seed=2)
+    import_prelist(engine, tmp_path / "a")
+    with open(tmp_path / "a" / "members.csv", encoding="utf-8") as f:
+        source = next(csv.DictReader(f))
+    rows = list(csv.DictReader(open(tmp_path / "b" / "members.csv", encoding="utf-8")))
+    rows[0]["nik"] = source["nik"]
+    with open(tmp_path / "b" / "members.csv", "w", newline="", encoding="utf-8") as f:
+        w = csv.DictWriter(f, fieldnames=list(rows[0]))
+        w.writeheader()
+        w.writerows(rows)
+    import_prelist(engine, tmp_path / "b")
+    dup = {(h, m) for h, m, k, _ in _open(engine) if k == "duplicate_nik"}
+    assert (source["household_id"], source["member_id"]) in dup
+    assert (rows[0]["household_id"], rows[0]["member_id"]) in dup
+    engine.dispose()
+
+
+def _change_member(hid, base_version, mid, **fields):
+    return {
+        **edit(hid, base_version),
+        "members": [
+            {
+                "op": "change",
+                "member_id": mid,
+                "fields": {k: {"base": b, "value": v} for k, (b, v) in fields.items()},
+            }
+        ],
+    }
+
+
+def test_pull_carries_anomalies_and_tasks_and_a_fix_clears_them(server):
+    enum1 = server.client("enum1")
+    aid = server.assignment_ids["enum1"]
+    pulled = enum1.pull_all(aid)
+    assert all(h["anomalies"] == [] for h in pulled.values())
+    assert pulled[HID]["tasks"] == [{"kind": "verivali", "id": f"verivali-{HID}", "note": None}]
+    mid = f"{HID}02"
+    r = enum1.push([_change_member(HID, 1, mid, nama_ibu=("Ibu", None))])
+    assert r.status_code == 200, r.text
+    h = enum1.household(aid, HID)
+    assert [(a["kind"], a["member_id"], a["field"]) for a in h["anomalies"]] == [
+        ("missing_mother_name", mid, "nama_ibu")
+    ]
+    assert h["tasks"][0]["kind"] == "anomali" and "missing_mother_name" in h["tasks"][0]["note"]
+    flags = server.sql("SELECT kind, cleared_at FROM flags WHERE household_id = :h", h=HID)
+    assert [(k, c is None) for k, c in flags] == [("anomaly", True)]
+    reviewer = server.client("reviewer1")
+    seen = reviewer.get(reviewer.url(f"/review/households/{HID}")).json()
+    assert [a["kind"] for a in seen["anomalies"]] == ["missing_mother_name"]
+    assert "anomaly" in [f["kind"] for f in seen["flags"]]
+    with server.engine.connect() as conn:
+        rows = {r["household_id"]: r for r in result_rows(conn, ROUND, None, verified_only=False)}
+    assert rows[HID]["anomalies"] == "missing_mother_name" and rows[HID2]["anomalies"] == ""
+    version = h["version"]
+    assert enum1.push([_change_member(HID, version, mid, nama_ibu=(None, "Siti Aminah"))]).ok
+    h = enum1.household(aid, HID)
+    assert h["anomalies"] == [] and h["tasks"][0]["kind"] == "verivali"
+    assert _open(server, HID) == set()
+    flags = server.sql("SELECT kind, cleared_at FROM flags WHERE household_id = :h", h=HID)
+    assert [(k, c is not None) for k, c in flags] == [("anomaly", True)]
+
+
+def test_a_duplicate_made_by_a_push_shows_on_both_households_and_clears_on_both(server):
+    enum1, enum3 = server.client("enum1"), server.client("enum3")
+    other = enum3.household(server.assignment_ids["enum3"], HID_B)
+    theirs = other["members"][0]
+    mine = enum1.household(server.assignment_ids["enum1"], HID2)["members"][0]
+    change = _change_member(
+        HID2, 1, mine["member_id"], nik=(mine["values"]["nik"], theirs["values"]["nik"])
+    )
+    # The copied NIK also disagrees with the member's birth date: two anomalies on HID2.
+    assert enum1.push([change]).ok
+    assert ("duplicate_nik", "nik") in {(k, f) for _, _, k, f in _open(server, HID2)}
+    assert _open(server, HID_B) == {(HID_B, theirs["member_id"], "duplicate_nik", "nik")}
+    pulled_b = enum3.household(server.assignment_ids["enum3"], HID_B)
+    assert pulled_b["anomalies"][0]["related"] == [mine["member_id"]]
+    version = enum1.household(server.assignment_ids["enum1"], HID2)["version"]
+    back = _change_member(
+        HID2, version, mine["member_id"], nik=(theirs["values"]["nik"], mine["values"]["nik"])
+    )
+    assert enum1.push([back]).ok
+    assert _open(server, HID2) == set() and _open(server, HID_B) == set()
+    values = json.loads(
+        server.scalar('SELECT "values" FROM members WHERE member_id = :m', m=mine["member_id"])
+    )
+    assert values["nik"] == mine["values"]["nik"]
