@@ -80,6 +80,8 @@ class Queue:
     items: list[QueueItem]
     counts: dict[str, int]
     total: int
+    awaiting_approval: int | None = None
+    """Open households with a verification, waiting for approval (None: an older server)."""
 
     @classmethod
     def from_json(cls, data: dict) -> Queue:
@@ -88,8 +90,12 @@ class Queue:
         counts = data.get("counts")
         if counts is None:
             counts = {f: sum(f in i.flags for i in items) for f in FLAGS}
+        awaiting = data.get("awaiting_approval")
         return cls(
-            items, {str(k): int(v) for k, v in counts.items()}, int(data.get("total") or len(items))
+            items,
+            {str(k): int(v) for k, v in counts.items()},
+            int(data.get("total") or len(items)),
+            None if awaiting is None else int(awaiting),
         )
 
 
@@ -118,6 +124,9 @@ class ConflictRow:
     user: str
     kind: str
     clients: tuple[Any, ...] = ()
+    server_user: str = ""
+    """Who wrote the server's value (from the household's history; '' when it came with the
+    pre-list or the history does not say)."""
 
     @property
     def clients_differ(self) -> bool:
@@ -200,6 +209,34 @@ class Detail:
         return member_label(m, member_id)
 
 
+def reviewer_level(scopes: list[str] | None) -> str:
+    """The review level of a user from their widest scope (kabkota for a kabupaten/kota)."""
+    plain = sorted((scope_rule.plain(s) for s in scopes or ()), key=len)
+    return review.level_of_scope(plain[0]) if plain else review.KEMENSOS
+
+
+def possible_decisions(detail: Detail, level: str = review.KABKOTA) -> set[str]:
+    """The decisions the household's state allows at the level, as the transition table says;
+    resolving needs an open conflict and an approved household is not approved again.
+
+    >>> d = detail_from_json({"household": {"household_id": "1", "state": "approved"}})
+    >>> sorted(possible_decisions(d))
+    ['return']
+    """
+    out = set()
+    for decision in review.HOUSEHOLD_DECISIONS:
+        try:
+            review.household_step(detail.state, decision, level)
+        except review.IllegalStep:
+            continue
+        out.add(decision)
+    if not detail.conflicts:
+        out.discard(review.RESOLVE)
+    if detail.state == review.APPROVED:
+        out.discard(review.APPROVE)
+    return out
+
+
 def member_label(member: dict | None, member_id: str) -> str:
     """'Nama (member id)', or the id alone when the member is unknown."""
     name = ((member or {}).get("values") or {}).get("nama")
@@ -211,7 +248,8 @@ def detail_from_json(data: dict) -> Detail:
     h = data["household"]
     members = list(h.get("members") or [])
     by_id = {m.get("member_id"): m for m in members}
-    rows = [_conflict(c, by_id) for c in data.get("conflicts") or []]
+    history = list(data.get("history") or [])
+    rows = [_conflict(c, by_id, history) for c in data.get("conflicts") or []]
     verifs = [_verification(v) for v in data.get("verifications") or []]
     flags = data.get("flags") or []
     open_flags = review.shown(f["kind"] for f in flags if f.get("open"))
@@ -227,13 +265,35 @@ def detail_from_json(data: dict) -> Detail:
         resolved=[r for r, done in rows if done],
         verifications=verifs,
         photos=[],
-        history=list(data.get("history") or []),
+        history=history,
     )
     detail.photos = _photos(data.get("photos") or [], verifs, detail.prelist_point)
     return detail
 
 
-def _conflict(c: dict, members: dict) -> tuple[ConflictRow, bool]:
+def server_author(conflict: dict, history: list[dict]) -> str:
+    """Who wrote the value the server holds in a conflict: the last history event that set it.
+
+    >>> server_author({"field": "alamat", "server": "Jl. A"},
+    ...               [{"field": "alamat", "new": "Jl. A", "user": "enum1"}])
+    'enum1'
+    """
+    if conflict.get("server_user"):
+        return str(conflict["server_user"])
+    mid, name, value = (
+        conflict.get("member_id") or None,
+        conflict.get("field"),
+        conflict.get("server"),
+    )
+    at = str(conflict.get("at") or "~")
+    for event in reversed(history):
+        same = (event.get("member_id") or None) == mid and event.get("field") == name
+        if same and event.get("new") == value and str(event.get("at") or "") <= at:
+            return str(event.get("user") or "")
+    return ""
+
+
+def _conflict(c: dict, members: dict, history: list[dict]) -> tuple[ConflictRow, bool]:
     mid = c.get("member_id")
     row = ConflictRow(
         key=str(c.get("key") or (f"{mid}.{c['field']}" if mid else c["field"])),
@@ -246,6 +306,7 @@ def _conflict(c: dict, members: dict) -> tuple[ConflictRow, bool]:
         user=str(c.get("user") or ""),
         kind=str(c.get("kind") or ""),
         clients=(c.get("client"),),
+        server_user=server_author(c, history),
     )
     return row, bool(c.get("resolved"))
 
@@ -259,7 +320,7 @@ def _merge_open(rows: list[ConflictRow]) -> list[ConflictRow]:
             out[r.key] = ConflictRow(
                 first.key, first.field, first.member_id, first.member, first.base,
                 first.server, first.client, f"{first.user}, {r.user}", first.kind,
-                first.clients + r.clients,
+                first.clients + r.clients, first.server_user,
             )  # fmt: skip
         else:
             out[r.key] = r

@@ -126,10 +126,12 @@ class ApiClient:
     # Review (docs/review-api.md): reviewer and admin roles, within their scopes.
 
     def review_queue(
-        self, scope=None, round=None, flag=None, state=None, limit=200, offset=0
+        self, scope=None, round=None, flag=None, state=None, limit=200, offset=0, verified=False
     ) -> dict[str, Any]:
-        """GET /review/queue: {households, counts?, total?} within the user's scopes."""
+        """GET /review/queue: {households, counts?, total?, awaiting_approval?} in the user's scopes."""
         params = {"scope": scope, "round": round, "flag": flag, "state": state}
+        if verified:
+            params["verified"] = "true"
         params = {k: v for k, v in params.items() if v}
         params.update(limit=limit, offset=offset)
         return self._request("GET", "/review/queue", params=params)

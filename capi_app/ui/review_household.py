@@ -30,6 +30,8 @@ from capi_app.review import (
     choice_value,
     detail_from_json,
     field_label,
+    possible_decisions,
+    reviewer_level,
 )
 from capi_app.ui import review_jobs, window_size
 from capi_app.ui.review_errors import plain_error
@@ -113,11 +115,7 @@ class ReviewHouseholdDialog(QDialog):
         self.banner.hide()
 
         self.conflict_area = QScrollArea(widgetResizable=True)
-        self.conflict_widget = QWidget()
-        self.conflict_grid = QGridLayout(self.conflict_widget)
-        self.conflict_grid.setAlignment(Qt.AlignmentFlag.AlignTop)
-        self.conflict_grid.setHorizontalSpacing(14)
-        self.conflict_area.setWidget(self.conflict_widget)
+        self._new_conflict_page()
         self.verification_table = _table(0, 1)
         self.verification_hint = QLabel(objectName="subtitle", wordWrap=True)
         verification_tab = QWidget()
@@ -214,12 +212,19 @@ class ReviewHouseholdDialog(QDialog):
         callback(value)
 
     def _set_busy(self, busy: bool) -> None:
-        for b in (self.resolve_button, self.approve_button, self.return_button):
-            b.setEnabled(not busy)
+        """While a request runs nothing can be decided; then what the state allows can."""
+        allowed = set()
+        if not busy and self.detail is not None:
+            allowed = possible_decisions(self.detail, reviewer_level(self.session.scopes))
+        self.resolve_button.setEnabled(review.RESOLVE in allowed)
+        self.approve_button.setEnabled(review.APPROVE in allowed)
+        self.return_button.setEnabled(review.RETURN in allowed)
+        self.note.setEnabled(not busy and review.RETURN in allowed)
 
     def _loaded(self, detail: Detail) -> None:
         self.detail = detail
         self._show(detail)
+        self._set_busy(bool(self.jobs))
         if self.status.text() == self.tr("Loading…"):
             self.status.setText("")
         self.loaded.emit()
@@ -243,7 +248,8 @@ class ReviewHouseholdDialog(QDialog):
         )
         self.subheading.setText(
             f"{v.get('alamat') or ''}, RT {v.get('rt') or '-'}/RW {v.get('rw') or '-'}, {place}"
-            f"  ·  No KK {v.get('no_kk') or '-'}  ·  {review_state_label(d.state)}"
+            f"  ·  No KK {v.get('no_kk') or '-'}  ·  "
+            f"{review_state_label(d.state, verified=bool(d.verifications))}"
         )
         chips = [
             f"<span style='background:{FLAG_COLORS.get(f, '#475569')}; color:white; font-weight:600;'>"
@@ -278,12 +284,17 @@ class ReviewHouseholdDialog(QDialog):
             return self.tr("{0} of member {1}").format(label, row.member)
         return label
 
+    def _new_conflict_page(self) -> None:
+        """A fresh page for the conflict rows (setWidget deletes the old page and all in it)."""
+        self.conflict_widget = QWidget()
+        self.conflict_grid = QGridLayout(self.conflict_widget)
+        self.conflict_grid.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self.conflict_grid.setHorizontalSpacing(14)
+        self.conflict_area.setWidget(self.conflict_widget)
+
     def _fill_conflicts(self, d: Detail) -> None:
+        self._new_conflict_page()
         grid = self.conflict_grid
-        while grid.count():
-            item = grid.takeAt(0)
-            if item.widget():
-                item.widget().deleteLater()
         self.choices = []
         titles = (
             self.tr("Field"),
@@ -311,7 +322,10 @@ class ReviewHouseholdDialog(QDialog):
             name = QLabel(f"<b>{choice.label}</b><br><span style='color:#64748b'>{row.key}</span>")
             base = QLabel(show_value(row.field, row.base), wordWrap=True)
             base.setStyleSheet("color: #64748b;")
-            choice.server.setText(show_value(row.field, row.server))
+            server = show_value(row.field, row.server)
+            if row.server_user:
+                server = self.tr("{0}  (from {1})").format(server, row.server_user)
+            choice.server.setText(server)
             choice.server.setToolTip(self.tr("The value the server holds now"))
             clients = " / ".join(show_value(row.field, c) for c in row.clients)
             choice.client.setText(self.tr("{0}  (from {1})").format(clients, row.user))

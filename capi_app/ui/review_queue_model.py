@@ -36,13 +36,18 @@ def flag_label(flag: str) -> str:
     return labels.get(flag, flag)
 
 
-def review_state_label(state: str) -> str:
-    """A server review state in the user's language."""
+def review_state_label(state: str, verified: bool = False) -> str:
+    """A server review state in the user's language; an open household with a verification
+    is waiting for approval, not in the field."""
+    if state == review.OPEN and verified:
+        return QCoreApplication.translate("ReviewState", "Waiting for approval")
     labels = {
         review.OPEN: QCoreApplication.translate("ReviewState", "In the field"),
         review.NEEDS_REVIEW: QCoreApplication.translate("ReviewState", "Needs review"),
         review.RETURNED: QCoreApplication.translate("ReviewState", "Returned to the enumerator"),
         review.APPROVED: QCoreApplication.translate("ReviewState", "Approved"),
+        review.SUBMITTED: QCoreApplication.translate("ReviewState", "Submitted up the chain"),
+        review.ESTABLISHED: QCoreApplication.translate("ReviewState", "Established (penetapan)"),
     }
     return labels.get(state, state)
 
@@ -72,12 +77,14 @@ class ReviewQueueModel(SearchableTableModel):
             if column == "flags":
                 return ", ".join(flag_label(f) for f in item.flags)
             if column == "state":
-                return review_state_label(item.state)
+                return review_state_label(item.state, verified=item.result is not None)
             return getattr(item, column)
         if role == Qt.ItemDataRole.UserRole:
             return item.household_id
         if role == Qt.ItemDataRole.UserRole + 1 and column == "flags":
             return list(item.flags)
+        if role == Qt.ItemDataRole.ToolTipRole and column == "flags" and item.flags:
+            return "\n".join(flag_label(f) for f in item.flags)
         if role == Qt.ItemDataRole.TextAlignmentRole and column == "open_conflicts":
             return Qt.AlignmentFlag.AlignCenter
         if role == Qt.ItemDataRole.ForegroundRole and column == "open_conflicts":
@@ -112,7 +119,8 @@ class FlagChipDelegate(QStyledItemDelegate):
         painter.setFont(font)
         metrics = QFontMetrics(font)
         height = metrics.height() + 4
-        lines = _chip_lines(flags, metrics, option.rect.width() - 8)
+        fit = max(1, (option.rect.height() - 4 + 3) // (height + 3))
+        lines = _chip_lines(flags, metrics, option.rect.width() - 8, fit)
         top = option.rect.y() + (option.rect.height() - len(lines) * (height + 3) + 3) / 2
         for line_no, line in enumerate(lines):
             x, y = option.rect.x() + 4, top + line_no * (height + 3)
@@ -126,16 +134,36 @@ class FlagChipDelegate(QStyledItemDelegate):
         painter.restore()
 
 
-def _chip_lines(flags: list[str], metrics: QFontMetrics, room: int) -> list[list[tuple]]:
-    """(flag, label, width) chips laid out left to right, wrapping when the cell is full."""
+def _chip_lines(
+    flags: list[str], metrics: QFontMetrics, room: int, max_lines: int = 2
+) -> list[list[tuple]]:
+    """(flag, label, width) chips laid out left to right, wrapping when the cell is full; what
+    does not fit in max_lines ends in a '+N' chip (the cell's tooltip names them all)."""
+    chips = [(f, flag_label(f), metrics.horizontalAdvance(flag_label(f)) + 12) for f in flags]
     lines: list[list[tuple]] = [[]]
     used = 0
-    for flag in flags:
-        text = flag_label(flag)
-        width = metrics.horizontalAdvance(text) + 12
+    for i, (flag, text, width) in enumerate(chips):
+        if width > room:  # a chip wider than the cell: its text shortened to fit
+            width, text = room, metrics.elidedText(text, Qt.TextElideMode.ElideRight, room - 12)
         if lines[-1] and used + width > room:
+            if len(lines) == max_lines:
+                return _with_more(lines, len(chips) - i, metrics, room)
             lines.append([])
             used = 0
         lines[-1].append((flag, text, width))
         used += width + 4
+    return lines
+
+
+def _with_more(lines: list[list[tuple]], left: int, metrics: QFontMetrics, room: int) -> list:
+    """End the last line with a '+N' chip, dropping chips from it until that fits."""
+    more = f"+{left}"
+    width = metrics.horizontalAdvance(more) + 12
+    last = lines[-1]
+    while last and sum(w + 4 for _, _, w in last) + width > room:
+        last.pop()
+        left += 1
+        more = f"+{left}"
+        width = metrics.horizontalAdvance(more) + 12
+    last.append(("", more, width))
     return lines

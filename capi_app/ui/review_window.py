@@ -30,6 +30,7 @@ from capi_app.ui.review_queue_model import (
     ReviewQueueModel,
     flag_label,
     make_queue_proxy,
+    review_state_label,
 )
 from dtks import review, wilayah
 
@@ -37,20 +38,30 @@ PAGE = 500
 MAX_ROWS = 20000
 
 
-def fetch_queue(api, scope, round, flag, cancel) -> Queue:
-    """All pages of the queue for the filters (runs on a worker thread)."""
-    items, counts, total, offset = [], None, 0, 0
+AWAITING_APPROVAL = "awaiting_approval"
+"""The view of open households with a verification: waiting for approval, no flag holds them."""
+
+
+def fetch_queue(api, scope, round, view, cancel) -> Queue:
+    """All pages of the queue for the filters (runs on a worker thread).
+
+    ``view`` is '' (needing review), AWAITING_APPROVAL, or a flag kind."""
+    if view == AWAITING_APPROVAL:
+        query = {"state": review.OPEN, "verified": True}
+    else:
+        query = {"flag": view or None}
+    items, first, offset = [], None, 0
     while offset < MAX_ROWS:
         page = Queue.from_json(
-            api.review_queue(scope=scope, round=round, flag=flag, limit=PAGE, offset=offset)
+            api.review_queue(scope=scope, round=round, limit=PAGE, offset=offset, **query)
         )
         items += page.items
-        counts = counts or page.counts
-        total = max(page.total, len(items))
+        first = first or page
         offset += PAGE
         if len(page.items) < PAGE or cancel.is_set():
             break
-    return Queue(items, counts or {}, total)
+    total = max(first.total, len(items))
+    return Queue(items, first.counts, total, first.awaiting_approval)
 
 
 class ReviewWindow(QMainWindow):
@@ -68,6 +79,7 @@ class ReviewWindow(QMainWindow):
         self.jobs = []
         self.rounds: set[str] = set()
         self.error = ""
+        self._windows: dict[str, object] = {}  # household_id -> its open review window
         self._build()
         self.retranslate()
         window_size.fit(self, 1320, 760)
@@ -126,10 +138,10 @@ class ReviewWindow(QMainWindow):
         self.flag_buttons = QButtonGroup(self, exclusive=True)
         flag_box = QVBoxLayout()
         flag_box.addWidget(self.flag_title)
-        for i, flag in enumerate(("", *FLAGS)):
+        for i, flag in enumerate(("", AWAITING_APPROVAL, *FLAGS)):
             button = QPushButton(checkable=True, objectName="flagbutton")
             button.setProperty("flag", flag)
-            color = FLAG_COLORS.get(flag, "#0f172a")
+            color = "#0e7490" if flag == AWAITING_APPROVAL else FLAG_COLORS.get(flag, "#0f172a")
             button.setStyleSheet(
                 f"QPushButton {{ text-align: left; border-left: 5px solid {color}; }}"
                 f"QPushButton:checked {{ background: #ccfbf1; font-weight: 600; }}"
@@ -150,10 +162,10 @@ class ReviewWindow(QMainWindow):
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(50)  # room for two lines of chips
         self.table.setItemDelegateForColumn(3, FlagChipDelegate(self.table))
-        for column, width in enumerate((165, 200, 140, 330, 140, 170)):
+        for column, width in enumerate((160, 190, 130, 330, 130, 200)):
             self.table.setColumnWidth(column, width)
         self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
-        self.table.doubleClicked.connect(lambda index: self.open_current())
+        # activated comes on Enter and on a double-click alike: doubleClicked too would open twice.
         self.table.activated.connect(lambda index: self.open_current())
 
         self.count_label = QLabel(objectName="subtitle")
@@ -186,6 +198,8 @@ class ReviewWindow(QMainWindow):
         self.bulk_action.setText(self.tr("Approve all without flags…"))
         self.export_button.setText(self.tr("Exports"))
         self.exports.retranslate()
+        # The open-conflicts column holds a number: as wide as its title, no wider.
+        self.table.setColumnWidth(4, max(self.table.horizontalHeader().sectionSizeHint(4), 80))
         self.wilayah_label.setText(self.tr("Wilayah"))
         self.round_label.setText(self.tr("Round"))
         self.round.setItemText(0, self.tr("All rounds"))
@@ -229,7 +243,11 @@ class ReviewWindow(QMainWindow):
             self._total = total
         for button in self.flag_buttons.buttons():
             flag = button.property("flag")
-            if flag:
+            if flag == AWAITING_APPROVAL:
+                awaiting = getattr(self, "_awaiting", None)
+                text = review_state_label(review.OPEN, verified=True)
+                button.setText(text + (f"  ({awaiting})" if awaiting is not None else ""))
+            elif flag:
                 button.setText(f"{flag_label(flag)}  ({self._counts.get(flag, 0)})")
             else:
                 text = self.tr("Needing review")
@@ -272,6 +290,7 @@ class ReviewWindow(QMainWindow):
         self.model.set_items(queue.items)
         if not self.flag:
             self._all_count = queue.total
+        self._awaiting = queue.awaiting_approval
         self._fill_counts(queue.counts, queue.total)
         self._add_rounds(i.round for i in queue.items)
         self._show_count()
@@ -319,8 +338,15 @@ class ReviewWindow(QMainWindow):
         """Show the household review screen; refresh the queue after each decision."""
         from capi_app.ui.review_household import ReviewHouseholdDialog
 
+        dialog = self._windows.get(household_id)
+        if dialog is not None:  # one window per household: a second open raises the first
+            dialog.raise_()
+            dialog.activateWindow()
+            return dialog
         dialog = ReviewHouseholdDialog(self.session, household_id, self)
+        self._windows[household_id] = dialog
         dialog.decided.connect(lambda reply: self.refresh())
+        dialog.finished.connect(lambda _: self._windows.pop(household_id, None))
         dialog.open()
         return dialog
 

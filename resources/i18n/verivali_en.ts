@@ -1339,6 +1339,10 @@ The window now shows the saved version; make your changes again if needed.</tran
 <context>
     <name>ReviewState</name>
     <message>
+        <source>Waiting for approval</source>
+        <translation>Waiting for approval</translation>
+    </message>
+    <message>
         <source>In the field</source>
         <translation>In the field</translation>
     </message>
@@ -1353,6 +1357,14 @@ The window now shows the saved version; make your changes again if needed.</tran
     <message>
         <source>Approved</source>
         <translation>Approved</translation>
+    </message>
+    <message>
+        <source>Submitted up the chain</source>
+        <translation>Submitted up the chain</translation>
+    </message>
+    <message>
+        <source>Established (penetapan)</source>
+        <translation>Established (penetapan)</translation>
     </message>
 </context>
 <context>

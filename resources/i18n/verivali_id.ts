@@ -1340,6 +1340,10 @@ Jendela ini sekarang menampilkan versi yang tersimpan; ulangi perubahan Anda bil
 <context>
     <name>ReviewState</name>
     <message>
+        <source>Waiting for approval</source>
+        <translation>Menunggu persetujuan</translation>
+    </message>
+    <message>
         <source>In the field</source>
         <translation>Di lapangan</translation>
     </message>
@@ -1354,6 +1358,14 @@ Jendela ini sekarang menampilkan versi yang tersimpan; ulangi perubahan Anda bil
     <message>
         <source>Approved</source>
         <translation>Disetujui</translation>
+    </message>
+    <message>
+        <source>Submitted up the chain</source>
+        <translation>Diajukan ke tingkat atas</translation>
+    </message>
+    <message>
+        <source>Established (penetapan)</source>
+        <translation>Ditetapkan (penetapan)</translation>
     </message>
 </context>
 <context>

@@ -43,6 +43,8 @@ class QueueOut(BaseModel):
     households: list[QueueItem]
     counts: dict[str, int]
     total: int
+    awaiting_approval: int = 0
+    """Open households with a verification (in the round): waiting for approval, no flag."""
 
 
 class ReviewDetailOut(BaseModel):
@@ -107,12 +109,13 @@ def review_queue(
     round: str | None = Query(None, pattern=ROUND_PATTERN, description="only this round"),
     flag: str | None = Query(None, description="only households with this open flag"),
     state: str | None = Query(None, description="default needs_review (unless flag is given)"),
+    verified: bool = Query(False, description="only households with a verification (in round)"),
     limit: int = Query(200, ge=1, le=1000),
     offset: int = Query(0, ge=0, le=MAX_INT),
 ):
     """Households in your scope that need review."""
     with db.connect() as conn:
-        page = queue_service.queue(conn, user, scope, flag, state, limit, offset, round)
+        page = queue_service.queue(conn, user, scope, flag, state, limit, offset, round, verified)
     return QueueOut(**page)
 
 

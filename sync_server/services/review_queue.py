@@ -8,7 +8,7 @@ from sqlalchemy import Connection, and_, func, select
 
 from dtks import review, wilayah
 from sync_server.db import jsontext
-from sync_server.db.tables import flags, households
+from sync_server.db.tables import flags, households, verifications
 from sync_server.errors import Forbidden, ScopeViolation
 from sync_server.roles import can
 from sync_server.scopes import covers, normalise_scope
@@ -39,8 +39,14 @@ def queue(
     limit=200,
     offset=0,
     round_=None,
+    verified=False,
 ) -> dict:
-    """{households, counts, total}: the page of the queue and the counts per open flag."""
+    """{households, counts, total, awaiting_approval}: the page of the queue, the counts per
+    open flag, and how many open households have a verification (an approval waits for them).
+
+    ``verified`` keeps only households with a verification (of the round, when given): with
+    ``state=open`` that is the list of households waiting for approval.
+    """
     where = and_(rounds.under(reviewer_scopes(user, scope)), households.c.deleted.is_(False))
     if round_:
         where = and_(where, rounds.in_round(conn, round_))
@@ -49,6 +55,8 @@ def queue(
         q = q.where(households.c.household_id.in_(_flagged(flag)))
     if state or not flag:
         q = q.where(households.c.state == (state or review.NEEDS_REVIEW))
+    if verified:
+        q = q.where(_verified(round_))
     total = conn.execute(select(func.count()).select_from(q.subquery())).scalar_one()
     rows = conn.execute(
         q.order_by(households.c.updated_at, households.c.household_id).limit(limit).offset(offset)
@@ -57,7 +65,25 @@ def queue(
         "households": _items(conn, rows, round_),
         "counts": _flag_counts(conn, where),
         "total": total,
+        "awaiting_approval": _awaiting_approval(conn, where, round_),
     }
+
+
+def _verified(round_):
+    """A SQL condition: the household has a verification (in the round, when given)."""
+    if round_:
+        return rounds.verified_in(round_)
+    return households.c.household_id.in_(select(verifications.c.household_id))
+
+
+def _awaiting_approval(conn: Connection, where, round_) -> int:
+    """Open households with a verification: no flag holds them, and an approval waits."""
+    q = (
+        select(func.count())
+        .select_from(households)
+        .where(where, households.c.state == review.OPEN, _verified(round_))
+    )
+    return conn.execute(q).scalar_one()
 
 
 def _flagged(kind: str):

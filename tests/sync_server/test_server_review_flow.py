@@ -102,9 +102,25 @@ def test_queue_filters_by_round_and_counts_open_flags(server):
     assert (item["household_id"], item["state"], item["result"]) == (HID, "open", "2")
     assert page["total"] == 1
     other = _queue(reviewer, scope="32.04", round="2027-01")
-    assert other == {"households": [], "counts": {}, "total": 0}
+    assert other == {"households": [], "counts": {}, "total": 0, "awaiting_approval": 0}
     limited = _queue(reviewer, scope="32.04", flag="needs_review", limit=1, offset=1)
     assert limited["households"] == [] and limited["total"] == 1
+
+
+def test_open_verified_households_are_counted_and_listed_as_waiting_for_approval(server):
+    enum1, enum2 = server.client("enum1"), server.client("enum2")
+    assert enum1.push([_verified(HID, answers=NOT_FOUND), _verified(HID3)]).ok
+    assert enum1.push([edit(HID2, 1, alamat=("Jl. Mawar 2", "Jl. A"))]).ok  # no verification
+    assert enum2.push([_verified(HID4, alamat=("Jl. Mawar 4", "Jl. B"))]).ok
+    assert enum1.push([_verified(HID4, alamat=("Jl. Mawar 4", "Jl. C"))]).ok  # a conflict
+    reviewer = server.client("reviewer1")
+    page = _queue(reviewer, scope="32.04.12.2002", round=ROUND)
+    assert [h["household_id"] for h in page["households"]] == [HID4]  # needs review
+    assert page["awaiting_approval"] == 2  # HID and HID3: verified, open, an approval waits
+    waiting = _queue(reviewer, scope="32.04.12.2002", round=ROUND, state="open", verified="true")
+    assert sorted(h["household_id"] for h in waiting["households"]) == sorted([HID, HID3])
+    assert waiting["total"] == 2 and all(h["result"] for h in waiting["households"])
+    assert _queue(reviewer, scope="32.04", state="open", verified="true")["total"] == 2
 
 
 def test_bulk_approve_approves_only_unflagged_verified_households(server):

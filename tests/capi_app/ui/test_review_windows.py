@@ -11,15 +11,19 @@ import subprocess
 import pytest
 import requests
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QFontMetrics
+from PySide6.QtWidgets import QLineEdit, QRadioButton
 from review_scenario import POINT_TWO, enumerator, make_conflict, verify_found
 
 from capi_app import account, demo
 from capi_app.profile import Profile
-from capi_app.review import distance_m
+from capi_app.review import FLAGS, distance_m
 from capi_app.sync.session import run_sync
 from capi_app.ui.app import main_window_for
 from capi_app.ui.main_window import MainWindow
-from capi_app.ui.review_window import ReviewWindow
+from capi_app.ui.review_household import ReviewHouseholdDialog
+from capi_app.ui.review_queue_model import ReviewQueueModel, _chip_lines
+from capi_app.ui.review_window import AWAITING_APPROVAL, ReviewWindow
 
 ROUND = "2026-11"
 DESA = "3204122002"
@@ -112,6 +116,56 @@ def test_queue_lists_flagged_households_with_counts_filter_and_search(qtbot, fie
     window.search.clear()
     qtbot.keyClicks(window.search, conflicted[1][-5:])  # part of a household id
     qtbot.waitUntil(lambda: shown_ids(window) == [conflicted[1]], timeout=3000)
+
+
+def test_verified_households_without_flags_are_counted_and_listed_as_waiting_for_approval(
+    qtbot, field
+):
+    window = queue_window(qtbot, field)
+    waiting = next(
+        b for b in window.flag_buttons.buttons() if b.property("flag") == AWAITING_APPROVAL
+    )
+    assert waiting.text().endswith("(2)")  # the two verified households, found and eligible
+    with qtbot.waitSignal(window.loaded, timeout=20000):
+        qtbot.mouseClick(waiting, Qt.MouseButton.LeftButton)
+    assert sorted(shown_ids(window)) == sorted(field["ids"][2:4])
+    column = ReviewQueueModel.COLUMNS.index("state")
+    states = {window.model.data(window.model.index(r, column)) for r in range(2)}
+    assert states == {"Waiting for approval"}  # not "In the field"
+    dialog = window.open_household(field["ids"][2])
+    qtbot.waitUntil(lambda: dialog.detail is not None, timeout=20000)
+    assert "Waiting for approval" in dialog.subheading.text()
+    assert dialog.approve_button.isEnabled() and not dialog.resolve_button.isEnabled()
+    dialog.close()
+
+
+def test_a_double_click_in_the_queue_opens_one_review_window(qtbot, field):
+    window = queue_window(qtbot, field)
+    window.show()
+    qtbot.waitExposed(window)
+    rect = window.table.visualRect(window.proxy.index(0, 1))
+    window.table.selectRow(0)
+    qtbot.mouseClick(window.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(window.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    opened = window.findChildren(ReviewHouseholdDialog)
+    assert len(opened) == 1
+    assert window.open_current() is opened[0]
+    opened[0].close()
+
+
+def test_flag_chips_keep_to_two_lines_and_say_how_many_more(qapp):
+    font = QFont()
+    font.setBold(True)
+    metrics = QFontMetrics(font)
+    flags = list(FLAGS)
+    lines = _chip_lines(flags, metrics, 200, 2)
+    assert len(lines) == 2
+    for line in lines:
+        assert sum(width for _, _, width in line) + 4 * (len(line) - 1) <= 200
+    shown = [flag for line in lines for flag, _, _ in line if flag]
+    more = lines[-1][-1]
+    assert more[0] == "" and more[1] == f"+{len(flags) - len(shown)}"
+    assert shown == flags[: len(shown)]
 
 
 def test_choosing_another_desa_narrows_the_queue(qtbot, field):
@@ -264,4 +318,30 @@ def test_approving_a_proposal_shows_its_permanent_dtks_id(qtbot, field):
     summary = run_sync(one, phases=("pull",))
     assert summary.completed
     assert one.store.household(dialog.household_id).values["alamat"] == "Kp. Usulan No. 9"
+    dialog.close()
+
+
+def test_resolving_the_only_conflict_leaves_no_choice_behind_and_approval_ends_the_decisions(
+    qtbot, field
+):
+    window = queue_window(qtbot, field)
+    dialog = window.open_household(field["ids"][1])
+    qtbot.waitUntil(lambda: dialog.detail is not None and not dialog.jobs, timeout=20000)
+    (choice,) = dialog.choices
+    assert "(from enum1)" in choice.server.text()  # who wrote the server's value
+    assert "(from enum2)" in choice.client.text()
+    assert not dialog.approve_button.isEnabled() or dialog.resolve_button.isEnabled()
+    choice.client.setChecked(True)
+    with qtbot.waitSignal(dialog.decided, timeout=20000):
+        qtbot.mouseClick(dialog.resolve_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.jobs and dialog.detail.conflicts == [], timeout=20000)
+    page = dialog.conflict_area.widget()
+    assert page.findChildren(QRadioButton) == [] and page.findChildren(QLineEdit) == []
+    assert dialog.choices == [] and not dialog.resolve_button.isEnabled()
+
+    with qtbot.waitSignal(dialog.decided, timeout=20000):
+        qtbot.mouseClick(dialog.approve_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.jobs and dialog.detail.state == "approved", timeout=20000)
+    assert not dialog.approve_button.isEnabled() and not dialog.resolve_button.isEnabled()
+    assert dialog.return_button.isEnabled()  # an approved household may still go back
     dialog.close()
