@@ -23,6 +23,7 @@ from sync_server.api import (
     rounds,
     submissions,
 )
+from sync_server.api.headers import SecurityHeaders
 from sync_server.api.json_route import api_router
 from sync_server.api.limits import BodyLimit
 from sync_server.api.throttle import LoginThrottle
@@ -75,5 +76,6 @@ def create_app(settings: Settings, migrate: bool = True) -> FastAPI:
     errors.install(app)
     app.add_middleware(GZipMiddleware, minimum_size=1000)
     app.add_middleware(BodyLimit, settings=settings)
+    app.add_middleware(SecurityHeaders)
     logging.getLogger("sync_server").setLevel(logging.INFO)
     return app

@@ -14,7 +14,7 @@ router = api_router(tags=["photos"])
 
 
 class PhotoOut(BaseModel):
-    """The stored photo; created=false when it was there already."""
+    """The stored photo; created=false when you had uploaded it already."""
 
     sha256: str
     size: int
@@ -39,7 +39,8 @@ async def upload(
     db: Db,
     cfg: Cfg,
 ):
-    """Upload a processed JPEG under its SHA-256; a repeat is a no-op."""
+    """Upload a processed JPEG under its SHA-256 (decoded: anything else is 422); a repeat is a
+    no-op (200, created false)."""
     if not can(user.role, "upload_photo"):
         raise Forbidden(f"role {user.role} cannot upload photos")
     data = await request.body()
@@ -59,19 +60,22 @@ def download(
     db: Db,
     cfg: Cfg,
 ):
-    """A stored photo (reviewers, supervisors and admins)."""
+    """A stored photo (supervisors, reviewers and admins) named by a household in your scope;
+    404 as for a photo never uploaded otherwise."""
     if not can(user.role, "read_household"):
         raise Forbidden(f"role {user.role} cannot download photos")
-    return Response(photo_service.read_photo(db, cfg.photos_dir, sha256), media_type="image/jpeg")
+    data = photo_service.read_photo(db, cfg.photos_dir, user, sha256)
+    return Response(data, media_type="image/jpeg")
 
 
 @router.head(
     "/photos/{sha256}", response_class=Response, responses={404: {"description": "not uploaded"}}
 )
 def exists(sha256: str, user: CurrentUser, db: Db):
-    """200 when the server holds the photo, 404 when it must be uploaded; no body either way."""
+    """200 when the server holds the photo (you uploaded it, or a household of your scope names
+    it), 404 when it must be uploaded; no body either way."""
     if not can(user.role, "upload_photo"):
         raise Forbidden(f"role {user.role} cannot upload photos")
-    if not photo_service.has_photo(db, sha256):
+    if not photo_service.has_photo(db, user, sha256):
         raise NotFound(f"photo {sha256} was never uploaded")
     return Response(status_code=200)

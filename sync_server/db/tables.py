@@ -227,6 +227,28 @@ photos = Table(
     Column("uploaded_at", TIME, nullable=False),
 )
 
+photo_uploads = Table(
+    "photo_uploads",
+    metadata,
+    Column("sha256", String(64), primary_key=True),
+    Column("user_id", ForeignKey("users.id", ondelete="CASCADE"), primary_key=True),
+    Column("uploaded_at", TIME, nullable=False),
+)
+"""Who uploaded which photo (0006): every uploader, not only the first (photos.uploaded_by)."""
+
+verification_photos = Table(
+    "verification_photos",
+    metadata,
+    Column(
+        "verification_id",
+        ForeignKey("verifications.id", ondelete="CASCADE"),
+        primary_key=True,
+    ),
+    Column("sha256", String(64), primary_key=True, index=True),
+)
+"""The photos a verification names (0006), so that a photo's households (and so its wilayah
+scope) are found by index; it follows a verification that moves to another household id."""
+
 audit = Table(
     "audit",
     metadata,

@@ -17,11 +17,15 @@ def household_row(conn: Connection, household_id: str):
     return row
 
 
+def read_scopes(conn: Connection, user: User) -> tuple[str, ...]:
+    """The scopes a user reads households in: assignments for field roles, user scopes else."""
+    return user.write_scopes(conn) if user.role in FIELD_ROLES else user.scopes
+
+
 def readable_household(conn: Connection, user: User, household_id: str):
     """Return the household row if the user may read it (field roles: their assignments)."""
     row = household_row(conn, household_id)
-    scopes = user.write_scopes(conn) if user.role in FIELD_ROLES else user.scopes
-    if not covers(scopes, row.kode_wilayah):
+    if not covers(read_scopes(conn, user), row.kode_wilayah):
         raise ScopeViolation(
             f"household {household_id} (wilayah {row.kode_wilayah}) lies outside your scope",
             household_id,

@@ -39,7 +39,6 @@ from sync_server.db.tables import (
     flags,
     households,
     members,
-    photos,
     tombstones,
     verifications,
 )
@@ -56,6 +55,7 @@ from sync_server.errors import (
 from sync_server.roles import can
 from sync_server.scopes import covers
 from sync_server.services import anomalies, cycle, plausibility, validation
+from sync_server.services import photos as photo_service
 from sync_server.services.assignments import round_for
 from sync_server.services.eligibility import changes_eligibility
 from sync_server.services.form_check import check_answers
@@ -166,7 +166,7 @@ def _apply(conn: Connection, user: User, changeset: ChangeSet, forms_dir) -> dic
     scopes = user.write_scopes(conn)
     for change in changeset.households:
         _validate(change, rows.get(change.household_id), scopes, changeset, forms_dir)
-    _check_photos(conn, changeset)
+    _check_photos(conn, user, changeset)
     seq, now, writes, replies = Sequence(conn), clock.now(), _Writes(), []
     rounds: dict[str, str] = {}
     for change in changeset.households:
@@ -189,6 +189,8 @@ def _apply(conn: Connection, user: User, changeset: ChangeSet, forms_dir) -> dic
         _collect(writes, result, before, row, change, changeset, user, seq, now)
         replies.append(result.reply())
     _write(conn, writes, now)
+    if writes.verifications:
+        photo_service.link_changeset(conn, changeset.changeset_id)
     seq.save()
     anomalies.refresh(conn, ids)
     return ChangeSetReply(changeset.changeset_id, replies).to_json()
@@ -262,7 +264,8 @@ def _validate(change: HouseholdChange, row, scopes, changeset: ChangeSet, forms_
         check_answers(forms_dir, hid, changeset.form_id, changeset.form_version, v.answers)
 
 
-def _check_photos(conn: Connection, changeset: ChangeSet) -> None:
+def _check_photos(conn: Connection, user: User, changeset: ChangeSet) -> None:
+    """Each named photo must be one the user may know of (uploaded by them or in scope)."""
     named = {
         sha: h.household_id
         for h in changeset.households
@@ -271,11 +274,7 @@ def _check_photos(conn: Connection, changeset: ChangeSet) -> None:
     }
     if not named:
         return
-    have = set()
-    for part in chunks(list(named)):
-        have.update(
-            conn.execute(select(photos.c.sha256).where(photos.c.sha256.in_(part))).scalars()
-        )
+    have = photo_service.visible_photos(conn, user, named)
     for sha, hid in named.items():
         if sha not in have:
             raise PhotoMissing(

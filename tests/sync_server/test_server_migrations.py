@@ -194,4 +194,57 @@ def test_upgrade_from_0004_indexes_the_niks_of_active_members_of_live_households
         rows = conn.execute(text("SELECT member_id, nik, household_id FROM member_niks")).all()
         assert [tuple(r) for r in rows] == [("H101", "3204121507800001", "H1")]
         assert conn.execute(text("SELECT count(*) FROM anomalies")).scalar() == 0
+
+
+NOW = "2026-11-02T02:41:12Z"
+SHA_A, SHA_B = "a" * 64, "b" * 64
+
+
+def _rows(engine, query):
+    with engine.connect() as conn:
+        return sorted(tuple(r) for r in conn.execute(text(query)))
+
+
+def test_0006_keeps_photos_visible_to_their_uploader_and_links_verifications(db_url):
+    engine = _at(db_url, "0005")
+    with engine.begin() as conn:
+        conn.execute(
+            text(
+                "INSERT INTO users (id, username, role, password_hash, created_at, disabled) "
+                "VALUES (1, 'enum1', 'enumerator', 'x', :t, false)"
+            ),
+            {"t": NOW},
+        )
+        conn.execute(
+            text(
+                'INSERT INTO households (household_id, kode_wilayah, "values", version, seq, '
+                "state, deleted, proposed, created_at, updated_at) "
+                "VALUES ('3204122002000001', '3204122002', '{}', 1, 1, 'open', false, false, :t, :t)"
+            ),
+            {"t": NOW},
+        )
+        for sha in (SHA_A, SHA_B):
+            conn.execute(
+                text(
+                    "INSERT INTO photos (sha256, size, path, uploaded_by, uploaded_at) "
+                    "VALUES (:s, 10, :p, 1, :t)"
+                ),
+                {"s": sha, "p": f"{sha[:2]}/{sha}.jpg", "t": NOW},
+            )
+        for vid, named in ((1, f'["{SHA_A}", "{SHA_B}", "{SHA_A}"]'), (2, "[]")):
+            conn.execute(
+                text(
+                    "INSERT INTO verifications (id, household_id, round, changeset_id, user_id, "
+                    "device_id, answers, photos, received_at) "
+                    "VALUES (:v, '3204122002000001', '2026-11', :c, 1, 'dev', '{}', :p, :t)"
+                ),
+                {"v": vid, "c": f"cs-{vid}", "p": named, "t": NOW},
+            )
+    upgrade(engine)
+    assert _rows(engine, "SELECT sha256, user_id FROM photo_uploads") == [(SHA_A, 1), (SHA_B, 1)]
+    assert _rows(engine, "SELECT verification_id, sha256 FROM verification_photos") == [
+        (1, SHA_A),
+        (1, SHA_B),
+    ]
+    assert _rows(engine, "SELECT count(*) FROM verifications") == [(2,)]
     engine.dispose()

@@ -4,12 +4,12 @@ import hashlib
 import uuid
 
 import requests
-from server_harness import HID, PASSWORD, edit, verification
+from server_harness import HID, PASSWORD, edit, jpeg, verification
 from server_prelist import DESA, OTHER_DESA, household_row, member_rows, write_rows
 
 from sync_server.services.prelist_import import import_prelist
 
-JPEG = b"\xff\xd8\xff\xe0" + b"verivali house photo" * 50
+JPEG = jpeg(7)
 
 
 def test_pull_pages_by_sequence_and_only_changes_after_since(server):

@@ -5,10 +5,10 @@ reply and the next pull carry ``replaces``."""
 import hashlib
 import uuid
 
-from server_harness import HOUSEHOLDS_A, edit, verification
+from server_harness import HOUSEHOLDS_A, edit, jpeg, verification
 from server_prelist import DESA
 
-JPEG = b"\xff\xd8\xff\xe0" + b"proposal-photo" * 10
+JPEG = jpeg(8)
 ELIGIBLE = {"status_rt": "1", "hasil": "1"}
 
 
