@@ -32,7 +32,7 @@ class LoginOut(BaseModel):
 
 
 class RevokeIn(BaseModel):
-    """Whose tokens to revoke: your own (no username) or, for an admin, any user's."""
+    """Whose tokens to revoke: your own (no username) or, for an admin, a user of your scopes."""
 
     username: str | None = None
     device_id: str | None = Field(None, description="only this device; all devices when absent")
@@ -74,10 +74,13 @@ def login(
 
 @router.post("/auth/revoke", response_model=RevokeOut)
 def revoke(body: RevokeIn, user: CurrentUser, db: Db):
-    """Revoke tokens: yours on one device (default: the calling device) or, as admin, anyone's."""
+    """Revoke tokens: yours on one device (default: the calling device) or, as admin, those of a
+    user whose scopes lie inside yours (anyone else: 404, as an unknown user)."""
     target = body.username or user.username
     if target != user.username and not can(user.role, "manage"):
         raise Forbidden("only an admin can revoke another user's tokens")
     device = body.device_id if body.username else (body.device_id or user.device_id)
     with db.begin() as conn:
+        if target != user.username:
+            user_service.managed_user(conn, user, target)
         return RevokeOut(revoked=user_service.revoke_tokens(conn, target, device))

@@ -6,11 +6,12 @@ from dataclasses import dataclass
 
 from sqlalchemy import Connection, and_, insert, select, update
 
+from dtks.scope import covers_any
 from sync_server import clock
 from sync_server.db.tables import assignments, tokens, user_scopes, users
-from sync_server.errors import Unauthenticated, UsageError
+from sync_server.errors import Forbidden, NotFound, Unauthenticated, UsageError
 from sync_server.passwords import burn_time, hash_password, verify_password
-from sync_server.roles import FIELD_ROLES, ROLES
+from sync_server.roles import FIELD_ROLES, ROLES, can
 from sync_server.scopes import normalise_scope
 
 MIN_PASSWORD_LENGTH = 8
@@ -73,6 +74,23 @@ def get_user(conn: Connection, username: str) -> User:
     if row is None:
         raise UsageError(f"no user named {username!r}")
     return _user(conn, row)
+
+
+def managed_user(conn: Connection, admin: User, username: str) -> User:
+    """The user an admin acts on (revoke, and any later action on users): only one whose every
+    scope lies inside the admin's; anyone else answers as an unknown user (404), so an admin
+    of another wilayah learns nothing of them."""
+    if not can(admin.role, "manage"):
+        raise Forbidden(f"role {admin.role} cannot manage other users")
+    row = conn.execute(select(users).where(users.c.username == username)).first()
+    target = _user(conn, row) if row is not None else None
+    if (
+        target is None
+        or not target.scopes
+        or not all(covers_any(admin.scopes, s) for s in target.scopes)
+    ):
+        raise NotFound(f"no user named {username!r} within your scopes")
+    return target
 
 
 def _user(conn: Connection, row, device_id: str | None = None) -> User:
