@@ -23,12 +23,13 @@ from sync_server.api import (
     rounds,
     submissions,
 )
+from sync_server.api.client_address import parse_proxies
 from sync_server.api.headers import SecurityHeaders
 from sync_server.api.json_route import api_router
 from sync_server.api.limits import BodyLimit
-from sync_server.api.throttle import LoginThrottle
 from sync_server.db.engine import make_engine
 from sync_server.db.migrate import upgrade
+from sync_server.services.login_throttle import LoginThrottle
 from sync_server.settings import Settings
 
 PREFIX = "/api/v1"
@@ -50,7 +51,10 @@ def create_app(settings: Settings, migrate: bool = True) -> FastAPI:
     )
     app.state.settings = settings
     app.state.engine = engine
-    app.state.throttle = LoginThrottle(settings.login_free_failures, settings.login_max_lockout_s)
+    app.state.throttle = LoginThrottle(
+        engine, settings.login_free_failures, settings.login_max_lockout_s
+    )
+    app.state.trusted_proxies = parse_proxies(settings.trusted_proxies)
     api = api_router(prefix=PREFIX)
     for module in (
         auth,

@@ -233,11 +233,17 @@ def cmd_serve(args) -> int:
     """Run the HTTP server (migrates first)."""
     import uvicorn
 
+    from sync_server.api.client_address import parse_proxies
     from sync_server.app import create_app
 
     if bool(args.certfile) != bool(args.keyfile):
         raise ServerError("give both --certfile and --keyfile for TLS")
-    app = create_app(_settings(args))
+    try:
+        proxies = tuple(str(n) for n in parse_proxies(args.trust_proxy or ()))
+    except ValueError as e:
+        raise ServerError(str(e)) from None
+    settings = Settings.resolve(db=args.db, data_dir=args.data_dir, trusted_proxies=proxies)
+    app = create_app(settings)
     uvicorn.run(
         app,
         host=args.host,
@@ -246,6 +252,10 @@ def cmd_serve(args) -> int:
         ssl_keyfile=args.keyfile,
         log_level=args.log_level,
         timeout_graceful_shutdown=10,
+        # The app reads X-Forwarded-For itself, from --trust-proxy only (api/client_address);
+        # uvicorn's own default would believe it from 127.0.0.1.
+        proxy_headers=False,
+        forwarded_allow_ips="",
     )
     return 0
 
@@ -385,6 +395,13 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--keyfile", help="TLS private key (PEM)")
     s.add_argument(
         "--log-level", default="info", choices=["critical", "error", "warning", "info", "debug"]
+    )
+    s.add_argument(
+        "--trust-proxy",
+        nargs="+",
+        metavar="ADDR",
+        help="reverse proxies (addresses or networks, e.g. 127.0.0.1 10.8.0.0/16) whose "
+        "X-Forwarded-For names the client; default: none, the header is ignored",
     )
     s.set_defaults(func=cmd_serve)
 

@@ -55,6 +55,8 @@ class Settings:
     login_free_failures: int = 5
     """Failed logins per username and address before the server answers 429."""
     login_max_lockout_s: int = 15 * 60
+    trusted_proxies: tuple[str, ...] = ()
+    """Proxies whose X-Forwarded-For is believed (addresses or networks); none by default."""
     pull_max_limit: int = 2000
     forms_dir: Path | None = None
     """XLSForm files by form id (forms/verivali-dtks.xlsx); None: answers get protocol checks only."""

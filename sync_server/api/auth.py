@@ -3,9 +3,10 @@
 from fastapi import Request
 from pydantic import BaseModel, Field
 
+from sync_server.api.client_address import request_address
 from sync_server.api.deps import Cfg, CurrentUser, Db
 from sync_server.api.json_route import api_router
-from sync_server.errors import Forbidden, Unauthenticated
+from sync_server.errors import Forbidden
 from sync_server.roles import can
 from sync_server.scopes import dotted
 from sync_server.services import users as user_service
@@ -51,16 +52,13 @@ def login(
     db: Db,
     cfg: Cfg,
 ):
-    """Log in; answers 429 with Retry-After after repeated failures."""
+    """Log in; answers 429 with Retry-After after repeated failures (counted before the
+    password is checked, per username and client address)."""
     throttle = request.app.state.throttle
-    address = request.client.host if request.client else "?"
-    throttle.check(body.username, address)
+    address = request_address(request)
+    throttle.attempt(body.username, address)
     with db.begin() as conn:
-        try:
-            user = user_service.check_password(conn, body.username, body.password)
-        except Unauthenticated:
-            throttle.failed(body.username, address)
-            raise
+        user = user_service.check_password(conn, body.username, body.password)
         token, expires = user_service.issue_token(conn, user, body.device_id, cfg.token_days)
     throttle.succeeded(body.username, address)
     return LoginOut(

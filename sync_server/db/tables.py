@@ -9,6 +9,7 @@ from sqlalchemy import (
     BigInteger,
     Boolean,
     Column,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -409,3 +410,15 @@ member_niks = Table(
 )
 """The NIK of every active member of a live household (0005), kept by the anomaly refresh:
 the index of the store-wide duplicate NIK check."""
+
+login_attempts = Table(
+    "login_attempts",
+    metadata,
+    Column("username", String(64), primary_key=True),
+    Column("address", String(64), primary_key=True),
+    Column("attempts", Integer, nullable=False),
+    Column("locked_until", Float, nullable=False),
+    Column("last_at", Float, nullable=False, index=True),
+)
+"""Login throttling (0007, services/login_throttle.py): attempts counted since the pair's last
+good login, the lock's end and the last attempt, as Unix seconds; idle pairs are trimmed."""

@@ -70,6 +70,8 @@ class Server:
     data_dir: Path
     port: int = 0
     env: dict = field(default_factory=dict)
+    args: list = field(default_factory=list)
+    """Extra `sync-server serve` options, e.g. ["--trust-proxy", "127.0.0.1"]."""
     process: subprocess.Popen | None = None
     engine: object = None
     assignment_ids: dict = field(default_factory=dict)
@@ -97,6 +99,7 @@ class Server:
             str(self.port),
             "--log-level",
             "warning",
+            *self.args,
         ]
         if self.clock_file is not None:
             env = {CLOCK_FILE_ENV: str(self.clock_file), **env}
