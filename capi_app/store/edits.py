@@ -9,7 +9,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from capi_app.store import households, state
+from capi_app.store import households, state, worklist
 from capi_app.store.codec import dump, load, now_iso
 from capi_app.store.db import write
 from capi_app.store.errors import HouseholdLocked, InvalidEdit, UnknownHousehold, UnknownMember
@@ -61,6 +61,7 @@ def touched(db: Database, household_id: str, *, reindex: bool = False) -> str:
     )
     if reindex:
         households.reindex_household(db, household_id)
+    worklist.refresh(db, household_id)
     return state.refresh(db, household_id)
 
 

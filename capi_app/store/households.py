@@ -8,7 +8,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from capi_app.store import search, state
+from capi_app.store import search, state, worklist
 from capi_app.store.codec import dump, load, now_iso, parse_time
 from capi_app.store.errors import UnknownHousehold
 from capi_app.store.views import HouseholdSummary, HouseholdView, MemberView, PendingField
@@ -80,7 +80,9 @@ def upsert_pulled(db: Database, households: list[Household], assignment_id: int 
             _insert_members(db, _member_rows(h))
             _note_server_values(db, h)
             reindex_household(db, h.household_id)
+            worklist.store_pulled(db, h, has_pending=True)
             continue
+        worklist.store_pulled(db, h, has_pending=False)
         member_rows += _member_rows(h)
         word_rows += search.word_rows(
             h.household_id, "", (h.values.get("nama_krt"), h.values.get("alamat"))

@@ -174,7 +174,34 @@ def m002_household_revision(db: Database) -> None:
     _run(db, ["ALTER TABLE households ADD COLUMN revision INTEGER NOT NULL DEFAULT 0"])
 
 
-MIGRATIONS: list[Callable[[Database], None]] = [m001_initial, m002_household_revision]
+def m003_worklist_and_rounds(db: Database) -> None:
+    """The anomaly worklist and tasks of each household, and the windows of rounds."""
+    _run(
+        db,
+        [
+            # As pulled: the server's anomalies and tasks (JSON lists).
+            "ALTER TABLE households ADD COLUMN server_anomalies TEXT NOT NULL DEFAULT '[]'",
+            "ALTER TABLE households ADD COLUMN tasks TEXT NOT NULL DEFAULT '[]'",
+            # As the enumerator sees them now: re-checked after every local edit.
+            "ALTER TABLE households ADD COLUMN anomalies TEXT NOT NULL DEFAULT '[]'",
+            "ALTER TABLE households ADD COLUMN anomaly_count INTEGER NOT NULL DEFAULT 0",
+            "CREATE INDEX households_anomaly_count ON households(anomaly_count)",
+            """CREATE TABLE round_calendars (
+                round TEXT NOT NULL,
+                scope TEXT NOT NULL,
+                body TEXT NOT NULL,
+                server_time TEXT,
+                fetched_at TEXT NOT NULL,
+                PRIMARY KEY (round, scope)) WITHOUT ROWID""",
+        ],
+    )
+
+
+MIGRATIONS: list[Callable[[Database], None]] = [
+    m001_initial,
+    m002_household_revision,
+    m003_worklist_and_rounds,
+]
 
 
 def schema_version(db: Database) -> int:

@@ -26,9 +26,11 @@ from capi_app.store import (
     migrations,
     photos,
     revisions,
+    rounds,
     search,
     state,
     verifications,
+    worklist,
 )
 from capi_app.store import (
     db as dbmod,
@@ -39,8 +41,11 @@ from capi_app.store.errors import UnknownHousehold
 from capi_app.store.photos import PhotoRecord
 from capi_app.store.search import SearchHit
 from capi_app.store.views import HouseholdSummary, HouseholdView
+from dtks.anomalies import Anomaly
+from dtks.cycle import RoundCalendar
 from dtks.model import Assignment, ChangeSetReply, Gps, Household, Mode, PullPage
 from dtks.private_files import private_dir, private_file, private_sqlite
+from dtks.tasks import Task
 
 KEY_FILE = "store.key"
 PHOTO_DIR = "photos"
@@ -165,6 +170,26 @@ class Store:
         if row is None:
             raise UnknownHousehold(f"household {household_id}: not in this store")
         return row[0]
+
+    def save_calendar(self, calendar: RoundCalendar, scope: str, server_time=None) -> None:
+        """Keep a round's windows for a scope (GET /rounds/{round}), for offline days-left."""
+        rounds.save(self.db, calendar, scope, server_time)
+
+    def calendars(self) -> list[tuple[str, RoundCalendar, str | None, str]]:
+        """(scope, calendar, server and laptop time when fetched) of the rounds kept."""
+        return rounds.calendars(self.db)
+
+    def anomalies(self, household_id: str) -> list[Anomaly]:
+        """The household's open anomalies as they stand after the local edits."""
+        return worklist.current(self.db, household_id)
+
+    def server_anomalies(self, household_id: str) -> list[Anomaly]:
+        """The anomalies the server sent with the household (before the local re-check)."""
+        return worklist.server_anomalies(self.db, household_id)
+
+    def tasks(self, household_id: str) -> list[Task]:
+        """What the enumerator is asked to do with the household (the server's tasks)."""
+        return worklist.tasks(self.db, household_id)
 
     def revision(self, household_id: str) -> int:
         """The household's revision: moved on by every saved change (see ``saving``)."""

@@ -98,6 +98,10 @@ class ApiClient:
             if not page.get("more"):
                 return
 
+    def round_calendar(self, round_: str, scope: str) -> dict[str, Any]:
+        """GET /rounds/{round}?scope=: the round's windows in the region's local time."""
+        return self._request("GET", f"/rounds/{round_}", params={"scope": scope})
+
     def has_photo(self, sha256: str) -> bool:
         """HEAD /photos/{sha256}: True when the server already holds the photo."""
         try:

@@ -23,6 +23,13 @@ STATE_COLORS = {
 }
 
 
+WORKLIST = "@worklist"
+"""The filter of households with open anomalies."""
+TASK_PREFIX = "@task:"
+"""Filters of households with a task of a kind: '@task:sanggahan'."""
+ANOMALY_COLOR = "#d97706"
+
+
 def state_label(state: str) -> str:
     """The state's name in the user's language."""
     from PySide6.QtCore import QCoreApplication
@@ -60,8 +67,21 @@ class HouseholdTableModel(SearchableTableModel):
         self.set_search(self._text if text is None else text)
 
     def keep(self, row: Row) -> bool:
-        """Rows of the chosen state (all when none is chosen)."""
+        """Rows of the chosen state or worklist (all when none is chosen)."""
+        if self._state == WORKLIST:
+            return row.anomalies > 0
+        if self._state.startswith(TASK_PREFIX):
+            return self._state[len(TASK_PREFIX) :] in row.tasks
         return not self._state or row.state == self._state
+
+    def worklist_counts(self) -> dict[str, int]:
+        """Households on the anomaly worklist (WORKLIST) and with each task kind (TASK_PREFIX +
+        kind), over all rows."""
+        out = {WORKLIST: sum(1 for r in self._all if r.anomalies)}
+        for r in self._all:
+            for kind in set(r.tasks):
+                out[TASK_PREFIX + kind] = out.get(TASK_PREFIX + kind, 0) + 1
+        return out
 
     def counts(self) -> dict[str, int]:
         """Number of households per state, over all rows (not only the visible ones)."""
@@ -94,6 +114,12 @@ class HouseholdTableModel(SearchableTableModel):
             return state_label(row.state) if column == "state" else getattr(row, column)
         if role == Qt.ItemDataRole.ForegroundRole and column == "state":
             return QColor(STATE_COLORS.get(row.state, "#000000"))
+        if role == Qt.ItemDataRole.DecorationRole and column == "head_name" and row.anomalies:
+            return QColor(ANOMALY_COLOR)
+        if role == Qt.ItemDataRole.ToolTipRole and column == "head_name" and row.anomalies:
+            return QCoreApplication.translate("HouseholdList", "{0} anomaly(ies) to fix").format(
+                row.anomalies
+            )
         if role == Qt.ItemDataRole.UserRole:
             return row.household_id
         return None

@@ -18,11 +18,13 @@ from PySide6.QtWidgets import (
 
 from capi_app import location
 from capi_app import visit as visits
+from capi_app.form_anomalies import anomalies_now, anomaly_paths
 from capi_app.forms import form_for
 from capi_app.store import StaleSave
 from capi_app.ui import window_size, worker
 from capi_app.ui.household_list import state_label
-from dtks import wilayah
+from capi_app.ui.worklist_texts import anomaly_text, anomaly_title, task_title
+from dtks import tasks, wilayah
 from dtks.prelist import CODES, HOUSEHOLD_COLUMNS
 
 MEMBER_COLUMNS = ("nama", "nik", "hubungan", "jenis_kelamin", "tanggal_lahir", "pekerjaan")
@@ -58,6 +60,8 @@ class HouseholdDialog(QDialog):
             photo_importer=self.import_photo,
         )
         self.form_view.changed.connect(self._changed)
+        self._saved_view = self.session.store.household(self.household_id)
+        self._unmarked: list = []
         self._desa_center = location.desa_center(
             location.desa_points(self.session.store.db, self.household_id)
         )
@@ -103,6 +107,7 @@ class HouseholdDialog(QDialog):
         layout.addWidget(self.banner)
         layout.addWidget(self.tabs, 1)
         layout.addLayout(buttons)
+        self._mark_anomalies()
         self._fill_header()
 
     def retranslate(self) -> None:
@@ -149,13 +154,43 @@ class HouseholdDialog(QDialog):
             f"{values.get('alamat') or ''}, RT {values.get('rt') or '-'}/RW {values.get('rw') or '-'}, "
             f"{desa}  ·  {state_label(view.state)}"
         )
-        notes = []
+        notes = [self._task_line(t) for t in self.session.store.tasks(self.household_id)]
+        notes = [n for n in notes if n]
+        notes += [anomaly_text(a) for a in self._unmarked]
         if view.review and view.review.note:
             notes.append(self.tr("Note from the reviewer: {0}").format(view.review.note))
         if view.message:
             notes.append(self.tr("The server refused the last sync: {0}").format(view.message))
         self.banner.setText("\n".join(notes))
         self.banner.setVisible(bool(notes))
+
+    def _task_line(self, task) -> str:
+        """A line for a task worth telling (not the plain verification)."""
+        if task.kind == tasks.VERIVALI:
+            return ""
+        if task.kind == tasks.ANOMALI:
+            kinds = sorted({a.kind for a in self.session.store.anomalies(self.household_id)})
+            if not kinds:
+                return ""
+            return self.tr("Task: {0}: {1}").format(
+                task_title(task.kind), ", ".join(anomaly_title(k) for k in kinds)
+            )
+        note = f": {task.note}" if task.note else ""
+        return self.tr("Task: {0} {1}{2}").format(task_title(task.kind), task.id, note)
+
+    def _mark_anomalies(self) -> None:
+        """Mark the questions of the worklist's anomalies as the answers stand now."""
+        answers = self.form_view.answers(keep_hidden=True)
+        found = anomalies_now(
+            self.form,
+            answers,
+            self._saved_view,
+            self.session.store.server_anomalies(self.household_id),
+        )
+        marks, self._unmarked = anomaly_paths(self.form, answers, found)
+        self.form_view.set_anomalies(
+            {path: "\n".join(anomaly_text(a) for a in items) for path, items in marks.items()}
+        )
 
     def _label(self, kind: str, column: str) -> str:
         """The form's label for a pre-list column in the user's language, else the column name."""
@@ -203,6 +238,10 @@ class HouseholdDialog(QDialog):
     def _changed(self) -> None:
         self.dirty = True
         self.status.setText(self.tr("Unsaved changes"))
+        unmarked = len(self._unmarked)
+        self._mark_anomalies()
+        if len(self._unmarked) != unmarked:
+            self._fill_header()
 
     def save_draft(self) -> bool:
         """Save the answers as a draft; always possible, even with problems."""
@@ -245,6 +284,8 @@ class HouseholdDialog(QDialog):
             )
             return False
         self.dirty = False
+        self._saved_view = self.session.store.household(self.household_id)
+        self._mark_anomalies()
         self.status.setText(
             self.tr("Finalized; it will be sent at the next sync.")
             if finalize
@@ -277,6 +318,8 @@ class HouseholdDialog(QDialog):
         self.revision = self.visit.revision
         self.form_view.set_answers(self.visit.answers)
         self._show_saved_photos()
+        self._saved_view = self.session.store.household(self.household_id)
+        self._mark_anomalies()
         self.dirty = False
         self.status.setText(self.tr("Reloaded: this is the saved version."))
         self._fill_header()

@@ -1,7 +1,7 @@
 """The enumerator's home: the assignment list with search, state filters, counts and sync."""
 
 from PySide6.QtCore import QEvent, Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QColor, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -17,9 +17,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from capi_app import deadlines
 from capi_app.store.listing import list_rows
 from capi_app.ui import window_size
-from capi_app.ui.household_list import STATES, HouseholdTableModel, make_proxy, state_label
+from capi_app.ui.household_list import (
+    ANOMALY_COLOR,
+    STATES,
+    TASK_PREFIX,
+    WORKLIST,
+    HouseholdTableModel,
+    make_proxy,
+    state_label,
+)
+from capi_app.ui.worklist_texts import activity_title, task_title
+from dtks import tasks
 
 
 class MainWindow(QMainWindow):
@@ -88,7 +99,10 @@ class MainWindow(QMainWindow):
         self.table.activated.connect(lambda index: self.open_current())
 
         self.count_label = QLabel(objectName="subtitle")
+        self.deadline_label = QLabel(objectName="deadlines", wordWrap=True)
+        self.deadline_label.hide()
         right = QVBoxLayout()
+        right.addWidget(self.deadline_label)
         right.addWidget(self.search)
         right.addWidget(self.table, 1)
         right.addWidget(self.count_label)
@@ -140,8 +154,54 @@ class MainWindow(QMainWindow):
         self.model.set_rows(list_rows(self.session.store.db))
         self._fill_filters()
         self._show_count()
+        self.show_deadlines()
         if current:
             self.select_household(current)
+
+    def show_deadlines(self, now=None) -> list:
+        """Days left per activity of the user's rounds; warn in colour when one closes soon."""
+        kept = self.session.store.calendars()
+        found = deadlines.current(
+            deadlines.notes(
+                kept,
+                deadlines.now_for(kept, now),
+                deadlines.activities_for(self.session.role),
+            )
+        )
+        if not found:
+            self.deadline_label.hide()
+            return found
+        lines = {}
+        for n in found:
+            lines.setdefault(n.round, []).append(self._deadline_text(n))
+        text = "   ".join(
+            self.tr("Round {0}:").format(r) + " " + " · ".join(items) for r, items in lines.items()
+        )
+        warn = any(n.warn for n in found)
+        self.deadline_label.setText(("\u26a0 " if warn else "") + text)
+        self.deadline_label.setProperty("warn", warn)
+        self.deadline_label.setStyleSheet(
+            "QLabel { padding: 4px 8px; border-radius: 4px; "
+            + (
+                "background: #fef3c7; color: #92400e; font-weight: 600; }"
+                if warn
+                else "color: #374151; }"
+            )
+        )
+        self.deadline_label.show()
+        return found
+
+    def _deadline_text(self, n) -> str:
+        name = activity_title(n.activity)
+        if not n.started:
+            return self.tr("{0} opens {1}").format(name, _day(n.opens))
+        if n.closed:
+            return self.tr("{0} closed {1}").format(name, _day(n.closes))
+        if n.days_left == 1:
+            return self.tr("{0}: last day today (until 24:00 {1})").format(name, n.zone)
+        return self.tr("{0}: {1} days left (until {2} {3})").format(
+            name, n.days_left, _day(n.closes), n.zone
+        )
 
     def select_household(self, household_id: str) -> bool:
         """Select the household's row if it is shown; False when it is not."""
@@ -171,6 +231,16 @@ class MainWindow(QMainWindow):
             item = QListWidgetItem(f"{state_label(state)}  ({counts.get(state, 0)})")
             item.setData(Qt.ItemDataRole.UserRole, state)
             self.filters.addItem(item)
+        work = self.model.worklist_counts()
+        item = QListWidgetItem(self.tr("Worklist: anomalies") + f"  ({work[WORKLIST]})")
+        item.setData(Qt.ItemDataRole.UserRole, WORKLIST)
+        item.setForeground(QColor(ANOMALY_COLOR))
+        self.filters.addItem(item)
+        for kind in tasks.REQUEST_KINDS:
+            if work.get(TASK_PREFIX + kind):
+                item = QListWidgetItem(f"{task_title(kind)}  ({work[TASK_PREFIX + kind]})")
+                item.setData(Qt.ItemDataRole.UserRole, TASK_PREFIX + kind)
+                self.filters.addItem(item)
         self.filters.setCurrentRow(current)
         self.filters.blockSignals(False)
 
@@ -254,3 +324,8 @@ class MainWindow(QMainWindow):
         dialog = SettingsDialog(self.session.profile, self)
         dialog.open()
         return dialog
+
+
+def _day(day) -> str:
+    """A date as Indonesians write it: 29-11-2026."""
+    return day.strftime("%d-%m-%Y") if day else ""

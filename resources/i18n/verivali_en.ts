@@ -344,6 +344,14 @@ Type a choice's code to pick it; Delete clears it</translation>
         <translation>The server refused the last sync: {0}</translation>
     </message>
     <message>
+        <source>Task: {0}: {1}</source>
+        <translation>Task: {0}: {1}</translation>
+    </message>
+    <message>
+        <source>Task: {0} {1}{2}</source>
+        <translation>Task: {0} {1}{2}</translation>
+    </message>
+    <message>
         <source>new</source>
         <translation>new</translation>
     </message>
@@ -441,6 +449,10 @@ The window now shows the saved version; make your changes again if needed.</tran
     <message>
         <source>State</source>
         <translation>State</translation>
+    </message>
+    <message>
+        <source>{0} anomaly(ies) to fix</source>
+        <translation>{0} anomaly(ies) to fix</translation>
     </message>
 </context>
 <context>
@@ -569,8 +581,32 @@ The window now shows the saved version; make your changes again if needed.</tran
         <translation>admin</translation>
     </message>
     <message>
+        <source>Round {0}:</source>
+        <translation>Round {0}:</translation>
+    </message>
+    <message>
+        <source>{0} opens {1}</source>
+        <translation>{0} opens {1}</translation>
+    </message>
+    <message>
+        <source>{0} closed {1}</source>
+        <translation>{0} closed {1}</translation>
+    </message>
+    <message>
+        <source>{0}: last day today (until 24:00 {1})</source>
+        <translation>{0}: last day today (until 24:00 {1})</translation>
+    </message>
+    <message>
+        <source>{0}: {1} days left (until {2} {3})</source>
+        <translation>{0}: {1} days left (until {2} {3})</translation>
+    </message>
+    <message>
         <source>All households</source>
         <translation>All households</translation>
+    </message>
+    <message>
+        <source>Worklist: anomalies</source>
+        <translation>Worklist: anomalies</translation>
     </message>
     <message>
         <source>{0} of {1} households shown</source>
@@ -1585,6 +1621,141 @@ Each approval is recorded under your name. Households with flags stay in the que
     <message>
         <source>Sync failed: {0}</source>
         <translation>Sync failed: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>Worklist</name>
+    <message>
+        <source>Unknown kode wilayah</source>
+        <translation>Unknown kode wilayah</translation>
+    </message>
+    <message>
+        <source>Listed in the wrong wilayah</source>
+        <translation>Listed in the wrong wilayah</translation>
+    </message>
+    <message>
+        <source>Invalid No KK</source>
+        <translation>Invalid No KK</translation>
+    </message>
+    <message>
+        <source>Invalid NIK</source>
+        <translation>Invalid NIK</translation>
+    </message>
+    <message>
+        <source>NIK disagrees</source>
+        <translation>NIK disagrees</translation>
+    </message>
+    <message>
+        <source>Impossible birth date</source>
+        <translation>Impossible birth date</translation>
+    </message>
+    <message>
+        <source>NIK used twice</source>
+        <translation>NIK used twice</translation>
+    </message>
+    <message>
+        <source>Mother's name missing</source>
+        <translation>Mother's name missing</translation>
+    </message>
+    <message>
+        <source>Implausible age</source>
+        <translation>Implausible age</translation>
+    </message>
+    <message>
+        <source>Implausible relationship</source>
+        <translation>Implausible relationship</translation>
+    </message>
+    <message>
+        <source>Implausible occupation</source>
+        <translation>Implausible occupation</translation>
+    </message>
+    <message>
+        <source>Not exactly one head of household</source>
+        <translation>Not exactly one head of household</translation>
+    </message>
+    <message>
+        <source>Anomaly: listed in this desa, but its household id or No KK points to {0}.</source>
+        <translation>Anomaly: listed in this desa, but its household id or No KK points to {0}.</translation>
+    </message>
+    <message>
+        <source>Anomaly: this NIK is also used by member {0}. Check it against the KTP/KK.</source>
+        <translation>Anomaly: this NIK is also used by member {0}. Check it against the KTP/KK.</translation>
+    </message>
+    <message>
+        <source>Anomaly: the kode wilayah is not a desa/kelurahan of Kemendagri.</source>
+        <translation>Anomaly: the kode wilayah is not a desa/kelurahan of Kemendagri.</translation>
+    </message>
+    <message>
+        <source>Anomaly: the No KK is not valid (16 digits with a real region and date).</source>
+        <translation>Anomaly: the No KK is not valid (16 digits with a real region and date).</translation>
+    </message>
+    <message>
+        <source>Anomaly: the NIK is not valid (16 digits with a real region and birth date).</source>
+        <translation>Anomaly: the NIK is not valid (16 digits with a real region and birth date).</translation>
+    </message>
+    <message>
+        <source>Anomaly: this value disagrees with the NIK (day + 40 for women).</source>
+        <translation>Anomaly: this value disagrees with the NIK (day + 40 for women).</translation>
+    </message>
+    <message>
+        <source>Anomaly: the birth date is not a real date or lies in the future.</source>
+        <translation>Anomaly: the birth date is not a real date or lies in the future.</translation>
+    </message>
+    <message>
+        <source>Anomaly: the mother's name (nama ibu kandung) is missing.</source>
+        <translation>Anomaly: the mother's name (nama ibu kandung) is missing.</translation>
+    </message>
+    <message>
+        <source>Anomaly: the age is over 110 years; check the birth date.</source>
+        <translation>Anomaly: the age is over 110 years; check the birth date.</translation>
+    </message>
+    <message>
+        <source>Anomaly: the relationship does not fit the ages (e.g. a head of household aged 4).</source>
+        <translation>Anomaly: the relationship does not fit the ages (e.g. a head of household aged 4).</translation>
+    </message>
+    <message>
+        <source>Anomaly: the occupation does not fit the age (e.g. a civil servant aged 6).</source>
+        <translation>Anomaly: the occupation does not fit the age (e.g. a civil servant aged 6).</translation>
+    </message>
+    <message>
+        <source>Anomaly: the members living here must have exactly one head of household.</source>
+        <translation>Anomaly: the members living here must have exactly one head of household.</translation>
+    </message>
+    <message>
+        <source>Verification</source>
+        <translation>Verification</translation>
+    </message>
+    <message>
+        <source>PBI-JK verification</source>
+        <translation>PBI-JK verification</translation>
+    </message>
+    <message>
+        <source>Anomaly fix</source>
+        <translation>Anomaly fix</translation>
+    </message>
+    <message>
+        <source>Sanggahan (objection)</source>
+        <translation>Sanggahan (objection)</translation>
+    </message>
+    <message>
+        <source>Usul warga (citizen's proposal)</source>
+        <translation>Usul warga (citizen's proposal)</translation>
+    </message>
+    <message>
+        <source>Usulan Kemensos</source>
+        <translation>Usulan Kemensos</translation>
+    </message>
+    <message>
+        <source>BNBA verification</source>
+        <translation>BNBA verification</translation>
+    </message>
+    <message>
+        <source>Proposals (usulan)</source>
+        <translation>Proposals (usulan)</translation>
+    </message>
+    <message>
+        <source>Pengesahan</source>
+        <translation>Pengesahan</translation>
     </message>
 </context>
 </TS>

@@ -345,6 +345,14 @@ Ketik kode pilihan untuk memilihnya; Delete mengosongkannya</translation>
         <translation>Server menolak sinkronisasi terakhir: {0}</translation>
     </message>
     <message>
+        <source>Task: {0}: {1}</source>
+        <translation>Tugas: {0}: {1}</translation>
+    </message>
+    <message>
+        <source>Task: {0} {1}{2}</source>
+        <translation>Tugas: {0} {1}{2}</translation>
+    </message>
+    <message>
         <source>new</source>
         <translation>baru</translation>
     </message>
@@ -442,6 +450,10 @@ Jendela ini sekarang menampilkan versi yang tersimpan; ulangi perubahan Anda bil
     <message>
         <source>State</source>
         <translation>Status</translation>
+    </message>
+    <message>
+        <source>{0} anomaly(ies) to fix</source>
+        <translation>{0} anomali perlu diperbaiki</translation>
     </message>
 </context>
 <context>
@@ -570,8 +582,32 @@ Jendela ini sekarang menampilkan versi yang tersimpan; ulangi perubahan Anda bil
         <translation>admin</translation>
     </message>
     <message>
+        <source>Round {0}:</source>
+        <translation>Putaran {0}:</translation>
+    </message>
+    <message>
+        <source>{0} opens {1}</source>
+        <translation>{0} dibuka {1}</translation>
+    </message>
+    <message>
+        <source>{0} closed {1}</source>
+        <translation>{0} ditutup {1}</translation>
+    </message>
+    <message>
+        <source>{0}: last day today (until 24:00 {1})</source>
+        <translation>{0}: hari terakhir hari ini (sampai pukul 24.00 {1})</translation>
+    </message>
+    <message>
+        <source>{0}: {1} days left (until {2} {3})</source>
+        <translation>{0}: sisa {1} hari (sampai {2} {3})</translation>
+    </message>
+    <message>
         <source>All households</source>
         <translation>Semua rumah tangga</translation>
+    </message>
+    <message>
+        <source>Worklist: anomalies</source>
+        <translation>Daftar kerja: anomali</translation>
     </message>
     <message>
         <source>{0} of {1} households shown</source>
@@ -1586,6 +1622,141 @@ Setiap persetujuan dicatat atas nama Anda. Rumah tangga bertanda tetap di antrea
     <message>
         <source>Sync failed: {0}</source>
         <translation>Sinkronisasi gagal: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>Worklist</name>
+    <message>
+        <source>Unknown kode wilayah</source>
+        <translation>Kode wilayah tidak dikenal</translation>
+    </message>
+    <message>
+        <source>Listed in the wrong wilayah</source>
+        <translation>Terdaftar di wilayah yang salah</translation>
+    </message>
+    <message>
+        <source>Invalid No KK</source>
+        <translation>No KK tidak sah</translation>
+    </message>
+    <message>
+        <source>Invalid NIK</source>
+        <translation>NIK tidak sah</translation>
+    </message>
+    <message>
+        <source>NIK disagrees</source>
+        <translation>Tidak sesuai dengan NIK</translation>
+    </message>
+    <message>
+        <source>Impossible birth date</source>
+        <translation>Tanggal lahir mustahil</translation>
+    </message>
+    <message>
+        <source>NIK used twice</source>
+        <translation>NIK dipakai dua kali</translation>
+    </message>
+    <message>
+        <source>Mother&apos;s name missing</source>
+        <translation>Nama ibu kandung kosong</translation>
+    </message>
+    <message>
+        <source>Implausible age</source>
+        <translation>Umur tidak wajar</translation>
+    </message>
+    <message>
+        <source>Implausible relationship</source>
+        <translation>Hubungan keluarga tidak wajar</translation>
+    </message>
+    <message>
+        <source>Implausible occupation</source>
+        <translation>Pekerjaan tidak wajar</translation>
+    </message>
+    <message>
+        <source>Not exactly one head of household</source>
+        <translation>Kepala rumah tangga tidak tepat satu</translation>
+    </message>
+    <message>
+        <source>Anomaly: listed in this desa, but its household id or No KK points to {0}.</source>
+        <translation>Anomali: terdaftar di desa ini, tetapi ID rumah tangga atau No KK-nya menunjuk ke {0}.</translation>
+    </message>
+    <message>
+        <source>Anomaly: this NIK is also used by member {0}. Check it against the KTP/KK.</source>
+        <translation>Anomali: NIK ini juga dipakai oleh anggota {0}. Periksa dengan KTP/KK.</translation>
+    </message>
+    <message>
+        <source>Anomaly: the kode wilayah is not a desa/kelurahan of Kemendagri.</source>
+        <translation>Anomali: kode wilayah bukan desa/kelurahan menurut Kemendagri.</translation>
+    </message>
+    <message>
+        <source>Anomaly: the No KK is not valid (16 digits with a real region and date).</source>
+        <translation>Anomali: No KK tidak sah (16 angka dengan kode wilayah dan tanggal yang benar).</translation>
+    </message>
+    <message>
+        <source>Anomaly: the NIK is not valid (16 digits with a real region and birth date).</source>
+        <translation>Anomali: NIK tidak sah (16 angka dengan kode wilayah dan tanggal lahir yang benar).</translation>
+    </message>
+    <message>
+        <source>Anomaly: this value disagrees with the NIK (day + 40 for women).</source>
+        <translation>Anomali: isian ini tidak sesuai dengan NIK (tanggal + 40 untuk perempuan).</translation>
+    </message>
+    <message>
+        <source>Anomaly: the birth date is not a real date or lies in the future.</source>
+        <translation>Anomali: tanggal lahir bukan tanggal yang ada atau di masa depan.</translation>
+    </message>
+    <message>
+        <source>Anomaly: the mother&apos;s name (nama ibu kandung) is missing.</source>
+        <translation>Anomali: nama ibu kandung belum diisi.</translation>
+    </message>
+    <message>
+        <source>Anomaly: the age is over 110 years; check the birth date.</source>
+        <translation>Anomali: umur lebih dari 110 tahun; periksa tanggal lahir.</translation>
+    </message>
+    <message>
+        <source>Anomaly: the relationship does not fit the ages (e.g. a head of household aged 4).</source>
+        <translation>Anomali: hubungan keluarga tidak sesuai dengan umur (mis. kepala rumah tangga berumur 4 tahun).</translation>
+    </message>
+    <message>
+        <source>Anomaly: the occupation does not fit the age (e.g. a civil servant aged 6).</source>
+        <translation>Anomali: pekerjaan tidak sesuai dengan umur (mis. PNS berumur 6 tahun).</translation>
+    </message>
+    <message>
+        <source>Anomaly: the members living here must have exactly one head of household.</source>
+        <translation>Anomali: anggota yang tinggal di sini harus mempunyai tepat satu kepala rumah tangga.</translation>
+    </message>
+    <message>
+        <source>Verification</source>
+        <translation>Verifikasi</translation>
+    </message>
+    <message>
+        <source>PBI-JK verification</source>
+        <translation>Verifikasi PBI-JK</translation>
+    </message>
+    <message>
+        <source>Anomaly fix</source>
+        <translation>Perbaikan anomali</translation>
+    </message>
+    <message>
+        <source>Sanggahan (objection)</source>
+        <translation>Sanggahan</translation>
+    </message>
+    <message>
+        <source>Usul warga (citizen&apos;s proposal)</source>
+        <translation>Usul warga</translation>
+    </message>
+    <message>
+        <source>Usulan Kemensos</source>
+        <translation>Usulan Kemensos</translation>
+    </message>
+    <message>
+        <source>BNBA verification</source>
+        <translation>Verifikasi BNBA</translation>
+    </message>
+    <message>
+        <source>Proposals (usulan)</source>
+        <translation>Usulan</translation>
+    </message>
+    <message>
+        <source>Pengesahan</source>
+        <translation>Pengesahan</translation>
     </message>
 </context>
 </TS>

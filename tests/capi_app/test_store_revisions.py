@@ -11,7 +11,7 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
-from store_samples import ASSIGNMENT, PASSWORD, make_household
+from store_samples import ASSIGNMENT, PASSWORD
 from test_visit import sample_households
 
 from capi_app.media import import_photo, read_and_process, store_photo
@@ -147,16 +147,23 @@ def test_only_photos_of_finalized_visits_are_uploaded(pulled):
     assert draft.sha256 not in waiting
 
 
-def test_the_revision_migration_keeps_an_older_store_and_its_rows(tmp_path):
+def test_the_revision_migration_keeps_an_older_store_and_its_rows(tmp_path, monkeypatch):
     key = os.urandom(32)
+    # A store at schema 1 with rows in it, as an installed older app left it: the app of
+    # then knew only the first migration.
+    monkeypatch.setattr(migrations, "MIGRATIONS", migrations.MIGRATIONS[:1])
     old = Store.open(tmp_path, key)
-    # Take the store back to schema 1 with rows in it, as an installed older app left it.
-    old.upsert_pulled([make_household(1)], None)
-    old.set_field("3204122002000001", "alamat", "Jl. Draf 1", "enum1")
     with write(old.db):
-        old.db.execute("ALTER TABLE households DROP COLUMN revision")
-        old.db.execute("PRAGMA user_version = 1")
+        old.db.execute(
+            "INSERT INTO households (household_id, server_values, alamat, dirty, state) "
+            """VALUES ('3204122002000001', '{"alamat": "Jl. Mawar 1"}', 'Jl. Mawar 1', 1, 'draft')"""
+        )
+        old.db.execute(
+            "INSERT INTO pending_fields (household_id, field, base, value, updated_at) "
+            """VALUES ('3204122002000001', 'alamat', '"Jl. Mawar 1"', '"Jl. Draf 1"', 'x')"""
+        )
     old.close()
+    monkeypatch.undo()
     again = Store.open(tmp_path, key)
     assert again.schema_version() == len(migrations.MIGRATIONS)
     hv = again.household("3204122002000001")

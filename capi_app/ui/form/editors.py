@@ -76,6 +76,7 @@ class Editor(QWidget):
         self.required = field.required is True
         self._loading = False
         self._message = None
+        self._anomaly: QLabel | None = None
         self._label_text = ""
         self._lookup = lambda name: ""
         self.setObjectName("question")
@@ -194,6 +195,25 @@ class Editor(QWidget):
         self.setProperty("problem", bool(text))
         self.style().unpolish(self)
         self.style().polish(self)
+
+    def show_anomaly(self, text: str | None) -> None:
+        """Mark the question with an anomaly of the worklist (until it is fixed), or clear it."""
+        if not text and self._anomaly is None:
+            return
+        if self._anomaly is None:
+            self._anomaly = QLabel(self, objectName="anomaly", wordWrap=True)
+            self.layout().insertWidget(self.layout().indexOf(self.body) + 1, self._anomaly)
+        if self._anomaly.text() == (text or ""):
+            return
+        self._anomaly.setText(text or "")
+        self._anomaly.setVisible(bool(text))
+        self.setProperty("anomaly", bool(text))
+        self.style().unpolish(self)
+        self.style().polish(self)
+
+    def anomaly(self) -> str:
+        """The anomaly text shown on the question ('' when none)."""
+        return self._anomaly.text() if self._anomaly is not None else ""
 
     def changeEvent(self, event):  # noqa: N802 (Qt name)
         if event.type() == QEvent.Type.LanguageChange:

@@ -25,6 +25,9 @@ QLabel#note { font-size: 10.5pt; color: #1f2937; background: #f3f7e9;
 QLabel#hint, QLabel#caption { font-size: 9pt; color: #6b7280; }
 QLabel#message { font-size: 9.5pt; color: #b91c1c; font-weight: 600; }
 QLabel#warning { font-size: 9.5pt; color: #b45309; font-weight: 600; }
+QWidget#question[anomaly="true"] { background: #fffbeb; }
+QLabel#anomaly { font-size: 9.5pt; color: #92400e; background: #fef3c7;
+    border-left: 4px solid #d97706; padding: 4px 6px; }
 QLabel#calculated { font-size: 10.5pt; color: #374151; padding: 2px 0; }
 QLabel#thumbnail { background: #f3f4f6; border: 1px dashed #9ca3af; color: #6b7280; }
 QLineEdit, QPlainTextEdit, QComboBox {

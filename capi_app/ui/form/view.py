@@ -157,6 +157,15 @@ class FormView(QWidget):
         self._evaluate()
         self._focus_editor(later[0])
 
+    def set_anomalies(self, marks: dict[str, str]) -> None:
+        """Mark questions with the worklist's anomalies: {path: text}; others are cleared."""
+        for editor in self._order:
+            editor.show_anomaly(marks.get(editor.path))
+
+    def anomalies(self) -> dict[str, str]:
+        """The anomaly texts shown now, by question path."""
+        return {e.path: e.anomaly() for e in self._order if e.anomaly()}
+
     def set_language(self, language: str) -> None:
         """Show the form's labels, hints, choices and messages in ``language`` ('id', 'en')."""
         self.lang = language

@@ -1,0 +1,103 @@
+"""The anomaly worklist on the device: pulled with the household, re-checked after each local
+edit so a fix clears it at once, store-only kinds kept while their value stands."""
+
+import json
+import os
+
+from store_samples import ASSIGNMENT
+
+from capi_app.store import Store, migrations
+from capi_app.store.db import write
+from capi_app.store.listing import list_rows
+from dtks.anomalies import Anomaly
+from dtks.model import Household, Member
+from dtks.tasks import Task
+
+HID = "3204122002000001"
+HEAD, WIFE = HID + "01", HID + "02"
+OTHER = "320412200200000903"
+
+
+def household(version=1, **wife) -> Household:
+    """A clean household: the head and his wife, NIKs agreeing with birth dates and sex."""
+    head = {"nik": "3204121507800001", "nama": "Asep", "hubungan": 1, "jenis_kelamin": 1,
+            "tanggal_lahir": "1980-07-15", "nama_ibu": "Euis", "pekerjaan": 2}  # fmt: skip
+    spouse = {"nik": "3204125507820001", "nama": "Imas", "hubungan": 2, "jenis_kelamin": 2,
+              "tanggal_lahir": "1982-07-15", "nama_ibu": "Enok", "pekerjaan": 10}  # fmt: skip
+    return Household(
+        HID,
+        version,
+        values={"kode_wilayah": "3204122002", "no_kk": "3204120101150001", "alamat": "Jl. Mawar"},
+        members=[Member(HEAD, values=head), Member(WIFE, values={**spouse, **wife})],
+        anomalies=(
+            Anomaly("duplicate_nik", "nik", "held twice", HEAD, "3204121507800001", (OTHER,)),
+        ),
+        tasks=(Task("anomali", f"anomali-{HID}", "duplicate_nik"),),
+    )
+
+
+def kinds(store):
+    return sorted((a.kind, a.member_id, a.field) for a in store.anomalies(HID))
+
+
+def test_pulled_anomalies_and_tasks_are_kept_and_listed(store):
+    store.upsert_pulled([household(nama_ibu="")], ASSIGNMENT.id)
+    assert kinds(store) == [
+        ("duplicate_nik", HEAD, "nik"),
+        ("missing_mother_name", WIFE, "nama_ibu"),
+    ]
+    assert store.tasks(HID) == [Task("anomali", f"anomali-{HID}", "duplicate_nik")]
+    (row,) = list_rows(store.db)
+    assert row.anomalies == 2 and row.tasks == ("anomali",)
+
+
+def test_a_local_fix_clears_its_anomaly_and_a_bad_edit_raises_one_before_any_sync(store):
+    store.upsert_pulled([household(nama_ibu="")], ASSIGNMENT.id)
+    store.change_member(HID, WIFE, {"nama_ibu": "Enok"}, user="siti")
+    assert kinds(store) == [("duplicate_nik", HEAD, "nik")]
+    store.change_member(HID, WIFE, {"tanggal_lahir": "1983-07-15"}, user="siti")
+    assert ("nik_mismatch", WIFE, "tanggal_lahir") in kinds(store)
+    store.change_member(HID, WIFE, {"tanggal_lahir": "1982-07-15"}, user="siti")
+    # The duplicate needs the whole store: it stays until the NIK it was found on changes.
+    store.change_member(HID, HEAD, {"nik": "3204121507800002"}, user="siti")
+    assert kinds(store) == []
+    assert list_rows(store.db)[0].anomalies == 0
+
+
+def test_a_new_pull_replaces_the_servers_list_but_keeps_local_edits_checked(store):
+    store.upsert_pulled([household()], ASSIGNMENT.id)
+    store.change_member(HID, WIFE, {"nama_ibu": ""}, user="siti")
+    clean = Household(**{**household(version=2).__dict__, "anomalies": (), "tasks": ()})
+    store.upsert_pulled([clean], ASSIGNMENT.id)
+    assert kinds(store) == [("missing_mother_name", WIFE, "nama_ibu")]
+    assert store.tasks(HID) == []
+
+
+def test_the_worklist_migration_keeps_an_older_store_and_checks_its_households(
+    tmp_path, monkeypatch
+):
+    key = os.urandom(32)
+    monkeypatch.setattr(migrations, "MIGRATIONS", migrations.MIGRATIONS[:2])
+    old = Store.open(tmp_path, key)
+    h = household(nama_ibu="")
+    with write(old.db):  # rows as the app of schema 2 wrote them
+        old.db.execute(
+            "INSERT INTO households (household_id, version, server_values, kode_wilayah) "
+            "VALUES (?, 1, ?, '3204122002')",
+            [HID, json.dumps(h.values)],
+        )
+        for m in h.members:
+            old.db.execute(
+                "INSERT INTO members (member_id, household_id, origin, server_values, nik) "
+                "VALUES (?, ?, 'server', ?, ?)",
+                [m.member_id, HID, json.dumps(m.values), m.values["nik"]],
+            )
+    old.close()
+    monkeypatch.undo()
+    again = Store.open(tmp_path, key)
+    assert again.schema_version() == len(migrations.MIGRATIONS)
+    assert again.household(HID).members[1].values["nama_ibu"] == ""
+    assert again.anomalies(HID) == [] and again.tasks(HID) == []  # nothing checked yet
+    again.change_member(HID, HEAD, {"nama": "Asep Saepudin"}, user="siti")
+    assert kinds(again) == [("missing_mother_name", WIFE, "nama_ibu")]
+    again.close()
