@@ -166,6 +166,8 @@ FLAG_VALIDATION_WARNING = "validation_warning"
 FLAG_ELIGIBILITY_CHANGED = "eligibility_changed"
 FLAG_RETURNED_FROM_ABOVE = "returned_from_above"
 FLAG_LATE = "late"
+FLAG_MOVE_PENDING = "move_pending"
+"""A change of kode_wilayah waits for a reviewer of the new wilayah (dtks.moves)."""
 FLAG_ANOMALY = "anomaly"
 
 
@@ -200,6 +202,7 @@ FLAG_KINDS: Mapping[str, FlagKind] = {
         FlagKind(FLAG_ELIGIBILITY_CHANGED, False, False, False, False, "layak changed"),
         FlagKind(FLAG_RETURNED_FROM_ABOVE, True, False, False, False, "a level above sent it back"),
         FlagKind(FLAG_LATE, False, False, True, False, "arrived after its window (dtks.cycle)"),
+        FlagKind(FLAG_MOVE_PENDING, True, True, False, False, "a move waits for the new side"),
         FlagKind(FLAG_ANOMALY, False, False, False, False, "on the anomaly worklist"),
     )
 }

@@ -422,3 +422,28 @@ login_attempts = Table(
 )
 """Login throttling (0007, services/login_throttle.py): attempts counted since the pair's last
 good login, the lock's end and the last attempt, as Unix seconds; idle pairs are trimmed."""
+
+household_moves = Table(
+    "household_moves",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("household_id", ID, nullable=False),
+    Column("from_kode", String(10), nullable=False),
+    Column("to_kode", String(10), nullable=False),
+    Column("base", String(10)),
+    Column("state", String(16), nullable=False),
+    Column("source", String(16), nullable=False),
+    Column("changeset_id", ID),
+    Column("proposed_by", ForeignKey("users.id"), nullable=False),
+    Column("proposed_at", TIME, nullable=False),
+    Column("note", Text),
+    Column("decided_by", ForeignKey("users.id")),
+    Column("decided_at", TIME),
+    Column("decision_note", Text),
+    Index("ix_household_moves_household", "household_id", "state"),
+    Index("ix_household_moves_state", "state", "to_kode"),
+)
+"""A household's proposed change of wilayah that the receiving side confirms (0008,
+services/moves.py): from_kode -> to_kode, state by dtks.moves (pending, confirmed, refused,
+superseded), source (push, or another proposer), who proposed and who decided; rows are never
+deleted, so the proposed value is kept whatever the decision."""

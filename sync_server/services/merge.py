@@ -25,6 +25,7 @@ from dtks.review import (
     FLAG_ELIGIBILITY_CHANGED,
     FLAG_LATE,
     FLAG_MEMBER_REMOVED,
+    FLAG_MOVE_PENDING,
     FLAG_NEW_HOUSEHOLD,
     FLAG_RESUBMITTED,
     FLAG_VALIDATION_WARNING,
@@ -55,6 +56,7 @@ from sync_server.errors import (
 from sync_server.roles import can
 from sync_server.scopes import covers
 from sync_server.services import anomalies, cycle, plausibility, validation
+from sync_server.services import moves as move_service
 from sync_server.services import photos as photo_service
 from sync_server.services.assignments import round_for
 from sync_server.services.eligibility import changes_eligibility
@@ -157,6 +159,8 @@ class _Writes:
     tombstones: list = field(default_factory=list)
     late: dict = field(default_factory=dict)
     """household_id -> the round whose window its verification missed."""
+    moves: list = field(default_factory=list)
+    """kode_wilayah changes held for the receiving side (services/moves.py)."""
 
 
 def _apply(conn: Connection, user: User, changeset: ChangeSet, forms_dir) -> dict:
@@ -171,6 +175,9 @@ def _apply(conn: Connection, user: User, changeset: ChangeSet, forms_dir) -> dic
     rounds: dict[str, str] = {}
     for change in changeset.households:
         row = rows.get(change.household_id)
+        move = None
+        if row is not None:
+            change, move = move_service.split_move(change, row.kode_wilayah, scopes)
         kode = row.kode_wilayah if row else change.values.get("kode_wilayah")
         if kode not in rounds:
             rounds[kode] = round_for(conn, user, kode, changeset.form_id) or (
@@ -186,9 +193,15 @@ def _apply(conn: Connection, user: User, changeset: ChangeSet, forms_dir) -> dic
             field = f"members.{e.member_id}" if e.member_id else None
             raise InvalidContent(str(e), e.household_id, field) from None
         before = states.get(change.household_id)
-        _collect(writes, result, before, row, change, changeset, user, seq, now)
-        replies.append(result.reply())
+        _collect(writes, result, before, row, change, changeset, user, seq, now, move)
+        if move is None:
+            replies.append(result.reply())
+        else:
+            writes.moves.append(move)
+            replies.append(move_service.held_reply(result.reply(), move))
     _write(conn, writes, now)
+    for move in writes.moves:
+        move_service.propose(conn, move, user, now, changeset.changeset_id)
     if writes.verifications:
         photo_service.link_changeset(conn, changeset.changeset_id)
     seq.save()
@@ -285,8 +298,8 @@ def _check_photos(conn: Connection, user: User, changeset: ChangeSet) -> None:
             )
 
 
-def _collect(w: _Writes, result, before, row, change, changeset, user, seq, now) -> None:
-    """Turn one MergeResult into rows."""
+def _collect(w: _Writes, result, before, row, change, changeset, user, seq, now, move) -> None:
+    """Turn one MergeResult (and a move held for the receiving side) into rows."""
     state, hid = result.state, change.household_id
     h = state.household
     cs = changeset.changeset_id
@@ -302,6 +315,9 @@ def _collect(w: _Writes, result, before, row, change, changeset, user, seq, now)
             f"verification for round {w.late[hid]} arrived after its window closed; "
             f"counts toward round {counts_in}"
         )
+    if move is not None:
+        details[FLAG_MOVE_PENDING] = move_service.message(move)
+        new_flags.add(review.FLAG_NEEDS_REVIEW)
     new_flags |= set(details)
     for a in result.applied:
         if a.field == rule.STATUS_FIELD and a.new == "removed":

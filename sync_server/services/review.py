@@ -8,7 +8,7 @@ carries the resolved values and the review state and note.
 
 from sqlalchemy import Connection, Engine, func, insert, select, update
 
-from dtks import review
+from dtks import moves, review
 from dtks.merge import DATE_FIELD, DELETED_FIELD, REASON_FIELD, STATUS_FIELD
 from sync_server import clock
 from sync_server.db import jsontext
@@ -20,10 +20,11 @@ from sync_server.db.tables import (
     households,
     members,
     photos,
+    tombstones,
     users,
     verifications,
 )
-from sync_server.errors import InvalidContent, StateConflict
+from sync_server.errors import InvalidContent, ScopeViolation, StateConflict
 from sync_server.services import approvals, history, tasks, validation
 from sync_server.services.access import reviewable_household
 from sync_server.services.anomalies import open_anomalies
@@ -209,6 +210,12 @@ def decide(
                 )
             version = row.version
         out = record_decision(ctx, seq, state, note, version)
+        if ctx.row.kode_wilayah != row.kode_wilayah:  # resolved into another desa
+            conn.execute(
+                insert(tombstones).values(
+                    household_id=household_id, kode_wilayah=row.kode_wilayah, seq=seq.next()
+                )
+            )
         if state == review.APPROVED and row.proposed and row.replaces is None:
             from sync_server.services.proposals import make_permanent
 
@@ -373,6 +380,8 @@ def _set_value(ctx: DecisionContext, member_id, field, value, version) -> bool:
         values = jsontext.loads(ctx.row.values)
         if values.get(field) == value:
             return False
+        if field == moves.FIELD:
+            _check_move(ctx, value)
         ctx.audit(None, field, values.get(field), value)
         values[field] = value
         kode = values.get("kode_wilayah", ctx.row.kode_wilayah)
@@ -386,6 +395,19 @@ def _set_value(ctx: DecisionContext, member_id, field, value, version) -> bool:
         ).first()
         return True
     return _set_member_value(ctx, member_id, field, value, version)
+
+
+def _check_move(ctx: DecisionContext, kode: str) -> None:
+    """A resolve may move a household only where a push of the reviewer could: across
+    kabupaten/kota or out of their scope it is the receiving side's move (services/moves)."""
+    if moves.needs_confirmation(ctx.row.kode_wilayah, kode, ctx.user.scopes):
+        hid = ctx.row.household_id
+        raise ScopeViolation(
+            f"household {hid}, field {moves.FIELD}: {kode} lies outside your scope or "
+            "kabupaten/kota; a reviewer there confirms such a move (GET /review/moves)",
+            hid,
+            moves.FIELD,
+        )
 
 
 _PSEUDO = {STATUS_FIELD: "status", REASON_FIELD: "removal_reason", DATE_FIELD: "removal_date"}

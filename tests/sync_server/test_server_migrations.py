@@ -248,3 +248,22 @@ def test_0006_keeps_photos_visible_to_their_uploader_and_links_verifications(db_
     ]
     assert _rows(engine, "SELECT count(*) FROM verifications") == [(2,)]
     engine.dispose()
+
+
+def test_0008_adds_pending_moves_and_keeps_households(db_url):
+    engine = _at(db_url, "0007")
+    with engine.begin() as conn:
+        conn.execute(
+            text(
+                'INSERT INTO households (household_id, kode_wilayah, "values", version, seq, '
+                "state, deleted, proposed, created_at, updated_at) "
+                "VALUES ('3204122002000001', '3204122002', '{}', 3, 7, 'open', false, false, :t, :t)"
+            ),
+            {"t": NOW},
+        )
+    upgrade(engine)
+    assert _rows(engine, "SELECT household_id, version, seq FROM households") == [
+        ("3204122002000001", 3, 7)
+    ]
+    assert _rows(engine, "SELECT count(*) FROM household_moves") == [(0,)]
+    engine.dispose()

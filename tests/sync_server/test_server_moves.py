@@ -1,0 +1,176 @@
+"""A push that moves a household out of the pusher's scope, or into another kabupaten, is held
+as a pending move that a reviewer of the receiving side confirms or refuses; nothing the
+client sent is lost, and the household vanishes from nobody until the move is confirmed."""
+
+import json
+
+from server_harness import HID, HID2, edit
+from server_prelist import DESA, OTHER_DESA
+
+from dtks import moves
+from dtks.review import FLAG_MOVE_PENDING
+
+ELSEWHERE = "3205011001"
+"""Desa Kota Kulon, Kab. Garut: another kabupaten."""
+
+
+def _open_flags(server, hid):
+    rows = server.sql(
+        "SELECT kind FROM flags WHERE household_id = :h AND cleared_at IS NULL", h=hid
+    )
+    return {r.kind for r in rows}
+
+
+def _push_move(client, hid=HID, to=ELSEWHERE, **more):
+    return client.push([edit(hid, 1, kode_wilayah=(DESA, to), **more)])
+
+
+def test_moving_to_another_kabupaten_is_held_for_its_reviewer(server):
+    enum1 = server.client("enum1")
+    r = _push_move(enum1, rt=("002", "005"))
+    assert r.status_code == 200, r.text
+    (reply,) = r.json()["households"]
+    assert reply["outcome"] == "conflict"
+    assert [(c["field"], c["server"], c["client"]) for c in reply["conflicts"]] == [
+        ("kode_wilayah", DESA, ELSEWHERE)
+    ]
+    assert "waits for a reviewer of 32.05.01.1001" in reply["message"]
+    row = server.sql(
+        'SELECT kode_wilayah, state, version, "values" FROM households WHERE household_id = :h',
+        h=HID,
+    )[0]
+    assert (row.kode_wilayah, row.state, row.version) == (DESA, "needs_review", 2)
+    assert json.loads(row.values)["rt"] == "005"  # the rest of the change applied
+    assert FLAG_MOVE_PENDING in _open_flags(server, HID)
+    assert not enum1.household(server.assignment_ids["enum1"], HID)["deleted"]
+    (pending,) = server.client("reviewer2").get(server.base + "/review/moves").json()["moves"]
+    assert (pending["from_kode"], pending["to_kode"], pending["state"]) == (
+        DESA,
+        ELSEWHERE,
+        moves.PENDING,
+    )
+    assert pending["can_decide"] is True and pending["proposed_by"] == "enum1"
+    assert pending["household"]["household_id"] == HID
+    sending = server.client("reviewer1").get(server.base + "/review/moves").json()["moves"]
+    assert [m["can_decide"] for m in sending] == [False]
+
+
+def test_the_receiving_reviewer_confirms_and_the_household_moves(server):
+    enum1, reviewer1, reviewer2 = (server.client(n) for n in ("enum1", "reviewer1", "reviewer2"))
+    aid = server.assignment_ids["enum1"]
+    since = enum1.pull(aid, 0, limit=100)["next_since"]
+    assert _push_move(enum1).ok
+    (move,) = reviewer2.get(reviewer2.url("/review/moves")).json()["moves"]
+    url = f"/review/moves/{move['move_id']}"
+    r = reviewer1.post(reviewer1.url(url), json={"decision": "confirm"})
+    assert r.status_code == 403 and r.json()["code"] == "scope"
+    r = reviewer2.post(reviewer2.url(url), json={"decision": "confirm", "note": "pindah ke Garut"})
+    assert r.status_code == 200, r.text
+    assert (r.json()["state"], r.json()["decided_by"]) == (moves.CONFIRMED, "reviewer2")
+    row = server.sql("SELECT kode_wilayah, version FROM households WHERE household_id = :h", h=HID)[
+        0
+    ]
+    assert (row.kode_wilayah, row.version) == (ELSEWHERE, 2)
+    assert FLAG_MOVE_PENDING not in _open_flags(server, HID)
+    gone = [h for h in enum1.pull(aid, since)["households"] if h["household_id"] == HID]
+    assert [h["deleted"] for h in gone] == [True]
+    events = reviewer2.get(reviewer2.url(f"/households/{HID}/history")).json()["events"]
+    assert [(e["field"], e["old"], e["new"], e["user"]) for e in events][-1] == (
+        "kode_wilayah",
+        DESA,
+        ELSEWHERE,
+        "reviewer2",
+    )
+    again = reviewer2.post(reviewer2.url(url), json={"decision": "refuse"})
+    assert again.status_code == 409
+
+
+def test_a_refused_move_keeps_the_household_and_the_proposed_value(server):
+    enum1, reviewer2 = server.client("enum1"), server.client("reviewer2")
+    assert _push_move(enum1).ok
+    (move,) = reviewer2.get(reviewer2.url("/review/moves")).json()["moves"]
+    r = reviewer2.post(
+        reviewer2.url(f"/review/moves/{move['move_id']}"),
+        json={"decision": "refuse", "note": "bukan warga kami"},
+    )
+    assert r.status_code == 200 and r.json()["state"] == moves.REFUSED
+    assert (
+        server.scalar("SELECT kode_wilayah FROM households WHERE household_id = :h", h=HID) == DESA
+    )
+    kept = server.sql("SELECT to_kode, state, decision_note FROM household_moves")
+    assert [tuple(k) for k in kept] == [(ELSEWHERE, moves.REFUSED, "bukan warga kami")]
+    assert FLAG_MOVE_PENDING not in _open_flags(server, HID)
+    assert reviewer2.get(reviewer2.url("/review/moves")).json() == {"moves": []}
+
+
+def test_moving_to_another_desa_outside_the_assignment_waits_too(server):
+    enum1 = server.client("enum1")
+    (reply,) = _push_move(enum1, HID2, OTHER_DESA).json()["households"]
+    assert reply["outcome"] == "conflict"
+    assert (
+        server.scalar("SELECT kode_wilayah FROM households WHERE household_id = :h", h=HID2) == DESA
+    )
+    (move,) = server.client("reviewer1").get(server.base + "/review/moves").json()["moves"]
+    assert move["to_kode"] == OTHER_DESA and move["can_decide"] is True
+
+
+def test_a_move_inside_the_pushers_scope_and_kabupaten_applies_at_once(server):
+    super1 = server.client("super1")  # scope 32.04.12: both desa
+    (reply,) = _push_move(super1, HID2, OTHER_DESA).json()["households"]
+    assert reply["outcome"] == "applied" and reply["conflicts"] == []
+    assert (
+        server.scalar("SELECT kode_wilayah FROM households WHERE household_id = :h", h=HID2)
+        == OTHER_DESA
+    )
+    assert server.scalar("SELECT count(*) FROM household_moves") == 0
+
+
+def test_sending_the_same_move_again_keeps_one_pending_move(server):
+    enum1 = server.client("enum1")
+    assert _push_move(enum1).ok
+    assert _push_move(enum1).ok
+    assert server.scalar("SELECT count(*) FROM household_moves WHERE state = 'pending'") == 1
+    assert _push_move(enum1, to="3205011002").ok
+    states = server.sql("SELECT to_kode, state FROM household_moves ORDER BY id")
+    assert [tuple(s) for s in states] == [
+        (ELSEWHERE, moves.SUPERSEDED),
+        ("3205011002", moves.PENDING),
+    ]
+
+
+def test_an_approval_waits_while_a_move_is_pending(server):
+    assert _push_move(server.client("enum1")).ok
+    reviewer1 = server.client("reviewer1")
+    r = reviewer1.post(reviewer1.url(f"/review/households/{HID}"), json={"decision": "approve"})
+    assert r.status_code == 409, r.text
+    assert FLAG_MOVE_PENDING in r.json()["detail"]
+
+
+def test_a_reviewer_resolving_a_kode_conflict_cannot_move_across_kabupaten(server):
+    super1, reviewer1, enum1 = (server.client(n) for n in ("super1", "reviewer1", "enum1"))
+    aid = server.assignment_ids["enum1"]
+    since = enum1.pull(aid, 0, limit=100)["next_since"]
+    stale = super1.push([edit(HID2, 1, kode_wilayah=("3204122009", OTHER_DESA))])
+    assert stale.json()["households"][0]["outcome"] == "conflict"  # a plain merge conflict
+    url = reviewer1.url(f"/review/households/{HID2}")
+    r = reviewer1.post(
+        url,
+        json={
+            "decision": "resolve",
+            "choices": {"kode_wilayah": {"take": "value", "value": ELSEWHERE}},
+        },
+    )
+    assert r.status_code == 403 and r.json()["field"] == "kode_wilayah", r.text
+    assert (
+        server.scalar("SELECT kode_wilayah FROM households WHERE household_id = :h", h=HID2) == DESA
+    )
+    r = reviewer1.post(
+        url, json={"decision": "resolve", "choices": {"kode_wilayah": {"take": "client"}}}
+    )
+    assert r.status_code == 200, r.text
+    assert (
+        server.scalar("SELECT kode_wilayah FROM households WHERE household_id = :h", h=HID2)
+        == OTHER_DESA
+    )
+    gone = [h for h in enum1.pull(aid, since)["households"] if h["household_id"] == HID2]
+    assert [h["deleted"] for h in gone] == [True]  # the old desa's enumerator lets it go
