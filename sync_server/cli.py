@@ -281,6 +281,8 @@ def cmd_demo(args) -> int:
         ("super1", "supervisor", "32.04.12"),
         ("reviewer1", "reviewer", "32.04"),
         ("admin1", "admin", "32"),
+        ("prov1", "reviewer", "32"),
+        ("kemensos1", "reviewer", "national"),
     ]
     with engine.begin() as conn:
         from sync_server.services.users import get_user

@@ -186,6 +186,58 @@ class ApiClient:
         reply = self._request("GET", f"/rounds/{round}/pengesahan", params={"scope": scope})
         return reply["documents"]
 
+    # Submissions (docs/review-api.md "Submissions"): reviewers at every level of the chain.
+
+    def submissions(
+        self, level=None, state=None, round=None, scope=None, limit=200, offset=0
+    ) -> dict[str, Any]:
+        """GET /submissions: {submissions, total} visible to the user, newest change first."""
+        params = {"level": level, "state": state, "round": round, "scope": scope}
+        params = {k: v for k, v in params.items() if v}
+        params.update(limit=limit, offset=offset)
+        return self._request("GET", "/submissions", params=params)
+
+    def submission(self, submission_id: int) -> dict[str, Any]:
+        """GET /submissions/{id}: its households, recap, history, scan and your decisions."""
+        return self._request("GET", f"/submissions/{submission_id}")
+
+    def create_submission(
+        self, round: str, scope: str | None = None, activity: str | None = None, household_ids=None
+    ) -> dict[str, Any]:
+        """POST /submissions: a draft of the round's approved households (kabkota)."""
+        body: dict[str, Any] = {"round": round}
+        for key, value in (
+            ("scope", scope),
+            ("activity", activity),
+            ("household_ids", household_ids),
+        ):
+            if value is not None:
+                body[key] = value
+        return self._request("POST", "/submissions", json=body)
+
+    def decide_submission(
+        self,
+        submission_id: int,
+        decision: str,
+        note: str | None = None,
+        household_returns: dict[str, str] | None = None,
+        pengesahan_sha256: str | None = None,
+    ) -> dict[str, Any]:
+        """POST /submissions/{id}: submit, forward, return, establish or withdraw."""
+        body: dict[str, Any] = {"decision": decision}
+        for key, value in (
+            ("note", note),
+            ("household_returns", household_returns),
+            ("pengesahan_sha256", pengesahan_sha256),
+        ):
+            if value:
+                body[key] = value
+        return self._request("POST", f"/submissions/{submission_id}", json=body)
+
+    def submission_report(self, submission_id: int) -> dict[str, Any]:
+        """GET /submissions/{id}/report: the BNBA JSON of its content (the pengesahan draft)."""
+        return self._request("GET", f"/submissions/{submission_id}/report")
+
     def download_export(
         self, round: str, scope: str, fmt: str, dest, progress: Callable | None = None
     ):

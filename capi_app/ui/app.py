@@ -93,7 +93,14 @@ REVIEW_ROLES = ("reviewer", "admin")
 
 
 def main_window_for(session):
-    """The review queue for reviewers and admins, the household list for everyone else."""
+    """The review queue for kabupaten/kota reviewers and admins, the submissions for reviewers
+    of a province or Kemensos, the household list for everyone else."""
+    from capi_app.submissions import works_up_the_chain
+
+    if session.role == "reviewer" and works_up_the_chain(session.scopes):
+        from capi_app.ui.submissions_window import SubmissionsWindow
+
+        return SubmissionsWindow(session)
     if session.role in REVIEW_ROLES:
         from capi_app.ui.review_window import ReviewWindow
 

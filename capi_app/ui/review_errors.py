@@ -58,3 +58,19 @@ def plain_error(error: Exception) -> str:
     if isinstance(error, SyncError):
         return detail
     return QCoreApplication.translate("ReviewError", "Something went wrong: {0}").format(detail)
+
+
+def submission_error(error: Exception) -> str:
+    """A refused step of a submission in plain words (the pengesahan scan, the state)."""
+    from dtks.error_codes import ErrorCode
+
+    code = getattr(error, "code", None)
+    if code == ErrorCode.PENGESAHAN_MISSING:
+        return QCoreApplication.translate(
+            "ReviewError", "Upload the signed pengesahan scan of this submission first: {0}"
+        ).format(error)
+    if isinstance(error, ChangesetReused) and code != ErrorCode.DEADLINE_PASSED:
+        return QCoreApplication.translate(
+            "ReviewError", "The submission cannot take this step now: {0}"
+        ).format(error)
+    return plain_error(error)

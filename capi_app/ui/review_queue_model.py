@@ -16,6 +16,7 @@ FLAG_COLORS = {
     review.FLAG_NEW_HOUSEHOLD: "#15803d",
     review.FLAG_MEMBER_REMOVED: "#475569",
     review.FLAG_RESUBMITTED: "#0f766e",
+    review.FLAG_RETURNED_FROM_ABOVE: "#be185d",
 }
 
 
@@ -32,6 +33,9 @@ def flag_label(flag: str) -> str:
         review.FLAG_NEW_HOUSEHOLD: QCoreApplication.translate("Flag", "New household proposal"),
         review.FLAG_MEMBER_REMOVED: QCoreApplication.translate("Flag", "Member removed"),
         review.FLAG_RESUBMITTED: QCoreApplication.translate("Flag", "Fixed and sent again"),
+        review.FLAG_RETURNED_FROM_ABOVE: QCoreApplication.translate(
+            "Flag", "Returned by a level above"
+        ),
     }
     return labels.get(flag, flag)
 

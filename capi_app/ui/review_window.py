@@ -99,6 +99,8 @@ class ReviewWindow(QMainWindow):
         self.bulk_action.triggered.connect(self.bulk_approve)
         self.open_action = QAction(self)
         self.open_action.triggered.connect(self.open_current)
+        self.submissions_action = QAction(self)
+        self.submissions_action.triggered.connect(self.open_submissions)
         self.export_menu = QMenu(self)
         self.export_button = QToolButton(popupMode=QToolButton.ToolButtonPopupMode.InstantPopup)
         self.export_button.setMenu(self.export_menu)
@@ -107,6 +109,7 @@ class ReviewWindow(QMainWindow):
         bar.addAction(self.open_action)
         bar.addAction(self.bulk_action)
         bar.addWidget(self.export_button)
+        bar.addAction(self.submissions_action)
         spacer = QWidget()
         spacer.setSizePolicy(
             spacer.sizePolicy().Policy.Expanding, spacer.sizePolicy().Policy.Preferred
@@ -197,6 +200,7 @@ class ReviewWindow(QMainWindow):
         self.open_action.setText(self.tr("Open household (Enter)"))
         self.bulk_action.setText(self.tr("Approve all without flags…"))
         self.export_button.setText(self.tr("Exports"))
+        self.submissions_action.setText(self.tr("Submissions (pengajuan)…"))
         self.exports.retranslate()
         # The open-conflicts column holds a number: as wide as its title, no wider.
         self.table.setColumnWidth(4, max(self.table.horizontalHeader().sectionSizeHint(4), 80))
@@ -349,6 +353,19 @@ class ReviewWindow(QMainWindow):
         dialog.finished.connect(lambda _: self._windows.pop(household_id, None))
         dialog.open()
         return dialog
+
+    def open_submissions(self):
+        """Show the submissions window (make a submission, submit it with the signed scan)."""
+        from capi_app.ui.submissions_window import SubmissionsWindow
+
+        window = getattr(self, "submissions_window", None)
+        if window is None:
+            window = self.submissions_window = SubmissionsWindow(self.session)
+            window.decided.connect(lambda reply: self.refresh())
+        window.show()
+        window.raise_()
+        window.activateWindow()
+        return window
 
     def bulk_approve(self) -> None:
         """Approve every household of the wilayah and round without flags, after confirming."""

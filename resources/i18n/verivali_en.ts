@@ -1,6 +1,33 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en_US">
 <context>
+    <name>Decision</name>
+    <message>
+        <source>Made</source>
+        <translation>Made</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>Submitted</translation>
+    </message>
+    <message>
+        <source>Forwarded</source>
+        <translation>Forwarded</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>Returned</translation>
+    </message>
+    <message>
+        <source>Established</source>
+        <translation>Established</translation>
+    </message>
+    <message>
+        <source>Withdrawn</source>
+        <translation>Withdrawn</translation>
+    </message>
+</context>
+<context>
     <name>Exports</name>
     <message>
         <source>Results as CSV…</source>
@@ -150,6 +177,10 @@
     <message>
         <source>Fixed and sent again</source>
         <translation>Fixed and sent again</translation>
+    </message>
+    <message>
+        <source>Returned by a level above</source>
+        <translation>Returned by a level above</translation>
     </message>
 </context>
 <context>
@@ -453,6 +484,25 @@ The window now shows the saved version; make your changes again if needed.</tran
     <message>
         <source>{0} anomaly(ies) to fix</source>
         <translation>{0} anomaly(ies) to fix</translation>
+    </message>
+</context>
+<context>
+    <name>Level</name>
+    <message>
+        <source>Kabupaten/kota</source>
+        <translation>Kabupaten/kota</translation>
+    </message>
+    <message>
+        <source>Provinsi</source>
+        <translation>Provinsi</translation>
+    </message>
+    <message>
+        <source>Kemensos</source>
+        <translation>Kemensos</translation>
+    </message>
+    <message>
+        <source>National</source>
+        <translation>National</translation>
     </message>
 </context>
 <context>
@@ -1132,6 +1182,21 @@ The window now shows the saved version; make your changes again if needed.</tran
     </message>
 </context>
 <context>
+    <name>Result</name>
+    <message>
+        <source>Eligible</source>
+        <translation>Eligible</translation>
+    </message>
+    <message>
+        <source>Not eligible</source>
+        <translation>Not eligible</translation>
+    </message>
+    <message>
+        <source>No result</source>
+        <translation>No result</translation>
+    </message>
+</context>
+<context>
     <name>ReviewError</name>
     <message>
         <source>The server cannot be reached. Check the connection, then press F5.</source>
@@ -1172,6 +1237,14 @@ The window now shows the saved version; make your changes again if needed.</tran
     <message>
         <source>Something went wrong: {0}</source>
         <translation>Something went wrong: {0}</translation>
+    </message>
+    <message>
+        <source>Upload the signed pengesahan scan of this submission first: {0}</source>
+        <translation>Upload the signed pengesahan scan of this submission first: {0}</translation>
+    </message>
+    <message>
+        <source>The submission cannot take this step now: {0}</source>
+        <translation>The submission cannot take this step now: {0}</translation>
     </message>
 </context>
 <context>
@@ -1426,6 +1499,10 @@ The window now shows the saved version; make your changes again if needed.</tran
         <translation>Exports</translation>
     </message>
     <message>
+        <source>Submissions (pengajuan)…</source>
+        <translation>Submissions (pengajuan)…</translation>
+    </message>
+    <message>
         <source>Wilayah</source>
         <translation>Wilayah</translation>
     </message>
@@ -1558,6 +1635,319 @@ Each approval is recorded under your name. Households with flags stay in the que
     <message>
         <source>Returned with a note</source>
         <translation>Returned with a note</translation>
+    </message>
+</context>
+<context>
+    <name>SubmissionState</name>
+    <message>
+        <source>Draft</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>Submitted</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>Returned</translation>
+    </message>
+    <message>
+        <source>Established</source>
+        <translation>Established</translation>
+    </message>
+    <message>
+        <source>Withdrawn</source>
+        <translation>Withdrawn</translation>
+    </message>
+</context>
+<context>
+    <name>Submissions</name>
+    <message>
+        <source>No.</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>Kabupaten/kota</source>
+        <translation>Kabupaten/kota</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Households</source>
+        <translation>Households</translation>
+    </message>
+    <message>
+        <source>{0} at {1}</source>
+        <translation>{0} at {1}</translation>
+    </message>
+    <message>
+        <source>Return</source>
+        <translation>Return</translation>
+    </message>
+    <message>
+        <source>Household id</source>
+        <translation>Household id</translation>
+    </message>
+    <message>
+        <source>Head of household</source>
+        <translation>Head of household</translation>
+    </message>
+    <message>
+        <source>Desa</source>
+        <translation>Desa</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>Note: what to fix</source>
+        <translation>Note: what to fix</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+</context>
+<context>
+    <name>SubmissionsWindow</name>
+    <message>
+        <source>Verivali: submissions (pengajuan)</source>
+        <translation>Verivali: submissions (pengajuan)</translation>
+    </message>
+    <message>
+        <source>Refresh (F5)</source>
+        <translation>Refresh (F5)</translation>
+    </message>
+    <message>
+        <source>Make a submission…</source>
+        <translation>Make a submission…</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Show</translation>
+    </message>
+    <message>
+        <source>Waiting for my decision</source>
+        <translation>Waiting for my decision</translation>
+    </message>
+    <message>
+        <source>All submissions</source>
+        <translation>All submissions</translation>
+    </message>
+    <message>
+        <source>Round</source>
+        <translation>Round</translation>
+    </message>
+    <message>
+        <source>All rounds</source>
+        <translation>All rounds</translation>
+    </message>
+    <message>
+        <source>Search by household id, name, desa or address…</source>
+        <translation>Search by household id, name, desa or address…</translation>
+    </message>
+    <message>
+        <source>Households</source>
+        <translation>Households</translation>
+    </message>
+    <message>
+        <source>Recap by desa</source>
+        <translation>Recap by desa</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>Step</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Submit with the signed scan…</source>
+        <translation>Submit with the signed scan…</translation>
+    </message>
+    <message>
+        <source>Forward</source>
+        <translation>Forward</translation>
+    </message>
+    <message>
+        <source>Return the ticked households</source>
+        <translation>Return the ticked households</translation>
+    </message>
+    <message>
+        <source>Return all…</source>
+        <translation>Return all…</translation>
+    </message>
+    <message>
+        <source>Establish</source>
+        <translation>Establish</translation>
+    </message>
+    <message>
+        <source>Withdraw the draft</source>
+        <translation>Withdraw the draft</translation>
+    </message>
+    <message>
+        <source>Pengesahan draft (PDF)…</source>
+        <translation>Pengesahan draft (PDF)…</translation>
+    </message>
+    <message>
+        <source>Loading the submissions…</source>
+        <translation>Loading the submissions…</translation>
+    </message>
+    <message>
+        <source>{0} of {1} submissions shown</source>
+        <translation>{0} of {1} submissions shown</translation>
+    </message>
+    <message>
+        <source>Choose a submission on the left.</source>
+        <translation>Choose a submission on the left.</translation>
+    </message>
+    <message>
+        <source>Submission {0} · {1} · round {2} · {3}</source>
+        <translation>Submission {0} · {1} · round {2} · {3}</translation>
+    </message>
+    <message>
+        <source>Note: {0}</source>
+        <translation>Note: {0}</translation>
+    </message>
+    <message>
+        <source>{0} at {1}</source>
+        <translation>{0} at {1}</translation>
+    </message>
+    <message>
+        <source>{0} households</source>
+        <translation>{0} households</translation>
+    </message>
+    <message>
+        <source>{0} returned</source>
+        <translation>{0} returned</translation>
+    </message>
+    <message>
+        <source>split from submission {0}</source>
+        <translation>split from submission {0}</translation>
+    </message>
+    <message>
+        <source>signed scan {0}… by {1}, {2}</source>
+        <translation>signed scan {0}… by {1}, {2}</translation>
+    </message>
+    <message>
+        <source>no signed scan yet</source>
+        <translation>no signed scan yet</translation>
+    </message>
+    <message>
+        <source>Make a submission</source>
+        <translation>Make a submission</translation>
+    </message>
+    <message>
+        <source>Round (YYYY-MM):</source>
+        <translation>Round (YYYY-MM):</translation>
+    </message>
+    <message>
+        <source>Making the submission…</source>
+        <translation>Making the submission…</translation>
+    </message>
+    <message>
+        <source>Submission {0} made with {1} approved households: upload the signed pengesahan and submit it.</source>
+        <translation>Submission {0} made with {1} approved households: upload the signed pengesahan and submit it.</translation>
+    </message>
+    <message>
+        <source>Choose the signed pengesahan scan</source>
+        <translation>Choose the signed pengesahan scan</translation>
+    </message>
+    <message>
+        <source>Scans (*.pdf *.jpg *.jpeg *.png)</source>
+        <translation>Scans (*.pdf *.jpg *.jpeg *.png)</translation>
+    </message>
+    <message>
+        <source>Choose a PDF, JPEG or PNG file.</source>
+        <translation>Choose a PDF, JPEG or PNG file.</translation>
+    </message>
+    <message>
+        <source>Uploading the scan and submitting…</source>
+        <translation>Uploading the scan and submitting…</translation>
+    </message>
+    <message>
+        <source>Forwarding…</source>
+        <translation>Forwarding…</translation>
+    </message>
+    <message>
+        <source>Establish the {0} households of submission {1} as the data of record? The next round's pre-list starts from them.</source>
+        <translation>Establish the {0} households of submission {1} as the data of record? The next round's pre-list starts from them.</translation>
+    </message>
+    <message>
+        <source>Establishing…</source>
+        <translation>Establishing…</translation>
+    </message>
+    <message>
+        <source>Withdrawing…</source>
+        <translation>Withdrawing…</translation>
+    </message>
+    <message>
+        <source>Return all</source>
+        <translation>Return all</translation>
+    </message>
+    <message>
+        <source>What must be fixed? The whole submission goes one level down with this note.</source>
+        <translation>What must be fixed? The whole submission goes one level down with this note.</translation>
+    </message>
+    <message>
+        <source>Write a note saying what to fix.</source>
+        <translation>Write a note saying what to fix.</translation>
+    </message>
+    <message>
+        <source>Returning…</source>
+        <translation>Returning…</translation>
+    </message>
+    <message>
+        <source>Tick the households to return and write in Note what to fix.</source>
+        <translation>Tick the households to return and write in Note what to fix.</translation>
+    </message>
+    <message>
+        <source>Household {0}: write in Note what to fix.</source>
+        <translation>Household {0}: write in Note what to fix.</translation>
+    </message>
+    <message>
+        <source>Returning {0} households…</source>
+        <translation>Returning {0} households…</translation>
+    </message>
+    <message>
+        <source>Save the PDF</source>
+        <translation>Save the PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Making the PDF…</source>
+        <translation>Making the PDF…</translation>
+    </message>
+    <message>
+        <source>Saved: {0}</source>
+        <translation>Saved: {0}</translation>
+    </message>
+    <message>
+        <source>Submission {0}: {1} at {2}.</source>
+        <translation>Submission {0}: {1} at {2}.</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,33 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="id_ID">
 <context>
+    <name>Decision</name>
+    <message>
+        <source>Made</source>
+        <translation>Dibuat</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>Diajukan</translation>
+    </message>
+    <message>
+        <source>Forwarded</source>
+        <translation>Diteruskan</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>Dikembalikan</translation>
+    </message>
+    <message>
+        <source>Established</source>
+        <translation>Ditetapkan</translation>
+    </message>
+    <message>
+        <source>Withdrawn</source>
+        <translation>Ditarik</translation>
+    </message>
+</context>
+<context>
     <name>Exports</name>
     <message>
         <source>Results as CSV…</source>
@@ -151,6 +178,10 @@
     <message>
         <source>Fixed and sent again</source>
         <translation>Diperbaiki dan dikirim ulang</translation>
+    </message>
+    <message>
+        <source>Returned by a level above</source>
+        <translation>Dikembalikan oleh tingkat di atas</translation>
     </message>
 </context>
 <context>
@@ -454,6 +485,25 @@ Jendela ini sekarang menampilkan versi yang tersimpan; ulangi perubahan Anda bil
     <message>
         <source>{0} anomaly(ies) to fix</source>
         <translation>{0} anomali perlu diperbaiki</translation>
+    </message>
+</context>
+<context>
+    <name>Level</name>
+    <message>
+        <source>Kabupaten/kota</source>
+        <translation>Kabupaten/kota</translation>
+    </message>
+    <message>
+        <source>Provinsi</source>
+        <translation>Provinsi</translation>
+    </message>
+    <message>
+        <source>Kemensos</source>
+        <translation>Kemensos</translation>
+    </message>
+    <message>
+        <source>National</source>
+        <translation>Nasional</translation>
     </message>
 </context>
 <context>
@@ -1133,6 +1183,21 @@ Jendela ini sekarang menampilkan versi yang tersimpan; ulangi perubahan Anda bil
     </message>
 </context>
 <context>
+    <name>Result</name>
+    <message>
+        <source>Eligible</source>
+        <translation>Layak</translation>
+    </message>
+    <message>
+        <source>Not eligible</source>
+        <translation>Tidak layak</translation>
+    </message>
+    <message>
+        <source>No result</source>
+        <translation>Tanpa hasil</translation>
+    </message>
+</context>
+<context>
     <name>ReviewError</name>
     <message>
         <source>The server cannot be reached. Check the connection, then press F5.</source>
@@ -1173,6 +1238,14 @@ Jendela ini sekarang menampilkan versi yang tersimpan; ulangi perubahan Anda bil
     <message>
         <source>Something went wrong: {0}</source>
         <translation>Terjadi kesalahan: {0}</translation>
+    </message>
+    <message>
+        <source>Upload the signed pengesahan scan of this submission first: {0}</source>
+        <translation>Unggah dulu pindaian pengesahan bertanda tangan untuk pengajuan ini: {0}</translation>
+    </message>
+    <message>
+        <source>The submission cannot take this step now: {0}</source>
+        <translation>Pengajuan ini tidak dapat menjalani langkah ini sekarang: {0}</translation>
     </message>
 </context>
 <context>
@@ -1427,6 +1500,10 @@ Jendela ini sekarang menampilkan versi yang tersimpan; ulangi perubahan Anda bil
         <translation>Ekspor</translation>
     </message>
     <message>
+        <source>Submissions (pengajuan)…</source>
+        <translation>Pengajuan…</translation>
+    </message>
+    <message>
         <source>Wilayah</source>
         <translation>Wilayah</translation>
     </message>
@@ -1559,6 +1636,319 @@ Setiap persetujuan dicatat atas nama Anda. Rumah tangga bertanda tetap di antrea
     <message>
         <source>Returned with a note</source>
         <translation>Dikembalikan dengan catatan</translation>
+    </message>
+</context>
+<context>
+    <name>SubmissionState</name>
+    <message>
+        <source>Draft</source>
+        <translation>Draf</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>Diajukan</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>Dikembalikan</translation>
+    </message>
+    <message>
+        <source>Established</source>
+        <translation>Ditetapkan</translation>
+    </message>
+    <message>
+        <source>Withdrawn</source>
+        <translation>Ditarik</translation>
+    </message>
+</context>
+<context>
+    <name>Submissions</name>
+    <message>
+        <source>No.</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>Kabupaten/kota</source>
+        <translation>Kabupaten/kota</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Households</source>
+        <translation>Jumlah RT</translation>
+    </message>
+    <message>
+        <source>{0} at {1}</source>
+        <translation>{0} di {1}</translation>
+    </message>
+    <message>
+        <source>Return</source>
+        <translation>Kembalikan</translation>
+    </message>
+    <message>
+        <source>Household id</source>
+        <translation>ID rumah tangga</translation>
+    </message>
+    <message>
+        <source>Head of household</source>
+        <translation>Kepala rumah tangga</translation>
+    </message>
+    <message>
+        <source>Desa</source>
+        <translation>Desa</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Hasil</translation>
+    </message>
+    <message>
+        <source>Note: what to fix</source>
+        <translation>Catatan perbaikan</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Jumlah</translation>
+    </message>
+</context>
+<context>
+    <name>SubmissionsWindow</name>
+    <message>
+        <source>Verivali: submissions (pengajuan)</source>
+        <translation>Verivali: pengajuan</translation>
+    </message>
+    <message>
+        <source>Refresh (F5)</source>
+        <translation>Muat ulang (F5)</translation>
+    </message>
+    <message>
+        <source>Make a submission…</source>
+        <translation>Buat pengajuan…</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Tampilkan</translation>
+    </message>
+    <message>
+        <source>Waiting for my decision</source>
+        <translation>Menunggu keputusan saya</translation>
+    </message>
+    <message>
+        <source>All submissions</source>
+        <translation>Semua pengajuan</translation>
+    </message>
+    <message>
+        <source>Round</source>
+        <translation>Putaran</translation>
+    </message>
+    <message>
+        <source>All rounds</source>
+        <translation>Semua putaran</translation>
+    </message>
+    <message>
+        <source>Search by household id, name, desa or address…</source>
+        <translation>Cari menurut ID rumah tangga, nama, desa, atau alamat…</translation>
+    </message>
+    <message>
+        <source>Households</source>
+        <translation>Rumah tangga</translation>
+    </message>
+    <message>
+        <source>Recap by desa</source>
+        <translation>Rekap per desa</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Riwayat</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Waktu</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Pengguna</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>Langkah</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>Tingkat</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Catatan</translation>
+    </message>
+    <message>
+        <source>Submit with the signed scan…</source>
+        <translation>Ajukan dengan pindaian bertanda tangan…</translation>
+    </message>
+    <message>
+        <source>Forward</source>
+        <translation>Teruskan</translation>
+    </message>
+    <message>
+        <source>Return the ticked households</source>
+        <translation>Kembalikan rumah tangga yang dicentang</translation>
+    </message>
+    <message>
+        <source>Return all…</source>
+        <translation>Kembalikan semua…</translation>
+    </message>
+    <message>
+        <source>Establish</source>
+        <translation>Tetapkan</translation>
+    </message>
+    <message>
+        <source>Withdraw the draft</source>
+        <translation>Tarik draf</translation>
+    </message>
+    <message>
+        <source>Pengesahan draft (PDF)…</source>
+        <translation>Draf pengesahan (PDF)…</translation>
+    </message>
+    <message>
+        <source>Loading the submissions…</source>
+        <translation>Memuat pengajuan…</translation>
+    </message>
+    <message>
+        <source>{0} of {1} submissions shown</source>
+        <translation>{0} dari {1} pengajuan ditampilkan</translation>
+    </message>
+    <message>
+        <source>Choose a submission on the left.</source>
+        <translation>Pilih pengajuan di sebelah kiri.</translation>
+    </message>
+    <message>
+        <source>Submission {0} · {1} · round {2} · {3}</source>
+        <translation>Pengajuan {0} · {1} · putaran {2} · {3}</translation>
+    </message>
+    <message>
+        <source>Note: {0}</source>
+        <translation>Catatan: {0}</translation>
+    </message>
+    <message>
+        <source>{0} at {1}</source>
+        <translation>{0} di {1}</translation>
+    </message>
+    <message>
+        <source>{0} households</source>
+        <translation>{0} rumah tangga</translation>
+    </message>
+    <message>
+        <source>{0} returned</source>
+        <translation>{0} dikembalikan</translation>
+    </message>
+    <message>
+        <source>split from submission {0}</source>
+        <translation>dipisah dari pengajuan {0}</translation>
+    </message>
+    <message>
+        <source>signed scan {0}… by {1}, {2}</source>
+        <translation>pindaian bertanda tangan {0}… oleh {1}, {2}</translation>
+    </message>
+    <message>
+        <source>no signed scan yet</source>
+        <translation>belum ada pindaian bertanda tangan</translation>
+    </message>
+    <message>
+        <source>Make a submission</source>
+        <translation>Buat pengajuan</translation>
+    </message>
+    <message>
+        <source>Round (YYYY-MM):</source>
+        <translation>Putaran (TTTT-BB):</translation>
+    </message>
+    <message>
+        <source>Making the submission…</source>
+        <translation>Membuat pengajuan…</translation>
+    </message>
+    <message>
+        <source>Submission {0} made with {1} approved households: upload the signed pengesahan and submit it.</source>
+        <translation>Pengajuan {0} dibuat dengan {1} rumah tangga yang disetujui: unggah pengesahan yang sudah ditandatangani lalu ajukan.</translation>
+    </message>
+    <message>
+        <source>Choose the signed pengesahan scan</source>
+        <translation>Pilih pindaian pengesahan yang sudah ditandatangani</translation>
+    </message>
+    <message>
+        <source>Scans (*.pdf *.jpg *.jpeg *.png)</source>
+        <translation>Pindaian (*.pdf *.jpg *.jpeg *.png)</translation>
+    </message>
+    <message>
+        <source>Choose a PDF, JPEG or PNG file.</source>
+        <translation>Pilih berkas PDF, JPEG, atau PNG.</translation>
+    </message>
+    <message>
+        <source>Uploading the scan and submitting…</source>
+        <translation>Mengunggah pindaian dan mengajukan…</translation>
+    </message>
+    <message>
+        <source>Forwarding…</source>
+        <translation>Meneruskan…</translation>
+    </message>
+    <message>
+        <source>Establish the {0} households of submission {1} as the data of record? The next round&apos;s pre-list starts from them.</source>
+        <translation>Tetapkan {0} rumah tangga pengajuan {1} sebagai data resmi? Daftar awal putaran berikutnya dimulai dari data ini.</translation>
+    </message>
+    <message>
+        <source>Establishing…</source>
+        <translation>Menetapkan…</translation>
+    </message>
+    <message>
+        <source>Withdrawing…</source>
+        <translation>Menarik…</translation>
+    </message>
+    <message>
+        <source>Return all</source>
+        <translation>Kembalikan semua</translation>
+    </message>
+    <message>
+        <source>What must be fixed? The whole submission goes one level down with this note.</source>
+        <translation>Apa yang harus diperbaiki? Seluruh pengajuan turun satu tingkat dengan catatan ini.</translation>
+    </message>
+    <message>
+        <source>Write a note saying what to fix.</source>
+        <translation>Tulis catatan tentang apa yang harus diperbaiki.</translation>
+    </message>
+    <message>
+        <source>Returning…</source>
+        <translation>Mengembalikan…</translation>
+    </message>
+    <message>
+        <source>Tick the households to return and write in Note what to fix.</source>
+        <translation>Centang rumah tangga yang dikembalikan dan tulis di Catatan apa yang harus diperbaiki.</translation>
+    </message>
+    <message>
+        <source>Household {0}: write in Note what to fix.</source>
+        <translation>Rumah tangga {0}: tulis di Catatan apa yang harus diperbaiki.</translation>
+    </message>
+    <message>
+        <source>Returning {0} households…</source>
+        <translation>Mengembalikan {0} rumah tangga…</translation>
+    </message>
+    <message>
+        <source>Save the PDF</source>
+        <translation>Simpan PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Berkas PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Making the PDF…</source>
+        <translation>Membuat PDF…</translation>
+    </message>
+    <message>
+        <source>Saved: {0}</source>
+        <translation>Tersimpan: {0}</translation>
+    </message>
+    <message>
+        <source>Submission {0}: {1} at {2}.</source>
+        <translation>Pengajuan {0}: {1} di {2}.</translation>
     </message>
 </context>
 <context>

@@ -105,6 +105,7 @@ class DetailOut(SummaryOut):
     history: list[dict[str, Any]]
     pengesahan: dict[str, Any] | None
     children: list[int]
+    decisions: list[str] = Field(description="what you may decide on it now")
 
 
 class ReportOut(BnbaOut):
@@ -139,9 +140,9 @@ def listing(
 
 
 @router.get("/submissions/{submission_id}", response_model=DetailOut)
-def detail(user: CurrentUser, db: Db, submission_id: int = SubmissionId):
+def detail(user: CurrentUser, db: Db, cfg: Cfg, submission_id: int = SubmissionId):
     """One submission with its households, recap and own history."""
-    return service.detail(db, user, submission_id)
+    return service.detail(db, user, submission_id, cfg.chain)
 
 
 @router.post("/submissions/{submission_id}", response_model=DetailOut)

@@ -248,7 +248,7 @@ def decide(engine: Engine, user: User, sid: int, step: Step, chain=review.DEFAUL
             _return_some(conn, user, sub, step, chain)
         else:
             _whole(conn, user, sub, step, chain)
-        return _detail(conn, _row(conn, sid))
+        return _detail(conn, _row(conn, sid), user, chain)
 
 
 def _whole(conn, user, sub, step: Step, chain) -> None:
@@ -653,14 +653,22 @@ def _summary(r, counts, names) -> dict:
     }
 
 
-def detail(engine: Engine, user: User, sid: int) -> dict:
+def detail(engine: Engine, user: User, sid: int, chain=review.DEFAULT_CHAIN) -> dict:
     """One submission: its households (as submitted), recap, history, scan and relatives."""
     _check_reviewer(user)
     with engine.connect() as conn:
-        return _detail(conn, _visible(conn, user, sid))
+        return _detail(conn, _visible(conn, user, sid), user, chain)
 
 
-def _detail(conn, sub) -> dict:
+def decisions(user: User, sub, chain=review.DEFAULT_CHAIN) -> list[str]:
+    """The decisions the user may take on the submission now (by the chain's table)."""
+    if not _acts_at(user, sub.level, sub.scope):
+        return []
+    table = review.submission_transitions(chain)
+    return [d for d in review.SUBMISSION_DECISIONS if (sub.state, d, sub.level) in table]
+
+
+def _detail(conn, sub, user, chain) -> dict:
     rows = conn.execute(
         select(submission_households)
         .where(submission_households.c.submission_id == sub.id)
@@ -674,6 +682,7 @@ def _detail(conn, sub) -> dict:
         recap=recap(kept),
         history=_events(conn, sub.id),
         pengesahan=_scan_doc(conn, sub.pengesahan_id),
+        decisions=decisions(user, sub, chain),
         children=list(
             conn.execute(
                 select(submissions.c.id).where(submissions.c.parent_id == sub.id)

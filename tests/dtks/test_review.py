@@ -147,3 +147,10 @@ def test_every_household_step_of_a_submission_has_its_submission_step(chain):
     for _state, decision, level in households:
         if decision in (SUBMIT, FORWARD, ESTABLISH) or (decision == RETURN and level != KABKOTA):
             assert any(k[1:] == (decision, level) for k in submissions), (decision, level)
+
+
+def test_docstring_examples_run():
+    import doctest
+
+    result = doctest.testmod(review)
+    assert result.attempted > 0 and result.failed == 0

@@ -48,10 +48,13 @@ class SyncServer:
         self.url = f"http://127.0.0.1:{self.port}"
         self.process: subprocess.Popen | None = None
 
-    def add_user(self, name: str, role: str = "enumerator", password: str = PASSWORD) -> None:
-        """Create a user with the desa as scope and assign the desa for the round."""
+    def add_user(
+        self, name: str, role: str = "enumerator", password: str = PASSWORD, scopes=(DESA,)
+    ) -> None:
+        """Create a user with the desa (or the scopes given) as scope; field roles are assigned
+        the desa for the round."""
         with self.engine.begin() as conn:
-            create_user(conn, name, role, [DESA], password)
+            create_user(conn, name, role, list(scopes), password)
             if role in ("enumerator", "clerk"):
                 assign(conn, name, DESA, ROUND)
 

@@ -179,7 +179,7 @@ def test_cli_demo_sets_up_users_and_assignments(tmp_path):
     assert r.returncode == 0, r.stderr
     assert "verivali-demo" in r.stdout and "enum1" in r.stdout
     engine = make_engine(f"sqlite:///{tmp_path / 'demo' / 'server-data' / 'verivali.sqlite3'}")
-    assert _count(engine, "users") == 6 and _count(engine, "assignments") == 3
+    assert _count(engine, "users") == 8 and _count(engine, "assignments") == 3  # prov1, kemensos1
     assert _count(engine, "households") >= 45
     engine.dispose()
     json.dumps(r.stdout)

@@ -86,6 +86,9 @@ def test_submit_without_the_scan_is_409_naming_it_and_with_it_climbs_to_provinsi
     sha = _scan(reviewer, 1)
     out = _decide(reviewer, sid, decision="submit", pengesahan_sha256=sha)
     assert (out["level"], out["state"], out["count"]) == ("provinsi", "submitted", 2)
+    assert out["decisions"] == []  # it waits for provinsi now
+    seen = _ok(chain.client("prov1").get(chain.client("prov1").url(f"/submissions/{sid}")))
+    assert seen["decisions"] == ["forward", "return"]
     assert out["pengesahan"]["sha256"] == sha and out["pengesahan"]["uploaded_by"] == "reviewer1"
     assert _state(chain, HID) == "submitted"
     listed = _ok(chain.client("prov1").get(chain.client("prov1").url("/submissions"),
