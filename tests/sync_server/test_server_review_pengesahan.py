@@ -72,7 +72,12 @@ def test_pengesahan_needs_reviewer_role_and_scope(server):
     other = server.client("reviewer2")
     r = _put(other, PDF)
     assert r.status_code == 403 and "outside" in r.json()["detail"]
-    assert other.get(other.url(f"/rounds/{ROUND}/pengesahan/{sha}")).status_code == 403
+    hidden = other.get(other.url(f"/rounds/{ROUND}/pengesahan/{sha}"))
+    never = other.get(other.url(f"/rounds/{ROUND}/pengesahan/{'0' * 64}"))
+    assert (hidden.status_code, never.status_code) == (404, 404)  # outside: as if none
+    assert hidden.json()["detail"].replace(sha, "?") == never.json()["detail"].replace(
+        "0" * 64, "?"
+    )
     r = other.get(other.url(f"/rounds/{ROUND}/pengesahan"), params={"scope": SCOPE})
     assert r.status_code == 403
     assert other.get(other.url(f"/rounds/{ROUND}/pengesahan")).json() == {"documents": []}
