@@ -37,7 +37,7 @@ def main() -> None:
         print(
             f"{label}: {dt:.1f} s ({summary.households / dt:,.0f} households/s): "
             f"{r.households_new} new, {r.households_updated} updated, {r.households_unchanged} "
-            f"unchanged, {r.members_new} members new, {len(r.bad_rows)} bad rows"
+            f"unchanged, {r.members_new} members new, {r.rejected} rejected, {r.flagged} flagged"
         )
     print(
         f"machine: {platform.machine()}, {platform.processor() or _cpu()}, Python {platform.python_version()}"

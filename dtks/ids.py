@@ -13,6 +13,7 @@ typed value or raises :class:`InvalidId` with a message that says which part is 
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from dtks import wilayah
 
@@ -86,6 +87,8 @@ def _digits(text: str, what: str, length: int) -> str:
     if not isinstance(text, str):
         raise InvalidId(f"{what} must be text, got {type(text).__name__}")
     s = text.strip()
+    if len(s) == length and s.isascii() and s.isdigit():
+        return s
     if not s:
         raise InvalidId(f"{what} is empty")
     for i, ch in enumerate(s):
@@ -137,7 +140,15 @@ def _check_serial(s: str, what: str) -> str:
 
 def parse_nik(text: str, today: date | None = None) -> Nik:
     """Parse a NIK: region (6) + DDMMYY birth date, day + 40 for women (6) + serial (4)."""
-    today = today or date.today()
+    if not isinstance(text, str):
+        raise InvalidId(f"NIK must be text, got {type(text).__name__}")
+    return _parse_nik(text, today or date.today())
+
+
+@lru_cache(maxsize=256)
+def _parse_nik(text: str, today: date) -> Nik:
+    """parse_nik, remembered: bulk checks parse the same NIK twice in a row (its column,
+    then its agreement with the birth date and sex)."""
     s = _digits(text, "NIK", 16)
     region = _check_region(s, "NIK")
     day, month, yy = int(s[6:8]), int(s[8:10]), int(s[10:12])

@@ -11,6 +11,9 @@ forms' ``bind::dtks:field`` column use these names.
 """
 
 from dataclasses import dataclass, field
+from datetime import date
+
+from dtks import ids  # the wilayah table itself loads on first use only
 
 
 @dataclass(frozen=True)
@@ -120,8 +123,10 @@ class InvalidValue(ValueError):
     """A pre-list value that does not fit its column; the message names the column."""
 
 
-def parse_value(column: Column, text: str):
+def parse_value(column: Column, text: str, today: date | None = None):
     """Turn the CSV text of a column into its typed value (None when empty and optional).
+
+    today (default: the current date) is the day a birth or issue date may not lie after.
 
     >>> parse_value(MEMBER_COLUMNS["hubungan"], "1")
     1
@@ -130,72 +135,143 @@ def parse_value(column: Column, text: str):
     ...
     dtks.prelist.InvalidValue: rt: '2' must be exactly 3 digits, e.g. 002
     """
-    from dtks import ids  # deferred: ids loads the wilayah table on first use only
+    return _parse_stripped(column, (text or "").strip(), today or date.today())
 
-    s = (text or "").strip()
+
+def parse_cells(
+    columns: dict[str, Column],
+    cells: dict[str, str],
+    today: date | None = None,
+    keep: frozenset[str] = frozenset(),
+) -> tuple[dict, list[str]]:
+    """Typed values of a whole row (by parse_value's rules) and the messages of the defects
+    kept as written: a bad value in a column named in keep stays as its text, any other bad
+    value raises InvalidValue. One loop for bulk reading (the import).
+
+    >>> cols = {"rt": HOUSEHOLD_COLUMNS["rt"], "no_kk": HOUSEHOLD_COLUMNS["no_kk"]}
+    >>> parse_cells(cols, {"rt": "002", "no_kk": "123"}, keep=frozenset({"no_kk"}))
+    ({'rt': '002', 'no_kk': '123'}, ["no_kk: No KK '123': has 3 digits, must have 16"])
+    """
+    today = today or date.today()
+    values, kept = {}, []
+    for name, column, parse in _plan(columns):
+        s = cells.get(name)
+        s = s.strip() if s else ""
+        if not s:
+            if column.required:
+                raise InvalidValue(f"{name}: is required but empty")
+            values[name] = None
+        elif parse is None and len(s) <= column.max_length:
+            values[name] = s
+        else:
+            try:
+                values[name] = _parse_stripped(column, s, today)
+            except InvalidValue as e:
+                if name not in keep or len(s) > column.max_length:
+                    raise
+                values[name] = s
+                kept.append(str(e))
+    return values, kept
+
+
+_PLANS: dict[int, tuple[dict, list]] = {}
+
+
+def _plan(columns: dict[str, Column]) -> list:
+    """(name, column, parser or None) for each column, made once per columns dict."""
+    known = _PLANS.get(id(columns))
+    if known is None or known[0] is not columns:
+        known = columns, [(n, c, _PARSERS.get(c.kind)) for n, c in columns.items()]
+        if len(_PLANS) > 64:
+            _PLANS.clear()
+        _PLANS[id(columns)] = known
+    return known[1]
+
+
+def _parse_stripped(column: Column, s: str, today: date):
     if not s:
         if column.required:
             raise InvalidValue(f"{column.name}: is required but empty")
         return None
     if len(s) > column.max_length:
         raise InvalidValue(f"{column.name}: longer than {column.max_length} characters")
-    kind = column.kind
+    parse = _PARSERS.get(column.kind)
+    if parse is None:
+        return s
     try:
-        if kind == "nik":
-            return ids.parse_nik(s).text
-        if kind == "kk":
-            return ids.parse_kk(s).text
-        if kind == "wilayah":
-            w = ids.parse_wilayah(s)
-            if w.level != 4:
-                raise InvalidValue(
-                    f"{column.name}: {s!r} is a {w.level_name}, not a desa/kelurahan"
-                )
-            return w.code
+        return parse(column, s, today)
     except ids.InvalidId as e:
         raise InvalidValue(f"{column.name}: {e}") from None
-    if kind == "code3":
-        if len(s) != 3 or not s.isdigit() or not s.isascii():
-            raise InvalidValue(f"{column.name}: {s!r} must be exactly 3 digits, e.g. 002")
-        return s
-    if kind == "household_id":
-        if len(s) != 16 or not s.isdigit() or not s.isascii():
-            raise InvalidValue(f"{column.name}: {s!r} must be 16 digits")
-        return s
-    if kind == "member_id":
-        if len(s) != 18 or not s.isdigit() or not s.isascii():
-            raise InvalidValue(f"{column.name}: {s!r} must be 18 digits")
-        return s
-    if kind in ("int", "code"):
-        try:
-            n = int(s)
-        except ValueError:
-            raise InvalidValue(f"{column.name}: {s!r} is not a whole number") from None
-        if kind == "code" and n not in column.codes:
-            raise InvalidValue(
-                f"{column.name}: {n} is not one of the codes {min(column.codes)}-{max(column.codes)}"
-            )
-        if n < 0:
-            raise InvalidValue(f"{column.name}: {n} cannot be negative")
-        return n
-    if kind == "decimal":
-        try:
-            return float(s)
-        except ValueError:
-            raise InvalidValue(f"{column.name}: {s!r} is not a number") from None
-    if kind == "date":
-        from datetime import date
 
-        try:
-            born = date.fromisoformat(s)
-        except ValueError:
-            raise InvalidValue(
-                f"{column.name}: {s!r} is not a real date written YYYY-MM-DD"
-            ) from None
-        if born > date.today():
-            raise InvalidValue(f"{column.name}: {s} is in the future")
+
+def _nik(column: Column, s: str, today: date) -> str:
+    return ids.parse_nik(s, today).text
+
+
+def _kk(column: Column, s: str, today: date) -> str:
+    return ids.parse_kk(s, today).text
+
+
+def _wilayah(column: Column, s: str, today: date) -> str:
+    w = ids.parse_wilayah(s)
+    if w.level != 4:
+        raise InvalidValue(f"{column.name}: {s!r} is a {w.level_name}, not a desa/kelurahan")
+    return w.code
+
+
+def _digits(length: int, example: str) -> object:
+    def parse(column: Column, s: str, today: date) -> str:
+        if len(s) != length or not s.isascii() or not s.isdigit():
+            raise InvalidValue(f"{column.name}: {s!r} must be {example}")
         return s
+
+    return parse
+
+
+def _whole(column: Column, s: str, today: date) -> int:
+    try:
+        n = int(s)
+    except ValueError:
+        raise InvalidValue(f"{column.name}: {s!r} is not a whole number") from None
+    if column.kind == "code" and n not in column.codes:
+        raise InvalidValue(
+            f"{column.name}: {n} is not one of the codes {min(column.codes)}-{max(column.codes)}"
+        )
+    if n < 0:
+        raise InvalidValue(f"{column.name}: {n} cannot be negative")
+    return n
+
+
+def _decimal(column: Column, s: str, today: date) -> float:
+    try:
+        return float(s)
+    except ValueError:
+        raise InvalidValue(f"{column.name}: {s!r} is not a number") from None
+
+
+def _date(column: Column, s: str, today: date) -> str:
+    try:
+        born = date.fromisoformat(s)
+    except ValueError:
+        raise InvalidValue(f"{column.name}: {s!r} is not a real date written YYYY-MM-DD") from None
+    if born > today:
+        raise InvalidValue(f"{column.name}: {s} is in the future")
     return s
+
+
+_PARSERS = {
+    "nik": _nik,
+    "kk": _kk,
+    "wilayah": _wilayah,
+    "code3": _digits(3, "exactly 3 digits, e.g. 002"),
+    "household_id": _digits(16, "16 digits"),
+    "member_id": _digits(18, "18 digits"),
+    "int": _whole,
+    "code": _whole,
+    "decimal": _decimal,
+    "date": _date,
+}
+"""Value kind -> parser(column, stripped non-empty text, today); text and anomaly stay text."""
 
 
 def parse_row(columns: dict[str, Column], row: dict[str, str]) -> dict:

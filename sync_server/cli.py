@@ -61,6 +61,7 @@ def cmd_init(args) -> int:
 
 def cmd_import(args) -> int:
     """Import a pre-list directory."""
+    from dtks.review import FLAG_VALIDATION_WARNING
     from sync_server.services.prelist_import import import_prelist
 
     engine = _engine(args)
@@ -68,19 +69,31 @@ def cmd_import(args) -> int:
     report = Path(args.report) if args.report else directory / "import-report.csv"
     started = time.monotonic()
 
-    def progress(done, total):
-        print(f"\rimporting households: {done}/{total}", end="", file=sys.stderr, flush=True)
+    shown = {"step": None}
+
+    def progress(step, done, total):
+        if shown["step"] not in (None, step):
+            print(file=sys.stderr)
+        shown["step"] = step
+        if step.startswith("reading"):
+            text = f"{step}: {100 * done // max(total, 1)} %"
+        else:
+            text = f"{step}: {done}/{total}"
+        print(f"\r{text}", end="", file=sys.stderr, flush=True)
 
     result = import_prelist(engine, directory, report, progress)
     print(file=sys.stderr)
+    if result.resumed:
+        print(f"resumed the interrupted import run {result.run_id}")
     print(
         f"households: {result.households_new} new, {result.households_updated} updated, "
         f"{result.households_unchanged} unchanged; members: {result.members_new} new, "
-        f"{result.members_updated} updated; {len(result.bad_rows)} bad rows "
+        f"{result.members_updated} updated; {result.rejected} rows rejected, "
+        f"{result.flagged} flagged {FLAG_VALIDATION_WARNING} "
         f"({time.monotonic() - started:.1f} s)"
     )
-    if result.bad_rows:
-        print(f"bad rows are listed in {report}")
+    if result.rejected or result.flagged:
+        print(f"they are listed in {report}")
     return 0
 
 
@@ -296,7 +309,7 @@ def cmd_demo(args) -> int:
             assign(conn, name, DEMO_DESA, demo_round())
     settings = _settings(args)
     print(
-        f"pre-list: {prelist} ({result.households_new + result.households_updated + result.households_unchanged} households, {len(result.bad_rows)} bad rows)"
+        f"pre-list: {prelist} ({result.households_new + result.households_updated + result.households_unchanged} households, {result.rejected} rows rejected)"
     )
     print(f"data directory: {settings.data_dir}")
     print(f"users (password '{DEMO_PASSWORD}'): " + ", ".join(f"{n} ({r})" for n, r, _ in people))

@@ -447,3 +447,62 @@ household_moves = Table(
 services/moves.py): from_kode -> to_kode, state by dtks.moves (pending, confirmed, refused,
 superseded), source (push, or another proposer), who proposed and who decided; rows are never
 deleted, so the proposed value is kept whatever the decision."""
+
+import_runs = Table(
+    "import_runs",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("directory", Text, nullable=False),
+    Column("files", String(200), nullable=False),
+    Column("owner", String(32), nullable=False),
+    Column("step", String(16), nullable=False),
+    Column("households_line", Integer, nullable=False),
+    Column("members_line", Integer, nullable=False),
+    Column("applied_through", ID, nullable=False),
+    Column("counts", Text, nullable=False),
+    Column("started_at", TIME, nullable=False),
+    Column("finished_at", TIME),
+)
+"""One pre-list import (0009): which files (sizes and modification times), the step reached
+(households, members, apply, report, done, abandoned), the last line of each file read and
+the last household id applied, and the counts so far (JSON). owner: the process working on it;
+a second process that resumes the run takes it over, and the first stops at its next batch."""
+
+import_rows = Table(
+    "import_rows",
+    metadata,
+    Column("run_id", Integer, primary_key=True),
+    Column("household_id", ID, primary_key=True),
+    Column("kind", String(1), primary_key=True),
+    Column("line", Integer, primary_key=True),
+    Column("row_id", ID, nullable=False),
+    Column("kode_wilayah", String(10)),
+    Column("values", Text, nullable=False),
+    Column("warnings", Text),
+    sqlite_with_rowid=False,
+)
+"""Rows of a running import that passed their checks, waiting to be applied (kind h: a
+household, m: a member; warnings: the defects kept as written, one a line). The apply step
+reads them by household and deletes them in the transaction that applies them."""
+
+import_problems = Table(
+    "import_problems",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("run_id", Integer, nullable=False),
+    Column("file", String(32), nullable=False),
+    Column("line", Integer, nullable=False),
+    Column("row_id", ID),
+    Column("reason", Text, nullable=False),
+    Column("outcome", String(16), nullable=False),
+)
+"""The report of a running import: rows rejected, and rows imported but flagged (outcome
+rejected or flagged), each written
+in the transaction of the batch that found it, so a resumed import's report is complete."""
+
+Index(
+    "ix_import_problems_run",
+    import_problems.c.run_id,
+    import_problems.c.file,
+    import_problems.c.line,
+)

@@ -1,344 +1,181 @@
-"""Import a DTKS pre-list (households.csv + members.csv) into the central store.
+"""Import a DTKS pre-list (households.csv + members.csv) into the central store, streaming.
 
-Every value is checked with ``dtks.prelist.parse_value`` (which uses ``dtks.ids``). A row whose
-structure is bad (ids, kode wilayah, codes, RT/RW) goes to the report with its file, line number
-and reason and is not imported. A row whose defect is of the kind verivali exists to correct
-(a NIK, No KK or birth date that is not valid, a NIK that disagrees with the birth date or sex)
-is imported as written, its household flagged ``validation_warning`` for the enumerator and
-the reviewer, and listed in the report as well: rejecting it would hide the family from the
-very visit that fixes its data. Importing again updates households and members by id: a household's version and
-sequence number move only when its values or its members' values changed, and every changed
-field of an existing row is written to the audit log.
+The files are read a batch of lines at a time into a staging table (``prelist_stage``), then
+applied a batch of households at a time (``prelist_apply``), then the report is written from
+the problems table; memory stays bounded whatever the size of the files. Every batch commits
+with the progress it made, so an import that was killed resumes where it stopped when it is
+started again on the same files (same sizes and modification times), and its report is as
+complete as an uninterrupted one. Bad rows go to the report with file, line, id and reason;
+rows with the defects verivali corrects are imported, flagged ``validation_warning``, and
+listed too (outcome ``imported, flagged validation_warning``).
 
     result = import_prelist(engine, Path("prelist/"), report=Path("report.csv"))
 """
 
 import csv
-from collections import defaultdict
+import secrets
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import Engine, insert, select, update
-from sqlalchemy.sql import bindparam
+from sqlalchemy import Engine, delete, insert, select, update
 
-from dtks.model import Member
-from dtks.prelist import HOUSEHOLD_COLUMNS, MEMBER_COLUMNS, InvalidValue, parse_value
-from dtks.review import FLAG_VALIDATION_WARNING, OPEN
+from dtks.review import FLAG_VALIDATION_WARNING
 from sync_server import clock
 from sync_server.db import jsontext
-from sync_server.db.engine import Sequence, write_transaction
-from sync_server.db.tables import audit, flags, households, members, tombstones
-from sync_server.errors import UsageError
-from sync_server.services import anomalies
-from sync_server.services.plausibility import member_warnings
+from sync_server.db.tables import import_problems, import_rows, import_runs
+from sync_server.services.prelist_apply import apply_run
+from sync_server.services.prelist_reader import CsvFile
+from sync_server.services.prelist_stage import (
+    HOUSEHOLDS,
+    HOUSEHOLDS_FILE,
+    MEMBERS,
+    MEMBERS_FILE,
+    claim,
+    required,
+    stage_file,
+)
 
-HOUSEHOLDS_FILE = "households.csv"
-MEMBERS_FILE = "members.csv"
-BATCH = 5000
-IMPORT_DEVICE = "prelist-import"
-SOFT_COLUMNS = {"nik", "no_kk", "tanggal_lahir"}
-"""Columns whose invalid values are imported as written and flagged, not rejected."""
+STEPS = ("households", "members", "apply", "report", "done")
+COUNTS = (
+    "households_new",
+    "households_updated",
+    "households_unchanged",
+    "members_new",
+    "members_updated",
+    "rejected",
+    "flagged",
+    "households_read",
+    "households_done",
+)
+OUTCOMES = {"rejected": "rejected", "flagged": f"imported, flagged {FLAG_VALIDATION_WARNING}"}
+"""The report's outcome column for each kind of problem row."""
+Progress = Callable[[str, int, int], None]
+"""progress(step, done, total): bytes while reading a file, households while applying."""
 
 
 @dataclass
 class ImportResult:
-    """Counts of one import run, and the bad rows as (file, line, id, reason)."""
+    """Counts of one import run (rejected and flagged: rows in the report)."""
 
+    run_id: int
+    resumed: bool
     households_new: int = 0
     households_updated: int = 0
     households_unchanged: int = 0
     members_new: int = 0
     members_updated: int = 0
-    bad_rows: list[tuple[str, int, str, str]] = field(default_factory=list)
-    warnings: dict[str, list[tuple[str, int, str, str]]] = field(default_factory=dict)
-    """Household id -> the flagged (file, line, id, reason) rows imported with a warning."""
+    rejected: int = 0
+    flagged: int = 0
 
 
 def import_prelist(
     engine: Engine,
     directory: Path,
     report: Path | None = None,
-    progress: Callable[[int, int], None] | None = None,
+    progress: Progress | None = None,
 ) -> ImportResult:
-    """Validate and upsert the pre-list in directory; write bad rows to report (CSV)."""
-    result = ImportResult()
-    found = _read_households(Path(directory) / HOUSEHOLDS_FILE, result)
-    member_rows = _read_members(Path(directory) / MEMBERS_FILE, result)
-    by_household = _attach_members(engine, found, member_rows, result)
-    ids = list(found)
-    for start in range(0, len(ids), BATCH):
-        batch = ids[start : start + BATCH]
-        with write_transaction(engine) as conn:
-            _upsert_batch(conn, batch, found, by_household, result)
-            anomalies.refresh(conn, batch)  # the anomaly worklist (dtks.anomalies)
-        if progress:
-            progress(min(start + BATCH, len(ids)), len(ids))
+    """Validate and upsert the pre-list in directory (resuming an interrupted run of the same
+    files); write its report (CSV) to report."""
+    directory = Path(directory).resolve()
+    paths = [directory / kind.name for kind in (HOUSEHOLDS, MEMBERS)]
+    with CsvFile(paths[0], required(HOUSEHOLDS)) as hf:
+        with CsvFile(paths[1], required(MEMBERS)) as mf:
+            run, resumed = _start(engine, directory, _identity(paths))
+            counts = jsontext.loads(run["counts"])
+            for kind, csv_file in ((HOUSEHOLDS, hf), (MEMBERS, mf)):
+                if run["step"] == kind.step:
+                    stage_file(engine, run, kind, csv_file, counts, progress)
+                    _step(engine, run, STEPS[STEPS.index(run["step"]) + 1], counts)
+    if run["step"] == "apply":
+        apply_run(engine, run, counts, progress)
+        _step(engine, run, "report", counts)
     if report is not None:
-        flagged = [row for rows in result.warnings.values() for row in rows]
-        write_report(report, result.bad_rows, flagged)
-    return result
+        write_report(engine, run["id"], report)
+    _finish(engine, run, counts)
+    return ImportResult(
+        run["id"], resumed, **{k: counts[k] for k in COUNTS if k in ImportResult.__annotations__}
+    )
 
 
-def write_report(path: Path, bad_rows, flagged=()) -> None:
-    """Write the report as CSV: file, line, id, reason, outcome (rejected or flagged)."""
+def _identity(paths: list[Path]) -> str:
+    """Sizes and modification times of the files: a resumed run must read the same bytes."""
+    return ";".join(f"{p.name}:{p.stat().st_size}:{p.stat().st_mtime_ns}" for p in paths)
+
+
+def _start(engine: Engine, directory: Path, files: str) -> tuple[dict, bool]:
+    """The unfinished run of these files, taken over; else a new run (other unfinished runs
+    are abandoned and their staged rows dropped)."""
+    owner = secrets.token_hex(16)
+    with engine.begin() as conn:
+        open_runs = conn.execute(
+            select(import_runs).where(import_runs.c.step.in_(STEPS[:-1]))
+        ).all()
+        for r in open_runs:
+            if r.directory == str(directory) and r.files == files:
+                conn.execute(
+                    update(import_runs).where(import_runs.c.id == r.id).values(owner=owner)
+                )
+                return {**r._asdict(), "owner": owner}, True
+            _drop(conn, r.id, "abandoned")
+        values = {
+            "directory": str(directory),
+            "files": files,
+            "owner": owner,
+            "step": STEPS[0],
+            "households_line": 0,
+            "members_line": 0,
+            "applied_through": "",
+            "counts": jsontext.dumps(dict.fromkeys(COUNTS, 0)),
+            "started_at": clock.now(),
+        }
+        run_id = conn.execute(insert(import_runs).values(**values)).inserted_primary_key[0]
+    return {"id": run_id, **values}, False
+
+
+def _drop(conn, run_id: int, step: str) -> None:
+    conn.execute(delete(import_rows).where(import_rows.c.run_id == run_id))
+    conn.execute(delete(import_problems).where(import_problems.c.run_id == run_id))
+    conn.execute(
+        update(import_runs)
+        .where(import_runs.c.id == run_id)
+        .values(step=step, finished_at=clock.now())
+    )
+
+
+def _step(engine: Engine, run: dict, step: str, counts: dict) -> None:
+    with engine.begin() as conn:
+        claim(conn, run, {"step": step, "counts": jsontext.dumps(counts)})
+    run["step"] = step
+
+
+def _finish(engine: Engine, run: dict, counts: dict) -> None:
+    with engine.begin() as conn:
+        claim(conn, run, {"counts": jsontext.dumps(counts)})
+        _drop(conn, run["id"], "done")
+    run["step"] = "done"
+
+
+def write_report(engine: Engine, run_id: int, path: Path) -> None:
+    """Write a run's report as CSV, ordered by file and line: file, line, id, reason, outcome
+    (rejected, or imported and flagged)."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    with open(path, "w", newline="", encoding="utf-8") as f:
+    q = (
+        select(
+            import_problems.c.file,
+            import_problems.c.line,
+            import_problems.c.row_id,
+            import_problems.c.reason,
+            import_problems.c.outcome,
+        )
+        .where(import_problems.c.run_id == run_id)
+        .order_by(import_problems.c.file, import_problems.c.line, import_problems.c.id)
+    )
+    with open(path, "w", newline="", encoding="utf-8") as f, engine.connect() as conn:
         w = csv.writer(f)
         w.writerow(["file", "line", "id", "reason", "outcome"])
-        w.writerows([*row, "rejected"] for row in bad_rows)
-        w.writerows([*row, f"imported, flagged {FLAG_VALIDATION_WARNING}"] for row in flagged)
+        for r in conn.execution_options(stream_results=True, yield_per=5000).execute(q):
+            w.writerow([r.file, r.line, r.row_id or "", r.reason, OUTCOMES[r.outcome]])
 
 
-def _rows(path: Path, columns):
-    """Yield (line number, row dict) of a CSV file, checking its header first."""
-    if not path.exists():
-        raise UsageError(f"{path} does not exist")
-    with open(path, newline="", encoding="utf-8-sig") as f:
-        reader = csv.DictReader(f)
-        header = set(reader.fieldnames or [])
-        missing = [c.name for c in columns.values() if c.required and c.name not in header]
-        if missing:
-            raise UsageError(f"{path.name}: the header lacks required columns {', '.join(missing)}")
-        for row in reader:
-            yield reader.line_num, row
-
-
-def _parse_row(row: dict, columns) -> tuple[dict, list[str]]:
-    """The typed values of a row and the soft defects kept as written; raises InvalidValue
-    naming the first column whose defect rejects the row."""
-    values, soft = {}, []
-    for name, col in columns.items():
-        text = (row.get(name) or "").strip()
-        try:
-            values[name] = parse_value(col, text)
-        except InvalidValue as e:
-            if name not in SOFT_COLUMNS or not text or len(text) > col.max_length:
-                raise
-            values[name] = text
-            soft.append(str(e))
-    return values, soft
-
-
-def _warn(result: ImportResult, hid: str, file: str, line: int, rid: str, reasons) -> None:
-    for reason in reasons:
-        result.warnings.setdefault(hid, []).append((file, line, rid, reason))
-
-
-def _read_households(path: Path, result: ImportResult) -> dict[str, dict]:
-    found: dict[str, dict] = {}
-    for line, row in _rows(path, HOUSEHOLD_COLUMNS):
-        hid = (row.get("household_id") or "").strip()
-        try:
-            values, soft = _parse_row(row, HOUSEHOLD_COLUMNS)
-        except InvalidValue as e:
-            result.bad_rows.append((path.name, line, hid, str(e)))
-            continue
-        if hid in found:
-            result.bad_rows.append((path.name, line, hid, "household_id: appears twice"))
-            continue
-        del values["household_id"]
-        found[hid] = values
-        _warn(result, hid, path.name, line, hid, soft)
-    return found
-
-
-def _read_members(path: Path, result: ImportResult) -> list[tuple[int, str, str, dict]]:
-    rows = []
-    for line, row in _rows(path, MEMBER_COLUMNS):
-        mid = (row.get("member_id") or "").strip()
-        try:
-            values, soft = _parse_row(row, MEMBER_COLUMNS)
-        except InvalidValue as e:
-            result.bad_rows.append((path.name, line, mid, str(e)))
-            continue
-        hid = values.pop("household_id")
-        del values["member_id"]
-        if not mid.startswith(hid):
-            result.bad_rows.append(
-                (path.name, line, mid, f"member_id: does not start with household_id {hid}")
-            )
-            continue
-        if not soft:  # a value kept as written already explains the disagreement
-            soft = member_warnings(Member(mid, values=values))
-        _warn(result, hid, path.name, line, mid, soft)
-        rows.append((line, mid, hid, values))
-    return rows
-
-
-def _attach_members(engine, found, member_rows, result) -> dict[str, dict[str, dict]]:
-    """Group good member rows by household; members of unknown households are bad rows."""
-    by_household: dict[str, dict[str, dict]] = defaultdict(dict)
-    seen = set()
-    orphans = {hid for _, _, hid, _ in member_rows if hid not in found}
-    known = _existing_ids(engine, orphans)
-    for line, mid, hid, values in member_rows:
-        if mid in seen:
-            result.bad_rows.append((MEMBERS_FILE, line, mid, "member_id: appears twice"))
-            continue
-        if hid not in found and hid not in known:
-            result.bad_rows.append(
-                (MEMBERS_FILE, line, mid, f"household_id: {hid} is not a (valid) household")
-            )
-            continue
-        seen.add(mid)
-        by_household[hid][mid] = values
-    for hid in known:
-        if hid in by_household:
-            found.setdefault(hid, None)  # None: keep the household's values, update members
-    return by_household
-
-
-def _existing_ids(engine, ids) -> set[str]:
-    ids = list(ids)
-    out = set()
-    with engine.connect() as conn:
-        for i in range(0, len(ids), 500):
-            out.update(
-                conn.execute(
-                    select(households.c.household_id).where(
-                        households.c.household_id.in_(ids[i : i + 500])
-                    )
-                ).scalars()
-            )
-    return out
-
-
-def _upsert_batch(conn, batch, found, by_household, result: ImportResult) -> None:
-    now = clock.now()
-    seq = Sequence(conn)
-    old_h = {
-        r.household_id: r
-        for r in conn.execute(select(households).where(households.c.household_id.in_(batch)))
-    }
-    old_m = {
-        r.member_id: r
-        for r in conn.execute(select(members).where(members.c.household_id.in_(batch)))
-    }
-    new_h, upd_h, new_m, upd_m, audits, moves = [], [], [], [], [], []
-    for hid in batch:
-        values = found[hid]
-        prev = old_h.get(hid)
-        text = jsontext.dumps(values) if values is not None else prev.values
-        changed = prev is None or text != prev.values
-        for mid, mvalues in by_household.get(hid, {}).items():
-            mtext = jsontext.dumps(mvalues)
-            mprev = old_m.get(mid)
-            if mprev is None:
-                new_m.append({"member_id": mid, "household_id": hid, "values": mtext, "version": 0})
-                result.members_new += 1
-                changed = True
-            elif mprev.values != mtext:
-                upd_m.append({"m_id": mid, "values": mtext, "version": (prev.version + 1)})
-                audits += _field_audits(hid, mid, jsontext.loads(mprev.values), mvalues, now)
-                result.members_updated += 1
-                changed = True
-        if prev is None:
-            new_h.append(_new_household(hid, values, text, seq.next(), now))
-            result.households_new += 1
-        elif changed:
-            n = seq.next()
-            kode = values["kode_wilayah"] if values else prev.kode_wilayah
-            upd_h.append(
-                {"h_id": hid, "values": text, "kode": kode, "version": prev.version + 1, "seq": n}
-            )
-            if values is not None:
-                audits += _field_audits(hid, None, jsontext.loads(prev.values), values, now)
-            if kode != prev.kode_wilayah:
-                moves.append({"household_id": hid, "kode_wilayah": prev.kode_wilayah, "seq": n})
-            result.households_updated += 1
-        else:
-            result.households_unchanged += 1
-    _write(conn, new_h, upd_h, new_m, upd_m, audits, moves, now)
-    _flag_warnings(conn, [h for h in batch if h in result.warnings], result, now)
-    seq.save()
-
-
-def _flag_warnings(conn, hids: list[str], result: ImportResult, now) -> None:
-    """Raise validation_warning on households imported with soft defects (once while open)."""
-    if not hids:
-        return
-    open_flags = select(flags.c.household_id).where(
-        flags.c.household_id.in_(hids),
-        flags.c.kind == FLAG_VALIDATION_WARNING,
-        flags.c.cleared_at.is_(None),
-    )
-    already = {r.household_id for r in conn.execute(open_flags)}
-    rows = [
-        {
-            "household_id": hid,
-            "kind": FLAG_VALIDATION_WARNING,
-            "detail": "; ".join(f"{rid}: {reason}" for _, _, rid, reason in result.warnings[hid])[
-                :2000
-            ],
-            "created_at": now,
-        }
-        for hid in hids
-        if hid not in already
-    ]
-    if rows:
-        conn.execute(insert(flags), rows)
-
-
-def _new_household(hid, values, text, n, now) -> dict:
-    return {
-        "household_id": hid,
-        "kode_wilayah": values["kode_wilayah"],
-        "values": text,
-        "version": 1,
-        "seq": n,
-        "state": OPEN,
-        "deleted": False,
-        "proposed": False,
-        "created_at": now,
-        "updated_at": now,
-    }
-
-
-def _field_audits(hid, mid, old: dict, new: dict, now) -> list[dict]:
-    return [
-        {
-            "at": now,
-            "user_id": None,
-            "device_id": IMPORT_DEVICE,
-            "changeset_id": None,
-            "household_id": hid,
-            "member_id": mid,
-            "field": name,
-            "old": jsontext.dumps(old.get(name)),
-            "new": jsontext.dumps(new.get(name)),
-        }
-        for name in sorted(set(old) | set(new))
-        if old.get(name) != new.get(name)
-    ]
-
-
-def _write(conn, new_h, upd_h, new_m, upd_m, audits, moves, now) -> None:
-    if new_h:
-        conn.execute(insert(households), new_h)
-    if upd_h:
-        conn.execute(
-            update(households)
-            .where(households.c.household_id == bindparam("h_id"))
-            .values(
-                values=bindparam("values"),
-                kode_wilayah=bindparam("kode"),
-                version=bindparam("version"),
-                seq=bindparam("seq"),
-                updated_at=now,
-            ),
-            upd_h,
-        )
-    if new_m:
-        conn.execute(insert(members), new_m)
-    if upd_m:
-        conn.execute(
-            update(members)
-            .where(members.c.member_id == bindparam("m_id"))
-            .values(values=bindparam("values"), version=bindparam("version")),
-            upd_m,
-        )
-    if audits:
-        conn.execute(insert(audit), audits)
-    if moves:
-        conn.execute(insert(tombstones), moves)
+__all__ = ["HOUSEHOLDS_FILE", "MEMBERS_FILE", "ImportResult", "import_prelist", "write_report"]

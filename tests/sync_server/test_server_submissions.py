@@ -211,7 +211,7 @@ def test_provinsi_returns_two_households_kabkota_sends_one_to_the_field_and_all_
     audit_rows = chain.scalar("SELECT count(*) FROM audit")
     result = import_prelist(chain.engine, out_dir)
     assert (result.households_new, result.households_updated, result.members_new) == (0, 0, 0)
-    assert result.households_unchanged == 3 and result.bad_rows == []
+    assert result.households_unchanged == 3 and result.rejected == 0
     assert chain.sql('SELECT household_id, version, seq, "values" FROM households ORDER BY 1') == before  # fmt: skip
     assert chain.scalar("SELECT count(*) FROM audit") == audit_rows
 

@@ -1,0 +1,307 @@
+"""Apply the staged rows of an import run to households and members, a batch of households at
+a time, in household id order; each batch is one write transaction that also deletes its
+staged rows, records its problems and moves the run's ``applied_through`` past it.
+
+A household's version and sequence number move only when its values or its members' values
+changed, and every changed field of an existing row is written to the audit log. The second
+line of a household id or member id is rejected ("appears twice"); members of a household that
+is neither in the file nor in the database are rejected.
+"""
+
+from collections import defaultdict
+from itertools import groupby
+
+from sqlalchemy import Connection, Engine, and_, delete, select, update
+from sqlalchemy.sql import bindparam
+
+from dtks.review import FLAG_VALIDATION_WARNING, OPEN
+from sync_server import clock
+from sync_server.db import jsontext
+from sync_server.db.bulk import insert_rows
+from sync_server.db.engine import Sequence, write_transaction
+from sync_server.db.tables import (
+    audit,
+    flags,
+    households,
+    import_problems,
+    import_rows,
+    members,
+    tombstones,
+)
+from sync_server.services import anomalies
+from sync_server.services.household_store import chunks
+from sync_server.services.prelist_stage import HOUSEHOLDS_FILE, MEMBERS_FILE, claim, problem
+
+APPLY_BATCH = 10_000
+"""Staged rows (households and members) per apply transaction, about 2,000 households."""
+IMPORT_DEVICE = "prelist-import"
+
+
+def apply_run(engine: Engine, run: dict, counts: dict, progress=None) -> None:
+    """Apply every staged row of the run after its applied_through."""
+    while True:
+        with write_transaction(engine) as conn:
+            rows = _next_batch(conn, run)
+            if not rows:
+                return
+            through = rows[-1].household_id
+            writes = _Batch(run["id"], clock.now(), Sequence(conn), counts)
+            for hid, group in groupby(rows, key=lambda r: r.household_id):
+                writes.household(hid, list(group))
+            writes.finish(conn)
+            anomalies.refresh(conn, writes.applied())  # the anomaly worklist (dtks.anomalies)
+            conn.execute(
+                delete(import_rows).where(
+                    import_rows.c.run_id == run["id"],
+                    import_rows.c.household_id > run["applied_through"],
+                    import_rows.c.household_id <= through,
+                )
+            )
+            claim(conn, run, {"applied_through": through, "counts": jsontext.dumps(counts)})
+        run["applied_through"] = through
+        if progress:
+            progress("importing households", counts["households_done"], counts["households_read"])
+
+
+def _next_batch(conn: Connection, run: dict) -> list:
+    """Staged rows of the next batch of whole households, ordered by household, kind, line."""
+    after = and_(
+        import_rows.c.run_id == run["id"], import_rows.c.household_id > run["applied_through"]
+    )
+    bound = conn.execute(
+        select(import_rows.c.household_id)
+        .where(after)
+        .order_by(import_rows.c.household_id)
+        .offset(APPLY_BATCH)
+        .limit(1)
+    ).scalar()
+    q = select(import_rows).where(after)
+    if bound is not None:
+        q = q.where(import_rows.c.household_id <= bound)
+    order = (import_rows.c.household_id, import_rows.c.kind, import_rows.c.line)
+    return conn.execute(q.order_by(*order)).all()
+
+
+class _Batch:
+    """The rows one apply transaction writes, collected household by household."""
+
+    def __init__(self, run_id: int, now: str, seq: Sequence, counts: dict):
+        self.run_id, self.now, self.seq, self.counts = run_id, now, seq, counts
+        self.staged: dict[str, list] = {}
+        self.new_h, self.upd_h, self.new_m, self.upd_m = [], [], [], []
+        self.audits, self.moves, self.problems = [], [], []
+        self.warned: dict[str, list[str]] = {}
+        self.orphans: set[str] = set()
+
+    def household(self, hid: str, group: list) -> None:
+        """Queue one household's staged rows (read against the database in finish)."""
+        self.staged[hid] = group
+
+    def applied(self) -> list[str]:
+        """The households of the batch that are in the store now (in the file or not)."""
+        return [hid for hid, group in self.staged.items() if hid not in self.orphans]
+
+    def finish(self, conn: Connection) -> None:
+        """Compare every queued household with the database and write the batch."""
+        old_h, old_m = _existing(conn, list(self.staged))
+        for hid, group in self.staged.items():
+            self._one(hid, group, old_h.get(hid), old_m.get(hid, {}))
+        self._write(conn)
+        self._flag(conn)
+        self.seq.save()
+
+    def _one(self, hid: str, group: list, prev, prev_members: dict) -> None:
+        heads = [r for r in group if r.kind == "h"]
+        for dup in heads[1:]:
+            self._reject(HOUSEHOLDS_FILE, dup, "household_id: appears twice")
+        head = heads[0] if heads else None
+        rows = [r for r in group if r.kind == "m"]
+        if head is None and prev is None:
+            for r in rows:
+                self._reject(MEMBERS_FILE, r, f"household_id: {hid} is not a (valid) household")
+            self.orphans.add(hid)
+            return
+        kept = self._unique_members(rows)
+        changed = self._members(hid, kept, prev, prev_members)
+        if head is not None:
+            self.counts["households_done"] += 1
+        self._household(hid, head, prev, changed)
+        self._warnings(hid, [*heads[:1], *kept])
+
+    def _unique_members(self, rows: list) -> list:
+        seen, kept = set(), []
+        for r in sorted(rows, key=lambda r: r.line):
+            if r.row_id in seen:
+                self._reject(MEMBERS_FILE, r, "member_id: appears twice")
+                continue
+            seen.add(r.row_id)
+            kept.append(r)
+        return kept
+
+    def _members(self, hid: str, rows: list, prev, prev_members: dict) -> bool:
+        """Queue new and changed members; True when any member is new or changed."""
+        changed = False
+        for r in rows:
+            old = prev_members.get(r.row_id)
+            if old is None:
+                self.new_m.append(
+                    {
+                        "member_id": r.row_id,
+                        "household_id": hid,
+                        "values": r.values,
+                        "status": "active",
+                        "version": 0,
+                    }
+                )
+                self.counts["members_new"] += 1
+                changed = True
+            elif old.values != r.values:
+                self.upd_m.append(
+                    {"m_id": r.row_id, "values": r.values, "version": prev.version + 1}
+                )
+                self.audits += _field_audits(hid, r.row_id, old.values, r.values, self.now)
+                self.counts["members_updated"] += 1
+                changed = True
+        return changed
+
+    def _household(self, hid: str, head, prev, members_changed: bool) -> None:
+        if prev is None:
+            self.new_h.append(_new_household(hid, head, self.seq.next(), self.now))
+            self.counts["households_new"] += 1
+            return
+        values = head.values if head is not None else prev.values
+        if values == prev.values and not members_changed:
+            self.counts["households_unchanged"] += 1
+            return
+        n = self.seq.next()
+        kode = head.kode_wilayah if head is not None else prev.kode_wilayah
+        self.upd_h.append(
+            {"h_id": hid, "values": values, "kode": kode, "version": prev.version + 1, "seq": n}
+        )
+        if values != prev.values:
+            self.audits += _field_audits(hid, None, prev.values, values, self.now)
+        if kode != prev.kode_wilayah:
+            self.moves.append({"household_id": hid, "kode_wilayah": prev.kode_wilayah, "seq": n})
+        self.counts["households_updated"] += 1
+
+    def _warnings(self, hid: str, rows: list) -> None:
+        for r in rows:
+            file = HOUSEHOLDS_FILE if r.kind == "h" else MEMBERS_FILE
+            for reason in (r.warnings or "").splitlines():
+                self.problems.append(problem(file, r.line, r.row_id, reason, "flagged"))
+                self.warned.setdefault(hid, []).append(f"{r.row_id}: {reason}")
+                self.counts["flagged"] += 1
+
+    def _reject(self, file: str, r, reason: str) -> None:
+        self.problems.append(problem(file, r.line, r.row_id, reason))
+        self.counts["rejected"] += 1
+
+    def _write(self, conn: Connection) -> None:
+        insert_rows(conn, households, self.new_h)
+        if self.upd_h:
+            conn.execute(
+                update(households)
+                .where(households.c.household_id == bindparam("h_id"))
+                .values(
+                    values=bindparam("values"),
+                    kode_wilayah=bindparam("kode"),
+                    version=bindparam("version"),
+                    seq=bindparam("seq"),
+                    updated_at=self.now,
+                ),
+                self.upd_h,
+            )
+        insert_rows(conn, members, self.new_m)
+        if self.upd_m:
+            conn.execute(
+                update(members)
+                .where(members.c.member_id == bindparam("m_id"))
+                .values(values=bindparam("values"), version=bindparam("version")),
+                self.upd_m,
+            )
+        insert_rows(conn, audit, self.audits)
+        insert_rows(conn, tombstones, self.moves)
+        insert_rows(conn, import_problems, [{"run_id": self.run_id, **p} for p in self.problems])
+
+    def _flag(self, conn: Connection) -> None:
+        """Raise validation_warning on households imported with soft defects (once while open)."""
+        if not self.warned:
+            return
+        already = set()
+        for part in chunks(list(self.warned)):
+            already.update(
+                conn.execute(
+                    select(flags.c.household_id).where(
+                        flags.c.household_id.in_(part),
+                        flags.c.kind == FLAG_VALIDATION_WARNING,
+                        flags.c.cleared_at.is_(None),
+                    )
+                ).scalars()
+            )
+        rows = [
+            {
+                "household_id": hid,
+                "kind": FLAG_VALIDATION_WARNING,
+                "detail": "; ".join(reasons)[:2000],
+                "created_at": self.now,
+            }
+            for hid, reasons in self.warned.items()
+            if hid not in already
+        ]
+        insert_rows(conn, flags, rows)
+
+
+def _existing(conn: Connection, hids: list[str]) -> tuple[dict, dict]:
+    """Households rows by id, and members rows by household id then member id."""
+    old_h, old_m = {}, defaultdict(dict)
+    for part in chunks(hids):
+        for r in conn.execute(
+            select(
+                households.c.household_id,
+                households.c["values"],
+                households.c.version,
+                households.c.kode_wilayah,
+            ).where(households.c.household_id.in_(part))
+        ):
+            old_h[r.household_id] = r
+        for m in conn.execute(
+            select(members.c.member_id, members.c.household_id, members.c["values"]).where(
+                members.c.household_id.in_(part)
+            )
+        ):
+            old_m[m.household_id][m.member_id] = m
+    return old_h, old_m
+
+
+def _new_household(hid: str, head, n: int, now: str) -> dict:
+    return {
+        "household_id": hid,
+        "kode_wilayah": head.kode_wilayah,
+        "values": head.values,
+        "version": 1,
+        "seq": n,
+        "state": OPEN,
+        "deleted": False,
+        "proposed": False,
+        "created_at": now,
+        "updated_at": now,
+    }
+
+
+def _field_audits(hid, mid, old_text: str, new_text: str, now) -> list[dict]:
+    old, new = jsontext.loads(old_text), jsontext.loads(new_text)
+    return [
+        {
+            "at": now,
+            "user_id": None,
+            "device_id": IMPORT_DEVICE,
+            "changeset_id": None,
+            "household_id": hid,
+            "member_id": mid,
+            "field": name,
+            "old": jsontext.dumps(old.get(name)),
+            "new": jsontext.dumps(new.get(name)),
+        }
+        for name in sorted(set(old) | set(new))
+        if old.get(name) != new.get(name)
+    ]

@@ -1,0 +1,158 @@
+"""Read one pre-list file into the staging table ``import_rows``, in batches that each commit
+with the line reached and the rows rejected, so a killed import resumes after the last batch.
+
+Every value is checked by ``dtks.prelist`` (``parse_cells``, the rules of ``parse_value``). A row whose structure is bad (ids,
+kode wilayah, codes, RT/RW, unreadable bytes, a wrong number of cells) is rejected into
+``import_problems``. A row whose defect is of the kind verivali exists to correct (a NIK,
+No KK or birth date that is not valid; a NIK that disagrees with the birth date or sex) is
+staged as written with its warnings, to be imported and flagged.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import Engine, update
+
+from dtks.model import Member
+from dtks.prelist import HOUSEHOLD_COLUMNS, MEMBER_COLUMNS, InvalidValue, parse_cells
+from sync_server.db import jsontext
+from sync_server.db.bulk import insert_rows
+from sync_server.db.tables import import_problems, import_rows, import_runs
+from sync_server.services.plausibility import member_warnings
+from sync_server.services.prelist_reader import BadLine, CsvFile, Row
+
+HOUSEHOLDS_FILE = "households.csv"
+MEMBERS_FILE = "members.csv"
+STAGE_BATCH = 5000
+"""Lines per staging transaction."""
+SOFT_COLUMNS = frozenset({"nik", "no_kk", "tanggal_lahir"})
+"""Columns whose invalid values are imported as written and flagged, not rejected."""
+
+
+@dataclass(frozen=True)
+class FileKind:
+    """What one pre-list file holds and where its progress is kept."""
+
+    name: str
+    kind: str
+    columns: dict
+    id_column: str
+    step: str
+    """The import run's step while this file is read."""
+    line_column: str
+
+
+HOUSEHOLDS = FileKind(
+    HOUSEHOLDS_FILE, "h", HOUSEHOLD_COLUMNS, "household_id", "households", "households_line"
+)
+MEMBERS = FileKind(MEMBERS_FILE, "m", MEMBER_COLUMNS, "member_id", "members", "members_line")
+
+
+class TakenOver(RuntimeError):
+    """Another process resumed this import run; this one must stop."""
+
+
+def required(kind: FileKind) -> list[str]:
+    """The header columns the file must have."""
+    return [c.name for c in kind.columns.values() if c.required]
+
+
+def stage_file(
+    engine: Engine,
+    run: dict,
+    kind: FileKind,
+    csv_file: CsvFile,
+    counts: dict,
+    progress: Callable[[str, int, int], None] | None = None,
+) -> None:
+    """Stage every line of csv_file after the run's committed line for this file."""
+    done_line = run[kind.line_column]
+    staged, problems, last = [], [], done_line
+    today = date.today()
+    for item in csv_file.rows():
+        if item.line <= done_line:
+            continue
+        last = item.line
+        _stage_item(item, kind, staged, problems, today)
+        if last - done_line >= STAGE_BATCH:
+            _commit(engine, run, kind, last, staged, problems, counts)
+            staged, problems, done_line = [], [], last
+            if progress:
+                progress(f"reading {kind.name}", csv_file.position(), csv_file.size)
+    _commit(engine, run, kind, last, staged, problems, counts)
+    if progress:
+        progress(f"reading {kind.name}", csv_file.size, csv_file.size)
+
+
+def _stage_item(item: Row | BadLine, kind: FileKind, staged, problems, today: date) -> None:
+    if isinstance(item, BadLine):
+        rid = item.cells.get(kind.id_column, "").strip()
+        rid = rid if rid.isascii() and len(rid) <= 64 else None
+        problems.append(problem(kind.name, item.line, rid or None, item.reason))
+        return
+    try:
+        staged.append(parse_line(item, kind, today))
+    except Rejected as e:
+        problems.append(e.problem)
+
+
+class Rejected(ValueError):
+    """A line that is not imported; .problem is its report row."""
+
+    def __init__(self, problem: dict):
+        super().__init__(problem["reason"])
+        self.problem = problem
+
+
+def parse_line(row: Row, kind: FileKind, today: date) -> dict:
+    """The staging row of a good line; raises Rejected for a line that is not imported."""
+    rid = (row.cells.get(kind.id_column) or "").strip()
+    try:
+        values, soft = parse_cells(kind.columns, row.cells, today, SOFT_COLUMNS)
+    except InvalidValue as e:
+        raise Rejected(problem(kind.name, row.line, rid, str(e))) from None
+    hid = values.pop("household_id")
+    kode = values.get("kode_wilayah")
+    if kind is MEMBERS:
+        del values["member_id"]
+        if not rid.startswith(hid):
+            reason = f"member_id: does not start with household_id {hid}"
+            raise Rejected(problem(kind.name, row.line, rid, reason))
+        if not soft:  # a value kept as written already explains the disagreement
+            soft = member_warnings(Member(rid, values=values), today)
+    return {
+        "household_id": hid,
+        "kind": kind.kind,
+        "line": row.line,
+        "row_id": rid,
+        "kode_wilayah": kode,
+        "values": jsontext.dumps(values),
+        "warnings": "\n".join(soft) or None,
+    }
+
+
+def problem(file: str, line: int, rid: str | None, reason: str, outcome="rejected") -> dict:
+    """A row of the import report."""
+    return {"file": file, "line": line, "row_id": rid, "reason": reason, "outcome": outcome}
+
+
+def _commit(engine, run, kind: FileKind, line, staged, problems, counts) -> None:
+    counts["rejected"] += len(problems)
+    counts["households_read"] += sum(1 for r in staged if r["kind"] == HOUSEHOLDS.kind)
+    with engine.begin() as conn:
+        claim(conn, run, {kind.line_column: line, "counts": jsontext.dumps(counts)})
+        insert_rows(conn, import_rows, [{"run_id": run["id"], **r} for r in staged])
+        insert_rows(conn, import_problems, [{"run_id": run["id"], **p} for p in problems])
+    run[kind.line_column] = line
+
+
+def claim(conn, run: dict, values: dict) -> None:
+    """Record progress on the run, in conn's transaction, if this process still owns it."""
+    done = conn.execute(
+        update(import_runs)
+        .where(import_runs.c.id == run["id"], import_runs.c.owner == run["owner"])
+        .values(**values)
+    )
+    if done.rowcount != 1:
+        raise TakenOver(f"import run {run['id']} was resumed by another process")
