@@ -12,6 +12,7 @@ from sync_server import clock
 from sync_server.db.engine import Sequence, write_transaction
 from sync_server.db.tables import households
 from sync_server.services import rounds
+from sync_server.services.levels import check_household_level
 from sync_server.services.review import (
     DecisionContext,
     clear_flags,
@@ -26,6 +27,8 @@ from sync_server.services.users import User
 def bulk_approve(engine: Engine, user: User, scope: str | None, round_: str, device_id) -> dict:
     """Approve the unflagged verified households; return {approved: [ids], skipped: n}."""
     scopes = reviewer_scopes(user, scope)
+    for s in scopes:
+        check_household_level(user, s)
     with write_transaction(engine) as conn:
         rows = conn.execute(
             select(households)

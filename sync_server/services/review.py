@@ -29,6 +29,7 @@ from sync_server.services import approvals, history, tasks, validation
 from sync_server.services.access import reviewable_household
 from sync_server.services.anomalies import open_anomalies
 from sync_server.services.household_store import household_from_rows, load_rows
+from sync_server.services.levels import check_household_level
 from sync_server.services.users import User
 
 
@@ -185,6 +186,7 @@ def decide(
     note, replaces} (an approved proposal answers under its new permanent id)."""
     with write_transaction(engine) as conn:
         row = reviewable_household(conn, user, household_id)
+        check_household_level(user, row.kode_wilayah, household_id)
         if row.deleted:
             raise StateConflict(_gone(row), household_id)
         seq, now = Sequence(conn), clock.now()

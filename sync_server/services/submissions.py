@@ -46,6 +46,7 @@ from sync_server.scopes import normalise_scope
 from sync_server.services import approvals, exports, reports, rounds
 from sync_server.services import cycle as cycle_service
 from sync_server.services.household_store import chunks, household_from_rows, load_rows
+from sync_server.services.levels import acts_at, levels_of
 from sync_server.services.users import User
 
 ACTIVITIES = cycle.FIELD_ACTIVITIES
@@ -69,19 +70,9 @@ class Step:
 # --- who acts at which level ---------------------------------------------------------------
 
 
-def levels_of(user: User) -> dict[str, str]:
-    """{plain scope: the level it reviews at} for a reviewer's scopes."""
-    return {s: review.level_of_scope(s) for s in user.scopes}
-
-
 def _check_reviewer(user: User) -> None:
     if not can(user.role, "review"):
         raise Forbidden(f"role {user.role} cannot take part in submissions")
-
-
-def _acts_at(user: User, level: str, scope: str) -> bool:
-    """True when one of the user's scopes reviews at level and covers the submission's scope."""
-    return any(lv == level and scope_rule.covers(s, scope) for s, lv in levels_of(user).items())
 
 
 def _sees(user: User, scope: str) -> bool:
@@ -239,7 +230,7 @@ def decide(engine: Engine, user: User, sid: int, step: Step, chain=review.DEFAUL
     _check_reviewer(user)
     with write_transaction(engine) as conn:
         sub = _visible(conn, user, sid)
-        if not _acts_at(user, sub.level, sub.scope):
+        if not acts_at(user, sub.level, sub.scope):
             raise Forbidden(
                 f"submission {sid} waits at {sub.level}; you review at "
                 f"{', '.join(sorted(set(levels_of(user).values())))}"
@@ -662,7 +653,7 @@ def detail(engine: Engine, user: User, sid: int, chain=review.DEFAULT_CHAIN) -> 
 
 def decisions(user: User, sub, chain=review.DEFAULT_CHAIN) -> list[str]:
     """The decisions the user may take on the submission now (by the chain's table)."""
-    if not _acts_at(user, sub.level, sub.scope):
+    if not acts_at(user, sub.level, sub.scope):
         return []
     table = review.submission_transitions(chain)
     return [d for d in review.SUBMISSION_DECISIONS if (sub.state, d, sub.level) in table]

@@ -258,3 +258,18 @@ def test_the_pre_list_export_carries_established_values_not_later_field_changes(
     with open(tmp_path / "next" / "households.csv", newline="", encoding="utf-8") as f:
         (row,) = csv.DictReader(f)
     assert (row["household_id"], row["alamat"]) == (HID, "Jl. Mawar 1")
+
+
+def test_reviewers_of_a_province_or_kemensos_do_not_decide_households(chain):
+    enum1 = chain.client("enum1")
+    assert enum1.push([{**edit(HID, 1), "verification": verification(answers=ELIGIBLE)}]).ok
+    for name in ("prov1", "kemensos1"):
+        c = chain.client(name)
+        r = c.post(c.url(f"/review/households/{HID}"), json={"decision": "approve"})
+        assert r.status_code == 403 and "kabupaten/kota" in r.json()["detail"], r.text
+        r = c.post(c.url("/review/bulk-approve"), json={"round": ROUND})
+        assert r.status_code == 403, r.text
+        assert c.get(c.url(f"/review/households/{HID}")).status_code == 200  # they may look
+    admin = chain.client("admin1")  # an admin of the province still may
+    r = admin.post(admin.url(f"/review/households/{HID}"), json={"decision": "approve"})
+    assert r.status_code == 200, r.text
