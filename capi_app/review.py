@@ -423,6 +423,26 @@ def answer_text(form, name: str, value: Any, lang: str = "id") -> str:
     return f"{value} {pick(choice.label, lang, form.default_language)}"
 
 
+def labelled_detail(form, detail: str, lang: str = "id") -> str:
+    """A flag's detail 'status_rt 2, hasil 2' with the form's question and choice labels
+    ('Status rumah tangga: 2 Tidak ditemukan; Hasil: 2 Tidak layak'); other parts kept."""
+    parts = []
+    for part in detail.split(", "):
+        name, _, value = part.partition(" ")
+        try:
+            form.field(name)
+        except KeyError:
+            parts.append(part)
+            continue
+        shown = (
+            answer_text(form, name, value.strip(), lang)
+            if value.strip() not in ("", "None")
+            else "—"
+        )
+        parts.append(f"{field_label(form, name, lang)}: {shown}")
+    return "; ".join(parts)
+
+
 def field_label(form, name: str, lang: str = "id", member: bool = False) -> str:
     """The form's label for an answer or a pre-list column, else the name itself."""
     bound = form.bindings().get(f"{'member' if member else 'household'}.{name}")

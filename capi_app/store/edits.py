@@ -9,6 +9,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from capi_app.store import audit_actions as actions
 from capi_app.store import households, state, worklist
 from capi_app.store.codec import dump, load, now_iso
 from capi_app.store.db import write
@@ -112,7 +113,16 @@ def _record_field(
                    value = excluded.value, user = excluded.user, updated_at = excluded.updated_at""",
             [household_id, member_id, field, dump(base), dump(value), user, now_iso()],
         )
-    audit(db, user, household_id, "set", member_id=member_id, field=field, old=current, new=value)
+    audit(
+        db,
+        user,
+        household_id,
+        actions.SET,
+        member_id=member_id,
+        field=field,
+        old=current,
+        new=value,
+    )
     return True
 
 
@@ -173,7 +183,7 @@ def _change_added(
     for field, value in fields.items():
         check_field(field, value)
         if values.get(field) != value or field not in values:
-            audit(db, user, household_id, "set", member_id=member_id, field=field,
+            audit(db, user, household_id, actions.SET, member_id=member_id, field=field,
                   old=values.get(field), new=value)  # fmt: skip
             values[field] = value
             changed = True
@@ -200,7 +210,7 @@ def add_member(db: Database, household_id: str, values: dict[str, Any], user: st
             "INSERT INTO members (member_id, household_id, origin, status) VALUES (?, ?, 'local', 'active')",
             [member_id, household_id],
         )
-        audit(db, user, household_id, "add_member", member_id=member_id, new=values)
+        audit(db, user, household_id, actions.ADD_MEMBER, member_id=member_id, new=values)
         touched(db, household_id, reindex=True)
     return member_id
 
@@ -235,7 +245,7 @@ def remove_member(
                        date = excluded.date, user = excluded.user, updated_at = excluded.updated_at""",
                 [member_id, household_id, reason.strip(), _iso(when), user, now_iso()],
             )
-        audit(db, user, household_id, "remove_member", member_id=member_id,
+        audit(db, user, household_id, actions.REMOVE_MEMBER, member_id=member_id,
               new={"reason": reason.strip(), "date": _iso(when)})  # fmt: skip
         touched(db, household_id, reindex=True)
 
@@ -248,7 +258,7 @@ def restore_member(db: Database, household_id: str, member_id: str, user: str | 
             "DELETE FROM pending_members WHERE member_id = ? AND household_id = ? AND op = 'remove'",
             [member_id, household_id],
         )
-        audit(db, user, household_id, "restore_member", member_id=member_id)
+        audit(db, user, household_id, actions.RESTORE_MEMBER, member_id=member_id)
         touched(db, household_id)
 
 
@@ -265,7 +275,7 @@ def add_household(
         )
         for field, value in values.items():
             _record_field(db, household_id, "", field, None, value, user)
-        audit(db, user, household_id, "add_household", new=values)
+        audit(db, user, household_id, actions.ADD_HOUSEHOLD, new=values)
         touched(db, household_id, reindex=True)
     return household_id
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from sqlite_utils import Database
 
+from capi_app.store import audit_actions as actions
 from capi_app.store.codec import now_iso
 from capi_app.store.db import write
 from capi_app.store.edits import audit, editable, touched
@@ -69,7 +70,7 @@ def add_photo(db: Database, photo: PhotoRecord, user: str | None) -> None:
                 now_iso(),
             ],
         )
-        audit(db, user, photo.household_id, "photo", new=photo.sha256)
+        audit(db, user, photo.household_id, actions.PHOTO, new=photo.sha256)
         touched(db, photo.household_id)
 
 

@@ -7,6 +7,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from capi_app.store import audit_actions as actions
 from capi_app.store.codec import dump, now_iso
 from capi_app.store.db import write
 from capi_app.store.edits import audit, editable, touched
@@ -71,5 +72,5 @@ def save_verification(
                 now_iso(),
             ],
         )
-        audit(db, user, household_id, "verification", field=status, new=answers)
+        audit(db, user, household_id, actions.VERIFICATION, field=status, new=answers)
         return touched(db, household_id)

@@ -4,16 +4,12 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QMessageBox,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
-    QWidget,
 )
 
 from capi_app import location
@@ -21,13 +17,11 @@ from capi_app import visit as visits
 from capi_app.form_anomalies import anomalies_now, anomaly_paths
 from capi_app.forms import form_for
 from capi_app.store import StaleSave
-from capi_app.ui import window_size, worker
+from capi_app.ui import file_dialogs, window_size, worker
 from capi_app.ui.household_list import state_label
+from capi_app.ui.household_tabs import HistoryTab, PrelistTab
 from capi_app.ui.worklist_texts import anomaly_text, anomaly_title, task_title
 from dtks import tasks, wilayah
-from dtks.prelist import CODES, HOUSEHOLD_COLUMNS
-
-MEMBER_COLUMNS = ("nama", "nik", "hubungan", "jenis_kelamin", "tanggal_lahir", "pekerjaan")
 
 
 class HouseholdDialog(QDialog):
@@ -67,27 +61,19 @@ class HouseholdDialog(QDialog):
         )
         self.form_view.set_gps_checker(self.gps_warning)
         self._show_saved_photos()
-        self.data_tab = QWidget()
-        self.household_table = QTableWidget(0, 3)
-        self.member_table = QTableWidget(0, len(MEMBER_COLUMNS) + 1)
-        self.history_table = QTableWidget(0, 5)
-        for table in (self.household_table, self.member_table, self.history_table):
-            table.verticalHeader().setVisible(False)
-            table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-            table.horizontalHeader().setStretchLastSection(True)
-        self.data_title, self.members_title = QLabel(), QLabel()
-        data = QVBoxLayout(self.data_tab)
-        data.addWidget(self.data_title)
-        data.addWidget(self.household_table, 1)
-        data.addWidget(self.members_title)
-        data.addWidget(self.member_table, 2)
+        self.data_tab = PrelistTab(self.session, self.form, self.household_id)
+        self.history_table = HistoryTab(self.session, self.form, self.household_id)
+        self.household_table, self.member_table = (
+            self.data_tab.household_table,
+            self.data_tab.member_table,
+        )
         self.tabs = QTabWidget()
         self.tabs.addTab(self.form_view, "")
         self.tabs.addTab(self.data_tab, "")
         self.tabs.addTab(self.history_table, "")
         self.tabs.currentChanged.connect(lambda i: self._fill_tables())
 
-        self.status = QLabel(objectName="subtitle")
+        self.status = QLabel(objectName="subtitle", wordWrap=True)  # a long problem wraps
         self.save_button = QPushButton()
         self.finalize_button = QPushButton(objectName="primary")
         self.close_button = QPushButton()
@@ -119,23 +105,8 @@ class HouseholdDialog(QDialog):
         self.save_button.setText(self.tr("Save draft (Ctrl+S)"))
         self.finalize_button.setText(self.tr("Finalize (Ctrl+Enter)"))
         self.close_button.setText(self.tr("Close"))
-        self.data_title.setText(self.tr("Household data (changed values are marked ✎)"))
-        self.members_title.setText(self.tr("Members"))
-        self.household_table.setHorizontalHeaderLabels(
-            [self.tr("Field"), self.tr("Value"), self.tr("Pre-list value")]
-        )
-        self.member_table.setHorizontalHeaderLabels(
-            [self._label("member", c) for c in MEMBER_COLUMNS] + [self.tr("Status")]
-        )
-        self.history_table.setHorizontalHeaderLabels(
-            [
-                self.tr("Time"),
-                self.tr("User"),
-                self.tr("Action"),
-                self.tr("Field"),
-                self.tr("New value"),
-            ]
-        )
+        self.data_tab.retranslate()
+        self.history_table.retranslate()
         self._fill_header()
 
     def changeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
@@ -192,48 +163,10 @@ class HouseholdDialog(QDialog):
             {path: "\n".join(anomaly_text(a) for a in items) for path, items in marks.items()}
         )
 
-    def _label(self, kind: str, column: str) -> str:
-        """The form's label for a pre-list column in the user's language, else the column name."""
-        field = self.form.bindings().get(f"{kind}.{column}")
-        if field is None:
-            return column
-        return self.form.label(field.name, self.session.profile.settings.language) or column
-
     def _fill_tables(self) -> None:
-        view = self.session.store.household(self.household_id)
-        rows = [c for c in HOUSEHOLD_COLUMNS if c in view.values or c in view.server_values]
-        rows = [c for c in rows if HOUSEHOLD_COLUMNS[c].kind != "anomaly"]
-        self.household_table.setRowCount(len(rows))
-        for i, name in enumerate(rows):
-            changed = name in view.pending
-            value = view.values.get(name)
-            label = self._label("household", name)
-            self.household_table.setItem(i, 0, QTableWidgetItem(("✎ " if changed else "") + label))
-            self.household_table.setItem(i, 1, QTableWidgetItem(_show(name, value)))
-            self.household_table.setItem(
-                i, 2, QTableWidgetItem(_show(name, view.server_values.get(name)))
-            )
-        self.member_table.setRowCount(len(view.members))
-        for i, m in enumerate(view.members):
-            for j, name in enumerate(MEMBER_COLUMNS):
-                mark = "✎ " if name in m.pending else ""
-                self.member_table.setItem(
-                    i, j, QTableWidgetItem(mark + _show(name, m.values.get(name)))
-                )
-            status = self.tr("new") if m.origin == "local" else self.tr("active")
-            if m.status == "removed":
-                status = self.tr("removed: {0}").format(m.removal_reason)
-            self.member_table.setItem(i, len(MEMBER_COLUMNS), QTableWidgetItem(status))
-        self.member_table.resizeColumnsToContents()
-        self.household_table.resizeColumnsToContents()
-        audit = self.session.store.audit(self.household_id)
-        self.history_table.setRowCount(len(audit))
-        for i, event in enumerate(reversed(audit)):
-            cells = (event["at"], event["user"], event["action"], event["field"], event["new"])
-            for j, text in enumerate(cells):
-                self.history_table.setItem(
-                    i, j, QTableWidgetItem("" if text is None else str(text)[:200])
-                )
+        """Fill the pre-list and history tabs from the store."""
+        self.data_tab.fill()
+        self.history_table.fill()
 
     def _changed(self) -> None:
         self.dirty = True
@@ -279,7 +212,7 @@ class HouseholdDialog(QDialog):
             first = result.problems[0]
             self.status.setText(
                 self.tr("Not finalized: {0} problem(s). First: {1}: {2}").format(
-                    len(result.problems), first.path, first.message
+                    len(result.problems), self.form_view.place_of(first.path), first.message
                 )
             )
             return False
@@ -341,10 +274,12 @@ class HouseholdDialog(QDialog):
 
     def choose_photo_file(self) -> str:
         """Ask for a photo file (from the laptop or a phone's folder); '' when cancelled."""
-        path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Choose the house photo"), "", self.tr("Photos (*.jpg *.jpeg *.png)")
+        return file_dialogs.open_file(
+            self,
+            self.tr("Choose the house photo"),
+            self.tr("Photos (*.jpg *.jpeg *.png)"),
+            file_dialogs.pictures_folder(),
         )
-        return path
 
     def import_photo(self, field_name: str):
         """Pick a photo file and process it off the GUI thread; the form gets it when done."""
@@ -440,13 +375,3 @@ class HouseholdDialog(QDialog):
             event.ignore()
             return
         super().closeEvent(event)
-
-
-def _show(name: str, value) -> str:
-    """A value as text, with the label of a coded value (2 → '2 Perempuan')."""
-    if value is None:
-        return ""
-    codes = CODES.get(name)
-    if codes and isinstance(value, int) and value in codes:
-        return f"{value} {codes[value]}"
-    return str(value)

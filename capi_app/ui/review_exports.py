@@ -5,9 +5,9 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, QUrl
 from PySide6.QtGui import QAction, QDesktopServices
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QProgressDialog, QPushButton
+from PySide6.QtWidgets import QInputDialog, QMessageBox, QProgressDialog, QPushButton
 
-from capi_app.ui import review_jobs
+from capi_app.ui import file_dialogs, review_jobs
 from capi_app.ui.review_errors import plain_error
 
 SCAN_TYPES = {
@@ -70,14 +70,11 @@ class Exports(QObject):
     # -- asking (tests replace these) ----------------------------------------------------
     def ask_save_path(self, title: str, name: str, pattern: str) -> str:
         """Where to save a file; '' when cancelled."""
-        start = str(Path.home() / name)
-        path, _ = QFileDialog.getSaveFileName(self.window, title, start, pattern)
-        return path
+        return file_dialogs.save_file(self.window, title, str(Path.home() / name), pattern)
 
     def ask_open_path(self, title: str, pattern: str) -> str:
         """Which file to upload; '' when cancelled."""
-        path, _ = QFileDialog.getOpenFileName(self.window, title, str(Path.home()), pattern)
-        return path
+        return file_dialogs.open_file(self.window, title, pattern)
 
     def ask_round(self) -> str:
         """The round to export: the window's choice, else asked (YYYY-MM)."""

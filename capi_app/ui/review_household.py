@@ -30,6 +30,7 @@ from capi_app.review import (
     choice_value,
     detail_from_json,
     field_label,
+    labelled_detail,
     possible_decisions,
     reviewer_level,
 )
@@ -266,7 +267,8 @@ class ReviewHouseholdDialog(QDialog):
             review.FLAG_NEW_HOUSEHOLD,
         ):
             if d.flag_details.get(flag):
-                notes.append(f"{flag_label(flag)}: {d.flag_details[flag]}")
+                detail = labelled_detail(self.form, d.flag_details[flag], self.lang)
+                notes.append(f"{flag_label(flag)}: {detail}")
         self.banner.setText("\n".join(notes))
         self.banner.setVisible(bool(notes))
         self._fill_conflicts(d)
@@ -355,7 +357,7 @@ class ReviewHouseholdDialog(QDialog):
         table.clear()
         table.setColumnCount(1 + len(d.verifications))
         headers = [self.tr("Question")] + [
-            self.tr("{0} ({1}, {2})").format(v.user, v.mode, v.finished_at[:16].replace("T", " "))
+            self.tr("{0} ({1}, {2})").format(v.user, v.mode, _when(v.finished_at))
             for v in d.verifications
         ]
         table.setHorizontalHeaderLabels(headers)
@@ -395,19 +397,46 @@ class ReviewHouseholdDialog(QDialog):
         table = self.history_table
         table.setRowCount(len(d.history))
         for i, e in enumerate(reversed(d.history)):
-            field = e.get("field") or ""
-            if e.get("member_id"):
-                field = f"{field} ({d.member_name(e['member_id'])})"
-            cells = (
-                str(e.get("at") or "")[:19].replace("T", " "),
-                e.get("user") or "",
-                field,
-                _short(e.get("old")),
-                _short(e.get("new")),
-            )
+            what, old, new = self._history_words(d, e)
+            cells = (_when(e.get("at")), e.get("user") or "", what, old, new)
             for j, text in enumerate(cells):
                 table.setItem(i, j, QTableWidgetItem(text))
         table.resizeColumnsToContents()
+
+    def _history_words(self, d: Detail, e: dict) -> tuple[str, str, str]:
+        """(what changed, before, after) of a history event, in the user's language."""
+        name = str(e.get("field") or "")
+        member = e.get("member_id")
+        if name.startswith("@"):  # a decision or a step up the chain, not a field
+            return self.tr("Decision"), self._decision(e.get("old")), self._decision(e.get("new"))
+        what = field_label(self.form, name, self.lang, member=bool(member))
+        if member:
+            what = self.tr("{0} of member {1}").format(what, d.member_name(member))
+        return (
+            what,
+            self._history_value(name, e.get("old")),
+            self._history_value(name, e.get("new")),
+        )
+
+    def _decision(self, value) -> str:
+        if not isinstance(value, dict):
+            return _short(value)
+        parts = [review_state_label(value["state"])] if value.get("state") else []
+        if value.get("note"):
+            parts.append(f"“{value['note']}”")
+        return "  ".join(parts)
+
+    def _history_value(self, name: str, value) -> str:
+        if value is None or value == "":
+            return "—"
+        if isinstance(value, dict | list):
+            return _short(value)
+        bound = self.form.bindings().get(f"household.{name}") or self.form.bindings().get(
+            f"member.{name}"
+        )
+        if bound is not None and bound.choices:
+            return answer_text(self.form, bound.name, value, self.lang)
+        return show_value(name, value)
 
     # -- decisions -----------------------------------------------------------------------
     def chosen(self) -> dict[str, dict]:
@@ -466,6 +495,16 @@ class ReviewHouseholdDialog(QDialog):
         self.error = text if error else ""
         self.status.setStyleSheet("color: #b91c1c;" if error else "")
         self.status.setText(text)
+
+
+def _when(text) -> str:
+    """A server time as people read it here: day-month-year hour:minute."""
+    from datetime import datetime
+
+    try:
+        return datetime.fromisoformat(str(text)).strftime("%d-%m-%Y %H:%M")
+    except ValueError:
+        return str(text or "")
 
 
 def _table(rows: int, columns: int) -> QTableWidget:

@@ -211,7 +211,8 @@ class ReviewWindow(QMainWindow):
         self.flag_title.setText(self.tr("Show households with"))
         roles = {"reviewer": self.tr("reviewer"), "admin": self.tr("admin")}
         role = roles.get(self.session.role or "", self.session.role or "")
-        self.user_label.setText(f"{self.session.username} · {role} · {self.tr('online')}")
+        mode = self.tr("online")  # reviewers work against the server, always online
+        self.user_label.setText(f"{self.session.username} · {role} · {mode}")
         self._fill_counts()
         self._show_count()
 

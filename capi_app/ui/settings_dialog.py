@@ -4,7 +4,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLineEdit,
@@ -12,7 +11,7 @@ from PySide6.QtWidgets import (
 )
 
 from capi_app.profile import LANGUAGES, Profile
-from capi_app.ui import i18n
+from capi_app.ui import file_dialogs, i18n
 
 
 class SettingsDialog(QDialog):
@@ -47,8 +46,8 @@ class SettingsDialog(QDialog):
         form.addRow(buttons)
 
     def _browse(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("CA bundle"), "", self.tr("Certificates (*.pem *.crt)")
+        path = file_dialogs.open_file(
+            self, self.tr("CA bundle"), self.tr("Certificates (*.pem *.crt)")
         )
         if path:
             self.ca_bundle.setText(path)

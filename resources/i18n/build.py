@@ -7,6 +7,10 @@ Usage: python resources/i18n/build.py [--check]
    code are dropped).
 2. English needs no translating: its .ts gets each source text as its translation.
 3. pyside6-lrelease compiles both into the .qm files the app loads.
+4. Qt's own dialogs (file dialog, message box details, standard buttons, text menus) ask
+   Qt's qtbase catalogue, which Qt ships in many languages but not in Bahasa Indonesia:
+   qtbase_id.ts holds the Indonesian of the Qt strings our windows show. It is edited by
+   hand (not made by lupdate; the source texts are Qt's) and compiled to qtbase_id.qm here.
 
 Translate Bahasa Indonesia by editing verivali_id.ts (Qt Linguist: pyside6-linguist). With
 --check, nothing is written: the exit code is 1 when a string lacks its Indonesian translation
@@ -24,6 +28,8 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
 SOURCES = sorted(str(p) for d in ("ui", "reports") for p in (ROOT / "capi_app" / d).rglob("*.py"))
 LANGUAGES = ("id", "en")
+QT_CATALOGUES = ("qtbase_id",)
+"""Hand-kept translations of Qt's own strings, for languages Qt ships no catalogue of."""
 
 
 def tool(name: str) -> str:
@@ -97,6 +103,11 @@ def build(check: bool = False) -> int:
     missing = untranslated(target / "verivali_id.ts")
     for text in missing:
         print(f"verivali_id.ts: no Indonesian translation for {text!r}")
+    for name in QT_CATALOGUES:
+        qt_missing = untranslated(HERE / f"{name}.ts")
+        for text in qt_missing:
+            print(f"{name}.ts: no translation for {text!r}")
+        missing += qt_missing
     if check:
         stale = [
             lang
@@ -107,14 +118,14 @@ def build(check: bool = False) -> int:
         for lang in stale:
             print(f"verivali_{lang}.ts is out of date: run python resources/i18n/build.py")
         return 1 if missing or stale else 0
-    for lang in LANGUAGES:
+    for name in [f"verivali_{lang}" for lang in LANGUAGES] + list(QT_CATALOGUES):
         subprocess.run(
             [
                 tool("pyside6-lrelease"),
                 "-silent",
-                str(HERE / f"verivali_{lang}.ts"),
+                str(HERE / f"{name}.ts"),
                 "-qm",
-                str(HERE / f"verivali_{lang}.qm"),
+                str(HERE / f"{name}.qm"),
             ],
             check=True,
         )

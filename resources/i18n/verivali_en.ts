@@ -297,6 +297,69 @@ Type a choice's code to pick it; Delete clears it</translation>
     </message>
 </context>
 <context>
+    <name>HistoryTab</name>
+    <message>
+        <source>When</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Who</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>What</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>Before</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>After</translation>
+    </message>
+    <message>
+        <source>Verification finalized</source>
+        <translation>Verification finalized</translation>
+    </message>
+    <message>
+        <source>Draft saved</source>
+        <translation>Draft saved</translation>
+    </message>
+    <message>
+        <source>{0} of {1}</source>
+        <translation>{0} of {1}</translation>
+    </message>
+    <message>
+        <source>member {0}</source>
+        <translation>member {0}</translation>
+    </message>
+    <message>
+        <source>photo {0}</source>
+        <translation>photo {0}</translation>
+    </message>
+    <message>
+        <source>Photo added</source>
+        <translation>Photo added</translation>
+    </message>
+    <message>
+        <source>Member added</source>
+        <translation>Member added</translation>
+    </message>
+    <message>
+        <source>Member removed</source>
+        <translation>Member removed</translation>
+    </message>
+    <message>
+        <source>Member restored</source>
+        <translation>Member restored</translation>
+    </message>
+    <message>
+        <source>New household proposed</source>
+        <translation>New household proposed</translation>
+    </message>
+</context>
+<context>
     <name>HouseholdDialog</name>
     <message>
         <source>Household {0}</source>
@@ -327,46 +390,6 @@ Type a choice's code to pick it; Delete clears it</translation>
         <translation>Close</translation>
     </message>
     <message>
-        <source>Household data (changed values are marked ✎)</source>
-        <translation>Household data (changed values are marked ✎)</translation>
-    </message>
-    <message>
-        <source>Members</source>
-        <translation>Members</translation>
-    </message>
-    <message>
-        <source>Field</source>
-        <translation>Field</translation>
-    </message>
-    <message>
-        <source>Value</source>
-        <translation>Value</translation>
-    </message>
-    <message>
-        <source>Pre-list value</source>
-        <translation>Pre-list value</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <source>Time</source>
-        <translation>Time</translation>
-    </message>
-    <message>
-        <source>User</source>
-        <translation>User</translation>
-    </message>
-    <message>
-        <source>Action</source>
-        <translation>Action</translation>
-    </message>
-    <message>
-        <source>New value</source>
-        <translation>New value</translation>
-    </message>
-    <message>
         <source>Note from the reviewer: {0}</source>
         <translation>Note from the reviewer: {0}</translation>
     </message>
@@ -381,18 +404,6 @@ Type a choice's code to pick it; Delete clears it</translation>
     <message>
         <source>Task: {0} {1}{2}</source>
         <translation>Task: {0} {1}{2}</translation>
-    </message>
-    <message>
-        <source>new</source>
-        <translation>new</translation>
-    </message>
-    <message>
-        <source>active</source>
-        <translation>active</translation>
-    </message>
-    <message>
-        <source>removed: {0}</source>
-        <translation>removed: {0}</translation>
     </message>
     <message>
         <source>Unsaved changes</source>
@@ -768,58 +779,81 @@ The window now shows the saved version; make your changes again if needed.</tran
     </message>
 </context>
 <context>
-    <name>QPlatformTheme</name>
+    <name>Prelist</name>
     <message>
-        <source>OK</source>
-        <translation>OK</translation>
+        <source>Household id</source>
+        <translation>Household id</translation>
     </message>
     <message>
-        <source>Cancel</source>
-        <translation>Cancel</translation>
+        <source>No KK (family card number)</source>
+        <translation>No KK (family card number)</translation>
     </message>
     <message>
-        <source>Save</source>
-        <translation>Save</translation>
+        <source>Kode wilayah</source>
+        <translation>Kode wilayah</translation>
     </message>
     <message>
-        <source>&amp;Yes</source>
-        <translation>&amp;Yes</translation>
+        <source>Head of household</source>
+        <translation>Head of household</translation>
     </message>
     <message>
-        <source>&amp;No</source>
-        <translation>&amp;No</translation>
+        <source>Number of members</source>
+        <translation>Number of members</translation>
     </message>
     <message>
-        <source>Close</source>
-        <translation>Close</translation>
+        <source>Welfare decile (desil)</source>
+        <translation>Welfare decile (desil)</translation>
     </message>
     <message>
-        <source>Discard</source>
-        <translation>Discard</translation>
+        <source>Latitude</source>
+        <translation>Latitude</translation>
     </message>
     <message>
-        <source>Apply</source>
-        <translation>Apply</translation>
+        <source>Longitude</source>
+        <translation>Longitude</translation>
     </message>
     <message>
-        <source>Open</source>
-        <translation>Open</translation>
+        <source>Place of birth</source>
+        <translation>Place of birth</translation>
+    </message>
+</context>
+<context>
+    <name>PrelistTab</name>
+    <message>
+        <source>Household data (changed values are marked ✎)</source>
+        <translation>Household data (changed values are marked ✎)</translation>
     </message>
     <message>
-        <source>Retry</source>
-        <translation>Retry</translation>
+        <source>Members</source>
+        <translation>Members</translation>
     </message>
     <message>
-        <source>Ignore</source>
-        <translation>Ignore</translation>
+        <source>Field</source>
+        <translation>Field</translation>
     </message>
     <message>
-        <source>Abort</source>
-        <translation>Abort</translation>
+        <source>Value</source>
+        <translation>Value</translation>
     </message>
     <message>
-        <source>Help</source>
-        <translation>Help</translation>
+        <source>Pre-list value</source>
+        <translation>Pre-list value</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>removed: {0}</source>
+        <translation>removed: {0}</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>new</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>active</translation>
     </message>
 </context>
 <context>
@@ -1390,6 +1424,10 @@ The window now shows the saved version; make your changes again if needed.</tran
         <translation>No verification received yet.</translation>
     </message>
     <message>
+        <source>Decision</source>
+        <translation>Decision</translation>
+    </message>
+    <message>
         <source>Choose a value for at least one conflict first.</source>
         <translation>Choose a value for at least one conflict first.</translation>
     </message>
@@ -1529,6 +1567,10 @@ The window now shows the saved version; make your changes again if needed.</tran
     <message>
         <source>admin</source>
         <translation>admin</translation>
+    </message>
+    <message>
+        <source>online</source>
+        <translation>online</translation>
     </message>
     <message>
         <source>Needing review</source>

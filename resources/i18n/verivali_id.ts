@@ -298,6 +298,69 @@ Ketik kode pilihan untuk memilihnya; Delete mengosongkannya</translation>
     </message>
 </context>
 <context>
+    <name>HistoryTab</name>
+    <message>
+        <source>When</source>
+        <translation>Waktu</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Oleh</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Perubahan</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>Sebelum</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>Sesudah</translation>
+    </message>
+    <message>
+        <source>Verification finalized</source>
+        <translation>Verifikasi difinalisasi</translation>
+    </message>
+    <message>
+        <source>Draft saved</source>
+        <translation>Draf disimpan</translation>
+    </message>
+    <message>
+        <source>{0} of {1}</source>
+        <translation>{0} — {1}</translation>
+    </message>
+    <message>
+        <source>member {0}</source>
+        <translation>anggota {0}</translation>
+    </message>
+    <message>
+        <source>photo {0}</source>
+        <translation>foto {0}</translation>
+    </message>
+    <message>
+        <source>Photo added</source>
+        <translation>Foto ditambahkan</translation>
+    </message>
+    <message>
+        <source>Member added</source>
+        <translation>Anggota ditambahkan</translation>
+    </message>
+    <message>
+        <source>Member removed</source>
+        <translation>Anggota dikeluarkan</translation>
+    </message>
+    <message>
+        <source>Member restored</source>
+        <translation>Anggota dikembalikan</translation>
+    </message>
+    <message>
+        <source>New household proposed</source>
+        <translation>Usulan rumah tangga baru dibuat</translation>
+    </message>
+</context>
+<context>
     <name>HouseholdDialog</name>
     <message>
         <source>Household {0}</source>
@@ -328,46 +391,6 @@ Ketik kode pilihan untuk memilihnya; Delete mengosongkannya</translation>
         <translation>Tutup</translation>
     </message>
     <message>
-        <source>Household data (changed values are marked ✎)</source>
-        <translation>Data rumah tangga (nilai yang diubah bertanda ✎)</translation>
-    </message>
-    <message>
-        <source>Members</source>
-        <translation>Anggota rumah tangga</translation>
-    </message>
-    <message>
-        <source>Field</source>
-        <translation>Isian</translation>
-    </message>
-    <message>
-        <source>Value</source>
-        <translation>Nilai</translation>
-    </message>
-    <message>
-        <source>Pre-list value</source>
-        <translation>Nilai pra-daftar</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <source>Time</source>
-        <translation>Waktu</translation>
-    </message>
-    <message>
-        <source>User</source>
-        <translation>Pengguna</translation>
-    </message>
-    <message>
-        <source>Action</source>
-        <translation>Tindakan</translation>
-    </message>
-    <message>
-        <source>New value</source>
-        <translation>Nilai baru</translation>
-    </message>
-    <message>
         <source>Note from the reviewer: {0}</source>
         <translation>Catatan dari pemeriksa Dinas Sosial: {0}</translation>
     </message>
@@ -382,18 +405,6 @@ Ketik kode pilihan untuk memilihnya; Delete mengosongkannya</translation>
     <message>
         <source>Task: {0} {1}{2}</source>
         <translation>Tugas: {0} {1}{2}</translation>
-    </message>
-    <message>
-        <source>new</source>
-        <translation>baru</translation>
-    </message>
-    <message>
-        <source>active</source>
-        <translation>aktif</translation>
-    </message>
-    <message>
-        <source>removed: {0}</source>
-        <translation>dikeluarkan: {0}</translation>
     </message>
     <message>
         <source>Unsaved changes</source>
@@ -769,58 +780,81 @@ Jendela ini sekarang menampilkan versi yang tersimpan; ulangi perubahan Anda bil
     </message>
 </context>
 <context>
-    <name>QPlatformTheme</name>
+    <name>Prelist</name>
     <message>
-        <source>OK</source>
-        <translation>Oke</translation>
+        <source>Household id</source>
+        <translation>ID rumah tangga</translation>
     </message>
     <message>
-        <source>Cancel</source>
-        <translation>Batal</translation>
+        <source>No KK (family card number)</source>
+        <translation>No KK (nomor Kartu Keluarga)</translation>
     </message>
     <message>
-        <source>Save</source>
-        <translation>Simpan</translation>
+        <source>Kode wilayah</source>
+        <translation>Kode wilayah</translation>
     </message>
     <message>
-        <source>&amp;Yes</source>
-        <translation>&amp;Ya</translation>
+        <source>Head of household</source>
+        <translation>Kepala rumah tangga</translation>
     </message>
     <message>
-        <source>&amp;No</source>
-        <translation>&amp;Tidak</translation>
+        <source>Number of members</source>
+        <translation>Jumlah anggota rumah tangga</translation>
     </message>
     <message>
-        <source>Close</source>
-        <translation>Tutup</translation>
+        <source>Welfare decile (desil)</source>
+        <translation>Desil kesejahteraan</translation>
     </message>
     <message>
-        <source>Discard</source>
-        <translation>Buang</translation>
+        <source>Latitude</source>
+        <translation>Lintang</translation>
     </message>
     <message>
-        <source>Apply</source>
-        <translation>Terapkan</translation>
+        <source>Longitude</source>
+        <translation>Bujur</translation>
     </message>
     <message>
-        <source>Open</source>
-        <translation>Buka</translation>
+        <source>Place of birth</source>
+        <translation>Tempat lahir</translation>
+    </message>
+</context>
+<context>
+    <name>PrelistTab</name>
+    <message>
+        <source>Household data (changed values are marked ✎)</source>
+        <translation>Data rumah tangga (nilai yang diubah bertanda ✎)</translation>
     </message>
     <message>
-        <source>Retry</source>
-        <translation>Coba lagi</translation>
+        <source>Members</source>
+        <translation>Anggota rumah tangga</translation>
     </message>
     <message>
-        <source>Ignore</source>
-        <translation>Abaikan</translation>
+        <source>Field</source>
+        <translation>Isian</translation>
     </message>
     <message>
-        <source>Abort</source>
-        <translation>Batalkan</translation>
+        <source>Value</source>
+        <translation>Nilai</translation>
     </message>
     <message>
-        <source>Help</source>
-        <translation>Bantuan</translation>
+        <source>Pre-list value</source>
+        <translation>Nilai pra-daftar</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>removed: {0}</source>
+        <translation>dikeluarkan: {0}</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>baru</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>aktif</translation>
     </message>
 </context>
 <context>
@@ -1391,6 +1425,10 @@ Jendela ini sekarang menampilkan versi yang tersimpan; ulangi perubahan Anda bil
         <translation>Belum ada verifikasi yang diterima.</translation>
     </message>
     <message>
+        <source>Decision</source>
+        <translation>Keputusan</translation>
+    </message>
+    <message>
         <source>Choose a value for at least one conflict first.</source>
         <translation>Pilih nilai untuk minimal satu konflik terlebih dahulu.</translation>
     </message>
@@ -1530,6 +1568,10 @@ Jendela ini sekarang menampilkan versi yang tersimpan; ulangi perubahan Anda bil
     <message>
         <source>admin</source>
         <translation>admin</translation>
+    </message>
+    <message>
+        <source>online</source>
+        <translation>daring</translation>
     </message>
     <message>
         <source>Needing review</source>

@@ -259,6 +259,20 @@ class FormView(QWidget):
         """The editor of the question at ``path`` ('nik' or 'members[1].nik'), if shown."""
         return self._editors_by_path().get(path)
 
+    def place_of(self, path: str) -> str:
+        """Where a question is, in words: its label, and the panel's title inside a repeat
+        ('members[2].nik' -> 'NIK (Anggota 3: Dede)')."""
+        name = path.rsplit(".", 1)[-1]
+        try:
+            label = self.form.label(name, self.lang) or name
+        except KeyError:
+            label = name
+        if "[" not in path:
+            return label
+        repeat, index = path.split("[", 1)[0], int(path.split("[", 1)[1].split("]", 1)[0])
+        titles = self.instance_titles(repeat)
+        return f"{label} ({titles[index]})" if index < len(titles) else label
+
     def is_shown(self, path: str) -> bool:
         """Whether the question, group or repeat at ``path`` is relevant (shown)."""
         return self._visible.get(path, False)

@@ -384,3 +384,39 @@ def test_closing_a_stale_window_with_edits_keeps_it_open_on_the_saved_version(qt
     stale.stale_notice.accept()
     stale.close()
     assert not stale.isVisible()
+
+
+def table_texts(table) -> list[list[str]]:
+    """The cells of a table widget, row by row."""
+    return [
+        [table.item(r, c).text() if table.item(r, c) else "" for c in range(table.columnCount())]
+        for r in range(table.rowCount())
+    ]
+
+
+def test_the_history_tab_is_a_readable_timeline_and_the_prelist_tab_uses_labels(qtbot, session):
+    import re
+
+    household_id = session.store.list_households()[8].household_id
+    dialog = HouseholdDialog(session, household_id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    type_into(qtbot, dialog.form_view, "status_rt", "1")
+    assert dialog.save_draft()
+    lang = session.profile.settings.language
+    dialog.tabs.setCurrentIndex(2)
+    rows = table_texts(dialog.history_table)
+    assert rows, "the save is in the history"
+    assert all(re.fullmatch(r"\d\d-\d\d-\d{4} \d\d:\d\d", r[0]) for r in rows)
+    cells = [c for r in rows for c in r]
+    assert not any("{" in c or c in ("verification", "set", "photo", "draft") for c in cells)
+    status_label = dialog.form.label("status_rt", lang)
+    step = next(r for r in rows if r[2] == status_label)
+    assert step[1] == session.username and step[3] == "—" and step[4].startswith("1 ")
+
+    dialog.tabs.setCurrentIndex(1)
+    labels = [r[0].lstrip("✎ ") for r in table_texts(dialog.household_table)]
+    assert "no_kk" not in labels and "jumlah_art" not in labels
+    births = [r[4] for r in table_texts(dialog.member_table)]
+    assert births and all(re.fullmatch(r"\d\d-\d\d-\d{4}", b) for b in births if b)
+    dialog.close()

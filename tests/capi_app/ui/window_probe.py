@@ -17,11 +17,16 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from PySide6.QtCore import QRect, QTimer
+from PySide6.QtGui import QTextDocumentFragment
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QAbstractItemView,
     QApplication,
+    QComboBox,
     QLabel,
+    QLineEdit,
     QScrollArea,
+    QTabBar,
     QTabWidget,
     QWidget,
 )
@@ -32,10 +37,11 @@ from capi_app.sync.summary import SyncSummary
 from capi_app.ui.app import make_app
 
 LONG_ERROR = (
-    "Household 3204122002000001 cannot be approved yet: 2 conflicts are still open (alamat, "
-    "pekerjaan of member 320412200200000102). Resolve them first, then approve; or return the "
-    "household to the enumerator with a note saying what to check. This is the last line."
+    "Rumah tangga 3204122002000001 belum dapat disetujui: masih ada 2 konflik terbuka (alamat, "
+    "pekerjaan anggota 320412200200000102). Selesaikan dulu, lalu setujui; atau kembalikan ke "
+    "petugas dengan catatan tentang apa yang harus dicek. Ini baris terakhir."
 )
+"""Many households' outcomes in the sync dialog (the sync's own words are desk-ops' to word)."""
 
 
 def settle(app: QApplication, ms: int = 150) -> None:
@@ -95,6 +101,50 @@ def label_squeezed(label: QLabel) -> bool:
     return label.width() + 1 < label.sizeHint().width()
 
 
+def plain(text: str) -> str:
+    """A widget's text without rich-text markup and keyboard-accelerator ampersands."""
+    if "<" in text and ">" in text:
+        text = QTextDocumentFragment.fromHtml(text).toPlainText()
+    return text.replace("&&", "\0").replace("&", "").replace("\0", "&").strip()
+
+
+def shown_texts(window: QWidget) -> list[str]:
+    """Every text a user can read in the window: title, labels, buttons, tabs, placeholders,
+    list and table headers and cells (the first rows), combo boxes."""
+    out = [window.windowTitle()]
+    for w in window.findChildren(QWidget):
+        if not w.isVisibleTo(window) or w.window() is not window:
+            continue
+        if isinstance(w, QLabel | QAbstractButton):
+            out.append(w.text())
+            out.append(w.toolTip())
+        elif isinstance(w, QLineEdit):
+            out += [w.placeholderText(), w.toolTip()]
+        elif isinstance(w, QTabBar):
+            out += [w.tabText(i) for i in range(w.count())]
+        elif isinstance(w, QComboBox):
+            out += [w.itemText(i) for i in range(min(w.count(), 30))]
+        elif isinstance(w, QAbstractItemView) and w.model() is not None:
+            out += _model_texts(w.model())
+    return [t for t in (plain(x) for x in out if x) if t]
+
+
+def _model_texts(model, rows: int = 40) -> list[str]:
+    """Header titles and the first rows' cells of a list or table."""
+    from PySide6.QtCore import QModelIndex, Qt
+
+    out = []
+    try:
+        columns = model.columnCount(QModelIndex())
+    except TypeError:  # a list widget's model keeps it private: one column
+        columns = 1
+    for c in range(columns):
+        out.append(str(model.headerData(c, Qt.Orientation.Horizontal) or ""))
+        for r in range(min(model.rowCount(QModelIndex()), rows)):
+            out.append(str(model.data(model.index(r, c)) or ""))
+    return out
+
+
 def report(app: QApplication, window: QWidget, name: str) -> dict:
     """How the window sits on its screen."""
     window.show()
@@ -119,6 +169,7 @@ def report(app: QApplication, window: QWidget, name: str) -> dict:
         "minimum": [hint.width(), hint.height()],
         "clipped_buttons": clipped,
         "squeezed_labels": squeezed,
+        "texts": sorted(set(shown_texts(window))),
     }
 
 
@@ -134,8 +185,32 @@ def with_tabs(app: QApplication, window: QWidget, name: str) -> list[dict]:
     return out
 
 
-def probe(url: str, workdir: Path, household_id: str, review_id: str, lang: str) -> list[dict]:
+def data_words(store, scopes: list[str]) -> list[str]:
+    """Words of the data the windows show (names, addresses, places, user names, the files a
+    file dialog lists): the same in every language, so never a missing translation."""
+    from capi_app.review import wilayah_choices
+    from capi_app.ui.file_dialogs import pictures_folder
+    from dtks import wilayah
+
+    words = {"enum1", "enum2", "reviewer1", *Path.home().parts}
+    folder = Path(pictures_folder())
+    words |= {*folder.parts, *(p.name for p in folder.iterdir())}
+    for _code, name, _depth in wilayah_choices(scopes):
+        words |= set(name.split())
+    for summary in store.list_households(limit=100000):
+        view = store.household(summary.household_id)
+        texts = [str(v) for v in view.values.values()]
+        texts += [str(v) for m in view.members for v in m.values.values()]
+        code = str(view.values.get("kode_wilayah") or "")
+        texts += [wilayah.lookup(code[:n]) or "" for n in (2, 4, 6, 10)]
+        for text in texts:
+            words |= set(text.replace(",", " ").replace(".", " ").split())
+    return sorted(words)
+
+
+def probe(url: str, workdir: Path, household_id: str, review_id: str, lang: str) -> dict:
     """Every window of the client, opened on real data, and its report."""
+    from capi_app.ui import file_dialogs
     from capi_app.ui.household_view import HouseholdDialog
     from capi_app.ui.login import LoginDialog
     from capi_app.ui.main_window import MainWindow
@@ -155,7 +230,11 @@ def probe(url: str, workdir: Path, household_id: str, review_id: str, lang: str)
     reviewer = account.login_online(reviewer_profile, url, "reviewer1", demo.DEMO_PASSWORD)
 
     login = LoginDialog(enum_profile)
-    login._fail("The server cannot be reached. You can work offline with the data on this laptop.")
+    login._fail(
+        login.tr("The server cannot be reached.")
+        + " "
+        + login.tr("You can work offline with the data on this laptop.")
+    )
     out.append(report(app, login, "login"))
     settings = SettingsDialog(enum_profile)
     out.append(report(app, settings, "settings"))
@@ -163,8 +242,21 @@ def probe(url: str, workdir: Path, household_id: str, review_id: str, lang: str)
     main = MainWindow(enumerator)
     out.append(report(app, main, "main"))
     household = HouseholdDialog(enumerator, household_id, main)
+    answers = household.form_view.answers(keep_hidden=True)
+    moved_to = enumerator.store.list_households(limit=3)[2].alamat  # an address of the desa
+    answers.update(status_rt="1", alamat=moved_to, tanggal_kunjungan="2026-11-02")
+    household.form_view.set_answers(answers)
+    household.save_draft()  # the history tab gets a draft with answers and an edited address
     household.finalize()  # every problem shown, the first named in the status line
     out += with_tabs(app, household, "household")
+    photo_dialog = file_dialogs.make_dialog(
+        household,
+        household.tr("Choose the house photo"),
+        file_dialogs.pictures_folder(),
+        household.tr("Photos (*.jpg *.jpeg *.png)"),
+    )
+    out.append(report(app, photo_dialog, "photo file dialog"))
+    photo_dialog.reject()
     household.close()
     new = NewHouseholdDialog(enumerator, main)
     new.create()  # every field empty: every message shows
@@ -179,7 +271,8 @@ def probe(url: str, workdir: Path, household_id: str, review_id: str, lang: str)
     out.append(report(app, queue, "review queue"))
     review = ReviewHouseholdDialog(reviewer, review_id, queue)
     wait_for(app, lambda: review.detail is not None)
-    review._say(LONG_ERROR, error=True)
+    # A long refusal in the window's language (the server's own words are not ours to word).
+    review._say(" ".join([review.tr("Choose a value for at least one conflict first.")] * 5), True)
     out += with_tabs(app, review, "review household")
     review.close()
 
@@ -202,7 +295,7 @@ def probe(url: str, workdir: Path, household_id: str, review_id: str, lang: str)
     wait_for(app, lambda: submissions.detail is not None and not submissions.jobs)
     submissions.status.setText(LONG_ERROR)
     out += with_tabs(app, submissions, "submissions")
-    return out
+    return {"reports": out, "data": data_words(enumerator.store, reviewer.scopes or [])}
 
 
 if __name__ == "__main__":

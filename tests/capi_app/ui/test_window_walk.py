@@ -1,8 +1,10 @@
-"""Every window fits a 1366×768 laptop with a taskbar (1366×728 usable) and a 1280×720 screen.
+"""Every window walked: it fits a 1366×768 laptop with a taskbar (1366×728 usable) and a
+1280×720 screen, and in Bahasa Indonesia it shows no English.
 
 window_probe.py opens each window on real data in a process whose offscreen screen has that
-size, and reports its geometry; here each report is held against the available screen, with
-room for a window manager's title bar, and no button may be out of view.
+size, and reports its geometry and the texts it shows; here each report is held against the
+available screen, with room for a window manager's title bar, no button may be out of view,
+and a text that reads the same in Indonesian and English must be a name, a code or data.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ import inspect
 import json
 import os
 import pkgutil
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -44,8 +47,8 @@ def field(tmp_path_factory):
     server.stop()
 
 
-def probe(field, size: tuple[int, int], lang: str) -> list[dict]:
-    """Run window_probe.py on an offscreen screen of this size; its reports."""
+def probe(field, size: tuple[int, int], lang: str) -> dict:
+    """Run window_probe.py on an offscreen screen of this size: its reports and data words."""
     config = field["root"] / f"screen-{size[0]}x{size[1]}.json"
     screen = {"name": "laptop", "x": 0, "y": 0, "width": size[0], "height": size[1]}
     config.write_text(json.dumps({"screens": [{**screen, "logicalDpi": 96, "dpr": 1}]}))
@@ -61,9 +64,18 @@ def probe(field, size: tuple[int, int], lang: str) -> list[dict]:
 
 
 @pytest.fixture(scope="module")
-def reports(field):
-    """The probe's reports per screen size (Indonesian: the longer texts)."""
-    return {name: probe(field, size, "id") for name, size in SCREENS.items()}
+def walks(field):
+    """The probe's findings per screen size in Indonesian (the longer texts), and in English
+    on the larger screen."""
+    out = {name: probe(field, size, "id") for name, size in SCREENS.items()}
+    out["en"] = probe(field, SCREENS["1366x728"], "en")
+    return out
+
+
+@pytest.fixture(scope="module")
+def reports(walks):
+    """The window reports per screen size, in Indonesian."""
+    return {name: walks[name]["reports"] for name in SCREENS}
 
 
 def window_classes() -> set[str]:
@@ -102,3 +114,39 @@ def test_every_button_is_in_view_and_no_label_is_cut(reports, screen):
     squeezed = {r["name"]: r["squeezed_labels"] for r in reports[screen] if r["squeezed_labels"]}
     assert not clipped, clipped
     assert not squeezed, squeezed
+
+
+KEPT = {
+    # Domain words that keep their Indonesian names in every language (docs/glossary.md),
+    # product and format names, units: the same in id and en by design.
+    "dtks", "verivali", "bnba", "nik", "no", "kk", "krt", "art", "rt", "rw", "kode", "wilayah",
+    "desa", "kelurahan", "kecamatan", "kabupaten", "kota", "provinsi", "dinas", "sosial", "papi",
+    "capi", "pbi", "jk", "pkh", "bpnt", "sembako", "usulan", "sanggahan", "pengesahan", "desil",
+    "ctrl", "shift", "enter", "pgdn", "pgup", "del", "delete", "f5", "f8", "csv", "xlsx", "pdf",
+    "jpg", "jpeg", "png", "gps", "km", "m", "kb", "mb", "sha256", "id", "en", "bahasa",
+    "indonesia", "english", "oke", "status",
+}  # fmt: skip
+
+
+def untranslated(text: str, data: set[str]) -> bool:
+    """Whether a text has words that are not data (names, addresses, places, files), codes,
+    keys or kept domain words: the same in both languages, such a text was left in English."""
+    if "://" in text or text.startswith("/"):
+        return False  # an address or a path
+    words = re.findall(r"\w+", text)
+    return any(
+        w not in data and w.lower() not in KEPT and len(w) > 1 and not any(c.isdigit() for c in w)
+        for w in words
+    )
+
+
+def test_every_window_speaks_indonesian(walks):
+    indonesian = {r["name"]: r["texts"] for r in walks["1366x728"]["reports"]}
+    english = {r["name"]: set(r["texts"]) for r in walks["en"]["reports"]}
+    data = set(walks["1366x728"]["data"])
+    same = {
+        name: found
+        for name, texts in indonesian.items()
+        if (found := [t for t in texts if t in english.get(name, ()) and untranslated(t, data)])
+    }
+    assert not same, json.dumps(same, ensure_ascii=False, indent=1)

@@ -1,0 +1,12 @@
+"""The names of the local audit's actions: the store writes them, the history tab reads them."""
+
+SET = "set"
+"""A household or member field edited (field, old, new)."""
+VERIFICATION = "verification"
+"""The verification saved (field: draft or finalized; new: the answers)."""
+PHOTO = "photo"
+"""A photo indexed for the household (new: its sha256)."""
+ADD_MEMBER = "add_member"
+REMOVE_MEMBER = "remove_member"
+RESTORE_MEMBER = "restore_member"
+ADD_HOUSEHOLD = "add_household"
