@@ -44,6 +44,16 @@ LONG_ERROR = (
 """Many households' outcomes in the sync dialog (the sync's own words are desk-ops' to word)."""
 
 
+def long_text() -> str:
+    """A long message in the window's language, to see that it shows whole."""
+    from PySide6.QtCore import QCoreApplication
+
+    line = QCoreApplication.translate(
+        "ReviewHouseholdDialog", "Choose a value for at least one conflict first."
+    )
+    return " ".join([line] * 5)
+
+
 def settle(app: QApplication, ms: int = 150) -> None:
     """Let Qt lay out, paint and deliver workers' results."""
     QTimer.singleShot(ms, app.quit)
@@ -272,7 +282,7 @@ def probe(url: str, workdir: Path, household_id: str, review_id: str, lang: str)
     review = ReviewHouseholdDialog(reviewer, review_id, queue)
     wait_for(app, lambda: review.detail is not None)
     # A long refusal in the window's language (the server's own words are not ours to word).
-    review._say(" ".join([review.tr("Choose a value for at least one conflict first.")] * 5), True)
+    review._say(long_text(), error=True)
     out += with_tabs(app, review, "review household")
     review.close()
 
@@ -293,7 +303,7 @@ def probe(url: str, workdir: Path, household_id: str, review_id: str, lang: str)
         reviewer.api.create_submission(rnd)
     submissions = SubmissionsWindow(reviewer)
     wait_for(app, lambda: submissions.detail is not None and not submissions.jobs)
-    submissions.status.setText(LONG_ERROR)
+    submissions.status.setText(long_text())
     out += with_tabs(app, submissions, "submissions")
     return {"reports": out, "data": data_words(enumerator.store, reviewer.scopes or [])}
 
