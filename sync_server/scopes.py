@@ -39,6 +39,29 @@ def scope_range(scope: str) -> tuple[str, str]:
     return scope_rule.code_range(scope)
 
 
+PREFIX_LEVELS = (2, 4, 6)
+"""Scope lengths (provinsi, kabupaten/kota, kecamatan) with a prefix index of their own
+(migration 0010: substr(kode_wilayah, 1, n) with seq); a desa is matched exactly."""
+
+
+def under_scope(column, scope: str):
+    """A SQL condition: column (a kode wilayah) lies under scope, written so that the
+    (prefix, seq) indexes answer it: the same substr expression as the index, in literals.
+
+    >>> from sqlalchemy import column
+    >>> str(under_scope(column("k"), "3204"))
+    'substr(k, 1, 4) = :substr_1'
+    """
+    from sqlalchemy import and_, func, literal_column
+
+    if len(scope) in PREFIX_LEVELS:
+        return func.substr(column, literal_column("1"), literal_column(str(len(scope)))) == scope
+    if len(scope) == 10:
+        return column == scope
+    low, high = scope_range(scope)
+    return and_(column >= low, column < high)
+
+
 def dotted(scope: str) -> str:
     """Write a plain scope with dots, as the protocol shows it."""
     from dtks.wilayah import dotted as _dotted

@@ -93,10 +93,10 @@ households = Table(
     "households",
     metadata,
     Column("household_id", ID, primary_key=True),
-    Column("kode_wilayah", String(10), nullable=False, index=True),
+    Column("kode_wilayah", String(10), nullable=False),
     Column("values", Text, nullable=False),
     Column("version", Integer, nullable=False),
-    Column("seq", BigInteger, nullable=False, index=True),
+    Column("seq", BigInteger, nullable=False),
     Column("state", String(16), nullable=False, default=review.OPEN),
     Column("review_note", Text),
     Column("deleted", Boolean, nullable=False, default=False),
@@ -136,8 +136,8 @@ tombstones = Table(
     metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
     Column("household_id", ID, nullable=False),
-    Column("kode_wilayah", String(10), nullable=False, index=True),
-    Column("seq", BigInteger, nullable=False, index=True),
+    Column("kode_wilayah", String(10), nullable=False),
+    Column("seq", BigInteger, nullable=False),
 )
 """A household that left kode_wilayah at seq: pulls of scopes covering the old code see it
 as deleted."""
@@ -506,3 +506,22 @@ Index(
     import_problems.c.file,
     import_problems.c.line,
 )
+
+
+def _scope_indexes(table: Table) -> None:
+    """(scope, seq) indexes (0010): a pull page of any scope walks its own index in seq order
+    instead of the whole seq index or a sort of the whole scope (sync_server.scopes.under_scope
+    writes the matching condition)."""
+    from sqlalchemy import func, literal_column
+
+    code = table.c.kode_wilayah
+    Index(f"ix_{table.name}_kode_wilayah_seq", code, table.c.seq)
+    for n in (2, 4, 6):
+        prefix = func.substr(code, literal_column("1"), literal_column(str(n)))
+        Index(f"ix_{table.name}_scope{n}_seq", prefix, table.c.seq)
+
+
+_scope_indexes(households)
+_scope_indexes(tombstones)
+Index("ix_households_state_kode_wilayah", households.c.state, households.c.kode_wilayah)
+"""The review queue: a state's households under a scope, without reading the others."""

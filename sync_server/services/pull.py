@@ -7,11 +7,11 @@ Every household carries its open ``anomalies`` and its ``tasks`` (DESIGN.md, "Th
 cycle"; empty lists on a tombstone).
 """
 
-from sqlalchemy import Connection, and_, select
+from sqlalchemy import Connection, select
 
 from sync_server.db import jsontext
 from sync_server.db.tables import households, members, tombstones
-from sync_server.scopes import scope_range
+from sync_server.scopes import scope_range, under_scope
 from sync_server.services import tasks
 from sync_server.services.anomalies import open_anomalies
 from sync_server.services.household_store import chunks, review_info
@@ -20,20 +20,10 @@ from sync_server.services.household_store import chunks, review_info
 def pull_page(conn: Connection, scope: str, since: int, limit: int) -> dict:
     """Return {households, next_since, more} for a scope (plain kode wilayah prefix)."""
     low, high = scope_range(scope)
-    in_scope = and_(households.c.kode_wilayah >= low, households.c.kode_wilayah < high)
-    rows = conn.execute(
-        select(households)
-        .where(in_scope, households.c.seq > since)
-        .order_by(households.c.seq)
-        .limit(limit + 1)
-    ).all()
+    rows = conn.execute(page_query(scope, since, limit + 1)).all()
     gone = conn.execute(
         select(tombstones.c.household_id, tombstones.c.seq)
-        .where(
-            tombstones.c.kode_wilayah >= low,
-            tombstones.c.kode_wilayah < high,
-            tombstones.c.seq > since,
-        )
+        .where(under_scope(tombstones.c.kode_wilayah, scope), tombstones.c.seq > since)
         .order_by(tombstones.c.seq)
         .limit(limit + 1)
     ).all()
@@ -61,6 +51,16 @@ def pull_page(conn: Connection, scope: str, since: int, limit: int) -> dict:
             out.append(_tombstone(r.household_id, getattr(r, "version", 0)))
     next_since = items[-1][0] if items else since
     return {"households": out, "next_since": next_since, "more": more}
+
+
+def page_query(scope: str, since: int, limit: int):
+    """The households of a scope after since, in seq order, at most limit."""
+    return (
+        select(households)
+        .where(under_scope(households.c.kode_wilayah, scope), households.c.seq > since)
+        .order_by(households.c.seq)
+        .limit(limit)
+    )
 
 
 def _members(conn: Connection, ids: list[str]) -> dict[str, list[dict]]:

@@ -267,3 +267,45 @@ def test_0008_adds_pending_moves_and_keeps_households(db_url):
     ]
     assert _rows(engine, "SELECT count(*) FROM household_moves") == [(0,)]
     engine.dispose()
+
+
+def test_upgrade_to_0010_keeps_households_and_pulls_walk_the_scope_indexes(db_url):
+    from sync_server.services.pull import page_query, pull_page
+
+    engine = _at(db_url, "0009")
+    with engine.begin() as conn:
+        for n, kode in enumerate(["3204122002", "3204122003", "3205010001"], start=1):
+            conn.execute(
+                text(
+                    'INSERT INTO households (household_id, kode_wilayah, "values", version, seq,'
+                    " state, deleted, proposed, created_at, updated_at) VALUES"
+                    " (:h, :k, '{}', 1, :n, 'open', false, false, :t, :t)"
+                ),
+                {"h": f"{kode}00000{n}", "k": kode, "n": n, "t": T1},
+            )
+    upgrade(engine)
+    names = _index_names(engine, "households")
+    assert {"ix_households_scope4_seq", "ix_households_kode_wilayah_seq"} <= names
+    assert "ix_households_kode_wilayah" not in names
+    with engine.connect() as conn:
+        for scope, ids in (("3204", 2), ("320412", 2), ("3204122003", 1), ("32", 3)):
+            assert len(pull_page(conn, scope, 0, 10)["households"]) == ids
+        if engine.dialect.name == "sqlite":
+            for scope, index in (("32", "scope2"), ("3204", "scope4"), ("320412", "scope6")):
+                sql = str(page_query(scope, 0, 500).compile(engine))
+                plan = " ".join(
+                    r[-1]
+                    for r in conn.exec_driver_sql("EXPLAIN QUERY PLAN " + sql, (scope, 0, 500, 0))
+                )
+                assert f"ix_households_{index}_seq" in plan and "TEMP B-TREE" not in plan, plan
+    engine.dispose()
+
+
+def _index_names(engine, table) -> set[str]:
+    """Index names, expression indexes included (SQLAlchemy's reflection skips those on SQLite)."""
+    if engine.dialect.name == "sqlite":
+        q = "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = :t"
+    else:
+        q = "SELECT indexname FROM pg_indexes WHERE tablename = :t AND schemaname = current_schema()"
+    with engine.connect() as conn:
+        return set(conn.execute(text(q), {"t": table}).scalars())
