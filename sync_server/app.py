@@ -6,7 +6,6 @@ app = create_app(Settings.resolve(data_dir="/srv/verivali"))
 import logging
 
 from fastapi import FastAPI
-from fastapi.middleware.gzip import GZipMiddleware
 
 from sync_server import __version__
 from sync_server.api import (
@@ -25,6 +24,7 @@ from sync_server.api import (
     submissions,
 )
 from sync_server.api.client_address import parse_proxies
+from sync_server.api.compression import CompressionMiddleware
 from sync_server.api.headers import SecurityHeaders
 from sync_server.api.json_route import api_router
 from sync_server.api.limits import BodyLimit
@@ -80,7 +80,7 @@ def create_app(settings: Settings, migrate: bool = True) -> FastAPI:
 
     app.include_router(api)
     errors.install(app)
-    app.add_middleware(GZipMiddleware, minimum_size=1000)
+    app.add_middleware(CompressionMiddleware)
     app.add_middleware(BodyLimit, settings=settings)
     app.add_middleware(SecurityHeaders)
     logging.getLogger("sync_server").setLevel(logging.INFO)

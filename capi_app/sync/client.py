@@ -38,6 +38,10 @@ BROKEN_REPLY = (requests.exceptions.ChunkedEncodingError, requests.exceptions.Co
 """A reply that started and then broke off (IncompleteRead, a truncated gzip stream)."""
 
 
+ACCEPT_ENCODING = "zstd, gzip"
+"""What the client takes: zstd first (urllib3 decodes it with the zstandard package)."""
+
+
 class TruncatedReply(Exception):
     """A 2xx whose body is not the JSON it must be: the head arrived, the body was cut off."""
 
@@ -64,6 +68,7 @@ class ApiClient:
         self.session = requests.Session()
         self.session.verify = ca_bundle if ca_bundle else True
         self.session.headers["User-Agent"] = "verivali-capi/0.1"
+        self.session.headers["Accept-Encoding"] = ACCEPT_ENCODING
         self.bytes_received = 0
         self.bytes_sent = 0
 
