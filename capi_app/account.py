@@ -11,9 +11,8 @@ store, so after an offline unlock a sync works until the token expires.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from capi_app.profile import Profile
+from capi_app.session import Session
 from capi_app.store import Store, keys
 from capi_app.store.keys import WrongPassword
 from capi_app.store.store import KEY_FILE
@@ -49,34 +48,6 @@ class OtherUser(AccountError):
 
 class PasswordOutOfDate(AccountError):
     """The server accepted the password but this device's data is locked with an older one."""
-
-
-@dataclass
-class Session:
-    """An unlocked store plus the API client for its server: what sync and the windows use."""
-
-    profile: Profile
-    store: Store
-    api: ApiClient
-    username: str
-    role: str | None = None
-    scopes: list[str] = field(default_factory=list)
-    online: bool = False  # True when this session logged in against the server just now
-    credentials: Credentials | None = None
-
-    @property
-    def device_id(self) -> str:
-        """This installation's id, sent with the login and every change-set."""
-        return self.profile.settings.device_id
-
-    def can_sync(self) -> bool:
-        """True when a saved token exists and has not expired."""
-        return self.credentials is not None and not self.credentials.expired()
-
-    def close(self) -> None:
-        """Lock: close the store and drop the token from memory."""
-        self.api.token = None
-        self.store.close()
 
 
 def _api(profile: Profile, server_url: str, token: str | None = None) -> ApiClient:

@@ -116,9 +116,10 @@ class ApiClient:
             return False
         return True
 
-    def put_photo(self, sha256: str, data: bytes) -> None:
+    def put_photo(self, sha256: str, data: bytes) -> bool:
         """PUT /photos/{sha256} with the processed JPEG; a repeat is a no-op on the server."""
         self._request("PUT", f"/photos/{sha256}", data=data, headers={"Content-Type": "image/jpeg"})
+        return True  # the server answered 2xx: it holds the photo now
 
     def push(self, payload: bytes) -> dict[str, Any]:
         """POST /changesets with the change-set's JSON bytes (built once, resent as is).

@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from capi_app.store import PhotoRecord, Store
-from capi_app.sync.client import ApiClient
 from capi_app.sync.summary import Progress, SyncSummary
+from capi_app.sync.transport import Transport
 
 PhotoReader = Callable[[Store, PhotoRecord], bytes]
 
@@ -24,7 +24,7 @@ def read_photo(store: Store, photo: PhotoRecord) -> bytes:
 
 def upload_photos(
     store: Store,
-    api: ApiClient,
+    api: Transport,
     summary: SyncSummary,
     progress: Progress | None = None,
     reader: PhotoReader = read_photo,
@@ -43,7 +43,8 @@ def upload_photos(
                     f"read ({e}); take it again"
                 )
                 continue
-            api.put_photo(photo.sha256, data)
+            if not api.put_photo(photo.sha256, data):
+                continue  # carried in a bundle: marked uploaded when the server's reply says so
             summary.photos_uploaded += 1
         store.mark_photo_uploaded(photo.sha256)
         if progress:

@@ -7,9 +7,9 @@ at the first page not stored; nothing is lost and nothing is applied twice.
 from __future__ import annotations
 
 from capi_app.store import Store
-from capi_app.sync.client import ApiClient
 from capi_app.sync.errors import Forbidden, Rejected, SyncError
 from capi_app.sync.summary import Progress, SyncSummary
+from capi_app.sync.transport import Transport
 from dtks.cycle import RoundCalendar
 from dtks.model import Assignment, InvalidPayload, PullPage
 
@@ -23,7 +23,7 @@ def _read(reader, data, what: str):
         raise SyncError(f"the server sent {what} this app cannot read: {e}") from None
 
 
-def _calendars(store: Store, api: ApiClient, items: list[Assignment]) -> None:
+def _calendars(store: Store, api: Transport, items: list[Assignment]) -> None:
     """Keep the windows of each assignment's round (days left, deadline warnings offline)."""
     for round_, scope in sorted({(a.round, a.scope) for a in items}):
         try:
@@ -38,7 +38,7 @@ def _calendars(store: Store, api: ApiClient, items: list[Assignment]) -> None:
 
 def pull(
     store: Store,
-    api: ApiClient,
+    api: Transport,
     summary: SyncSummary,
     progress: Progress | None = None,
     page_size: int = PAGE_SIZE,

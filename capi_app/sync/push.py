@@ -7,9 +7,9 @@ lost reply) is the same request and the server applies it once and replays its s
 from __future__ import annotations
 
 from capi_app.store import Store
-from capi_app.sync.client import ApiClient
 from capi_app.sync.errors import ChangesetReused, Forbidden, Rejected, SyncError
 from capi_app.sync.summary import Progress, SyncSummary
+from capi_app.sync.transport import Transport
 from dtks.model import Assignment, ChangeSetReply, InvalidPayload, Mode
 
 CHANGESET_HOUSEHOLDS = 100
@@ -67,7 +67,7 @@ def _reply(raw: dict, changeset_id: str) -> ChangeSetReply:
 
 
 def send_outbox(
-    store: Store, api: ApiClient, summary: SyncSummary, progress: Progress | None = None
+    store: Store, api: Transport, summary: SyncSummary, progress: Progress | None = None
 ) -> None:
     """POST every pending change-set as its stored bytes and apply each reply."""
     items = store.pending_changesets()
@@ -88,16 +88,18 @@ def send_outbox(
             summary.messages.append(f"cannot push: {e}")
             return
         else:
-            reply = _reply(raw, item.changeset_id)
-            store.apply_reply(reply)
-            _tally(summary, reply)
+            # None: carried in a bundle, it stays pending until its reply comes back.
+            if raw is not None:
+                reply = _reply(raw, item.changeset_id)
+                store.apply_reply(reply)
+                _tally(summary, reply)
         if progress:
             progress("push", done, len(items))
 
 
 def push(
     store: Store,
-    api: ApiClient,
+    api: Transport,
     summary: SyncSummary,
     device_id: str,
     role: str | None,

@@ -16,15 +16,16 @@ import threading
 from collections.abc import Iterable
 from datetime import datetime
 
-from capi_app.account import Session
+from capi_app.session import Session
 from capi_app.sync import credentials
 from capi_app.sync.errors import Cancelled, SessionExpired, SyncError
 from capi_app.sync.photos import PhotoReader, read_photo, upload_photos
 from capi_app.sync.pull import pull
 from capi_app.sync.push import push
 from capi_app.sync.summary import PHASES, Progress, SyncSummary
+from capi_app.sync.transport import Transport
 
-__all__ = ["PHASES", "SyncSummary", "run_sync"]
+__all__ = ["PHASES", "SyncSummary", "run_phases", "run_sync"]
 
 
 def _now() -> str:
@@ -41,8 +42,9 @@ def _check_login(session: Session) -> None:
         )
 
 
-def _run(session, phases, summary, progress, cancel, reader) -> None:
-    store, api = session.store, session.api
+def run_phases(session, transport: Transport, phases, summary, progress, cancel, reader) -> None:
+    """Run the phases in protocol order against a transport (HTTP or bundle files)."""
+    store, api = session.store, transport
     for phase in PHASES:
         if phase not in phases:
             continue
@@ -76,7 +78,7 @@ def run_sync(
     sent, received = api.bytes_sent, api.bytes_received
     summary = SyncSummary(started_at=_now())
     try:
-        _run(session, phases, summary, progress, api.cancel, photo_reader)
+        run_phases(session, api, phases, summary, progress, api.cancel, photo_reader)
         summary.completed = True
     except SyncError as e:
         e.summary = summary
