@@ -287,14 +287,14 @@ def parse_row(columns: dict[str, Column], row: dict[str, str]) -> dict:
 
 
 def format_value(column: Column, value) -> str:
-    """The CSV text of a typed value, the inverse of parse_value (None and the anomaly: '').
+    """The CSV text of a typed value, the inverse of parse_value (None: '').
 
     >>> format_value(HOUSEHOLD_COLUMNS["lat"], -6.98765), format_value(MEMBER_COLUMNS["hubungan"], 1)
     ('-6.98765', '1')
     >>> parse_value(HOUSEHOLD_COLUMNS["lon"], format_value(HOUSEHOLD_COLUMNS["lon"], 107.1))
     107.1
     """
-    if value is None or column.kind == "anomaly":
+    if value is None:
         return ""
     return repr(value) if isinstance(value, float) else str(value)
 

@@ -125,8 +125,8 @@ class _Batch:
         changed = self._members(hid, kept, prev, prev_members)
         if head is not None:
             self.counts["households_done"] += 1
-        self._household(hid, head, prev, changed)
-        self._warnings(hid, [*heads[:1], *kept])
+        if self._household(hid, head, prev, changed):  # an unchanged row's defect was seen
+            self._warnings(hid, [*heads[:1], *kept])
 
     def _unique_members(self, rows: list) -> list:
         seen, kept = set(), []
@@ -164,15 +164,16 @@ class _Batch:
                 changed = True
         return changed
 
-    def _household(self, hid: str, head, prev, members_changed: bool) -> None:
+    def _household(self, hid: str, head, prev, members_changed: bool) -> bool:
+        """Queue a new or changed household; False when nothing of it changed."""
         if prev is None:
             self.new_h.append(_new_household(hid, head, self.seq.next(), self.now))
             self.counts["households_new"] += 1
-            return
+            return True
         values = head.values if head is not None else prev.values
         if values == prev.values and not members_changed:
             self.counts["households_unchanged"] += 1
-            return
+            return False
         n = self.seq.next()
         kode = head.kode_wilayah if head is not None else prev.kode_wilayah
         self.upd_h.append(
@@ -183,6 +184,7 @@ class _Batch:
         if kode != prev.kode_wilayah:
             self.moves.append({"household_id": hid, "kode_wilayah": prev.kode_wilayah, "seq": n})
         self.counts["households_updated"] += 1
+        return True
 
     def _warnings(self, hid: str, rows: list) -> None:
         for r in rows:

@@ -15,7 +15,7 @@ reopens the live household for kabkota's review and leaves the submission as it 
 from collections import Counter
 from dataclasses import dataclass
 
-from sqlalchemy import Connection, Engine, and_, func, insert, select, update
+from sqlalchemy import Connection, Engine, and_, bindparam, func, insert, select, update
 
 from dtks import cycle, review, wilayah
 from dtks import scope as scope_rule
@@ -118,8 +118,10 @@ def create(
         _add_households(conn, sid, ids, round_)
         sub = _row(conn, sid)
         _event(conn, sub, user, now, review.CREATE, sub.level, sub.state, None, {"count": len(ids)})
-        for hid in ids:
-            _audit(conn, user, now, device_id, hid, None, sub, review.CREATE)
+        step = Step(review.CREATE, device_id=device_id)
+        rows = list(_live_rows(conn, ids).values())
+        for part in chunks(rows):
+            conn.execute(insert(audit), [_audit_row(user, now, step, r, sub) for r in part])
         seq.save()
         return {
             "submission_id": sid,
@@ -283,8 +285,10 @@ def _households_after(conn, user, before, after, step: Step, ids, seq, now) -> N
         _establish(conn, user, before, ids, now)
     elif decision == review.RETURN and after.level == review.KABKOTA:
         _set_members(conn, before.id, ids, review.RETURNED, step.note)
-    for hid in ids:
-        _move_household(conn, user, now, seq, step, hid, after, level)
+    moves = _Moves(conn, user, now, seq)
+    for row in _live_rows(conn, ids).values():
+        moves.move(row, step, after, level)
+    moves.write()
 
 
 def _submit(conn, user, sub, step: Step, ids, now) -> dict:
@@ -385,9 +389,12 @@ def _return_some(conn, user, sub, step: Step, chain) -> None:
     detail = {"household_returns": returns, "into": child_id}
     _event(conn, sub, user, now, review.RETURN, sub.level, sub.state, step.note, detail)
     _event(conn, child, user, now, review.RETURN, level, state, step.note, {"from": sub.id})
-    for hid, note in returns.items():
-        one = Step(review.RETURN, note, device_id=step.device_id)
-        _move_household(conn, user, now, seq, one, hid, child, sub.level)
+    moves = _Moves(conn, user, now, seq)
+    for hid, row in _live_rows(conn, list(returns)).items():
+        moves.move(
+            row, Step(review.RETURN, returns[hid], device_id=step.device_id), child, sub.level
+        )
+    moves.write()
     conn.execute(update(submissions).where(submissions.c.id == sub.id).values(updated_at=now))
     seq.save()
 
@@ -421,36 +428,67 @@ def _split(conn, parent: int, child: int, returns: dict, released: bool) -> None
         )
 
 
-def _move_household(conn, user, now, seq, step: Step, hid: str, sub, level: str) -> None:
-    """The live household after a decision at level: its state by the table, its note when
-    returned, its history; a household changed since (not where the table expects it) keeps
-    its state."""
-    row = conn.execute(select(households).where(households.c.household_id == hid)).first()
-    returned_here = step.decision == review.RETURN and sub.level == review.KABKOTA
-    try:
-        state = review.household_step(row.state, step.decision, level)
-    except review.IllegalStep:  # changed in the field since: kabkota already has it in review
-        state = row.state if returned_here and row.state == review.NEEDS_REVIEW else None
-    if state is None or (state == row.state and not returned_here):
-        _audit(conn, user, now, step.device_id, hid, row, sub, step.decision)
-        return
-    values = {"state": state, "seq": seq.next(), "updated_at": now}
-    if returned_here:
-        values["review_note"] = step.note
-        _raise_return_flag(conn, hid, level, step.note, now)
-    conn.execute(update(households).where(households.c.household_id == hid).values(**values))
-    _audit(conn, user, now, step.device_id, hid, row, sub, step.decision, state, step.note)
+def _live_rows(conn, ids: list[str]) -> dict:
+    """{household_id: households row} of the ids, read in batches."""
+    out = {}
+    for part in chunks(ids):
+        q = select(households).where(households.c.household_id.in_(part))
+        out.update({r.household_id: r for r in conn.execute(q)})
+    return out
 
 
-def _raise_return_flag(conn, hid: str, level: str, note: str | None, now: str) -> None:
-    conn.execute(
-        insert(flags).values(
-            household_id=hid,
-            kind=review.FLAG_RETURNED_FROM_ABOVE,
-            detail=f"{level}: {note}"[:2000],
-            created_at=now,
+class _Moves:
+    """What one decision does to the live households, written together at the end: the state
+    by the table, the note and a returned_from_above flag when returned to kabkota, and the
+    step in each household's history. A household changed in the field since it was
+    submitted (not where the table expects it) keeps its state."""
+
+    def __init__(self, conn, user, now, seq):
+        self.conn, self.user, self.now, self.seq = conn, user, now, seq
+        self.updates, self.flags, self.audits = [], [], []
+
+    def move(self, row, step: Step, sub, level: str) -> None:
+        """Queue one household's move after step at level (sub: the submission after it)."""
+        returned_here = step.decision == review.RETURN and sub.level == review.KABKOTA
+        try:
+            state = review.household_step(row.state, step.decision, level)
+        except review.IllegalStep:  # changed in the field since: kabkota has it in review
+            state = row.state if returned_here and row.state == review.NEEDS_REVIEW else None
+        if state is None or (state == row.state and not returned_here):
+            self.audits.append(_audit_row(self.user, self.now, step, row, sub))
+            return
+        note = step.note if returned_here else row.review_note
+        self.updates.append(
+            {"h_id": row.household_id, "state": state, "note": note, "seq": self.seq.next()}
         )
-    )
+        if returned_here:
+            self.flags.append(
+                {
+                    "household_id": row.household_id,
+                    "kind": review.FLAG_RETURNED_FROM_ABOVE,
+                    "detail": f"{level}: {step.note}"[:2000],
+                    "created_at": self.now,
+                }
+            )
+        self.audits.append(_audit_row(self.user, self.now, step, row, sub, state))
+
+    def write(self) -> None:
+        """Write the queued updates, flags and audit rows."""
+        if self.updates:
+            self.conn.execute(
+                update(households)
+                .where(households.c.household_id == bindparam("h_id"))
+                .values(
+                    state=bindparam("state"),
+                    review_note=bindparam("note"),
+                    seq=bindparam("seq"),
+                    updated_at=self.now,
+                ),
+                self.updates,
+            )
+        for table, rows in ((flags, self.flags), (audit, self.audits)):
+            if rows:
+                self.conn.execute(insert(table), rows)
 
 
 def _establish(conn, user, sub, ids: list[str], now: str) -> None:
@@ -529,30 +567,27 @@ def _event(conn, sub, user, now, decision, level, state, note, detail) -> None:
     )
 
 
-def _audit(conn, user, now, device_id, hid, row, sub, decision, state=None, note=None) -> None:
-    """The step in the household's history (audit field @submission)."""
-    old = {"state": row.state} if row is not None else None
+def _audit_row(user, now, step: Step, row, sub, state=None) -> dict:
+    """The step in the household's history (audit field @submission), as a row to insert."""
     new = {
-        "decision": decision,
+        "decision": step.decision,
         "submission_id": sub.id,
         "level": sub.level,
         "submission_state": sub.state,
     }
     if state is not None:
         new["state"] = state
-    if note:
-        new["note"] = note
-    conn.execute(
-        insert(audit).values(
-            at=now,
-            user_id=user.id,
-            device_id=device_id,
-            household_id=hid,
-            field="@submission",
-            old=jsontext.dumps(old),
-            new=jsontext.dumps(new),
-        )
-    )
+    if step.note and state is not None:
+        new["note"] = step.note
+    return {
+        "at": now,
+        "user_id": user.id,
+        "device_id": step.device_id,
+        "household_id": row.household_id if row is not None else None,
+        "field": "@submission",
+        "old": jsontext.dumps({"state": row.state} if row is not None else None),
+        "new": jsontext.dumps(new),
+    }
 
 
 # --- reading ---------------------------------------------------------------------------------

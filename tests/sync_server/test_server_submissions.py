@@ -273,3 +273,66 @@ def test_reviewers_of_a_province_or_kemensos_do_not_decide_households(chain):
     admin = chain.client("admin1")  # an admin of the province still may
     r = admin.post(admin.url(f"/review/households/{HID}"), json={"decision": "approve"})
     assert r.status_code == 200, r.text
+
+
+def test_importing_the_export_of_an_established_sample_changes_nothing(db_url, tmp_path):
+    """Sample data carries planted defects (an invalid NIK, a birth date in the future) that
+    import keeps and flags; established and exported, they come back unchanged and unflagged."""
+    from sqlalchemy import text, update
+
+    from dtks import review
+    from dtks.sample import write_prelist
+    from sync_server.db.engine import make_engine
+    from sync_server.db.migrate import upgrade
+    from sync_server.db.tables import flags, households, pengesahan
+    from sync_server.services import submissions
+    from sync_server.services.assignments import assign
+
+    engine = make_engine(db_url)
+    upgrade(engine)
+    write_prelist(tmp_path / "p", 120, "32.04.12.2002", seed=3)
+    first = import_prelist(engine, tmp_path / "p")
+    assert first.flagged > 0  # the sample's planted defects
+    with engine.begin() as conn:
+        kab = create_user(conn, "kab", "reviewer", ["3204"], PASSWORD)
+        prov = create_user(conn, "prov", "reviewer", ["32"], PASSWORD)
+        kem = create_user(conn, "kem", "reviewer", ["national"], PASSWORD)
+        create_user(conn, "enum", "enumerator", ["3204122002"], PASSWORD)
+        assign(conn, "enum", "3204122002", ROUND)
+        conn.execute(update(households).values(state=review.APPROVED))
+        conn.execute(
+            update(flags).values(cleared_at="2026-11-02T00:00:00Z")
+        )  # approvals clear them
+        conn.execute(
+            pengesahan.insert().values(
+                round=ROUND, scope="3204", sha256="a" * 64, size=1, content_type="application/pdf",
+                path="a.pdf", uploaded_by=kab.id, uploaded_at="2026-11-02T00:00:00Z",
+            )
+        )  # fmt: skip
+    sid = submissions.create(engine, kab, ROUND, None, "3204", None)["submission_id"]
+    for user, step in (
+        (kab, submissions.Step(review.SUBMIT, pengesahan_sha256="a" * 64)),
+        (prov, submissions.Step(review.FORWARD)),
+        (kem, submissions.Step(review.ESTABLISH)),
+    ):
+        submissions.decide(engine, user, sid, step)
+    export_prelist(engine, tmp_path / "next")
+
+    def snapshot():
+        with engine.connect() as conn:
+            return [
+                conn.execute(text(q)).all()
+                for q in (
+                    'SELECT household_id, version, seq, "values" FROM households ORDER BY 1',
+                    'SELECT member_id, version, "values" FROM members ORDER BY 1',
+                    "SELECT count(*) FROM flags WHERE cleared_at IS NULL",
+                    "SELECT count(*) FROM audit",
+                )
+            ]
+
+    before = snapshot()
+    again = import_prelist(engine, tmp_path / "next")
+    assert (again.households_new, again.households_updated, again.members_updated) == (0, 0, 0)
+    assert (again.rejected, again.flagged) == (0, 0)
+    assert snapshot() == before
+    engine.dispose()
