@@ -105,7 +105,9 @@ def field_activity(new: bool, task_kinds=()) -> str | None:
     return next((a for a in FIELD_ACTIVITIES if a in found), BNBA)
 
 
-_ROUND = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$")
+ROUND_PATTERN = r"^(20\d\d)-(0[1-9]|1[0-2])$"
+"""A round is a month YYYY-MM of this century (year 0000 or 9999 has no calendar to run)."""
+_ROUND = re.compile(ROUND_PATTERN)
 
 
 class InvalidRound(ValueError):

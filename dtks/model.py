@@ -26,7 +26,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Any, Literal, TypeAlias, get_args
+from typing import Any, ClassVar, Literal, TypeAlias, get_args
 
 from dtks.anomalies import Anomaly
 from dtks.tasks import Task
@@ -77,8 +77,73 @@ class InvalidPayload(ValueError):
 
 
 # --- reading JSON values, each reader checks one value at one path -----------------------
+# Each reader also carries the JSON Schema of what it accepts (``reader.schema``), and each
+# object shape is a table of keys (``JSON_KEYS``) that both reads it and states its schema:
+# the server publishes these schemas in its OpenAPI document, so the model that parses a
+# request is the one the document shows. Rules across keys (an op's own keys, unique ids,
+# finished after started) are checked in code and named in the object's description.
 
 _REQUIRED = object()
+
+
+def _schema(reader: Callable, schema: dict) -> Callable:
+    """Attach the JSON Schema of the values reader accepts; return reader."""
+    reader.schema = schema
+    return reader
+
+
+@dataclass(frozen=True)
+class _Key:
+    """One key of an object: its reader and, when it may be left out, its default."""
+
+    name: str
+    reader: Callable
+    default: Any = _REQUIRED  # dict or list: a new empty one each time
+
+
+class _Keys:
+    """The keys of one object shape: reads an object and states its JSON Schema."""
+
+    def __init__(self, *keys: tuple):
+        self.keys = [_Key(*k) for k in keys]
+
+    def read(self, data: Any, path: str) -> dict[str, Any]:
+        """The value of every key, read in order (the first bad key is the one reported)."""
+        obj = _object(data, path)
+        out = {}
+        for k in self.keys:
+            default = k.default() if k.default in (dict, list) else k.default
+            out[k.name] = _get(obj, k.name, path, k.reader, default)
+        return out
+
+    def schema(self, title: str, description: str) -> dict:
+        """The object's JSON Schema (unknown keys are allowed and ignored)."""
+        out = {
+            "title": title,
+            "description": " ".join(description.split()),
+            "type": "object",
+            "properties": {k.name: k.reader.schema for k in self.keys},
+        }
+        required = [k.name for k in self.keys if k.default is _REQUIRED]
+        return out | ({"required": required} if required else {})
+
+
+def json_schema(cls: type) -> dict:
+    """The JSON Schema of a protocol shape, e.g. ``json_schema(ChangeSet)`` for OpenAPI.
+
+    >>> json_schema(FieldChange)["required"]
+    ['base', 'value']
+    """
+    return cls.JSON_KEYS.schema(cls.__name__, cls.__doc__ or "")
+
+
+def _shape(cls: type) -> Callable:
+    """A reader of a nested object shape (its schema inline)."""
+    return _schema(lambda value, path: cls.from_json(value, path), json_schema(cls))
+
+
+def _nullable(schema: dict) -> dict:
+    return {"anyOf": [schema, {"type": "null"}]}
 
 
 def _key(path: str, key: str) -> str:
@@ -109,7 +174,10 @@ def _get(obj: dict, key: str, path: str, reader: Callable, default: Any = _REQUI
 
 
 def _optional(reader: Callable) -> Callable:
-    return lambda value, path: None if value is None else reader(value, path)
+    return _schema(
+        lambda value, path: None if value is None else reader(value, path),
+        _nullable(reader.schema),
+    )
 
 
 def _object(value: Any, path: str) -> dict:
@@ -141,11 +209,17 @@ def _string(value: Any, path: str, max_length: int = MAX_STRING_LENGTH) -> str:
     return value
 
 
+_schema(_string, {"type": "string", "maxLength": MAX_STRING_LENGTH})
+
+
 def _text(value: Any, path: str) -> str:
     text = _string(value, path)
     if not text.strip():
         raise InvalidPayload(path, "must not be empty")
     return text
+
+
+_schema(_text, {"type": "string", "maxLength": MAX_STRING_LENGTH, "pattern": r"\S"})
 
 
 def _short(value: Any, path: str) -> str:
@@ -155,11 +229,17 @@ def _short(value: Any, path: str) -> str:
     return text
 
 
+_schema(_short, {"type": "string", "minLength": 1, "maxLength": MAX_ID_LENGTH})
+
+
 def _id(value: Any, path: str) -> str:
     text = _short(value, path)
     if not _ID.fullmatch(text):
         raise InvalidPayload(path, "must be letters, digits, '_', '.', ':' or '-'")
     return text
+
+
+_schema(_id, _short.schema | {"pattern": f"^{_ID.pattern}$"})
 
 
 def _uuid(value: Any, path: str) -> str:
@@ -169,11 +249,17 @@ def _uuid(value: Any, path: str) -> str:
     return text.lower()
 
 
+_schema(_uuid, {"type": "string", "pattern": f"^{_UUID.pattern}$"})
+
+
 def _sha256(value: Any, path: str) -> str:
     text = _string(value, path, MAX_ID_LENGTH)
     if not _SHA256.fullmatch(text):
         raise InvalidPayload(path, "must be a sha256 of 64 lowercase hex digits")
     return text
+
+
+_schema(_sha256, {"type": "string", "pattern": f"^{_SHA256.pattern}$"})
 
 
 def _name(value: str, path: str, pattern: re.Pattern = _NAME) -> str:
@@ -188,10 +274,16 @@ def _count(value: Any, path: str) -> int:
     return value
 
 
+_schema(_count, {"type": "integer", "minimum": 0, "maximum": MAX_INT})
+
+
 def _bool(value: Any, path: str) -> bool:
     if not isinstance(value, bool):
         raise InvalidPayload(path, f"expected a boolean, got {_kind(value)}")
     return value
+
+
+_schema(_bool, {"type": "boolean"})
 
 
 def _number(value: Any, path: str, low: float = -math.inf, high: float = math.inf) -> float:
@@ -205,6 +297,16 @@ def _number(value: Any, path: str, low: float = -math.inf, high: float = math.in
     return value
 
 
+_schema(_number, {"type": "number"})
+
+
+def _numbers(low: float = -math.inf, high: float = math.inf) -> Callable:
+    """A reader of finite numbers in [low, high]."""
+    bounds = {"minimum": low} if low > -math.inf else {}
+    bounds |= {"maximum": high} if high < math.inf else {}
+    return _schema(lambda value, path: _number(value, path, low, high), _number.schema | bounds)
+
+
 def _choice(options: Any) -> Callable:
     allowed = get_args(options)
 
@@ -213,7 +315,7 @@ def _choice(options: Any) -> Callable:
             raise InvalidPayload(path, f"must be one of {', '.join(allowed)}, got {value!r}")
         return value
 
-    return read
+    return _schema(read, {"type": "string", "enum": list(allowed)})
 
 
 def _date(value: Any, path: str) -> date:
@@ -224,6 +326,9 @@ def _date(value: Any, path: str) -> date:
     except ValueError:
         pass
     raise InvalidPayload(path, f"must be a calendar date YYYY-MM-DD, got {text!r}")
+
+
+_schema(_date, {"type": "string", "format": "date", "pattern": f"^{_DATE.pattern}$"})
 
 
 def _datetime(value: Any, path: str) -> datetime:
@@ -239,6 +344,9 @@ def _datetime(value: Any, path: str) -> datetime:
     )
 
 
+_schema(_datetime, {"type": "string", "format": "date-time", "pattern": f"^{_DATETIME.pattern}$"})
+
+
 def _scalar(value: Any, path: str) -> JsonScalar:
     if value is None or isinstance(value, bool):
         return value
@@ -249,6 +357,13 @@ def _scalar(value: Any, path: str) -> JsonScalar:
     if isinstance(value, str):
         return _string(value, path)
     raise InvalidPayload(path, f"expected a string, number, boolean or null, got {_kind(value)}")
+
+
+_schema(
+    _scalar,
+    {"type": ["string", "number", "boolean", "null"], "maxLength": MAX_STRING_LENGTH},
+)
+_NAMES = {"maxLength": MAX_ID_LENGTH, "pattern": f"^{_NAME.pattern}$"}
 
 
 def _named(value: Any, path: str, reader: Callable, max_items: int = MAX_FIELDS) -> dict:
@@ -262,14 +377,36 @@ def _named(value: Any, path: str, reader: Callable, max_items: int = MAX_FIELDS)
     return out
 
 
-def _scalars(value: Any, path: str) -> dict[str, JsonScalar]:
-    return _named(value, path, _scalar)
+def _map(reader: Callable, max_items: int = MAX_FIELDS) -> Callable:
+    """A reader of an object of field names to values read by reader."""
+    schema = {
+        "type": "object",
+        "maxProperties": max_items,
+        "propertyNames": _NAMES,
+        "additionalProperties": reader.schema,
+    }
+    return _schema(lambda value, path: _named(value, path, reader, max_items), schema)
+
+
+_scalars = _map(_scalar)
 
 
 def _answers(value: Any, path: str, depth: int = 1) -> dict[str, JsonValue]:
     if depth > MAX_ANSWER_DEPTH:
         raise InvalidPayload(path, f"nested deeper than {MAX_ANSWER_DEPTH} levels")
     return _named(value, path, lambda item, sub: _answer(item, sub, depth), MAX_ANSWER_ITEMS)
+
+
+_schema(
+    _answers,
+    {
+        "type": "object",
+        "description": f"answers by field name: values, arrays and objects (repeats) nested "
+        f"at most {MAX_ANSWER_DEPTH} deep, at most {MAX_ANSWER_ITEMS} items each",
+        "maxProperties": MAX_ANSWER_ITEMS,
+        "propertyNames": _NAMES,
+    },
+)
 
 
 def _answer(value: Any, path: str, depth: int) -> JsonValue:
@@ -283,6 +420,12 @@ def _answer(value: Any, path: str, depth: int) -> JsonValue:
 
 def _items(value: Any, path: str, reader: Callable, max_items: int) -> list:
     return [reader(item, f"{path}[{i}]") for i, item in enumerate(_list(value, path, max_items))]
+
+
+def _array(reader: Callable, max_items: int) -> Callable:
+    """A reader of an array of at most max_items values read by reader."""
+    schema = {"type": "array", "maxItems": max_items, "items": reader.schema}
+    return _schema(lambda value, path: _items(value, path, reader, max_items), schema)
 
 
 def _unique(items: list, path: str, key: str) -> None:
@@ -316,19 +459,20 @@ class Member:
     replaces: str | None = None
     """The client-made id this member had before its household proposal was approved."""
 
+    JSON_KEYS: ClassVar[_Keys] = _Keys(
+        ("member_id", _id),
+        ("status", _choice(MemberStatus), "active"),
+        ("values", _scalars, dict),
+        ("removal_reason", _optional(_text), None),
+        ("removal_date", _optional(_date), None),
+        ("version", _count, 0),
+        ("replaces", _optional(_id), None),
+    )
+
     @classmethod
     def from_json(cls, data: Any, path: str = "") -> Member:
         """Read a member object of a pulled household."""
-        obj = _object(data, path)
-        return cls(
-            member_id=_get(obj, "member_id", path, _id),
-            status=_get(obj, "status", path, _choice(MemberStatus), "active"),
-            values=_get(obj, "values", path, _scalars, {}),
-            removal_reason=_get(obj, "removal_reason", path, _optional(_text), None),
-            removal_date=_get(obj, "removal_date", path, _optional(_date), None),
-            version=_get(obj, "version", path, _count, 0),
-            replaces=_get(obj, "replaces", path, _optional(_id), None),
-        )
+        return cls(**cls.JSON_KEYS.read(data, path))
 
     def to_json(self) -> dict:
         """The member as protocol JSON."""
@@ -354,73 +498,16 @@ class ReviewInfo:
     state: str
     note: str | None = None
 
+    JSON_KEYS: ClassVar[_Keys] = _Keys(("state", _id), ("note", _optional(_string), None))
+
     @classmethod
     def from_json(cls, data: Any, path: str = "") -> ReviewInfo:
         """Read a ``review`` object."""
-        obj = _object(data, path)
-        return cls(
-            state=_get(obj, "state", path, _id),
-            note=_get(obj, "note", path, _optional(_string), None),
-        )
+        return cls(**cls.JSON_KEYS.read(data, path))
 
     def to_json(self) -> dict:
         """The review info as protocol JSON."""
         return {"state": self.state, "note": self.note}
-
-
-@dataclass(frozen=True)
-class Household:
-    """A household as pulled: pre-list values, members, version; ``deleted`` is a tombstone."""
-
-    household_id: str
-    version: int
-    deleted: bool = False
-    values: dict[str, JsonScalar] = field(default_factory=dict)
-    members: list[Member] = field(default_factory=list)
-    review: ReviewInfo | None = None
-    replaces: str | None = None
-    """The client-made UUID of the proposal this household was approved from (usulan baru)."""
-    anomalies: tuple[Anomaly, ...] = ()
-    """The open anomalies of the worklist (dtks.anomalies), as the server found them."""
-    tasks: tuple[Task, ...] = ()
-    """What the enumerator is asked to do with it (dtks.tasks)."""
-
-    @classmethod
-    def from_json(cls, data: Any, path: str = "") -> Household:
-        """Read a household of a pull page (a tombstone may carry only id and version)."""
-        obj = _object(data, path)
-        members = _get(
-            obj, "members", path, lambda v, p: _items(v, p, Member.from_json, MAX_MEMBERS), []
-        )
-        _unique(members, _key(path, "members"), "member_id")
-        return cls(
-            household_id=_get(obj, "household_id", path, _id),
-            version=_get(obj, "version", path, _count),
-            deleted=_get(obj, "deleted", path, _bool, False),
-            values=_get(obj, "values", path, _scalars, {}),
-            members=members,
-            review=_get(obj, "review", path, _optional(ReviewInfo.from_json), None),
-            replaces=_get(obj, "replaces", path, _optional(_id), None),
-            anomalies=tuple(_get(obj, "anomalies", path, _anomalies, [])),
-            tasks=tuple(_get(obj, "tasks", path, _tasks, [])),
-        )
-
-    def to_json(self) -> dict:
-        """The household as protocol JSON."""
-        return {
-            "household_id": self.household_id,
-            "version": self.version,
-            "deleted": self.deleted,
-            "values": dict(self.values),
-            "members": [m.to_json() for m in self.members],
-            "review": None if self.review is None else self.review.to_json(),
-            "anomalies": [a.to_json() for a in self.anomalies],
-            "tasks": [t.to_json() for t in self.tasks],
-        } | ({"replaces": self.replaces} if self.replaces is not None else {})
-
-    def member(self, member_id: str) -> Member | None:
-        """The member with this id, or None."""
-        return next((m for m in self.members if m.member_id == member_id), None)
 
 
 def _anomaly(value: Any, path: str) -> Anomaly:
@@ -440,6 +527,18 @@ def _anomalies(value: Any, path: str) -> list[Anomaly]:
     return _items(value, path, _anomaly, MAX_FIELDS)
 
 
+_schema(
+    _anomalies,
+    {
+        "type": "array",
+        "maxItems": MAX_FIELDS,
+        "description": "open anomalies (dtks.anomalies): kind, field, message, member_id, "
+        "value, related",
+        "items": {"type": "object", "required": ["kind", "field"]},
+    },
+)
+
+
 def _task(value: Any, path: str) -> Task:
     obj = _object(value, path)
     return Task(
@@ -453,6 +552,73 @@ def _tasks(value: Any, path: str) -> list[Task]:
     return _items(value, path, _task, MAX_FIELDS)
 
 
+_schema(
+    _tasks,
+    {
+        "type": "array",
+        "maxItems": MAX_FIELDS,
+        "description": "what the enumerator is asked to do (dtks.tasks): kind, id, note",
+        "items": {"type": "object", "required": ["kind", "id"]},
+    },
+)
+
+
+@dataclass(frozen=True)
+class Household:
+    """A household as pulled: pre-list values, members, version; ``deleted`` is a tombstone."""
+
+    household_id: str
+    version: int
+    deleted: bool = False
+    values: dict[str, JsonScalar] = field(default_factory=dict)
+    members: list[Member] = field(default_factory=list)
+    review: ReviewInfo | None = None
+    replaces: str | None = None
+    """The client-made UUID of the proposal this household was approved from (usulan baru)."""
+    anomalies: tuple[Anomaly, ...] = ()
+    """The open anomalies of the worklist (dtks.anomalies), as the server found them."""
+    tasks: tuple[Task, ...] = ()
+    """What the enumerator is asked to do with it (dtks.tasks)."""
+
+    JSON_KEYS: ClassVar[_Keys] = _Keys(
+        ("household_id", _id),
+        ("version", _count),
+        ("deleted", _bool, False),
+        ("values", _scalars, dict),
+        ("members", _array(_shape(Member), MAX_MEMBERS), list),
+        ("review", _optional(_shape(ReviewInfo)), None),
+        ("replaces", _optional(_id), None),
+        ("anomalies", _anomalies, list),
+        ("tasks", _tasks, list),
+    )
+
+    @classmethod
+    def from_json(cls, data: Any, path: str = "") -> Household:
+        """Read a household of a pull page (a tombstone may carry only id and version)."""
+        keys = cls.JSON_KEYS.read(data, path)
+        keys["anomalies"], keys["tasks"] = tuple(keys["anomalies"]), tuple(keys["tasks"])
+        household = cls(**keys)
+        _unique(household.members, _key(path, "members"), "member_id")
+        return household
+
+    def to_json(self) -> dict:
+        """The household as protocol JSON."""
+        return {
+            "household_id": self.household_id,
+            "version": self.version,
+            "deleted": self.deleted,
+            "values": dict(self.values),
+            "members": [m.to_json() for m in self.members],
+            "review": None if self.review is None else self.review.to_json(),
+            "anomalies": [a.to_json() for a in self.anomalies],
+            "tasks": [t.to_json() for t in self.tasks],
+        } | ({"replaces": self.replaces} if self.replaces is not None else {})
+
+    def member(self, member_id: str) -> Member | None:
+        """The member with this id, or None."""
+        return next((m for m in self.members if m.member_id == member_id), None)
+
+
 @dataclass(frozen=True)
 class PullPage:
     """One page of ``GET /assignments/{id}/households``."""
@@ -461,20 +627,16 @@ class PullPage:
     next_since: int
     more: bool
 
+    JSON_KEYS: ClassVar[_Keys] = _Keys(
+        ("households", _array(_shape(Household), MAX_HOUSEHOLDS)),
+        ("next_since", _count),
+        ("more", _bool),
+    )
+
     @classmethod
     def from_json(cls, data: Any, path: str = "") -> PullPage:
         """Read a pull page object."""
-        obj = _object(data, path)
-        return cls(
-            households=_get(
-                obj,
-                "households",
-                path,
-                lambda v, p: _items(v, p, Household.from_json, MAX_HOUSEHOLDS),
-            ),
-            next_since=_get(obj, "next_since", path, _count),
-            more=_get(obj, "more", path, _bool),
-        )
+        return cls(**cls.JSON_KEYS.read(data, path))
 
     def to_json(self) -> dict:
         """The page as protocol JSON."""
@@ -483,6 +645,18 @@ class PullPage:
             "next_since": self.next_since,
             "more": self.more,
         }
+
+
+def _scope(value: Any, path: str) -> str:
+    text = _string(value, path, MAX_ID_LENGTH)
+    if not _SCOPE.fullmatch(text):
+        raise InvalidPayload(
+            path, f"must be a kode wilayah prefix like 32.04.12.2002, got {text!r}"
+        )
+    return text
+
+
+_schema(_scope, {"type": "string", "pattern": f"^{_SCOPE.pattern}$"})
 
 
 @dataclass(frozen=True)
@@ -495,17 +669,18 @@ class Assignment:
     form_id: str
     form_version: str
 
+    JSON_KEYS: ClassVar[_Keys] = _Keys(
+        ("id", _count),
+        ("round", _id),
+        ("scope", _scope),
+        ("form_id", _id),
+        ("form_version", _id),
+    )
+
     @classmethod
     def from_json(cls, data: Any, path: str = "") -> Assignment:
         """Read an assignment object."""
-        obj = _object(data, path)
-        return cls(
-            id=_get(obj, "id", path, _count),
-            round=_get(obj, "round", path, _id),
-            scope=_get(obj, "scope", path, _scope),
-            form_id=_get(obj, "form_id", path, _id),
-            form_version=_get(obj, "form_version", path, _id),
-        )
+        return cls(**cls.JSON_KEYS.read(data, path))
 
     def to_json(self) -> dict:
         """The assignment as protocol JSON."""
@@ -516,15 +691,6 @@ class Assignment:
             "form_id": self.form_id,
             "form_version": self.form_version,
         }
-
-
-def _scope(value: Any, path: str) -> str:
-    text = _string(value, path, MAX_ID_LENGTH)
-    if not _SCOPE.fullmatch(text):
-        raise InvalidPayload(
-            path, f"must be a kode wilayah prefix like 32.04.12.2002, got {text!r}"
-        )
-    return text
 
 
 # --- the push side: verifications and change-sets ---------------------------------------
@@ -540,19 +706,18 @@ class Gps:
     source: GpsSource
     altitude_m: float | None = None
 
+    JSON_KEYS: ClassVar[_Keys] = _Keys(
+        ("lat", _numbers(-90, 90)),
+        ("lon", _numbers(-180, 180)),
+        ("accuracy_m", _optional(_numbers(0)), None),
+        ("source", _choice(GpsSource)),
+        ("altitude_m", _optional(_number), None),
+    )
+
     @classmethod
     def from_json(cls, data: Any, path: str = "") -> Gps:
         """Read a ``gps`` object."""
-        obj = _object(data, path)
-        return cls(
-            lat=_get(obj, "lat", path, lambda v, p: _number(v, p, -90, 90)),
-            lon=_get(obj, "lon", path, lambda v, p: _number(v, p, -180, 180)),
-            accuracy_m=_get(
-                obj, "accuracy_m", path, _optional(lambda v, p: _number(v, p, 0)), None
-            ),
-            source=_get(obj, "source", path, _choice(GpsSource)),
-            altitude_m=_get(obj, "altitude_m", path, _optional(_number), None),
-        )
+        return cls(**cls.JSON_KEYS.read(data, path))
 
     def to_json(self) -> dict:
         """The position as protocol JSON."""
@@ -578,16 +743,17 @@ class PapiCheck:
     keyed: JsonScalar
     paper: JsonScalar
 
+    JSON_KEYS: ClassVar[_Keys] = _Keys(
+        ("field", _id),
+        ("entry1", _scalar, None),
+        ("keyed", _scalar, None),
+        ("paper", _scalar, None),
+    )
+
     @classmethod
     def from_json(cls, data: Any, path: str = "") -> PapiCheck:
         """Read one ``papi.checks`` item."""
-        obj = _object(data, path)
-        return cls(
-            field=_get(obj, "field", path, _id),
-            entry1=_get(obj, "entry1", path, _scalar, None),
-            keyed=_get(obj, "keyed", path, _scalar, None),
-            paper=_get(obj, "paper", path, _scalar, None),
-        )
+        return cls(**cls.JSON_KEYS.read(data, path))
 
     def to_json(self) -> dict:
         """The check as protocol JSON."""
@@ -597,6 +763,16 @@ class PapiCheck:
             "keyed": self.keyed,
             "paper": self.paper,
         }
+
+
+def _entry(value: Any, path: str) -> int:
+    entry = _count(value, path)
+    if entry not in (1, 2):
+        raise InvalidPayload(path, f"must be 1 or 2, got {entry}")
+    return entry
+
+
+_schema(_entry, {"type": "integer", "enum": [1, 2]})
 
 
 @dataclass(frozen=True)
@@ -612,28 +788,20 @@ class Papi:
     verify: PapiVerify | None = None
     checks: list[PapiCheck] = field(default_factory=list)
 
+    JSON_KEYS: ClassVar[_Keys] = _Keys(
+        ("entry", _entry),
+        ("batch", _id),
+        ("questionnaire_no", _id),
+        ("keyed_by", _id),
+        ("verify", _optional(_choice(PapiVerify)), None),
+        ("checks", _array(_shape(PapiCheck), MAX_PAPI_CHECKS), list),
+    )
+
     @classmethod
     def from_json(cls, data: Any, path: str = "") -> Papi:
-        """Read a verification's ``papi`` object."""
-        obj = _object(data, path)
-        entry = _get(obj, "entry", path, _count)
-        if entry not in (1, 2):
-            raise InvalidPayload(_key(path, "entry"), f"must be 1 or 2, got {entry}")
-        papi = cls(
-            batch=_get(obj, "batch", path, _id),
-            questionnaire_no=_get(obj, "questionnaire_no", path, _id),
-            entry=entry,
-            keyed_by=_get(obj, "keyed_by", path, _id),
-            verify=_get(obj, "verify", path, _optional(_choice(PapiVerify)), None),
-            checks=_get(
-                obj,
-                "checks",
-                path,
-                lambda v, p: _items(v, p, PapiCheck.from_json, MAX_PAPI_CHECKS),
-                [],
-            ),
-        )
-        if entry == 1 and (papi.verify or papi.checks):
+        """Read a verification's ``papi`` object (verify and checks only with entry 2)."""
+        papi = cls(**cls.JSON_KEYS.read(data, path))
+        if papi.entry == 1 and (papi.verify or papi.checks):
             raise InvalidPayload(_key(path, "verify"), "only a second entry (entry 2) verifies")
         return papi
 
@@ -666,20 +834,21 @@ class Verification:
     papi: Papi | None = None
     """Set on a verification keyed from paper (mode PAPI)."""
 
+    JSON_KEYS: ClassVar[_Keys] = _Keys(
+        ("status", _choice(VerificationStatus)),
+        ("result", _optional(_short), None),
+        ("answers", _answers, dict),
+        ("gps", _optional(_shape(Gps)), None),
+        ("photos", _array(_sha256, MAX_PHOTOS), list),
+        ("started_at", _optional(_datetime), None),
+        ("finished_at", _optional(_datetime), None),
+        ("papi", _optional(_shape(Papi)), None),
+    )
+
     @classmethod
     def from_json(cls, data: Any, path: str = "") -> Verification:
-        """Read a ``verification`` object."""
-        obj = _object(data, path)
-        verification = cls(
-            status=_get(obj, "status", path, _choice(VerificationStatus)),
-            result=_get(obj, "result", path, _optional(_short), None),
-            answers=_get(obj, "answers", path, _answers, {}),
-            gps=_get(obj, "gps", path, _optional(Gps.from_json), None),
-            photos=_get(obj, "photos", path, lambda v, p: _items(v, p, _sha256, MAX_PHOTOS), []),
-            started_at=_get(obj, "started_at", path, _optional(_datetime), None),
-            finished_at=_get(obj, "finished_at", path, _optional(_datetime), None),
-            papi=_get(obj, "papi", path, _optional(Papi.from_json), None),
-        )
+        """Read a ``verification`` object (finished_at not before started_at)."""
+        verification = cls(**cls.JSON_KEYS.read(data, path))
         if verification.started_at and verification.finished_at:
             if verification.finished_at < verification.started_at:
                 raise InvalidPayload(_key(path, "finished_at"), "is before started_at")
@@ -708,19 +877,19 @@ class FieldChange:
     base: JsonScalar
     value: JsonScalar
 
+    JSON_KEYS: ClassVar[_Keys] = _Keys(("base", _scalar), ("value", _scalar))
+
     @classmethod
     def from_json(cls, data: Any, path: str = "") -> FieldChange:
         """Read a ``{base, value}`` object."""
-        obj = _object(data, path)
-        return cls(base=_get(obj, "base", path, _scalar), value=_get(obj, "value", path, _scalar))
+        return cls(**cls.JSON_KEYS.read(data, path))
 
     def to_json(self) -> dict:
         """The change as protocol JSON."""
         return {"base": self.base, "value": self.value}
 
 
-def _field_changes(value: Any, path: str) -> dict[str, FieldChange]:
-    return _named(value, path, FieldChange.from_json)
+_field_changes = _map(_shape(FieldChange))
 
 
 @dataclass(frozen=True)
@@ -734,9 +903,19 @@ class MemberChange:
     reason: str | None = None
     date: dt.date | None = None  # dt.date: the field name shadows the type in the class body
 
+    JSON_KEYS: ClassVar[_Keys] = _Keys(
+        ("op", _choice(MemberOp)),
+        ("member_id", _id),
+        ("fields", _field_changes, dict),
+        ("values", _scalars, dict),
+        ("reason", _text, None),
+        ("date", _optional(_date), None),
+    )
+
     @classmethod
     def from_json(cls, data: Any, path: str = "") -> MemberChange:
-        """Read a member op; keys that belong to another op are an error, not ignored."""
+        """Read a member op: add (values), change (fields) or remove (reason, optional date);
+        keys that belong to another op are an error, not ignored."""
         obj = _object(data, path)
         op = _get(obj, "op", path, _choice(MemberOp))
         # Silently ignoring e.g. "fields" on an add would drop what the client meant.
@@ -748,14 +927,10 @@ class MemberChange:
         ):
             if key in obj and op != owner:
                 raise InvalidPayload(_key(path, key), f"belongs to op {owner!r}, not {op!r}")
-        return cls(
-            op=op,
-            member_id=_get(obj, "member_id", path, _id),
-            fields=_get(obj, "fields", path, _field_changes, {}),
-            values=_get(obj, "values", path, _scalars, {}),
-            reason=_get(obj, "reason", path, _text) if op == "remove" else None,
-            date=_get(obj, "date", path, _optional(_date), None),
-        )
+        change = cls(**cls.JSON_KEYS.read(obj, path))
+        if op == "remove" and change.reason is None:
+            raise InvalidPayload(_key(path, "reason"), "is required")
+        return change
 
     def to_json(self) -> dict:
         """The op as protocol JSON."""
@@ -782,26 +957,23 @@ class HouseholdChange:
     members: list[MemberChange] = field(default_factory=list)
     verification: Verification | None = None
 
+    JSON_KEYS: ClassVar[_Keys] = _Keys(
+        ("household_id", _id),
+        ("base_version", _count),
+        ("new", _bool, False),
+        ("fields", _field_changes, dict),
+        ("values", _scalars, dict),
+        ("members", _array(_shape(MemberChange), MAX_MEMBERS), list),
+        ("verification", _optional(_shape(Verification)), None),
+    )
+
     @classmethod
     def from_json(cls, data: Any, path: str = "") -> HouseholdChange:
-        """Read one entry of a change-set's ``households``."""
+        """Read one entry of a change-set's ``households``: an existing household sends
+        fields, a new one ("new": true, base_version 0) values and added members only;
+        member ids are unique."""
         obj = _object(data, path)
-        new = _get(obj, "new", path, _bool, False)
-        change = cls(
-            household_id=_get(obj, "household_id", path, _id),
-            base_version=_get(obj, "base_version", path, _count),
-            new=new,
-            fields=_get(obj, "fields", path, _field_changes, {}),
-            values=_get(obj, "values", path, _scalars, {}),
-            members=_get(
-                obj,
-                "members",
-                path,
-                lambda v, p: _items(v, p, MemberChange.from_json, MAX_MEMBERS),
-                [],
-            ),
-            verification=_get(obj, "verification", path, _optional(Verification.from_json), None),
-        )
+        change = cls(**cls.JSON_KEYS.read(obj, path))
         _unique(change.members, _key(path, "members"), "member_id")
         _check_new(change, obj, path)
         return change
@@ -855,24 +1027,20 @@ class ChangeSet:
     created_at: datetime
     households: list[HouseholdChange]
 
+    JSON_KEYS: ClassVar[_Keys] = _Keys(
+        ("changeset_id", _uuid),
+        ("device_id", _uuid),
+        ("form_id", _id),
+        ("form_version", _id),
+        ("mode", _choice(Mode)),
+        ("created_at", _datetime),
+        ("households", _array(_shape(HouseholdChange), MAX_HOUSEHOLDS)),
+    )
+
     @classmethod
     def from_json(cls, data: Any, path: str = "") -> ChangeSet:
-        """Read a ``POST /changesets`` body."""
-        obj = _object(data, path)
-        changeset = cls(
-            changeset_id=_get(obj, "changeset_id", path, _uuid),
-            device_id=_get(obj, "device_id", path, _uuid),
-            form_id=_get(obj, "form_id", path, _id),
-            form_version=_get(obj, "form_version", path, _id),
-            mode=_get(obj, "mode", path, _choice(Mode)),
-            created_at=_get(obj, "created_at", path, _datetime),
-            households=_get(
-                obj,
-                "households",
-                path,
-                lambda v, p: _items(v, p, HouseholdChange.from_json, MAX_HOUSEHOLDS),
-            ),
-        )
+        """Read a ``POST /changesets`` body (household ids unique)."""
+        changeset = cls(**cls.JSON_KEYS.read(data, path))
         _unique(changeset.households, _key(path, "households"), "household_id")
         return changeset
 
@@ -914,6 +1082,16 @@ def _canonical(value: Any) -> Any:
 # --- the reply to a push -----------------------------------------------------------------
 
 
+def _conflict_field(value: Any, path: str) -> str:
+    return _name(_string(value, path), path, _CONFLICT_FIELD)
+
+
+_schema(
+    _conflict_field,
+    {"type": "string", "maxLength": MAX_ID_LENGTH, "pattern": f"^{_CONFLICT_FIELD.pattern}$"},
+)
+
+
 @dataclass(frozen=True)
 class ConflictRecord:
     """A field where server and client diverged: both values are kept for a reviewer."""
@@ -924,17 +1102,18 @@ class ConflictRecord:
     client: JsonScalar
     member_id: str | None = None  # set when the field is a member's
 
+    JSON_KEYS: ClassVar[_Keys] = _Keys(
+        ("field", _conflict_field),
+        ("base", _scalar),
+        ("server", _scalar),
+        ("client", _scalar),
+        ("member_id", _optional(_id), None),
+    )
+
     @classmethod
     def from_json(cls, data: Any, path: str = "") -> ConflictRecord:
         """Read a conflict object of a reply."""
-        obj = _object(data, path)
-        return cls(
-            field=_get(obj, "field", path, lambda v, p: _name(_string(v, p), p, _CONFLICT_FIELD)),
-            base=_get(obj, "base", path, _scalar),
-            server=_get(obj, "server", path, _scalar),
-            client=_get(obj, "client", path, _scalar),
-            member_id=_get(obj, "member_id", path, _optional(_id), None),
-        )
+        return cls(**cls.JSON_KEYS.read(data, path))
 
     def to_json(self) -> dict:
         """The conflict as protocol JSON."""
@@ -954,23 +1133,18 @@ class HouseholdReply:
     conflicts: list[ConflictRecord] = field(default_factory=list)
     message: str | None = None
 
+    JSON_KEYS: ClassVar[_Keys] = _Keys(
+        ("household_id", _id),
+        ("outcome", _choice(Outcome)),
+        ("version", _optional(_count)),
+        ("conflicts", _array(_shape(ConflictRecord), MAX_FIELDS * MAX_MEMBERS), list),
+        ("message", _optional(_string), None),
+    )
+
     @classmethod
     def from_json(cls, data: Any, path: str = "") -> HouseholdReply:
         """Read one household entry of a change-set reply."""
-        obj = _object(data, path)
-        return cls(
-            household_id=_get(obj, "household_id", path, _id),
-            outcome=_get(obj, "outcome", path, _choice(Outcome)),
-            version=_get(obj, "version", path, _optional(_count)),
-            conflicts=_get(
-                obj,
-                "conflicts",
-                path,
-                lambda v, p: _items(v, p, ConflictRecord.from_json, MAX_FIELDS * MAX_MEMBERS),
-                [],
-            ),
-            message=_get(obj, "message", path, _optional(_string), None),
-        )
+        return cls(**cls.JSON_KEYS.read(data, path))
 
     def to_json(self) -> dict:
         """The reply entry as protocol JSON."""
@@ -990,19 +1164,15 @@ class ChangeSetReply:
     changeset_id: str
     households: list[HouseholdReply]
 
+    JSON_KEYS: ClassVar[_Keys] = _Keys(
+        ("changeset_id", _uuid),
+        ("households", _array(_shape(HouseholdReply), MAX_HOUSEHOLDS)),
+    )
+
     @classmethod
     def from_json(cls, data: Any, path: str = "") -> ChangeSetReply:
         """Read a change-set reply."""
-        obj = _object(data, path)
-        return cls(
-            changeset_id=_get(obj, "changeset_id", path, _uuid),
-            households=_get(
-                obj,
-                "households",
-                path,
-                lambda v, p: _items(v, p, HouseholdReply.from_json, MAX_HOUSEHOLDS),
-            ),
-        )
+        return cls(**cls.JSON_KEYS.read(data, path))
 
     def to_json(self) -> dict:
         """The reply as protocol JSON."""
@@ -1081,12 +1251,17 @@ def parse_pull_page(raw: bytes | str) -> PullPage:
     return PullPage.from_json(load_json(raw))
 
 
+_ASSIGNMENTS = _Keys(("assignments", _array(_shape(Assignment), MAX_HOUSEHOLDS)))
+
+
 def parse_assignments(raw: bytes | str) -> list[Assignment]:
     """Parse ``GET /assignments/mine`` into its assignments."""
-    obj = _object(load_json(raw), "")
-    return _get(
-        obj, "assignments", "", lambda v, p: _items(v, p, Assignment.from_json, MAX_HOUSEHOLDS)
-    )
+    return _ASSIGNMENTS.read(load_json(raw), "")["assignments"]
+
+
+def assignments_schema() -> dict:
+    """The JSON Schema of ``GET /assignments/mine``."""
+    return _ASSIGNMENTS.schema("Assignments", "The user's assignments, newest round first.")
 
 
 def assignments_to_json(assignments: list[Assignment]) -> dict:

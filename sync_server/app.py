@@ -16,6 +16,7 @@ from sync_server.api import (
     exports,
     households,
     moves,
+    openapi_doc,
     pengesahan,
     photos,
     reports,
@@ -80,6 +81,7 @@ def create_app(settings: Settings, migrate: bool = True) -> FastAPI:
 
     app.include_router(api)
     errors.install(app)
+    openapi_doc.install(app)
     app.add_middleware(CompressionMiddleware)
     app.add_middleware(BodyLimit, settings=settings)
     app.add_middleware(SecurityHeaders)

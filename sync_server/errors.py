@@ -1,5 +1,7 @@
 """Failures a caller can act on; the API turns each into one HTTP status with a JSON body."""
 
+from pydantic import BaseModel, ConfigDict
+
 from dtks.error_codes import ErrorCode
 
 
@@ -20,11 +22,24 @@ class ServerError(Exception):
         return error_body(self.message, self.code, self.household_id, self.field)
 
 
+class ErrorOut(BaseModel):
+    """Every error body: a message for people, a code for programs, and where it applies
+    (a subclass may add keys, e.g. a deadline)."""
+
+    model_config = ConfigDict(extra="allow")
+
+    detail: str
+    code: ErrorCode
+    household_id: str | None
+    field: str | None
+
+
 def error_body(
     detail: str, code: ErrorCode, household_id: str | None = None, field: str | None = None
 ) -> dict:
-    """Every error body the server sends: {detail, code, household_id, field}."""
-    return {"detail": detail, "code": code.value, "household_id": household_id, "field": field}
+    """The JSON of an error response, e.g. ``error_body("...", ErrorCode.SCOPE, hid)``."""
+    out = ErrorOut(detail=detail, code=code, household_id=household_id, field=field)
+    return out.model_dump(mode="json")
 
 
 class InvalidContent(ServerError):

@@ -8,7 +8,7 @@
 
 from dtks import ids
 from dtks import scope as scope_rule
-from sync_server.errors import UsageError
+from sync_server.errors import InvalidContent
 
 NATIONAL_WORDS = ("national", "nasional")
 """How a user, the CLI or a query names the whole country (the empty prefix, Kemensos)."""
@@ -26,7 +26,7 @@ def normalise_scope(text: str) -> str:
     try:
         return ids.parse_wilayah(text).code
     except ids.InvalidId as e:
-        raise UsageError(f"scope {text!r}: {e}") from None
+        raise InvalidContent(f"scope {text!r}: {e}", field="scope") from None
 
 
 def covers(scopes, kode_wilayah: str) -> bool:

@@ -6,6 +6,7 @@ from pydantic import BaseModel, Field
 from sync_server.api.client_address import request_address
 from sync_server.api.deps import Cfg, CurrentUser, Db
 from sync_server.api.json_route import api_router
+from sync_server.api.openapi_doc import errors
 from sync_server.errors import Forbidden
 from sync_server.roles import can
 from sync_server.scopes import dotted
@@ -45,7 +46,7 @@ class RevokeOut(BaseModel):
     revoked: int
 
 
-@router.post("/auth/token", response_model=LoginOut)
+@router.post("/auth/token", response_model=LoginOut, responses=errors(401, 429))
 def login(
     body: LoginIn,
     request: Request,

@@ -38,24 +38,14 @@ def error_response(
     return JSONResponse(error_body(detail, code, household_id, field), status, headers=headers)
 
 
-def validation_detail(request_body, errors) -> tuple[str, str | None, str | None]:
-    """Turn pydantic's first error into a message naming the household and field."""
+def validation_detail(errors) -> tuple[str, str | None]:
+    """Turn pydantic's first error into a message naming the field, and the field."""
     err = errors[0]
     if err.get("type") == "json_invalid":  # the body is not JSON: say why, not where
-        return f"body: {(err.get('ctx') or {}).get('error') or err.get('msg')}", None, None
+        return f"body: {(err.get('ctx') or {}).get('error') or err.get('msg')}", None
     loc = [p for p in err.get("loc", ()) if p != "body"]
-    hid = None
-    if len(loc) >= 2 and loc[0] == "households" and isinstance(loc[1], int):
-        try:
-            hid = str(request_body["households"][loc[1]]["household_id"])
-        except (KeyError, IndexError, TypeError):
-            hid = None
-        rest = [str(p) for p in loc[2:] if p not in ("fields", "values")]
-        field = ".".join(rest) or None
-        where = f"household {hid}" if hid else f"households[{loc[1]}]"
-        return f"{where}, field {field}: {err.get('msg')}", hid, field
     field = ".".join(str(p) for p in loc) or None
-    return f"{field or 'request'}: {err.get('msg')}", None, field
+    return f"{field or 'request'}: {err.get('msg')}", field
 
 
 def install(app: FastAPI) -> None:
@@ -73,10 +63,10 @@ def install(app: FastAPI) -> None:
     @app.exception_handler(RequestValidationError)
     async def _invalid(request: Request, exc: RequestValidationError):
         errors = exc.errors()
-        detail, hid, field = validation_detail(getattr(exc, "body", None), errors)
+        detail, field = validation_detail(errors)
         malformed = errors and errors[0].get("type") == "json_invalid"
         code = ErrorCode.MALFORMED if malformed else ErrorCode.VALIDATION
-        return error_response(422, detail, code, hid, field)
+        return error_response(422, detail, code, None, field)
 
     @app.exception_handler(HTTPException)
     async def _http(request: Request, exc: HTTPException):

@@ -7,6 +7,7 @@ from starlette.concurrency import run_in_threadpool
 
 from sync_server.api.deps import Cfg, CurrentUser, Db
 from sync_server.api.json_route import api_router
+from sync_server.api.openapi_doc import errors
 from sync_server.api.review import ROUND_PATTERN
 from sync_server.services import pengesahan as service
 
@@ -35,6 +36,8 @@ class DocumentsOut(BaseModel):
 @router.put(
     ROUND_PATH,
     response_model=DocumentOut,
+    responses={201: {"model": DocumentOut, "description": "stored now (200: it was there)"}}
+    | errors(409),
     openapi_extra={
         "requestBody": {
             "content": {

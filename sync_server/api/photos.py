@@ -24,6 +24,7 @@ class PhotoOut(BaseModel):
 @router.put(
     "/photos/{sha256}",
     response_model=PhotoOut,
+    responses={201: {"model": PhotoOut, "description": "stored now (200: it was there)"}},
     openapi_extra={
         "requestBody": {
             "content": {"image/jpeg": {"schema": {"type": "string", "format": "binary"}}},

@@ -5,15 +5,16 @@ from typing import Any, Literal
 from fastapi import Query
 from pydantic import BaseModel, Field
 
-from dtks import review
+from dtks import cycle, review
 from dtks.model import MAX_INT
 from sync_server.api.deps import CurrentUser, Db
 from sync_server.api.json_route import api_router
+from sync_server.api.openapi_doc import errors
 from sync_server.services import review as review_service
 from sync_server.services import review_queue as queue_service
 from sync_server.services.bulk_approve import bulk_approve
 
-ROUND_PATTERN = r"^\d{4}-(0[1-9]|1[0-2])$"
+ROUND_PATTERN = cycle.ROUND_PATTERN
 
 router = api_router(tags=["review"])
 
@@ -126,7 +127,7 @@ def review_household(household_id: str, user: CurrentUser, db: Db):
         return review_service.detail(conn, user, household_id)
 
 
-@router.post("/review/households/{household_id}", response_model=DecisionOut)
+@router.post("/review/households/{household_id}", response_model=DecisionOut, responses=errors(409))
 def decide(household_id: str, body: DecisionIn, user: CurrentUser, db: Db):
     """Resolve conflicts, approve, or return to the enumerator with a note."""
     choices = {k: c.model_dump(exclude_unset=True) for k, c in body.choices.items()}
@@ -135,7 +136,7 @@ def decide(household_id: str, body: DecisionIn, user: CurrentUser, db: Db):
     )
 
 
-@router.post("/review/bulk-approve", response_model=BulkApproveOut)
+@router.post("/review/bulk-approve", response_model=BulkApproveOut, responses=errors(409))
 def bulk(body: BulkApproveIn, user: CurrentUser, db: Db):
     """Approve every verified household of the scope and round that has no open flag."""
     return bulk_approve(db, user, body.scope, body.round, user.device_id)

@@ -1,10 +1,10 @@
 """Assignments: a user, a round (YYYY-MM), a wilayah scope and the form to use."""
 
-import re
 from dataclasses import dataclass
 
 from sqlalchemy import Connection, insert, select
 
+from dtks import cycle
 from dtks import scope as scope_rule
 from sync_server import clock
 from sync_server.db.tables import assignments
@@ -15,7 +15,6 @@ from sync_server.services.users import User, get_user
 
 DEFAULT_FORM_ID = "verivali_dtks"
 DEFAULT_FORM_VERSION = "2026110101"
-_ROUND = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
 
 
 @dataclass(frozen=True)
@@ -39,8 +38,10 @@ def assign(
     form_version: str = DEFAULT_FORM_VERSION,
 ) -> Assignment:
     """Assign a user a scope for a round; the scope must lie inside the user's own scopes."""
-    if not _ROUND.match(round_):
-        raise UsageError(f"round {round_!r}: write it YYYY-MM, e.g. 2026-11")
+    try:
+        cycle.parse_round(round_)
+    except cycle.InvalidRound as e:
+        raise UsageError(str(e)) from None
     user = get_user(conn, username)
     plain = normalise_scope(scope)
     if not covers(user.scopes, plain):

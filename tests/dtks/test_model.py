@@ -596,3 +596,17 @@ def test_pulled_household_and_member_carry_replaces_through_json():
     assert h.members[0].replaces == raw["members"][0]["replaces"]
     assert Household.from_json(h.to_json()) == h
     assert "replaces" not in Household.from_json({"household_id": "x1", "version": 1}).to_json()
+
+
+def test_each_shape_reads_exactly_the_keys_of_its_dataclass():
+    import dataclasses
+
+    import dtks.model as m
+
+    shapes = [c for c in vars(m).values() if isinstance(c, type) and hasattr(c, "JSON_KEYS")]
+    assert len(shapes) >= 14
+    for cls in shapes:
+        keys = [k.name for k in cls.JSON_KEYS.keys]
+        assert keys and sorted(keys) == sorted(f.name for f in dataclasses.fields(cls)), cls
+        schema = m.json_schema(cls)
+        assert sorted(schema["properties"]) == sorted(keys)

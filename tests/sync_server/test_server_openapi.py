@@ -4,7 +4,8 @@ including routes added later: a new route without them fails here."""
 import pytest
 from fastapi.routing import APIRoute
 
-from dtks.model import MAX_INT
+from dtks.error_codes import ErrorCode
+from dtks.model import MAX_INT, ChangeSet, ChangeSetReply, json_schema
 from sync_server.api.json_route import StrictJsonRoute
 from sync_server.app import create_app
 from sync_server.settings import Settings
@@ -43,6 +44,39 @@ def test_every_integer_parameter_is_bounded_by_the_database_integer(app):
     for name, operation in _operations(app.openapi()):
         for p in operation.get("parameters", []):
             schema = p["schema"]
-            if schema.get("type") == "integer" and schema.get("maximum", MAX_INT + 1) > MAX_INT:
+            maximum = schema.get("maximum")
+            if schema.get("type") == "integer" and not (
+                isinstance(maximum, int) and maximum <= MAX_INT
+            ):
                 unbounded.append(f"{name} {p['in']} {p['name']}")
     assert unbounded == []
+
+
+def test_every_error_response_is_the_error_model_the_server_sends(app):
+    document = app.openapi()
+    schemas = document["components"]["schemas"]
+    assert "HTTPValidationError" not in schemas and "ValidationError" not in schemas
+    assert set(schemas["Error"]["required"]) == {"detail", "code", "household_id", "field"}
+    codes = set(schemas["Error"]["properties"]["code"].get("enum") or [])
+    codes |= set(schemas.get("ErrorCode", {}).get("enum", []))
+    assert codes == {c.value for c in ErrorCode}
+    for name, operation in _operations(document):
+        for status, response in operation["responses"].items():
+            if status.startswith(("4", "5")):
+                schema = response["content"]["application/json"]["schema"]
+                assert schema == {"$ref": "#/components/schemas/Error"}, (name, status)
+        if operation.get("security"):
+            assert {"401", "403"} <= set(operation["responses"]), name
+        if operation.get("parameters") or "requestBody" in operation:
+            assert "422" in operation["responses"], name
+
+
+def test_the_changeset_body_and_reply_are_published_from_the_parser_dtks_uses(app):
+    push = app.openapi()["paths"]["/api/v1/changesets"]["post"]
+    body = push["requestBody"]["content"]["application/json"]["schema"]
+    assert body == json_schema(ChangeSet)
+    assert set(body["required"]) >= {"changeset_id", "device_id", "mode", "households"}
+    household = body["properties"]["households"]["items"]
+    assert household["properties"]["base_version"]["maximum"] == MAX_INT
+    reply = push["responses"]["200"]["content"]["application/json"]["schema"]
+    assert reply == json_schema(ChangeSetReply)
