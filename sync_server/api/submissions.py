@@ -11,6 +11,7 @@ from dtks import review
 from dtks.model import MAX_INT
 from sync_server.api.deps import Cfg, CurrentUser, Db
 from sync_server.api.json_route import api_router
+from sync_server.api.openapi_doc import errors
 from sync_server.api.reports import BnbaOut
 from sync_server.api.review import ROUND_PATTERN
 from sync_server.services import submissions as service
@@ -116,7 +117,7 @@ class ReportOut(BnbaOut):
     submission_level: str
 
 
-@router.post("/submissions", response_model=CreatedOut, status_code=201)
+@router.post("/submissions", response_model=CreatedOut, status_code=201, responses=errors(409))
 def create(body: SubmissionIn, user: CurrentUser, db: Db):
     """Make a draft submission (kabupaten/kota reviewers)."""
     return service.create(
@@ -145,7 +146,7 @@ def detail(user: CurrentUser, db: Db, cfg: Cfg, submission_id: int = SubmissionI
     return service.detail(db, user, submission_id, cfg.chain)
 
 
-@router.post("/submissions/{submission_id}", response_model=DetailOut)
+@router.post("/submissions/{submission_id}", response_model=DetailOut, responses=errors(409))
 def decide(
     body: DecisionIn, user: CurrentUser, db: Db, cfg: Cfg, submission_id: int = SubmissionId
 ):
