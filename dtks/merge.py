@@ -19,7 +19,8 @@ removal is a status with a reason and date, never a delete; removing a member so
 changed since ``base_version``, or editing a member someone removed, is a conflict. A
 deleted household takes no changes: whatever would apply is a conflict. A second
 verification of a household in the same round from another device, collector or mode is
-kept beside the first and the household flagged ``duplicate_verification``.
+kept beside the first and the household flagged ``duplicate_verification``, unless the two
+are the first and second entry of one paper questionnaire (PAPI double entry).
 
 Values compare as JSON values: numbers by value (``1 == 1.0``), ``true`` is not ``1``,
 ``null`` is not ``""``, strings exactly (no trimming, case folding or Unicode
@@ -300,6 +301,11 @@ def _origin(record: VerificationRecord | Source) -> tuple:
     return (record.device_id, record.collector, record.mode)
 
 
+def _double_entry(a: Verification, b: Verification) -> bool:
+    """Whether two verifications are the first and second keying of one paper questionnaire."""
+    return bool(a.papi and b.papi and {a.papi.entry, b.papi.entry} == {1, 2})
+
+
 def _add_verification(
     records: list[VerificationRecord], verification: Verification | None, source: Source
 ) -> tuple[list[VerificationRecord], frozenset[str]]:
@@ -314,8 +320,14 @@ def _add_verification(
         source.mode,
         source.collector,
     )
-    # The same device and collector sending again is a revision (say draft, then final).
-    duplicate = any(r.round == source.round and _origin(r) != _origin(source) for r in records)
+    # The same device and collector sending again is a revision (say draft, then final);
+    # the other entry of a PAPI double entry is its verification, not a duplicate.
+    duplicate = any(
+        r.round == source.round
+        and _origin(r) != _origin(source)
+        and not _double_entry(r.verification, verification)
+        for r in records
+    )
     flags = (
         frozenset({FLAG_DUPLICATE_VERIFICATION, FLAG_NEEDS_REVIEW}) if duplicate else frozenset()
     )

@@ -22,9 +22,9 @@ import math
 from dataclasses import dataclass
 
 from dtks.forms.compare import same
+from dtks.review import FLAG_PAPI_DIFFERENCE
 
-FLAG_PAPI_DIFFERENCE = "papi_difference"
-"""A household whose two independent entries differ: it waits in the adjudication list."""
+__all__ = ["FLAG_PAPI_DIFFERENCE", "Sampling", "check_wrong", "error_rate", "wrong_entries"]
 
 ENTRY_FIRST = 1
 ENTRY_SECOND = 2

@@ -169,6 +169,7 @@ FLAG_LATE = "late"
 FLAG_MOVE_PENDING = "move_pending"
 """A change of kode_wilayah waits for a reviewer of the new wilayah (dtks.moves)."""
 FLAG_ANOMALY = "anomaly"
+FLAG_PAPI_DIFFERENCE = "papi_difference"
 
 
 @dataclass(frozen=True)
@@ -204,6 +205,7 @@ FLAG_KINDS: Mapping[str, FlagKind] = {
         FlagKind(FLAG_LATE, False, False, True, False, "arrived after its window (dtks.cycle)"),
         FlagKind(FLAG_MOVE_PENDING, True, True, False, False, "a move waits for the new side"),
         FlagKind(FLAG_ANOMALY, False, False, False, False, "on the anomaly worklist"),
+        FlagKind(FLAG_PAPI_DIFFERENCE, True, True, False, False, "two PAPI entries differ"),
     )
 }
 """Every flag kind there is. Add a kind here and nowhere else."""

@@ -17,6 +17,7 @@ from sync_server.api import (
     households,
     moves,
     openapi_doc,
+    papi,
     pengesahan,
     photos,
     reports,
@@ -71,6 +72,7 @@ def create_app(settings: Settings, migrate: bool = True) -> FastAPI:
         pengesahan,
         rounds,
         submissions,
+        papi,
     ):
         api.include_router(module.router)
 

@@ -14,6 +14,10 @@ _RIGHTS = {
     "export": {"reviewer", "admin"},
     "read_household": {"supervisor", "reviewer", "admin"},
     "manage": {"admin"},
+    "papi_verify": {"clerk", "supervisor"},
+    "papi_adjudicate": {"supervisor", "reviewer", "admin"},
+    "papi_sampling": {"supervisor", "admin"},
+    "papi_report": {"supervisor", "reviewer", "admin"},
 }
 
 FIELD_ROLES = {"enumerator", "clerk"}

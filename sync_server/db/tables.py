@@ -213,10 +213,52 @@ verifications = Table(
     Column("received_at", TIME, nullable=False),
     Column("late", Boolean, nullable=False, default=False, server_default=false()),
     Column("late_for", String(7)),
+    Column("papi", Text),
+    Column("papi_batch", ID, index=True),
+    Column("papi_entry", Integer),
 )
 """round: the round the verification counts toward. late (0003): it arrived after the window
 of late_for (the round it was collected for) had closed, so it counts toward the next round
-whose window was still open (dtks.cycle.counting_round)."""
+whose window was still open (dtks.cycle.counting_round). papi (0009): the verification's
+papi block as JSON, with its batch and entry (1, 2) beside it for the PAPI lists; null for
+CAPI."""
+
+papi_sampling = Table(
+    "papi_sampling",
+    metadata,
+    Column("round", String(7), primary_key=True),
+    Column("scope", String(10), primary_key=True),
+    Column("every", Integer),
+    Column("percent", Float),
+    Column("set_by", ForeignKey("users.id"), nullable=False),
+    Column("set_at", TIME, nullable=False),
+)
+"""Which questionnaires dependent verification re-keys, per round and scope (dtks.papi.Sampling)."""
+
+papi_differences = Table(
+    "papi_differences",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("household_id", ID, nullable=False, index=True),
+    Column("round", String(7), nullable=False),
+    Column("batch", ID, nullable=False),
+    Column("member_id", ID),
+    Column("field", String(64), nullable=False),
+    Column("entry1", Text),
+    Column("entry2", Text),
+    Column("keyed_by1", ID, nullable=False),
+    Column("keyed_by2", ID, nullable=False),
+    Column("verify", String(16), nullable=False),
+    Column("created_at", TIME, nullable=False),
+    Column("resolved_by", ForeignKey("users.id")),
+    Column("resolved_at", TIME),
+    Column("take", String(8)),
+    Column("value", Text),
+)
+"""Where two entries of a paper questionnaire differ (dtks.forms.compare). verify:
+independent (open until a supervisor picks: take entry1, entry2 or value) or dependent (the
+verifier's check, resolved as it was keyed: take is what the paper held). entry1, entry2 and
+value are JSON text."""
 
 photos = Table(
     "photos",

@@ -35,16 +35,29 @@ def _form(forms_dir: str, form_id: str, form_version: str):
     return None
 
 
+def form_for(forms_dir: Path | None, form_id: str, form_version: str):
+    """The loaded form of a push or verification, or None when it is not in the forms dir."""
+    if forms_dir is None:
+        return None
+    return _form(str(forms_dir), form_id, form_version)
+
+
 def check_answers(
-    forms_dir: Path | None, household_id: str, form_id: str, form_version: str, answers: dict
+    forms_dir: Path | None,
+    household_id: str,
+    form_id: str,
+    form_version: str,
+    answers: dict,
+    paper: bool = False,
 ) -> None:
-    """Raise InvalidContent naming the household and question when answers break the form."""
+    """Raise InvalidContent naming the household and question when answers break the form
+    (``paper``: keyed from a paper questionnaire, which holds no photo)."""
     if forms_dir is None:
         return
     form = _form(str(forms_dir), form_id, form_version)
     if form is None:
         return
-    problems = form.validate(answers, "id")
+    problems = form.validate(answers, "id", paper=paper)
     if problems:
         first = problems[0]
         field = f"verification.answers.{first.path}"

@@ -122,4 +122,5 @@ def verification_json(row) -> dict:
         "photos": jsontext.loads(row.photos),
         "started_at": row.started_at,
         "finished_at": row.finished_at,
+        **({"papi": jsontext.loads(row.papi)} if getattr(row, "papi", None) else {}),
     }

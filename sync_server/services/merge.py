@@ -55,7 +55,7 @@ from sync_server.errors import (
 )
 from sync_server.roles import can
 from sync_server.scopes import covers
-from sync_server.services import anomalies, cycle, plausibility, validation
+from sync_server.services import anomalies, cycle, papi, plausibility, validation
 from sync_server.services import moves as move_service
 from sync_server.services import photos as photo_service
 from sync_server.services.assignments import round_for
@@ -188,7 +188,8 @@ def _apply(conn: Connection, user: User, changeset: ChangeSet, forms_dir) -> dic
             writes.late[change.household_id] = late_for
         source = rule.Source.of(changeset, counts_in, user.username)
         try:
-            result = rule.merge_household(states.get(change.household_id), change, source)
+            merged = papi.merged_part(change)
+            result = rule.merge_household(states.get(change.household_id), merged, source)
         except rule.InvalidChange as e:
             field = f"members.{e.member_id}" if e.member_id else None
             raise InvalidContent(str(e), e.household_id, field) from None
@@ -204,6 +205,7 @@ def _apply(conn: Connection, user: User, changeset: ChangeSet, forms_dir) -> dic
         move_service.propose(conn, move, user, now, changeset.changeset_id)
     if writes.verifications:
         photo_service.link_changeset(conn, changeset.changeset_id)
+    papi.compare_pushed(conn, changeset, user, forms_dir, seq, now)
     seq.save()
     anomalies.refresh(conn, ids)
     return ChangeSetReply(changeset.changeset_id, replies).to_json()
@@ -274,7 +276,8 @@ def _validate(change: HouseholdChange, row, scopes, changeset: ChangeSet, forms_
             validation.check_removal(hid, op.member_id, op.reason)
     v = change.verification
     if v is not None and v.status == "finalized":
-        check_answers(forms_dir, hid, changeset.form_id, changeset.form_version, v.answers)
+        paper = changeset.mode == "PAPI"
+        check_answers(forms_dir, hid, changeset.form_id, changeset.form_version, v.answers, paper)
 
 
 def _check_photos(conn: Connection, user: User, changeset: ChangeSet) -> None:
@@ -346,7 +349,7 @@ def _collect(w: _Writes, result, before, row, change, changeset, user, seq, now,
         )
     for record in state.verifications:
         if record.changeset_id == cs:
-            vrow = _verification_row(hid, record, changeset, user, now)
+            vrow = _verification_row(hid, record, change, changeset, user, now)
             w.verifications.append(vrow | {"late": hid in w.late, "late_for": w.late.get(hid)})
     for a in result.applied:
         w.audit.append(
@@ -461,7 +464,7 @@ def _collect_members(w: _Writes, result, before_state) -> None:
             w.new_members.append({"member_id": m.member_id, "household_id": h.household_id, **item})
 
 
-def _verification_row(hid, record, changeset, user, now) -> dict:
+def _verification_row(hid, record, change, changeset, user, now) -> dict:
     v = record.verification.to_json()
     return {
         "household_id": hid,
@@ -480,6 +483,7 @@ def _verification_row(hid, record, changeset, user, now) -> dict:
         "started_at": v["started_at"],
         "finished_at": v["finished_at"],
         "received_at": now,
+        **papi.papi_columns(v, change),
     }
 
 

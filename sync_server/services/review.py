@@ -361,6 +361,12 @@ def _chosen_value(hid, key, rows, choice):
     return jsontext.loads(rows[0].client)
 
 
+def set_value(ctx: DecisionContext, member_id, field, value, version) -> bool:
+    """Write one chosen value (validated like a push) with its audit row; True if it changed
+    (the review's resolve and the PAPI adjudication)."""
+    return _set_value(ctx, member_id, field, value, version)
+
+
 def _set_value(ctx: DecisionContext, member_id, field, value, version) -> bool:
     """Write one resolved value (validated like a push) with its audit row; True if it changed."""
     hid = ctx.row.household_id
