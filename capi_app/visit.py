@@ -22,7 +22,7 @@ from capi_app.store.store import Store
 from capi_app.store.views import HouseholdView
 from dtks.forms import Form, Problem
 from dtks.forms.prefill import member_repeat, prefill, write_back
-from dtks.model import Gps
+from dtks.model import Gps, Papi
 from dtks.prelist import HOUSEHOLD_COLUMNS, MEMBER_COLUMNS, InvalidValue, parse_value
 from dtks.removal import FORM_STATUS as REMOVAL_STATUS
 
@@ -86,14 +86,18 @@ def save_visit(
     gps_source: str = "manual",
     started_at: datetime | None = None,
     lang: str = "id",
+    papi: Papi | None = None,
 ) -> SaveResult:
     """Save the answers (draft, or finalized when they pass the form); write pre-list edits back.
 
     ``revision`` is the household's revision the answers were read at (``Visit.revision``);
     a household saved again since is refused with ``StaleSave``. None skips the check: only
     for a writer that has just read the household itself.
+
+    ``papi``: keyed from a paper questionnaire (checked by paper rules: no photo); a second
+    entry is only a keying, compared with the first by the server, so it writes no edits.
     """
-    problems = form.validate(answers, lang=lang) if finalize else []
+    problems = form.validate(answers, lang=lang, paper=papi is not None) if finalize else []
     problems += value_problems(form, answers)
     if finalize and problems:
         # Nothing is written; a stale copy is still told so first, before fixing its problems.
@@ -101,7 +105,8 @@ def save_visit(
             now = store.revision(household_id)
         return SaveResult(store.household_state(household_id), problems, now)
     with store.saving(household_id, revision):
-        _write_household(store, form, household_id, answers, user)
+        if papi is None or papi.entry == 1:
+            _write_household(store, form, household_id, answers, user)
         state = store.save_verification(
             household_id,
             answers,
@@ -110,6 +115,7 @@ def save_visit(
             result=str(answers.get(RESULT_FIELD) or "") or None,
             gps=gps_from_answers(form, answers, gps_source),
             started_at=started_at,
+            papi=papi,
         )
         new_revision = store.revision(household_id)
     return SaveResult(state, [] if finalize else problems, new_revision)

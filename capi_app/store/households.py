@@ -13,7 +13,7 @@ from capi_app.store.codec import dump, load, now_iso, parse_time
 from capi_app.store.errors import UnknownHousehold
 from capi_app.store.views import HouseholdSummary, HouseholdView, MemberView, PendingField
 from dtks import review
-from dtks.model import Gps, Household, ReviewInfo, Verification
+from dtks.model import Gps, Household, Papi, ReviewInfo, Verification
 
 _HOUSEHOLD_SEARCH = ("no_kk", "nama_krt", "alamat", "kode_wilayah")
 
@@ -364,6 +364,7 @@ def verification(db: Database, household_id: str) -> Verification | None:
         photos=photo_hashes(db, household_id),
         started_at=parse_time(v["started_at"]),
         finished_at=parse_time(v["finished_at"]),
+        papi=Papi.from_json(load(v["papi"])) if v.get("papi") else None,
     )
 
 

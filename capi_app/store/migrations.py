@@ -197,10 +197,17 @@ def m003_worklist_and_rounds(db: Database) -> None:
     )
 
 
+def m004_papi(db: Database) -> None:
+    """The papi block of a verification keyed from paper (batch, questionnaire number, entry,
+    clerk; JSON), null for CAPI."""
+    _run(db, ["ALTER TABLE verifications ADD COLUMN papi TEXT"])
+
+
 MIGRATIONS: list[Callable[[Database], None]] = [
     m001_initial,
     m002_household_revision,
     m003_worklist_and_rounds,
+    m004_papi,
 ]
 
 

@@ -43,7 +43,7 @@ from capi_app.store.search import SearchHit
 from capi_app.store.views import HouseholdSummary, HouseholdView
 from dtks.anomalies import Anomaly
 from dtks.cycle import RoundCalendar
-from dtks.model import Assignment, ChangeSetReply, Gps, Household, Mode, PullPage
+from dtks.model import Assignment, ChangeSetReply, Gps, Household, Mode, Papi, PullPage
 from dtks.private_files import private_dir, private_file, private_sqlite
 from dtks.tasks import Task
 
@@ -161,6 +161,22 @@ class Store:
     def household(self, household_id: str) -> HouseholdView:
         """One household with server values, local edits, members, verification and state."""
         return households.view(self.db, household_id)
+
+    def household_exists(self, household_id: str) -> bool:
+        """Whether the store holds this household (not deleted)."""
+        row = self.db.execute(
+            "SELECT 1 FROM households WHERE household_id = ? AND deleted = 0", [household_id]
+        ).fetchone()
+        return row is not None
+
+    def households_numbered(self, number: str) -> list[str]:
+        """The ids of the households whose pre-list number (the id's last digits) is ``number``."""
+        rows = self.db.execute(
+            "SELECT household_id FROM households WHERE deleted = 0 AND substr(household_id, ?) = ?"
+            " ORDER BY household_id",
+            [-len(number), number],
+        )
+        return [r[0] for r in rows]
 
     def household_state(self, household_id: str) -> str:
         """not_visited, draft, finalized, pending_sync, synced, in_review or returned."""
@@ -287,6 +303,7 @@ class Store:
         started_at: datetime | None = None,
         finished_at: datetime | None = None,
         revision: int | None = None,
+        papi: Papi | None = None,
     ) -> str:
         """Save the household's verification (draft or finalized); returns the new state.
 
@@ -303,6 +320,7 @@ class Store:
                 gps=gps,
                 started_at=started_at,
                 finished_at=finished_at,
+                papi=papi,
             )
 
     # --- photos ------------------------------------------------------------------------------

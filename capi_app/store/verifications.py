@@ -12,7 +12,7 @@ from capi_app.store.codec import dump, now_iso
 from capi_app.store.db import write
 from capi_app.store.edits import audit, editable, touched
 from capi_app.store.errors import InvalidEdit
-from dtks.model import Gps
+from dtks.model import Gps, Papi
 
 STATUSES = ("draft", "finalized")
 
@@ -36,6 +36,7 @@ def save_verification(
     gps: Gps | None = None,
     started_at: datetime | None = None,
     finished_at: datetime | None = None,
+    papi: Papi | None = None,
 ) -> str:
     """Save (create or replace) the household's verification in one transaction; return the state."""
     if status not in STATUSES:
@@ -47,15 +48,15 @@ def save_verification(
         editable(db, household_id)
         db.execute(
             """INSERT INTO verifications (household_id, status, result, answers, started_at,
-                   finished_at, lat, lon, accuracy_m, altitude_m, gps_source, user, sent, updated_at)
-               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?)
+                   finished_at, lat, lon, accuracy_m, altitude_m, gps_source, user, sent, updated_at, papi)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)
                ON CONFLICT (household_id) DO UPDATE SET status = excluded.status,
                    result = excluded.result, answers = excluded.answers,
                    started_at = coalesce(excluded.started_at, started_at),
                    finished_at = excluded.finished_at, lat = excluded.lat, lon = excluded.lon,
                    accuracy_m = excluded.accuracy_m, altitude_m = excluded.altitude_m,
                    gps_source = excluded.gps_source, user = excluded.user, sent = 0,
-                   updated_at = excluded.updated_at""",
+                   updated_at = excluded.updated_at, papi = excluded.papi""",
             [
                 household_id,
                 status,
@@ -70,6 +71,7 @@ def save_verification(
                 gps.source if gps else None,
                 user,
                 now_iso(),
+                dump(papi.to_json()) if papi else None,
             ],
         )
         audit(db, user, household_id, actions.VERIFICATION, field=status, new=answers)

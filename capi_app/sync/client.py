@@ -163,6 +163,29 @@ class ApiClient:
         """POST /review/bulk-approve: {approved: [ids], skipped: n}."""
         return self._request("POST", "/review/bulk-approve", json={"scope": scope, "round": round})
 
+    def papi_verify(self, scope=None, round=None, batch=None, sample: bool = True) -> list[dict]:
+        """GET /papi/verify: first entries to re-key (sampled, or all with sample=False), each
+        with the answers and the pre-list it started from."""
+        params = {"scope": scope, "round": round, "batch": batch}
+        params = {k: v for k, v in params.items() if v}
+        params["sample"] = "true" if sample else "false"
+        return self._request("GET", "/papi/verify", params=params)["questionnaires"]
+
+    def papi_differences(self, scope=None, batch=None, round=None) -> list[dict]:
+        """GET /papi/differences: differences of independent entries waiting for adjudication."""
+        params = {"scope": scope, "batch": batch, "round": round}
+        params = {k: v for k, v in params.items() if v}
+        return self._request("GET", "/papi/differences", params=params)["differences"]
+
+    def papi_adjudicate(self, household_id: str, choices: dict) -> dict[str, Any]:
+        """POST /papi/differences/{id}: {key: {take: entry1|entry2|value, value}}."""
+        return self._request("POST", f"/papi/differences/{household_id}", json={"choices": choices})
+
+    def papi_keyers(self, scope=None, round=None) -> dict[str, Any]:
+        """GET /papi/keyers: {keyers, fields, batches} with error rates."""
+        params = {k: v for k, v in {"scope": scope, "round": round}.items() if v}
+        return self._request("GET", "/papi/keyers", params=params)
+
     def household_history(self, household_id: str) -> list[dict[str, Any]]:
         """GET /households/{id}/history: the audit events, oldest first."""
         return self._request("GET", f"/households/{household_id}/history")["events"]

@@ -53,6 +53,7 @@ class VerifyItem(BaseModel):
     form_id: str | None
     form_version: str | None
     answers: dict[str, Any]
+    prelist: dict[str, Any] = Field(description="{values, members}: where the first entry started")
 
 
 class VerifyOut(BaseModel):
@@ -165,10 +166,12 @@ def get_verify(
     scope: str | None = Query(None, max_length=13),
     round: str | None = Query(None, pattern=ROUND_PATTERN),
     batch: str | None = Query(None, pattern=ID_PATTERN),
+    sample: bool = Query(True, description="false: every first entry (independent keying)"),
 ):
     """First entries the round's sampling gives to dependent verification (not your own)."""
     with db.connect() as conn:
-        return {"questionnaires": papi_service.to_verify(conn, user, scope, round, batch)}
+        items = papi_service.to_verify(conn, user, scope, round, batch, sample)
+    return {"questionnaires": items}
 
 
 @router.get("/papi/differences", response_model=DifferencesOut)

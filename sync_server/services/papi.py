@@ -444,9 +444,13 @@ def sampling_for(conn: Connection, round_: str, kode_wilayah: str) -> Sampling |
     return Sampling(every=best.every) if best.every is not None else Sampling(percent=best.percent)
 
 
-def to_verify(conn: Connection, user: User, scope=None, round_=None, batch=None) -> list[dict]:
-    """First entries the sampling gives to dependent verification, not keyed by this user and
-    not verified yet, with the answers the verifier's screen compares against."""
+def to_verify(
+    conn: Connection, user: User, scope=None, round_=None, batch=None, sample: bool = True
+) -> list[dict]:
+    """First entries the sampling gives to dependent verification (``sample=False``: every
+    one, for an independent second entry), not keyed by this user and not verified yet,
+    with the answers the verifier's screen compares against and the pre-list they started
+    from (so the second keying starts where the first did, not from its result)."""
     where = [
         verifications.c.papi_entry == ENTRY_FIRST,
         verifications.c.status == "finalized",
@@ -473,8 +477,9 @@ def to_verify(conn: Connection, user: User, scope=None, round_=None, batch=None)
     for r in _latest_first_entries(rows):
         block = jsontext.loads(r.papi)
         position[(block["keyed_by"], r.round)] += 1
-        sampling = sampling_for(conn, r.round, r.kode_wilayah)
-        if sampling is None or not sampling.takes(position[(block["keyed_by"], r.round)]):
+        sampling = sampling_for(conn, r.round, r.kode_wilayah) if sample else None
+        taken = sampling is not None and sampling.takes(position[(block["keyed_by"], r.round)])
+        if sample and not taken:
             continue
         if block["keyed_by"] == user.username or (r.household_id, r.round) in seconds:
             continue
@@ -490,9 +495,36 @@ def to_verify(conn: Connection, user: User, scope=None, round_=None, batch=None)
                 "form_id": r.form_id,
                 "form_version": r.form_version,
                 "answers": jsontext.loads(r.answers),
+                "prelist": prelist_before(conn, r),
             }
         )
     return out
+
+
+def prelist_before(conn: Connection, row) -> dict:
+    """The household and members as they were before a first entry was applied: its field
+    changes' bases, members it added left out, members it removed active again."""
+    household = household_row(conn, row.household_id)
+    values = jsontext.loads(household.values)
+    changes = (jsontext.loads(row.papi) or {}).get("changes") or {}
+    for name, change in (changes.get("fields") or {}).items():
+        values[name] = change.get("base")
+    ops = {op["member_id"]: op for op in changes.get("members") or []}
+    out = []
+    for m in conn.execute(
+        select(members)
+        .where(members.c.household_id == row.household_id)
+        .order_by(members.c.member_id)
+    ):
+        op = ops.get(m.member_id, {})
+        if op.get("op") == "add":
+            continue
+        mvalues = jsontext.loads(m.values)
+        for name, change in (op.get("fields") or {}).items():
+            mvalues[name] = change.get("base")
+        status = "active" if op.get("op") == "remove" else m.status
+        out.append({"member_id": m.member_id, "status": status, "values": mvalues})
+    return {"values": values, "members": out}
 
 
 def _latest_first_entries(rows: list) -> list:

@@ -70,6 +70,7 @@ class PageBuilder:
         view = self.view
         editor = cls(f, view.form.default_language, parent)
         editor.scope = level.data
+        editor.heads_down = view.heads_down
         editor.edited.connect(lambda e=editor: view._on_edited(e))
         editor.advance.connect(lambda e=editor: view._advance(e))
         editor.left.connect(lambda e=editor: view._on_left(e))

@@ -73,6 +73,8 @@ class Editor(QWidget):
         self.scope: dict = {}
         """The answer dict this question writes into (the top level or a repeat instance)."""
         self.touched = False
+        self.heads_down = False
+        """Keying paper (PAPI): Enter moves on from a multi-line box too."""
         self.required = field.required is True
         self._loading = False
         self._message = None
@@ -240,7 +242,7 @@ class Editor(QWidget):
             Qt.KeyboardModifier.KeypadModifier,
         )
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and plain:
-            if isinstance(obj, QPlainTextEdit):
+            if isinstance(obj, QPlainTextEdit) and not self.heads_down:
                 return False
             self.advance.emit()
             return True

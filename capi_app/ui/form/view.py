@@ -63,6 +63,8 @@ class FormView(QWidget):
     """Emitted after every edit by the user (not after set_answers)."""
     section_changed = Signal(str)
     """The name of the top-level group now being worked on."""
+    finished = Signal()
+    """Enter on the last question (heads-down entry saves the questionnaire then)."""
 
     def __init__(
         self,
@@ -71,9 +73,16 @@ class FormView(QWidget):
         language: str = "id",
         photo_importer=None,
         parent=None,
+        heads_down: bool = False,
     ):
         super().__init__(parent)
         self.form = form
+        self.heads_down = heads_down
+        """Keying a paper questionnaire: no section navigator, no photo questions (paper has
+        none), Enter walks the inputs of a GPS point, and problems follow paper rules."""
+        self.advance_guard = None
+        """``guard(editor) -> bool`` asked before Enter moves on; False keeps the cursor
+        (verify mode stops at a value that differs from the first entry)."""
         self.lang = language
         self.photo_importer = photo_importer
         self._show_all = False
@@ -95,6 +104,8 @@ class FormView(QWidget):
         self._section_list: list[Section] = self._builder.sections
         self._content_layout.addStretch(1)
         self._navigator.fill([s.group for s in self._section_list])
+        if heads_down:
+            self._navigator.hide()
         self._shortcuts()
         self.retranslate()
         self.set_answers(form.defaults() if answers is None else answers)
@@ -126,7 +137,7 @@ class FormView(QWidget):
 
     def problems(self) -> list[Problem]:
         """Every problem of ``answers()`` (form.validate), messages in the current language."""
-        return self.form.validate(self.answers(), self.lang)
+        return self.form.validate(self.answers(), self.lang, paper=self.heads_down)
 
     def show_all_problems(self) -> list[Problem]:
         """Show the problem of every question (finalize tried), go to the first; return them."""
@@ -441,11 +452,11 @@ class FormView(QWidget):
         relevant = state.relevant
         self._visible = dict(relevant)
         for path, widget in self._nodes.items():
-            shown = relevant.get(path, True)
+            shown = relevant.get(path, True) and not self._paper_less(widget)
             if widget.isHidden() == shown:  # only widgets whose visibility changed
                 widget.setVisible(shown)
         self._update_dynamic(state)
-        self._problems = self.form.validate(self._pruned(state), self.lang)
+        self._problems = self.form.validate(self._pruned(state), self.lang, paper=self.heads_down)
         self._show_messages()
 
     def _update_dynamic(self, state) -> None:
@@ -537,16 +548,54 @@ class FormView(QWidget):
         super().changeEvent(event)
 
     # -- focus and navigation -------------------------------------------------------------
+    def _paper_less(self, widget) -> bool:
+        """A photo question while keying paper: not shown, not keyed."""
+        return self.heads_down and isinstance(widget, ImageEditor)
+
     def _advance(self, editor: Editor) -> None:
+        if self.advance_guard is not None and not self.advance_guard(editor):
+            return
+        if self.heads_down and self._next_input(editor):
+            return
         editor.touched = True
         self._show_messages()
         if editor not in self._order:
             return
+        nxt = self._next_editor(editor)
+        if nxt is None:
+            self.finished.emit()
+        else:
+            self._focus_editor(nxt)
+
+    def _next_editor(self, editor: Editor) -> Editor | None:
+        """The next question that takes the cursor, after ``editor``."""
         for nxt in self._order[self._order.index(editor) + 1 :]:
             target = nxt.focus_target()
             if target is not None and focusable(target) and nxt.isVisibleTo(self._content):
-                self._focus_editor(nxt)
-                return
+                return nxt
+        return None
+
+    def _next_input(self, editor: Editor) -> bool:
+        """Inside a GPS point, Enter goes from latitude to longitude to accuracy."""
+        if not isinstance(editor, GeopointEditor):
+            return False
+        inputs = [editor.lat, editor.lon, editor.accuracy]
+        focus = QApplication.focusWidget()
+        if focus in inputs[:-1]:
+            inputs[inputs.index(focus) + 1].setFocus(Qt.FocusReason.TabFocusReason)
+            return True
+        return False
+
+    def focus_first(self) -> None:
+        """Put the cursor in the first question that takes it (a new questionnaire)."""
+        first = self._first_editor_in(self._content)
+        if first is not None:
+            self._focus_editor(first)
+            self._scroll.verticalScrollBar().setValue(0)
+
+    def current_editor(self) -> Editor | None:
+        """The question the cursor is in."""
+        return self._editor_of(QApplication.focusWidget())
 
     def _focus_editor(self, editor: Editor) -> None:
         for panel in self._panels:

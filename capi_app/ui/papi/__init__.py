@@ -1,0 +1,2 @@
+"""PAPI windows: heads-down entry and verification for clerks, adjudication and keyer error
+rates for supervisors."""
