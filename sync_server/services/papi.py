@@ -458,11 +458,12 @@ def to_verify(
     ]
     if round_:
         where.append(verifications.c.round == round_)
+    # keying order: when the clerk saved each questionnaire (a push may carry several)
     rows = conn.execute(
         select(verifications, households.c.kode_wilayah)
         .join(households, households.c.household_id == verifications.c.household_id)
         .where(and_(*where))
-        .order_by(verifications.c.id)
+        .order_by(verifications.c.finished_at, verifications.c.id)
     ).all()
     seconds = {
         (r.household_id, r.round)

@@ -553,9 +553,9 @@ class FormView(QWidget):
         return self.heads_down and isinstance(widget, ImageEditor)
 
     def _advance(self, editor: Editor) -> None:
-        if self.advance_guard is not None and not self.advance_guard(editor):
-            return
         if self.heads_down and self._next_input(editor):
+            return
+        if self.advance_guard is not None and not self.advance_guard(editor):
             return
         editor.touched = True
         self._show_messages()

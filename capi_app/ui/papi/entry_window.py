@@ -189,12 +189,13 @@ class PapiEntryWindow(QMainWindow):
         self._say(_tr("Fetching the first entries from the server…"))
         api = self.session.api
         self._job = worker.start(
-            lambda: api.papi_verify(batch=None, sample=mode == DEPENDENT),
+            lambda _progress, _cancel: api.papi_verify(sample=mode == DEPENDENT),
             self._batch_ready,
             self._batch_failed,
         )
 
     def _batch_ready(self, items) -> None:
+        self._job = None
         firsts = [FirstEntry.from_json(i) for i in items or []]
         self.keying = PapiKeying(self.session.store, self.form, self.batch, firsts)
         self._show_counters()
@@ -209,6 +210,7 @@ class PapiEntryWindow(QMainWindow):
         self.number_edit.setFocus()
 
     def _batch_failed(self, error) -> None:
+        self._job = None
         self._say(
             _tr("The first entries could not be fetched: %1").replace("%1", str(error)), "error"
         )
