@@ -32,6 +32,9 @@ from capi_app.ui.household_list import (
 from capi_app.ui.worklist_texts import activity_title, task_title
 from dtks import tasks
 
+PAPI_SUPERVISORS = ("supervisor",)
+"""Roles offered the PAPI adjudication and keyer error rates from the household list."""
+
 
 class MainWindow(QMainWindow):
     """List of the user's households; Enter or double-click opens one."""
@@ -57,9 +60,13 @@ class MainWindow(QMainWindow):
         self.settings_action.triggered.connect(self.open_settings)
         self.new_action = QAction(self, shortcut=QKeySequence("Ctrl+N"))
         self.new_action.triggered.connect(self.new_household)
+        self.papi_action = QAction(self, shortcut=QKeySequence("Ctrl+Shift+K"))
+        self.papi_action.triggered.connect(self.open_papi)
         bar.addAction(self.sync_action)
         bar.addAction(self.new_action)
         bar.addAction(self.settings_action)
+        if self.session.role in PAPI_SUPERVISORS:
+            bar.addAction(self.papi_action)
         spacer = QWidget()
         spacer.setSizePolicy(
             spacer.sizePolicy().horizontalPolicy().Expanding, spacer.sizePolicy().verticalPolicy()
@@ -126,6 +133,7 @@ class MainWindow(QMainWindow):
         self.sync_action.setText(self.tr("Sync (F5)"))
         self.settings_action.setText(self.tr("Settings"))
         self.new_action.setText(self.tr("New household (Ctrl+N)"))
+        self.papi_action.setText(self.tr("PAPI double entry (Ctrl+Shift+K)"))
         self.search.setPlaceholderText(
             self.tr("Search by name, NIK, No KK or address… (type part of a name)")
         )
@@ -316,6 +324,14 @@ class MainWindow(QMainWindow):
         dialog.open()
         dialog.start()
         return dialog
+
+    def open_papi(self):
+        """The supervisor's PAPI window: adjudication and keyer error rates."""
+        from capi_app.ui.papi.supervisor_window import PapiSupervisorWindow
+
+        self.papi_window = PapiSupervisorWindow(self.session, self)
+        self.papi_window.show()
+        return self.papi_window
 
     def open_settings(self):
         """Language, server address and CA bundle."""

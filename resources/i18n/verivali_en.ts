@@ -606,6 +606,10 @@ The window now shows the saved version; make your changes again if needed.</tran
         <translation>New household (Ctrl+N)</translation>
     </message>
     <message>
+        <source>PAPI double entry (Ctrl+Shift+K)</source>
+        <translation>PAPI double entry (Ctrl+Shift+K)</translation>
+    </message>
+    <message>
         <source>Search by name, NIK, No KK or address… (type part of a name)</source>
         <translation>Search by name, NIK, No KK or address… (type part of a name)</translation>
     </message>
@@ -723,6 +727,240 @@ The window now shows the saved version; make your changes again if needed.</tran
     <message>
         <source>Not valid: {0}</source>
         <translation>Not valid: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>PapiEntryWindow</name>
+    <message>
+        <source>PAPI entry</source>
+        <translation>PAPI entry</translation>
+    </message>
+    <message>
+        <source>Batch</source>
+        <translation>Batch</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>Mode</translation>
+    </message>
+    <message>
+        <source>Questionnaire no.</source>
+        <translation>Questionnaire no.</translation>
+    </message>
+    <message>
+        <source>Household (id or pre-list no.)</source>
+        <translation>Household (id or pre-list no.)</translation>
+    </message>
+    <message>
+        <source>First entry</source>
+        <translation>First entry</translation>
+    </message>
+    <message>
+        <source>Second entry (independent)</source>
+        <translation>Second entry (independent)</translation>
+    </message>
+    <message>
+        <source>Dependent verification</source>
+        <translation>Dependent verification</translation>
+    </message>
+    <message>
+        <source>Next questionnaire (Enter or F2)</source>
+        <translation>Next questionnaire (Enter or F2)</translation>
+    </message>
+    <message>
+        <source>Type the batch id, Enter, then the mode (1, 2 or 3) and Enter.</source>
+        <translation>Type the batch id, Enter, then the mode (1, 2 or 3) and Enter.</translation>
+    </message>
+    <message>
+        <source>Type the batch id first.</source>
+        <translation>Type the batch id first.</translation>
+    </message>
+    <message>
+        <source>Fetching the first entries from the server…</source>
+        <translation>Fetching the first entries from the server…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n questionnaire(s) to verify in this batch.</source>
+        <translation><numerusform>%n questionnaire(s) to verify in this batch.</numerusform><numerusform>%n questionnaire(s) to verify in this batch.</numerusform></translation>
+    </message>
+    <message>
+        <source>Batch %1 open: type the questionnaire number.</source>
+        <translation>Batch %1 open: type the questionnaire number.</translation>
+    </message>
+    <message>
+        <source>The first entries could not be fetched: %1</source>
+        <translation>The first entries could not be fetched: %1</translation>
+    </message>
+    <message>
+        <source>Open a batch first.</source>
+        <translation>Open a batch first.</translation>
+    </message>
+    <message>
+        <source>Type the questionnaire number written on the paper.</source>
+        <translation>Type the questionnaire number written on the paper.</translation>
+    </message>
+    <message>
+        <source>No household with id or pre-list number %1 in this batch.</source>
+        <translation>No household with id or pre-list number %1 in this batch.</translation>
+    </message>
+    <message>
+        <source>Keying household %1: Enter after each value.</source>
+        <translation>Keying household %1: Enter after each value.</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>Not saved: %1</translation>
+    </message>
+    <message>
+        <source>Questionnaire %1 saved. Enter: next questionnaire.</source>
+        <translation>Questionnaire %1 saved. Enter: next questionnaire.</translation>
+    </message>
+    <message>
+        <source>Type the questionnaire number.</source>
+        <translation>Type the questionnaire number.</translation>
+    </message>
+    <message>
+        <source>Differs from the first entry: key it again from the paper.</source>
+        <translation>Differs from the first entry: key it again from the paper.</translation>
+    </message>
+    <message>
+        <source>Which value does the paper hold? 1: %1 (first entry) · 2: %2 (yours)</source>
+        <translation>Which value does the paper hold? 1: %1 (first entry) · 2: %2 (yours)</translation>
+    </message>
+    <message>
+        <source>No batch open</source>
+        <translation>No batch open</translation>
+    </message>
+    <message>
+        <source>Batch %1: %2 keyed · %3 in the last hour</source>
+        <translation>Batch %1: %2 keyed · %3 in the last hour</translation>
+    </message>
+</context>
+<context>
+    <name>PapiSupervisorWindow</name>
+    <message>
+        <source>PAPI: double entry and keyer errors</source>
+        <translation>PAPI: double entry and keyer errors</translation>
+    </message>
+    <message>
+        <source>Differences</source>
+        <translation>Differences</translation>
+    </message>
+    <message>
+        <source>Keyer error rates</source>
+        <translation>Keyer error rates</translation>
+    </message>
+    <message>
+        <source>Look at the paper: press 1 if entry 1 is right, 2 if entry 2 is right, or type the paper's value in the last column; Ctrl+S saves the choices.</source>
+        <translation>Look at the paper: press 1 if entry 1 is right, 2 if entry 2 is right, or type the paper's value in the last column; Ctrl+S saves the choices.</translation>
+    </message>
+    <message>
+        <source>Household</source>
+        <translation>Household</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>Question</translation>
+    </message>
+    <message>
+        <source>Entry 1</source>
+        <translation>Entry 1</translation>
+    </message>
+    <message>
+        <source>Entry 2</source>
+        <translation>Entry 2</translation>
+    </message>
+    <message>
+        <source>Choice</source>
+        <translation>Choice</translation>
+    </message>
+    <message>
+        <source>Paper's value</source>
+        <translation>Paper's value</translation>
+    </message>
+    <message>
+        <source>Save choices (Ctrl+S)</source>
+        <translation>Save choices (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Refresh (F5)</source>
+        <translation>Refresh (F5)</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>Export CSV…</translation>
+    </message>
+    <message>
+        <source>Export XLSX…</source>
+        <translation>Export XLSX…</translation>
+    </message>
+    <message>
+        <source>Keyer</source>
+        <translation>Keyer</translation>
+    </message>
+    <message>
+        <source>Batch</source>
+        <translation>Batch</translation>
+    </message>
+    <message>
+        <source>Per keyer</source>
+        <translation>Per keyer</translation>
+    </message>
+    <message>
+        <source>Per question</source>
+        <translation>Per question</translation>
+    </message>
+    <message>
+        <source>Per batch</source>
+        <translation>Per batch</translation>
+    </message>
+    <message>
+        <source>Questionnaires</source>
+        <translation>Questionnaires</translation>
+    </message>
+    <message>
+        <source>Fields keyed</source>
+        <translation>Fields keyed</translation>
+    </message>
+    <message>
+        <source>Fields verified</source>
+        <translation>Fields verified</translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation>Errors</translation>
+    </message>
+    <message>
+        <source>Error rate</source>
+        <translation>Error rate</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <source>%1 difference(s) wait for adjudication.</source>
+        <translation>%1 difference(s) wait for adjudication.</translation>
+    </message>
+    <message>
+        <source>The server could not be asked: %1</source>
+        <translation>The server could not be asked: %1</translation>
+    </message>
+    <message>
+        <source>Choose 1, 2 or type a value for a difference first.</source>
+        <translation>Choose 1, 2 or type a value for a difference first.</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <source>Export keyer error rates</source>
+        <translation>Export keyer error rates</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>Saved %1</translation>
     </message>
 </context>
 <context>

@@ -607,6 +607,10 @@ Jendela ini sekarang menampilkan versi yang tersimpan; ulangi perubahan Anda bil
         <translation>Rumah tangga baru (Ctrl+N)</translation>
     </message>
     <message>
+        <source>PAPI double entry (Ctrl+Shift+K)</source>
+        <translation>Entri ganda PAPI (Ctrl+Shift+K)</translation>
+    </message>
+    <message>
         <source>Search by name, NIK, No KK or address… (type part of a name)</source>
         <translation>Cari nama, NIK, No KK atau alamat… (ketik sebagian nama)</translation>
     </message>
@@ -724,6 +728,242 @@ Jendela ini sekarang menampilkan versi yang tersimpan; ulangi perubahan Anda bil
     <message>
         <source>Not valid: {0}</source>
         <translation>Tidak valid: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>PapiEntryWindow</name>
+    <message>
+        <source>PAPI entry</source>
+        <translation>Entri PAPI</translation>
+    </message>
+    <message>
+        <source>Batch</source>
+        <translation>Batch</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>Mode</translation>
+    </message>
+    <message>
+        <source>Questionnaire no.</source>
+        <translation>No. kuesioner</translation>
+    </message>
+    <message>
+        <source>Household (id or pre-list no.)</source>
+        <translation>Ruta (ID atau no. pra-daftar)</translation>
+    </message>
+    <message>
+        <source>First entry</source>
+        <translation>Entri pertama</translation>
+    </message>
+    <message>
+        <source>Second entry (independent)</source>
+        <translation>Entri kedua (independen)</translation>
+    </message>
+    <message>
+        <source>Dependent verification</source>
+        <translation>Verifikasi dependen</translation>
+    </message>
+    <message>
+        <source>Next questionnaire (Enter or F2)</source>
+        <translation>Kuesioner berikutnya (Enter atau F2)</translation>
+    </message>
+    <message>
+        <source>Type the batch id, Enter, then the mode (1, 2 or 3) and Enter.</source>
+        <translation>Ketik ID batch, Enter, lalu mode (1, 2 atau 3) dan Enter.</translation>
+    </message>
+    <message>
+        <source>Type the batch id first.</source>
+        <translation>Ketik ID batch dahulu.</translation>
+    </message>
+    <message>
+        <source>Fetching the first entries from the server…</source>
+        <translation>Mengambil entri pertama dari server…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n questionnaire(s) to verify in this batch.</source>
+        <translation>
+            <numerusform>%n kuesioner untuk diverifikasi dalam batch ini.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Batch %1 open: type the questionnaire number.</source>
+        <translation>Batch %1 dibuka: ketik nomor kuesioner.</translation>
+    </message>
+    <message>
+        <source>The first entries could not be fetched: %1</source>
+        <translation>Entri pertama tidak dapat diambil: %1</translation>
+    </message>
+    <message>
+        <source>Open a batch first.</source>
+        <translation>Buka batch dahulu.</translation>
+    </message>
+    <message>
+        <source>Type the questionnaire number written on the paper.</source>
+        <translation>Ketik nomor kuesioner yang tertulis di kertas.</translation>
+    </message>
+    <message>
+        <source>No household with id or pre-list number %1 in this batch.</source>
+        <translation>Tidak ada ruta dengan ID atau no. pra-daftar %1 dalam batch ini.</translation>
+    </message>
+    <message>
+        <source>Keying household %1: Enter after each value.</source>
+        <translation>Mengentri ruta %1: Enter setelah setiap isian.</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>Belum tersimpan: %1</translation>
+    </message>
+    <message>
+        <source>Questionnaire %1 saved. Enter: next questionnaire.</source>
+        <translation>Kuesioner %1 tersimpan. Enter: kuesioner berikutnya.</translation>
+    </message>
+    <message>
+        <source>Type the questionnaire number.</source>
+        <translation>Ketik nomor kuesioner.</translation>
+    </message>
+    <message>
+        <source>Differs from the first entry: key it again from the paper.</source>
+        <translation>Berbeda dengan entri pertama: ketik ulang dari kertas.</translation>
+    </message>
+    <message>
+        <source>Which value does the paper hold? 1: %1 (first entry) · 2: %2 (yours)</source>
+        <translation>Isian mana yang ada di kertas? 1: %1 (entri pertama) · 2: %2 (ketikan Anda)</translation>
+    </message>
+    <message>
+        <source>No batch open</source>
+        <translation>Belum ada batch dibuka</translation>
+    </message>
+    <message>
+        <source>Batch %1: %2 keyed · %3 in the last hour</source>
+        <translation>Batch %1: %2 dientri · %3 dalam 1 jam terakhir</translation>
+    </message>
+</context>
+<context>
+    <name>PapiSupervisorWindow</name>
+    <message>
+        <source>PAPI: double entry and keyer errors</source>
+        <translation>PAPI: entri ganda dan kesalahan operator</translation>
+    </message>
+    <message>
+        <source>Differences</source>
+        <translation>Perbedaan</translation>
+    </message>
+    <message>
+        <source>Keyer error rates</source>
+        <translation>Tingkat kesalahan operator</translation>
+    </message>
+    <message>
+        <source>Look at the paper: press 1 if entry 1 is right, 2 if entry 2 is right, or type the paper&apos;s value in the last column; Ctrl+S saves the choices.</source>
+        <translation>Lihat kertasnya: tekan 1 bila entri 1 benar, 2 bila entri 2 benar, atau ketik isian kertas di kolom terakhir; Ctrl+S menyimpan pilihan.</translation>
+    </message>
+    <message>
+        <source>Household</source>
+        <translation>Ruta</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>Pertanyaan</translation>
+    </message>
+    <message>
+        <source>Entry 1</source>
+        <translation>Entri 1</translation>
+    </message>
+    <message>
+        <source>Entry 2</source>
+        <translation>Entri 2</translation>
+    </message>
+    <message>
+        <source>Choice</source>
+        <translation>Pilihan</translation>
+    </message>
+    <message>
+        <source>Paper&apos;s value</source>
+        <translation>Isian kertas</translation>
+    </message>
+    <message>
+        <source>Save choices (Ctrl+S)</source>
+        <translation>Simpan pilihan (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Refresh (F5)</source>
+        <translation>Muat ulang (F5)</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>Ekspor CSV…</translation>
+    </message>
+    <message>
+        <source>Export XLSX…</source>
+        <translation>Ekspor XLSX…</translation>
+    </message>
+    <message>
+        <source>Keyer</source>
+        <translation>Operator</translation>
+    </message>
+    <message>
+        <source>Batch</source>
+        <translation>Batch</translation>
+    </message>
+    <message>
+        <source>Per keyer</source>
+        <translation>Per operator</translation>
+    </message>
+    <message>
+        <source>Per question</source>
+        <translation>Per pertanyaan</translation>
+    </message>
+    <message>
+        <source>Per batch</source>
+        <translation>Per batch</translation>
+    </message>
+    <message>
+        <source>Questionnaires</source>
+        <translation>Kuesioner</translation>
+    </message>
+    <message>
+        <source>Fields keyed</source>
+        <translation>Isian dientri</translation>
+    </message>
+    <message>
+        <source>Fields verified</source>
+        <translation>Isian diverifikasi</translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation>Kesalahan</translation>
+    </message>
+    <message>
+        <source>Error rate</source>
+        <translation>Tingkat kesalahan</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Memuat…</translation>
+    </message>
+    <message>
+        <source>%1 difference(s) wait for adjudication.</source>
+        <translation>%1 perbedaan menunggu keputusan.</translation>
+    </message>
+    <message>
+        <source>The server could not be asked: %1</source>
+        <translation>Server tidak dapat dihubungi: %1</translation>
+    </message>
+    <message>
+        <source>Choose 1, 2 or type a value for a difference first.</source>
+        <translation>Pilih 1, 2 atau ketik isian untuk sebuah perbedaan dahulu.</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Menyimpan…</translation>
+    </message>
+    <message>
+        <source>Export keyer error rates</source>
+        <translation>Ekspor tingkat kesalahan operator</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>Tersimpan %1</translation>
     </message>
 </context>
 <context>

@@ -10,13 +10,16 @@ import pytest
 import requests
 from e2e_helpers import login
 from papi_paper import Keyer, clean, paper_for
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 from server_process import DESA, PASSWORD, ROUND
 
 from capi_app.forms import load
+from capi_app.papi_export import write_keyer_report
 from capi_app.profile import Profile
 from capi_app.sync.session import run_sync
 from capi_app.ui.papi.entry_window import PapiEntryWindow
+from capi_app.ui.papi.supervisor_window import PapiSupervisorWindow
 from dtks.forms.compare import compare_answers
 
 FORM = load("verivali_dtks")
@@ -167,7 +170,7 @@ def test_batch_of_ten_then_dependent_verification_of_every_second(qtbot, office,
     assert by_batch["B-01"]["errors"] == 1
 
 
-def test_independent_double_entry_adjudicated_to_the_paper(qtbot, office, small_server):
+def test_independent_double_entry_adjudicated_to_the_paper(qtbot, office, small_server, tmp_path):
     clerk1, clerk2 = office
     batch = papers(clerk1, 5, skip=10)
     member = batch[2][2]["members"][1]["id_art"]
@@ -191,21 +194,41 @@ def test_independent_double_entry_adjudicated_to_the_paper(qtbot, office, small_
     found = {(d["household_id"], d["key"]): d for d in r.json()["differences"]}
     h1, h3, h5 = batch[0][1], batch[2][1], batch[4][1]
     assert set(found) == {(h1, "luas_lantai"), (h3, f"{member}.pekerjaan"), (h5, "rt")}
-    # the supervisor looks at the paper: entry 2 is right twice, entry 1 once (given as a value)
-    picks = {
+    # the supervisor looks at the paper in the PAPI window: entry 2 is right for h1, entry 1
+    # for h5, and for h3 neither, so the paper's value is typed
+    boss = login(Profile(tmp_path / "super1"), small_server.url, "super1")
+    sup = PapiSupervisorWindow(boss)
+    qtbot.addWidget(sup)
+    qtbot.waitUntil(lambda: len(sup.differences) == 3 or sup.error is not None, timeout=15000)
+    assert sup.error is None
+    table = sup.diff_table
+    rows = {(d["household_id"], d["key"]): i for i, d in enumerate(sup.differences)}
+    assert (h1, "luas_lantai") in rows, rows
+    table.setCurrentCell(rows[(h1, "luas_lantai")], 4)
+    QTest.keyClicks(table, "2")
+    table.setCurrentCell(rows[(h5, "rt")], 4)
+    QTest.keyClicks(table, "1")
+    table.item(rows[(h3, f"{member}.pekerjaan")], 5).setText(batch[2][2]["members"][1]["pekerjaan"])
+    assert sup.choices() == {
         h1: {"luas_lantai": {"take": "entry2"}},
+        h5: {"rt": {"take": "entry1"}},
         h3: {
             f"{member}.pekerjaan": {
                 "take": "value",
                 "value": batch[2][2]["members"][1]["pekerjaan"],
             }
         },
-        h5: {"rt": {"take": "entry1"}},
     }
-    for hid, choices in picks.items():
-        r = s.post(f"{s.base}/papi/differences/{hid}", json={"choices": choices})
-        assert r.status_code == 200, r.text
-        assert r.json()["open"] == 0
+    sup.save_choices()
+    qtbot.waitUntil(lambda: not sup.differences and bool(sup.report.get("keyers")), timeout=15000)
+    rates = sup.rate_tables["keyers"]
+    shown = {rates.item(i, 0).text(): rates.item(i, 4).text() for i in range(rates.rowCount())}
+    assert shown == {"clerk1": "2", "clerk2": "1"}
+    for kind in ("csv", "xlsx"):
+        out = write_keyer_report(sup.report, tmp_path / f"keyers.{kind}")
+        assert out.stat().st_size > 0
+    assert "keyers,clerk1,5," in (tmp_path / "keyers.csv").read_text()
+    boss.close()
     for _, hid, paper in batch:
         assert compare_answers(FORM, final_answers(small_server, hid), paper) == []
         values, _ = small_server.household(hid)

@@ -11,7 +11,7 @@ Keys: Enter moves on everywhere; F2 new questionnaire; F5 sync; in verification,
 which value the paper holds.
 """
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -50,10 +50,6 @@ QLabel#papiStatus[kind="done"] { color: #166534; font-weight: bold; background: 
 QFrame#paperChoice { background: #fff7ed; border: 2px solid #ea580c; }
 QFrame#paperChoice QLabel { font-size: 11pt; color: #7c2d12; }
 """
-
-
-def _tr(text: str, n: int = -1) -> str:
-    return QCoreApplication.translate("PapiEntryWindow", text, "", n)
 
 
 class PapiEntryWindow(QMainWindow):
@@ -138,25 +134,25 @@ class PapiEntryWindow(QMainWindow):
 
     def retranslate(self) -> None:
         """Every text of the window in the current language."""
-        self.setWindowTitle(_tr("PAPI entry") + f" · {self.session.username}")
-        self.batch_label.setText(_tr("Batch"))
-        self.mode_label.setText(_tr("Mode"))
-        self.number_label.setText(_tr("Questionnaire no."))
-        self.household_label.setText(_tr("Household (id or pre-list no.)"))
+        self.setWindowTitle(self.tr("PAPI entry") + f" · {self.session.username}")
+        self.batch_label.setText(self.tr("Batch"))
+        self.mode_label.setText(self.tr("Mode"))
+        self.number_label.setText(self.tr("Questionnaire no."))
+        self.household_label.setText(self.tr("Household (id or pre-list no.)"))
         current = self.mode_box.currentIndex()
         self.mode_box.clear()
         self.mode_box.addItems(
             [
-                "1. " + _tr("First entry"),
-                "2. " + _tr("Second entry (independent)"),
-                "3. " + _tr("Dependent verification"),
+                "1. " + self.tr("First entry"),
+                "2. " + self.tr("Second entry (independent)"),
+                "3. " + self.tr("Dependent verification"),
             ]
         )
         self.mode_box.setCurrentIndex(max(current, 0))
-        self.next_button.setText(_tr("Next questionnaire (Enter or F2)"))
+        self.next_button.setText(self.tr("Next questionnaire (Enter or F2)"))
         self._show_counters()
         if not self.status.text():
-            self._say(_tr("Type the batch id, Enter, then the mode (1, 2 or 3) and Enter."))
+            self._say(self.tr("Type the batch id, Enter, then the mode (1, 2 or 3) and Enter."))
 
     def changeEvent(self, event):  # noqa: N802 (Qt name)
         if event.type() == QEvent.Type.LanguageChange:
@@ -178,7 +174,7 @@ class PapiEntryWindow(QMainWindow):
         """Open the batch typed in the bar; a second entry first fetches the first entries."""
         batch_id = self.batch_edit.text().strip()
         if not batch_id:
-            self._say(_tr("Type the batch id first."), "error")
+            self._say(self.tr("Type the batch id first."), "error")
             self.batch_edit.setFocus()
             return
         mode = MODES[self.mode_box.currentIndex()]
@@ -186,7 +182,7 @@ class PapiEntryWindow(QMainWindow):
         if mode == FIRST_ENTRY:
             self._batch_ready([])
             return
-        self._say(_tr("Fetching the first entries from the server…"))
+        self._say(self.tr("Fetching the first entries from the server…"))
         api = self.session.api
         self._job = worker.start(
             lambda _progress, _cancel: api.papi_verify(sample=mode == DEPENDENT),
@@ -200,10 +196,10 @@ class PapiEntryWindow(QMainWindow):
         self.keying = PapiKeying(self.session.store, self.form, self.batch, firsts)
         self._show_counters()
         if self.batch.mode == DEPENDENT:
-            self._say(_tr("%n questionnaire(s) to verify in this batch.", len(firsts)))
+            self._say(self.tr("%n questionnaire(s) to verify in this batch.", "", len(firsts)))
         else:
             self._say(
-                _tr("Batch %1 open: type the questionnaire number.").replace(
+                self.tr("Batch %1 open: type the questionnaire number.").replace(
                     "%1", self.batch.batch_id
                 )
             )
@@ -212,18 +208,18 @@ class PapiEntryWindow(QMainWindow):
     def _batch_failed(self, error) -> None:
         self._job = None
         self._say(
-            _tr("The first entries could not be fetched: %1").replace("%1", str(error)), "error"
+            self.tr("The first entries could not be fetched: %1").replace("%1", str(error)), "error"
         )
         self.mode_box.setFocus()
 
     # -- questionnaires ---------------------------------------------------------------------
     def _number_entered(self) -> None:
         if self.keying is None:
-            self._say(_tr("Open a batch first."), "error")
+            self._say(self.tr("Open a batch first."), "error")
             self.batch_edit.setFocus()
             return
         if not self.number_edit.text().strip():
-            self._say(_tr("Type the questionnaire number written on the paper."), "error")
+            self._say(self.tr("Type the questionnaire number written on the paper."), "error")
             return
         self.household_edit.setFocus()
         self.household_edit.selectAll()
@@ -234,7 +230,7 @@ class PapiEntryWindow(QMainWindow):
             hid = self.keying.find_household(text)
         except HouseholdNotFound:
             self._say(
-                _tr("No household with id or pre-list number %1 in this batch.").replace(
+                self.tr("No household with id or pre-list number %1 in this batch.").replace(
                     "%1", text
                 ),
                 "error",
@@ -254,7 +250,9 @@ class PapiEntryWindow(QMainWindow):
             )
         self.view.advance_guard = self.guard
         self._set_keying(True)
-        self._say(_tr("Keying household %1: Enter after each value.").replace("%1", household_id))
+        self._say(
+            self.tr("Keying household %1: Enter after each value.").replace("%1", household_id)
+        )
         self.view.focus_first()
 
     def save(self) -> None:
@@ -269,11 +267,11 @@ class PapiEntryWindow(QMainWindow):
         if not result.finalized:
             self.view.show_all_problems()
             first = result.problems[0].message if result.problems else ""
-            self._say(_tr("Not saved: %1").replace("%1", first), "error")
+            self._say(self.tr("Not saved: %1").replace("%1", first), "error")
             return
         self._show_counters()
         self._say(
-            _tr("Questionnaire %1 saved. Enter: next questionnaire.").replace(
+            self.tr("Questionnaire %1 saved. Enter: next questionnaire.").replace(
                 "%1", self.number_edit.text().strip()
             ),
             "done",
@@ -294,15 +292,15 @@ class PapiEntryWindow(QMainWindow):
         self.number_edit.clear()
         self.household_edit.clear()
         self.number_edit.setFocus()
-        self._say(_tr("Type the questionnaire number."))
+        self._say(self.tr("Type the questionnaire number."))
 
     # -- dependent verification --------------------------------------------------------------
     def _mismatch_text(self) -> str:
-        return _tr("Differs from the first entry: key it again from the paper.")
+        return self.tr("Differs from the first entry: key it again from the paper.")
 
     def _ask_paper(self, pending: Pending) -> None:
         self._pending = pending
-        text = _tr("Which value does the paper hold? 1: %1 (first entry) · 2: %2 (yours)")
+        text = self.tr("Which value does the paper hold? 1: %1 (first entry) · 2: %2 (yours)")
         self.paper_text.setText(
             text.replace("%1", _shown(pending.entry1)).replace("%2", _shown(pending.again))
         )
@@ -339,10 +337,10 @@ class PapiEntryWindow(QMainWindow):
 
     def _show_counters(self) -> None:
         if self.batch is None:
-            self.counters.setText(_tr("No batch open"))
+            self.counters.setText(self.tr("No batch open"))
             return
         self.counters.setText(
-            _tr("Batch %1: %2 keyed · %3 in the last hour")
+            self.tr("Batch %1: %2 keyed · %3 in the last hour")
             .replace("%1", self.batch.batch_id)
             .replace("%2", str(self.batch.count()))
             .replace("%3", str(self.batch.last_hour()))
@@ -361,7 +359,10 @@ class PapiEntryWindow(QMainWindow):
         """F5: sync (pull, photos, push) in the sync dialog."""
         from capi_app.ui.sync_dialog import SyncDialog
 
-        SyncDialog(self.session, self).exec()
+        dialog = SyncDialog(self.session, self)
+        dialog.open()
+        dialog.start()
+        return dialog
 
 
 def _shown(value) -> str:
