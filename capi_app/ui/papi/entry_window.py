@@ -35,7 +35,7 @@ from capi_app.papi import (
     HouseholdNotFound,
     PapiKeying,
 )
-from capi_app.ui import worker
+from capi_app.ui import window_size, worker
 from capi_app.ui.form import FormView
 from capi_app.ui.papi.verify_guard import Pending, VerifyGuard
 
@@ -68,15 +68,19 @@ class PapiEntryWindow(QMainWindow):
         self.setStyleSheet(STYLE)
         self._build()
         self.retranslate()
-        self.resize(1366, 728)
+        window_size.fit(self, 1366, 728)
         self._set_keying(False)
         self.batch_edit.setFocus()
 
     # -- building ---------------------------------------------------------------------------
     def _build(self) -> None:
         bar = QFrame(objectName="papiBar")
-        row = QHBoxLayout(bar)
-        row.setContentsMargins(10, 6, 10, 6)
+        rows = QVBoxLayout(bar)
+        rows.setContentsMargins(10, 6, 10, 6)
+        rows.setSpacing(4)
+        top, bottom = QHBoxLayout(), QHBoxLayout()
+        rows.addLayout(top)
+        rows.addLayout(bottom)
         self.batch_label, self.mode_label = QLabel(), QLabel()
         self.number_label, self.household_label = QLabel(), QLabel()
         self.batch_edit = QLineEdit(maxLength=64)
@@ -87,17 +91,18 @@ class PapiEntryWindow(QMainWindow):
         self.household_edit = QLineEdit(maxLength=16)
         self.household_edit.setFixedWidth(170)
         self.counters = QLabel(objectName="counters")
-        for label, widget in (
-            (self.batch_label, self.batch_edit),
-            (self.mode_label, self.mode_box),
-            (self.number_label, self.number_edit),
-            (self.household_label, self.household_edit),
+        for row, label, widget in (
+            (top, self.batch_label, self.batch_edit),
+            (top, self.mode_label, self.mode_box),
+            (bottom, self.number_label, self.number_edit),
+            (bottom, self.household_label, self.household_edit),
         ):
             row.addWidget(label)
             row.addWidget(widget)
             row.addSpacing(8)
-        row.addStretch(1)
-        row.addWidget(self.counters)
+        top.addStretch(1)
+        top.addWidget(self.counters)
+        bottom.addStretch(1)
         self.status = QLabel(objectName="papiStatus", wordWrap=True)
         self.paper = QFrame(objectName="paperChoice")
         prow = QHBoxLayout(self.paper)

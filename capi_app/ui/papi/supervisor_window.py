@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from capi_app.papi_export import COLUMNS, TABLES, rows_of, write_keyer_report
-from capi_app.ui import worker
+from capi_app.ui import window_size, worker
 
 CHOICE_COLUMN = 4
 VALUE_COLUMN = 5
@@ -45,7 +45,7 @@ class PapiSupervisorWindow(QMainWindow):
         self.error: str | None = None
         self._build()
         self.retranslate()
-        self.resize(1280, 700)
+        window_size.fit(self, 1280, 700)
         self.refresh()
 
     def _build(self) -> None:

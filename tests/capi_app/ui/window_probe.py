@@ -225,6 +225,9 @@ def probe(url: str, workdir: Path, household_id: str, review_id: str, lang: str)
     from capi_app.ui.login import LoginDialog
     from capi_app.ui.main_window import MainWindow
     from capi_app.ui.new_household import NewHouseholdDialog
+    from capi_app.ui.papi.entry_window import PapiEntryWindow
+    from capi_app.ui.papi.supervisor_window import PapiSupervisorWindow
+    from capi_app.ui.papi.verify_guard import Pending
     from capi_app.ui.review_household import ReviewHouseholdDialog
     from capi_app.ui.review_window import ReviewWindow
     from capi_app.ui.settings_dialog import SettingsDialog
@@ -285,6 +288,20 @@ def probe(url: str, workdir: Path, household_id: str, review_id: str, lang: str)
     review._say(long_text(), error=True)
     out += with_tabs(app, review, "review household")
     review.close()
+
+    papi = PapiEntryWindow(enumerator)
+    papi.batch_edit.setText("B-01")
+    papi.start_batch()
+    papi.number_edit.setText("0001")
+    papi.open_questionnaire(household_id)
+    papi._ask_paper(Pending("alamat", LONG_ERROR[:60], "x", LONG_ERROR[:60]))
+    papi._say(LONG_ERROR, "error")
+    out.append(report(app, papi, "papi entry"))
+    papi.close()
+    boss = PapiSupervisorWindow(reviewer)
+    wait_for(app, lambda: boss.report or boss.error)
+    out += with_tabs(app, boss, "papi supervisor")
+    boss.close()
 
     exports = queue.exports
     exports._show_progress(exports.tr("Downloading the results…"))
