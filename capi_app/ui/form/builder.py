@@ -80,6 +80,7 @@ class PageBuilder:
         if isinstance(editor, GeopointEditor):
             editor.from_photo.connect(editor.take_photo_gps)
             editor.checker = view._gps_checker
+            editor.photo_button.setVisible(not view.heads_down)  # paper has no photo
         return editor
 
     # -- repeat instances -----------------------------------------------------------------
