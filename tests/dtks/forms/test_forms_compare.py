@@ -3,6 +3,8 @@
 import copy
 
 from forms_fixtures import NOW
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from dtks.forms.compare import (
     INSTANCE_FIELD,
@@ -104,3 +106,21 @@ def test_answers_keyed_from_paper_need_no_photo(verivali, good):
     del good["foto_rumah"]
     assert [p.field for p in verivali.validate(good, now=NOW)] == ["foto_rumah"]
     assert verivali.validate(good, now=NOW, paper=True) == []
+
+
+ASSET_FIELDS = ["tabung_gas", "lemari_es", "ac", "televisi", "sepeda", "mobil", "komputer"]
+
+
+@settings(max_examples=40, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.sets(st.sampled_from(ASSET_FIELDS)), st.text(max_size=12))
+def test_compare_finds_exactly_what_was_changed_and_is_symmetric(verivali, good, flipped, note):
+    other = copy.deepcopy(good)
+    for name in flipped:
+        other[name] = "1" if good[name] == "2" else "2"
+    other["catatan"] = note
+    found = compare_answers(verivali, good, other, NOW)
+    assert {d.key for d in found} - {"catatan"} == set(flipped)
+    back = compare_answers(verivali, other, good, NOW)
+    assert [(d.key, d.entry2, d.entry1) for d in back] == [
+        (d.key, d.entry1, d.entry2) for d in found
+    ]
