@@ -1,20 +1,21 @@
 """PAPI double entry: GET|PUT /papi/sampling, GET /papi/verify, GET|POST /papi/differences,
 GET /papi/keyers (DESIGN.md "PAPI")."""
 
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Query
+from fastapi import Query
 from pydantic import BaseModel, Field, model_validator
 
 from dtks.papi import Sampling
 from sync_server.api.deps import Cfg, CurrentUser, Db
+from sync_server.api.json_route import api_router
 from sync_server.errors import InvalidContent
 from sync_server.services import papi as papi_service
 
 ROUND_PATTERN = r"^\d{4}-(0[1-9]|1[0-2])$"
 ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$"
 
-router = APIRouter(tags=["papi"])
+router = api_router(tags=["papi"])
 
 
 class SamplingIn(BaseModel):
@@ -92,7 +93,7 @@ class PapiChoice(BaseModel):
     """What the paper holds: the first entry's value, the second's, or a new value."""
 
     take: Literal["entry1", "entry2", "value"]
-    value: Any = None
+    value: Annotated[str, Field(max_length=10_000)] | int | float | bool | None = None
 
 
 class AdjudicateIn(BaseModel):
