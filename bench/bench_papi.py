@@ -67,7 +67,7 @@ def main() -> None:
     workdir = Path(tempfile.mkdtemp())
     with Store.open(workdir, os.urandom(32)) as store:
         store.save_assignments([ASSIGNMENT])
-        items = households(600)
+        items = households(600, "32.04.12.2002")  # one desa: pre-list numbers are unique
         store.apply_pull_page(ASSIGNMENT.id, PullPage(items, next_since=1, more=False))
         four = [
             h.household_id
