@@ -20,6 +20,7 @@ from capi_app.profile import Profile
 from capi_app.sync.session import run_sync
 from capi_app.ui.papi.entry_window import PapiEntryWindow
 from capi_app.ui.papi.supervisor_window import PapiSupervisorWindow
+from capi_app.visit import start_visit
 from dtks.forms.compare import compare_answers
 
 FORM = load("verivali_dtks")
@@ -147,6 +148,10 @@ def test_batch_of_ten_then_dependent_verification_of_every_second(qtbot, office,
     ready(qtbot, w2)
     sampled = sorted(w2.keying.firsts)
     assert sampled == sorted(hid for _, hid, _ in batch[1::2])
+    for hid in sampled:  # the verifier starts from the pre-list, never from the first entry
+        original = start_visit(clerk2.store, FORM, hid).answers  # clerk2 pulled before entry 1
+        assert compare_answers(FORM, w2.keying.start(hid), original) == []
+    assert batch[9][2]["rt"] != start_visit(clerk2.store, FORM, batch[9][1]).answers["rt"]
     for n, (number, hid, paper) in enumerate(batch, 1):
         if hid not in w2.keying.firsts:
             continue
