@@ -1,5 +1,5 @@
 """PAPI keying in the store (capi_app.papi): households by id or pre-list number, the papi
-block saved with the verification and pushed, batch counters, and migration 3 on old rows."""
+block saved with the verification and pushed, batch counters, and migration 4 on old rows."""
 
 from __future__ import annotations
 
@@ -58,13 +58,13 @@ def test_the_batch_counts_per_batch_and_per_hour():
     assert Batch("B-2", DEPENDENT, "clerk2").papi("1").entry == 2
 
 
-def test_store_migration_3_keeps_verifications_saved_before_it(tmp_path):
+def test_store_migration_4_keeps_verifications_saved_before_it(tmp_path):
     key = os.urandom(32)
     db = connect(tmp_path / "verivali.db", key)
-    for step in migrations.MIGRATIONS[:2]:
+    for step in migrations.MIGRATIONS[:3]:
         with write(db):
             step(db)
-    db.execute("PRAGMA user_version = 2")
+    db.execute("PRAGMA user_version = 3")
     with write(db):
         households.upsert_pulled(db, [make_household(1)], None)
     assert "papi" not in {c[1] for c in db.execute("PRAGMA table_info(verifications)")}
