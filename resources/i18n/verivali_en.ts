@@ -947,6 +947,10 @@ The window now shows the saved version; make your changes again if needed.</tran
         <translation>The server could not be asked: %1</translation>
     </message>
     <message>
+        <source>%1 · member %2</source>
+        <translation>%1 · member %2</translation>
+    </message>
+    <message>
         <source>Choose 1, 2 or type a value for a difference first.</source>
         <translation>Choose 1, 2 or type a value for a difference first.</translation>
     </message>

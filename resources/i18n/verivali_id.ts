@@ -950,6 +950,10 @@ Jendela ini sekarang menampilkan versi yang tersimpan; ulangi perubahan Anda bil
         <translation>Server tidak dapat dihubungi: %1</translation>
     </message>
     <message>
+        <source>%1 · member %2</source>
+        <translation>%1 · anggota %2</translation>
+    </message>
+    <message>
         <source>Choose 1, 2 or type a value for a difference first.</source>
         <translation>Pilih 1, 2 atau ketik isian untuk sebuah perbedaan dahulu.</translation>
     </message>

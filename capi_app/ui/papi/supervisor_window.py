@@ -165,7 +165,7 @@ class PapiSupervisorWindow(QMainWindow):
         for i, d in enumerate(self.differences):
             cells = [
                 d["household_id"],
-                d["key"],
+                self.question_text(d),
                 f"{_text(d['entry1']['value'])} ({d['entry1']['keyed_by']})",
                 f"{_text(d['entry2']['value'])} ({d['entry2']['keyed_by']})",
                 "",
@@ -178,6 +178,25 @@ class PapiSupervisorWindow(QMainWindow):
                 t.setItem(i, j, item)
         if self.differences:
             t.setCurrentCell(0, CHOICE_COLUMN)
+
+    def question_text(self, difference: dict) -> str:
+        """'Luas lantai (m²)' for a household field, 'NIK · member …01' for a member's."""
+        name, member = difference["field"], difference.get("member_id")
+        lang = self.session.profile.settings.language
+        try:
+            label = self._form().label(name, lang) or name
+        except KeyError:  # a pre-list field the form does not ask, or @instance
+            label = name
+        if not member:
+            return label
+        return self.tr("%1 · member %2").replace("%1", label).replace("%2", member)
+
+    def _form(self):
+        if getattr(self, "_loaded_form", None) is None:
+            from capi_app.forms import load
+
+            self._loaded_form = load("verivali_dtks")
+        return self._loaded_form
 
     def _fill_rates(self) -> None:
         for table, name in TABLES:
