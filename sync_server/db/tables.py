@@ -219,7 +219,7 @@ verifications = Table(
 )
 """round: the round the verification counts toward. late (0003): it arrived after the window
 of late_for (the round it was collected for) had closed, so it counts toward the next round
-whose window was still open (dtks.cycle.counting_round). papi (0009): the verification's
+whose window was still open (dtks.cycle.counting_round). papi (0011): the verification's
 papi block as JSON, with its batch and entry (1, 2) beside it for the PAPI lists; null for
 CAPI."""
 

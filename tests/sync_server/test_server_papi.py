@@ -244,14 +244,14 @@ def test_bad_papi_input_is_a_4xx_naming_what(server, clerk2):
     assert r.status_code == 422 and "papi.entry" in r.json()["detail"]
 
 
-def test_migration_0009_keeps_existing_verifications(tmp_path):
+def test_migration_0011_keeps_existing_verifications(tmp_path):
     from alembic import command
 
     from sync_server.db.engine import make_engine
     from sync_server.db.migrate import alembic_config
 
     engine = make_engine(f"sqlite:///{tmp_path / 'old.sqlite3'}")
-    command.upgrade(alembic_config(engine), "0008")
+    command.upgrade(alembic_config(engine), "0010")
     with engine.begin() as conn:
         conn.execute(
             text(
