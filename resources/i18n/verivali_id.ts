@@ -742,7 +742,7 @@ Jendela ini sekarang menampilkan versi yang tersimpan; ulangi perubahan Anda bil
     </message>
     <message>
         <source>Mode</source>
-        <translation>Mode</translation>
+        <translation>Jenis entri</translation>
     </message>
     <message>
         <source>Questionnaire no.</source>
@@ -907,15 +907,15 @@ Jendela ini sekarang menampilkan versi yang tersimpan; ulangi perubahan Anda bil
     </message>
     <message>
         <source>Per keyer</source>
-        <translation>Per operator</translation>
+        <translation>Menurut operator</translation>
     </message>
     <message>
         <source>Per question</source>
-        <translation>Per pertanyaan</translation>
+        <translation>Menurut pertanyaan</translation>
     </message>
     <message>
         <source>Per batch</source>
-        <translation>Per batch</translation>
+        <translation>Menurut batch</translation>
     </message>
     <message>
         <source>Questionnaires</source>

@@ -121,7 +121,7 @@ KEPT = {
     # product and format names, units: the same in id and en by design.
     "dtks", "verivali", "bnba", "nik", "no", "kk", "krt", "art", "rt", "rw", "kode", "wilayah",
     "desa", "kelurahan", "kecamatan", "kabupaten", "kota", "provinsi", "dinas", "sosial", "papi",
-    "capi", "pbi", "jk", "pkh", "bpnt", "sembako", "usulan", "sanggahan", "pengesahan", "desil",
+    "capi", "batch", "pbi", "jk", "pkh", "bpnt", "sembako", "usulan", "sanggahan", "pengesahan", "desil",
     "ctrl", "shift", "enter", "pgdn", "pgup", "del", "delete", "f5", "f8", "csv", "xlsx", "pdf",
     "jpg", "jpeg", "png", "gps", "km", "m", "kb", "mb", "sha256", "id", "en", "bahasa",
     "indonesia", "english", "oke", "status",

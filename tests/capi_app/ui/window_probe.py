@@ -295,7 +295,12 @@ def probe(url: str, workdir: Path, household_id: str, review_id: str, lang: str)
     papi.number_edit.setText("0001")
     papi.open_questionnaire(household_id)
     papi._ask_paper(Pending("alamat", LONG_ERROR[:60], "x", LONG_ERROR[:60]))
-    papi._say(LONG_ERROR, "error")
+    papi._say(
+        papi.tr("No household with id or pre-list number %1 in this batch.").replace(
+            "%1", "3204122002999999"
+        ),
+        "error",
+    )
     out.append(report(app, papi, "papi entry"))
     papi.close()
     boss = PapiSupervisorWindow(reviewer)
