@@ -16,10 +16,11 @@ from capi_app.session import Session
 from capi_app.store import Store, keys
 from capi_app.store.keys import WrongPassword
 from capi_app.store.store import KEY_FILE
-from capi_app.sync import credentials
+from capi_app.sync import credentials, device_keys
 from capi_app.sync.client import ApiClient, normalize_url
 from capi_app.sync.credentials import Credentials
 from capi_app.sync.errors import SyncError
+from dtks.bundles.keys import KeyPair
 
 __all__ = [
     "AccountError",
@@ -99,9 +100,16 @@ def login_online(
     url = normalize_url(server_url)
     api = _api(profile, url)
     # The server first: a wrong password must never create or touch the local key file.
-    reply = api.login(username, password, profile.settings.device_id)
+    sent = device_keys.public_for_login(profile.dir)
+    fresh = None if sent else KeyPair.generate()
+    sent = sent or fresh.public()
+    reply = api.login(username, password, profile.settings.device_id, sent)
     store = _open_store(profile, password, old_password)
     try:
+        keys = device_keys.ensure(store, fresh)
+        if keys.public() != sent:  # the store holds other keys than the file said: register them
+            reply = api.login(username, password, profile.settings.device_id, keys.public())
+        _keep_server_keys(api, store)
         creds = Credentials(
             token=reply["token"],
             expires_at=str(reply.get("expires_at") or ""),
@@ -118,6 +126,14 @@ def login_online(
     profile.settings.username = creds.username
     profile.save()
     return Session(profile, store, api, creds.username, creds.role, creds.scopes, True, creds)
+
+
+def _keep_server_keys(api: ApiClient, store: Store) -> None:
+    """Keep the server's public keys for bundles made offline (none from an older server)."""
+    try:
+        device_keys.save_server_keys(store, api.server_keys())
+    except (SyncError, KeyError, TypeError, ValueError):
+        pass  # a server without bundles: export says to log in against one that has them
 
 
 def unlock_offline(profile: Profile, password: str) -> Session:

@@ -2,6 +2,7 @@
 
 capi login --server https://dinsos.example --user enum1 --password-stdin < pw.txt
 capi pull | push | sync | status  [--profile DIR] [--password-stdin]
+capi bundle export --out FILE | bundle import FILE | relay FILE... [--replies DIR]
 capi                              (the window; also --demo, --version, --self-check)
 
 Exit codes: 0 done, 1 failed (or the server refused something), 2 wrong usage.
@@ -16,7 +17,7 @@ from collections.abc import Callable
 
 from capi_app.profile import Profile, default_profile_dir
 
-COMMANDS = ("login", "pull", "push", "sync", "status")
+COMMANDS = ("login", "pull", "push", "sync", "status", "bundle", "relay")
 _HELP = ("-h", "--help")
 
 
@@ -174,7 +175,24 @@ def build_parser() -> argparse.ArgumentParser:
     ):
         s = sub.add_parser(name, parents=[common], help=func.__doc__.rstrip("."))
         s.set_defaults(func=func)
+    from capi_app.bundle_cli import add_commands
+
+    add_commands(sub, common, _with_session)
     return p
+
+
+def _with_session(command):
+    """A command run with the unlocked session (closed after it)."""
+
+    def run(args) -> int:
+        session = _unlock(args)
+        try:
+            return command(args, session)
+        finally:
+            session.close()
+
+    run.__doc__ = command.__doc__
+    return run
 
 
 def _headless(argv: list[str]) -> bool:

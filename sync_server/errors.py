@@ -166,3 +166,17 @@ class DeadlinePassed(StateConflict):
             "round": self.round,
             "deadline": self.deadline,
         }
+
+
+class BundleRejected(ServerError):
+    """A bundle refused whole (dtks.bundles): damaged, wrongly signed, foreign or revoked."""
+
+    status = 422
+
+    def __init__(self, code: ErrorCode, message: str):
+        super().__init__(message)
+        self.code = code
+        if code == ErrorCode.BUNDLE_REVOKED:
+            self.status = 403
+        elif code == ErrorCode.TOO_LARGE:
+            self.status = 413

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from dtks import review
+from dtks.bundles.container import MAX_BUNDLE_BYTES
 from dtks.private_files import private_dir
 
 APP_DIR_NAME = "verivali-server"
@@ -52,6 +53,8 @@ class Settings:
     max_photo_bytes: int = 2 * 1024 * 1024
     max_scan_bytes: int = 10 * 1024 * 1024
     """A signed pengesahan scan (PUT /rounds/{round}/pengesahan)."""
+    max_bundle_bytes: int = MAX_BUNDLE_BYTES
+    """A push bundle (POST /bundles): a 200-household bundle with photos is about 15 MB."""
     login_free_failures: int = 5
     """Failed logins per username and address before the server answers 429."""
     login_max_lockout_s: int = 15 * 60

@@ -28,6 +28,7 @@ from capi_app.sync.errors import (
     SessionExpired,
     SyncError,
 )
+from dtks.bundles.keys import PublicKeys
 from dtks.error_codes import ErrorCode
 
 API_PREFIX = "/api/v1"
@@ -37,6 +38,8 @@ RETRY_STATUSES = {502, 503, 504}
 BROKEN_REPLY = (requests.exceptions.ChunkedEncodingError, requests.exceptions.ContentDecodingError)
 """A reply that started and then broke off (IncompleteRead, a truncated gzip stream)."""
 
+
+BUNDLE_TYPE = "application/vnd.verivali.bundle"
 
 ACCEPT_ENCODING = "zstd, gzip"
 """What the client takes: zstd first (urllib3 decodes it with the zstandard package)."""
@@ -72,9 +75,16 @@ class ApiClient:
         self.bytes_received = 0
         self.bytes_sent = 0
 
-    def login(self, username: str, password: str, device_id: str) -> dict[str, Any]:
-        """POST /auth/token; keep and return the token with the user's role and scopes."""
+    def login(
+        self, username: str, password: str, device_id: str, keys: PublicKeys | None = None
+    ) -> dict[str, Any]:
+        """POST /auth/token; keep and return the token with the user's role and scopes.
+
+        ``keys`` are the device's public bundle keys, registered with the login."""
         body = {"username": username, "password": password, "device_id": device_id}
+        if keys is not None:
+            body["device_public_key"] = keys.ed25519
+            body["device_x25519_key"] = keys.x25519
         reply = self._request("POST", "/auth/token", json=body, login=True)
         self.token = reply["token"]
         return reply
@@ -132,6 +142,27 @@ class ApiClient:
             data=gzip.compress(payload, mtime=0),
             headers={"Content-Type": "application/json", "Content-Encoding": "gzip"},
         )
+
+    # Bundles and progress (docs/bundles.md): sync by file, relay by a supervisor.
+
+    def server_keys(self) -> dict[str, Any]:
+        """GET /server/keys: {key_id, x25519, ed25519} that bundles are sealed to."""
+        return self._request("GET", "/server/keys")
+
+    def upload_bundle(self, data: bytes) -> dict[str, Any]:
+        """POST /bundles with a push bundle's bytes: {bundle_id, reply_id, households, ...}."""
+        return self._request("POST", "/bundles", data=data, headers={"Content-Type": BUNDLE_TYPE})
+
+    def reply_bundle(self, reply_id: str) -> bytes:
+        """GET /bundles/{reply_id}: the sealed reply bundle's bytes."""
+        resp = self._raw("GET", f"/bundles/{reply_id}")
+        self.bytes_received += len(resp.content)
+        return resp.content
+
+    def progress(self, scope: str | None = None, round: str | None = None) -> dict[str, Any]:
+        """GET /progress: per-desa counts and per-user last sync within your scopes."""
+        params = {k: v for k, v in (("scope", scope), ("round", round)) if v}
+        return self._request("GET", "/progress", params=params)
 
     # Review (docs/review-api.md): reviewer and admin roles, within their scopes.
 
@@ -395,17 +426,22 @@ class ApiClient:
 
     @staticmethod
     def _error(status: int, detail: str, body: dict, login: bool) -> SyncError:
-        if status == 401:
-            return (LoginFailed if login else SessionExpired)(detail)
-        if status == 429:
-            return LoginThrottled(detail)
-        if status == 403:
-            return Forbidden(detail)
-        if status == 409:
-            return ChangesetReused(detail)
-        if 400 <= status < 500:
-            return Rejected(detail, body.get("household_id"), body.get("field"))
-        return SyncError(f"the server failed ({status}): {detail}")
+        return error_for(status, detail, body, login)
+
+
+def error_for(status: int, detail: str, body: dict, login: bool = False) -> SyncError:
+    """The client's error for a server's HTTP status and error body (also a reply bundle's)."""
+    if status == 401:
+        return (LoginFailed if login else SessionExpired)(detail)
+    if status == 429:
+        return LoginThrottled(detail)
+    if status == 403:
+        return Forbidden(detail)
+    if status == 409:
+        return ChangesetReused(detail)
+    if 400 <= status < 500:
+        return Rejected(detail, body.get("household_id"), body.get("field"))
+    return SyncError(f"the server failed ({status}): {detail}")
 
 
 def error_code(body: dict) -> ErrorCode | None:

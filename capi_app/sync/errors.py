@@ -47,3 +47,12 @@ class ChangesetReused(SyncError):
 
 class Cancelled(SyncError):
     """The user cancelled; what finished before stays done."""
+
+
+class BundleInvalid(SyncError):
+    """A bundle file refused whole (damaged, not signed by its sender, for another device);
+    nothing of it was applied. ``code`` is its dtks.error_codes reason."""
+
+    def __init__(self, message: str, code: ErrorCode | None = None):
+        super().__init__(message)
+        self.code = code

@@ -10,6 +10,7 @@ from sync_server.api.openapi_doc import errors
 from sync_server.errors import Forbidden
 from sync_server.roles import can
 from sync_server.scopes import dotted
+from sync_server.services import devices
 from sync_server.services import users as user_service
 
 router = api_router(tags=["auth"])
@@ -21,6 +22,12 @@ class LoginIn(BaseModel):
     username: str = Field(max_length=64)
     password: str = Field(max_length=200)
     device_id: str = Field(min_length=1, max_length=64)
+    device_public_key: str | None = Field(
+        None, max_length=64, description="the device's Ed25519 public key (base64), for bundles"
+    )
+    device_x25519_key: str | None = Field(
+        None, max_length=64, description="the device's X25519 public key (base64), for replies"
+    )
 
 
 class LoginOut(BaseModel):
@@ -61,6 +68,9 @@ def login(
     with db.begin() as conn:
         user = user_service.check_password(conn, body.username, body.password)
         token, expires = user_service.issue_token(conn, user, body.device_id, cfg.token_days)
+        if body.device_public_key or body.device_x25519_key:
+            keys = devices.check_keys(body.device_public_key or "", body.device_x25519_key or "")
+            devices.register(conn, user.id, body.device_id, keys)
     throttle.succeeded(body.username, address)
     return LoginOut(
         token=token,
@@ -82,4 +92,7 @@ def revoke(body: RevokeIn, user: CurrentUser, db: Db):
     with db.begin() as conn:
         if target != user.username:
             user_service.managed_user(conn, user, target)
-        return RevokeOut(revoked=user_service.revoke_tokens(conn, target, device))
+        revoked = user_service.revoke_tokens(
+            conn, target, device, revoke_device=target != user.username
+        )
+        return RevokeOut(revoked=revoked)

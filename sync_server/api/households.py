@@ -23,6 +23,8 @@ class EventOut(BaseModel):
     field: str
     old: Any
     new: Any
+    relayer: str | None = None
+    """Who uploaded the change for ``user`` (the collector) in a bundle; null for a direct push."""
 
 
 class HistoryOut(BaseModel):

@@ -25,6 +25,8 @@ class BodyLimit:
             return self.settings.max_photo_bytes
         if path.startswith("/api/v1/changesets"):
             return self.settings.max_changeset_bytes
+        if path == "/api/v1/bundles":
+            return self.settings.max_bundle_bytes
         if path.startswith("/api/v1/rounds/") and "/pengesahan" in path:
             return self.settings.max_scan_bytes
         return self.settings.max_body_bytes

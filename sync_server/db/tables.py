@@ -13,6 +13,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Table,
@@ -155,6 +156,7 @@ changesets = Table(
     Column("created_at", TIME),
     Column("received_at", TIME, nullable=False),
     Column("reply", Text, nullable=False),
+    Column("relayer_id", ForeignKey("users.id")),
 )
 
 conflicts = Table(
@@ -305,8 +307,10 @@ audit = Table(
     Column("field", String(64), nullable=False),
     Column("old", Text),
     Column("new", Text),
+    Column("relayer_id", ForeignKey("users.id")),
 )
-"""Append-only: the server only ever inserts here."""
+"""Append-only: the server only ever inserts here. ``user_id`` is who collected the change (the
+enumerator), ``relayer_id`` who uploaded it for them in a bundle (null for a direct push)."""
 
 Index("ix_audit_household", audit.c.household_id, audit.c.id)
 
@@ -567,3 +571,32 @@ _scope_indexes(households)
 _scope_indexes(tombstones)
 Index("ix_households_state_kode_wilayah", households.c.state, households.c.kode_wilayah)
 """The review queue: a state's households under a scope, without reading the others."""
+
+devices = Table(
+    "devices",
+    metadata,
+    Column("user_id", ForeignKey("users.id", ondelete="CASCADE"), primary_key=True),
+    Column("device_id", ID, primary_key=True),
+    Column("ed25519", String(64), nullable=False),
+    Column("x25519", String(64), nullable=False),
+    Column("registered_at", TIME, nullable=False),
+    Column("revoked_at", TIME),
+)
+"""A device's public keys as its user registered them at login (0011, services/devices.py);
+revoked_at is set when an admin revokes the device's login, cleared by the next login."""
+
+bundles = Table(
+    "bundles",
+    metadata,
+    Column("bundle_id", ID, primary_key=True),
+    Column("fingerprint", String(64), nullable=False),
+    Column("user_id", ForeignKey("users.id"), nullable=False),
+    Column("device_id", ID, nullable=False),
+    Column("relayer_id", ForeignKey("users.id"), nullable=False),
+    Column("received_at", TIME, nullable=False),
+    Column("households", Integer, nullable=False),
+    Column("reply_id", ID, nullable=False, unique=True),
+    Column("reply", LargeBinary, nullable=False),
+)
+"""Push bundles received (0011, services/bundles.py): whose (user_id, device_id), who uploaded
+it (relayer_id), and the sealed reply bundle kept for GET /bundles/{reply_id}."""

@@ -9,6 +9,8 @@ from sqlalchemy import Connection, select
 from sync_server.db import jsontext
 from sync_server.db.tables import audit, households, users
 
+_relayers = users.alias("relayers")
+
 
 def events(conn: Connection, household_id: str) -> list[dict]:
     """Return the audit events of one household (and of the proposal it replaces) as JSON."""
@@ -17,8 +19,9 @@ def events(conn: Connection, household_id: str) -> list[dict]:
     ).scalar()
     ids = [household_id] + ([replaces] if replaces else [])
     q = (
-        select(audit, users.c.username)
+        select(audit, users.c.username, _relayers.c.username.label("relayer"))
         .outerjoin(users, users.c.id == audit.c.user_id)
+        .outerjoin(_relayers, _relayers.c.id == audit.c.relayer_id)
         .where(audit.c.household_id.in_(ids))
         .order_by(audit.c.id)
     )
@@ -32,6 +35,7 @@ def events(conn: Connection, household_id: str) -> list[dict]:
             "field": r.field,
             "old": jsontext.loads(r.old),
             "new": jsontext.loads(r.new),
+            "relayer": r.relayer,
         }
         for r in conn.execute(q)
     ]

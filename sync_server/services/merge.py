@@ -67,8 +67,13 @@ from sync_server.services.users import User
 _HOUSEHOLD_PATH = re.compile(r"^households\[(\d+)\](?:\.(.*))?$")
 
 
-def push(engine: Engine, user: User, body: bytes | dict, forms_dir=None) -> dict:
-    """Apply a change-set body for user; return the reply JSON (the stored one on replay)."""
+def push(
+    engine: Engine, user: User, body: bytes | dict, forms_dir=None, relayer_id: int | None = None
+) -> dict:
+    """Apply a change-set body for user; return the reply JSON (the stored one on replay).
+
+    ``relayer_id`` is the user who uploaded it for ``user`` in a bundle (services/bundles.py):
+    kept on the change-set and on each audit row, the collector staying ``user``."""
     if not can(user.role, "push"):
         raise Forbidden(f"role {user.role} cannot push change-sets")
     data = _load(body) if isinstance(body, bytes | str) else body
@@ -87,7 +92,7 @@ def push(engine: Engine, user: User, body: bytes | dict, forms_dir=None) -> dict
                     "send changed data under a new changeset_id"
                 )
             return jsontext.loads(stored.reply)
-        reply = _apply(conn, user, changeset, forms_dir)
+        reply = _apply(conn, user, changeset, forms_dir, relayer_id)
         _fault_pause()
         conn.execute(
             insert(changesets).values(
@@ -101,6 +106,7 @@ def push(engine: Engine, user: User, body: bytes | dict, forms_dir=None) -> dict
                 created_at=changeset.created_at.isoformat(),
                 received_at=clock.now(),
                 reply=jsontext.dumps(reply),
+                relayer_id=relayer_id,
             )
         )
         return reply
@@ -163,7 +169,7 @@ class _Writes:
     """kode_wilayah changes held for the receiving side (services/moves.py)."""
 
 
-def _apply(conn: Connection, user: User, changeset: ChangeSet, forms_dir) -> dict:
+def _apply(conn: Connection, user: User, changeset: ChangeSet, forms_dir, relayer_id=None) -> dict:
     ids = [h.household_id for h in changeset.households]
     states = load_states(conn, ids)
     rows = _household_rows(conn, ids)
@@ -200,6 +206,8 @@ def _apply(conn: Connection, user: User, changeset: ChangeSet, forms_dir) -> dic
         else:
             writes.moves.append(move)
             replies.append(move_service.held_reply(result.reply(), move))
+    for row in writes.audit:
+        row["relayer_id"] = relayer_id
     _write(conn, writes, now)
     for move in writes.moves:
         move_service.propose(conn, move, user, now, changeset.changeset_id)

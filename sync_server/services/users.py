@@ -150,9 +150,18 @@ def user_for_token(conn: Connection, token: str) -> User:
     return _user(conn, row, row.device_id)
 
 
-def revoke_tokens(conn: Connection, username: str, device_id: str | None = None) -> int:
-    """Revoke a user's live tokens (of one device, or all); return how many."""
+def revoke_tokens(
+    conn: Connection, username: str, device_id: str | None = None, *, revoke_device: bool = True
+) -> int:
+    """Revoke a user's live tokens (of one device, or all); return how many.
+
+    With ``revoke_device`` (an admin's revoke) the device's bundles are refused too, until its
+    next login; a user logging their own device out passes False."""
+    from sync_server.services import devices
+
     user = get_user(conn, username)
+    if revoke_device:
+        devices.revoke(conn, user.id, device_id)
     cond = and_(tokens.c.user_id == user.id, tokens.c.revoked_at.is_(None))
     if device_id:
         cond = and_(cond, tokens.c.device_id == device_id)

@@ -135,6 +135,38 @@ RULES: tuple[Rule, ...] = (
         note="own: your own tokens; another user's only as admin of all their scopes "
         "(anyone else: 404 as an unknown user)",
     ),
+    # --- bundles and progress (docs/bundles.md) -------------------------------------------
+    Rule(
+        "GET",
+        f"{API}/server/keys",
+        _plain(f"{API}/server/keys"),
+        allow={r: ALL for r in ROLES},
+        note="public keys only; any logged-in user",
+    ),
+    Rule(
+        "POST",
+        f"{API}/bundles",
+        lambda c, p, t: c.bundle_upload(p, t),
+        allow={"enumerator": OWN, "clerk": OWN, "supervisor": OWN},
+        note="own: your own bundle, or (supervisor) an enumerator's of your scope; a bundle of "
+        "anyone else is refused",
+    ),
+    Rule(
+        "GET",
+        f"{API}/bundles/{{reply_id}}",
+        lambda c, p, t: c.reply_request(p, t),
+        allow={"enumerator": OWN, "clerk": OWN, "supervisor": OWN},
+        role_refusal=404,
+        scope_refusal=404,
+        note="its enumerator, its uploader or a supervisor of the enumerator; anyone else: 404",
+    ),
+    Rule(
+        "GET",
+        f"{API}/progress",
+        _get(f"{API}/progress", scope="{scope}"),
+        allow={"supervisor": OWN, "reviewer": KAB, "admin": KAB},
+        note="scope inside your user scopes",
+    ),
     # --- pull -----------------------------------------------------------------------------
     Rule(
         "GET",

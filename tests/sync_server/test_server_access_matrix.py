@@ -38,10 +38,14 @@ from server_harness import (
 )
 from server_prelist import household_id, write_prelist
 
+from dtks.bundles.container import seal
+from dtks.bundles.keys import KeyPair
+from dtks.bundles.manifest import KIND_PUSH, Manifest
 from dtks.wilayah import dotted
 from sync_server import clock
 from sync_server.app import create_app
 from sync_server.services.assignments import assign
+from sync_server.services.devices import register
 from sync_server.services.moves import PendingMove, propose
 from sync_server.services.prelist_import import import_prelist
 from sync_server.services.users import create_user, get_user, revoke_tokens
@@ -91,6 +95,11 @@ class Context:
     """target -> approved households not yet in a submission (taken by approved())."""
     drafts: dict = field(default_factory=dict)
     sessions: dict = field(default_factory=dict)
+    device_keys: dict = field(default_factory=dict)
+    """author -> the KeyPair registered for their device 'matrix-device'."""
+    replies: dict = field(default_factory=dict)
+    """author -> reply_id of a bundle they uploaded themselves."""
+    server_keys: dict = field(default_factory=dict)
     round: str = ROUND
     scan_bytes: bytes = PDF
     _seed: itertools.count = field(default_factory=lambda: itertools.count(1000))
@@ -136,6 +145,24 @@ class Context:
         hid = self.household[target]
         body = changeset([edit(hid, 1, rt=("002", "002"))], str(uuid.uuid4()))
         return Req("/api/v1/changesets", json=body)
+
+    def bundle_author(self, principal: str, target: str) -> str:
+        """own: a field role's own bundle, else the enumerator of the target's desa."""
+        name = PRINCIPAL_USERS.get(principal)
+        if target == "own" and name in ("enum1", "clerk1"):
+            return name
+        return self.enumerator_of[target]
+
+    def bundle_upload(self, principal: str, target: str) -> Req:
+        """A fresh, empty push bundle of the author (it asks only for the pull pages)."""
+        data = _bundle(self, self.bundle_author(principal, target))
+        return Req(
+            "/api/v1/bundles", data=data, headers={"Content-Type": "application/octet-stream"}
+        )
+
+    def reply_request(self, principal: str, target: str) -> Req:
+        """The reply of a bundle its author uploaded during the setup."""
+        return Req(f"/api/v1/bundles/{self.replies[self.bundle_author(principal, target)]}")
 
     def approved(self, target: str) -> str:
         """An approved household of the target in no submission yet (the next once taken)."""
@@ -211,6 +238,7 @@ def _setup(server) -> Context:
         ctx.submission[target] = _submit(server, reviewer, ctx.scope[target], ctx.approved(target))
     for principal, name in PRINCIPAL_USERS.items():
         ctx.sessions[principal] = server.client(name)
+    _bundle_setup(ctx)
     with server.engine.begin() as conn:
         revoke_tokens(conn, "enum_revoked")
     ctx.sessions["no token"] = requests.Session()
@@ -218,6 +246,33 @@ def _setup(server) -> Context:
     garbage.headers["Authorization"] = "Bearer not-a-token-" + "x" * 32
     ctx.sessions["garbage token"] = garbage
     return ctx
+
+
+BUNDLE_AUTHORS = ("enum1", "clerk1", "enum_c", "enum_d")
+
+
+def _bundle_setup(ctx: Context) -> None:
+    """Register device keys for the bundle authors; each uploads one bundle of their own."""
+    with ctx.server.engine.begin() as conn:
+        for name in BUNDLE_AUTHORS:
+            keys = KeyPair.generate()
+            register(conn, get_user(conn, name).id, "matrix-device", keys.public())
+            ctx.device_keys[name] = keys
+    ctx.server_keys = ctx.sessions["enumerator"].get(ctx.server.base + "/server/keys").json()
+    for name in BUNDLE_AUTHORS:
+        client = _client(ctx.server, name)
+        r = client.post(client.url("/bundles"), data=_bundle(ctx, name))
+        assert r.status_code == 200, r.text
+        ctx.replies[name] = r.json()["reply_id"]
+
+
+def _bundle(ctx: Context, author: str) -> bytes:
+    """A new, empty push bundle made on the author's registered device."""
+    manifest = Manifest(
+        str(uuid.uuid4()), KIND_PUSH, "matrix-device", author, clock.now(),
+        ctx.server_keys["key_id"],
+    )  # fmt: skip
+    return seal(manifest, [], ctx.server_keys["x25519"], ctx.device_keys[author])
 
 
 def _named_photo(server, enumerator: str, hid: str, target: str) -> str:

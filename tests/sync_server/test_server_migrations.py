@@ -309,3 +309,27 @@ def _index_names(engine, table) -> set[str]:
         q = "SELECT indexname FROM pg_indexes WHERE tablename = :t AND schemaname = current_schema()"
     with engine.connect() as conn:
         return set(conn.execute(text(q), {"t": table}).scalars())
+
+
+def test_upgrade_to_0011_keeps_audit_and_changesets_with_no_relayer(db_url):
+    engine = _at(db_url, "0010")
+    with engine.begin() as conn:
+        conn.execute(
+            text(
+                "INSERT INTO users (username, role, password_hash, created_at, disabled) "
+                "VALUES ('enum1', 'enumerator', 'x', :t, false)"
+            ),
+            {"t": NOW},
+        )
+        conn.execute(
+            text(
+                "INSERT INTO audit (at, user_id, device_id, changeset_id, household_id, field, "
+                "old, new) VALUES (:t, 1, 'd1', 'c1', '3204122002000001', 'alamat', '\"a\"', '\"b\"')"
+            ),
+            {"t": NOW},
+        )
+    upgrade(engine)
+    assert _rows(engine, "SELECT user_id, field, relayer_id FROM audit") == [(1, "alamat", None)]
+    assert _rows(engine, "SELECT count(*) FROM devices") == [(0,)]
+    assert _rows(engine, "SELECT count(*) FROM bundles") == [(0,)]
+    engine.dispose()

@@ -1,0 +1,69 @@
+"""`capi bundle export|import` and `capi relay`: the bundle commands of the `capi` CLI.
+
+capi bundle export --out /media/usb/enum1.vvb      (offline: what a sync would send)
+capi bundle import /media/usb/enum1.reply.vvb      (applies the reply as a sync would)
+capi relay /media/usb/*.vvb [--replies DIR]        (a supervisor, online)
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+
+def add_commands(sub, common, set_up) -> None:
+    """Add the bundle and relay commands to the CLI's sub-parsers."""
+    s = sub.add_parser("bundle", parents=[common], help="sync by file: export or import a bundle")
+    verbs = s.add_subparsers(dest="verb", required=True)
+    e = verbs.add_parser("export", parents=[common], help="write a push bundle (works offline)")
+    e.add_argument("--out", metavar="FILE", required=True, help="the .vvb file to write")
+    e.set_defaults(func=set_up(cmd_bundle_export))
+    i = verbs.add_parser("import", parents=[common], help="apply a reply bundle")
+    i.add_argument("file", metavar="FILE", help="the .reply.vvb file")
+    i.set_defaults(func=set_up(cmd_bundle_import))
+    r = sub.add_parser("relay", parents=[common], help="upload bundles and save their replies")
+    r.add_argument("files", metavar="FILE", nargs="+", help="push bundles (.vvb)")
+    r.add_argument("--replies", metavar="DIR", help="where replies go (default: beside each)")
+    r.set_defaults(func=set_up(cmd_relay))
+
+
+def cmd_bundle_export(args, session) -> int:
+    """Write a push bundle of the pending change-sets and photos."""
+    from capi_app.sync.bundles import export_bundle
+
+    result = export_bundle(session, Path(args.out))
+    print(
+        f"wrote {result.path} ({result.size} bytes): {result.households} households in "
+        f"{result.changesets} change-sets, {result.photos} photos; bundle {result.bundle_id}"
+    )
+    return 0
+
+
+def cmd_bundle_import(args, session) -> int:
+    """Apply a reply bundle (refused when it is another device's)."""
+    from capi_app.sync.bundles import import_reply
+
+    result = import_reply(session, Path(args.file))
+    for line in result.summary.lines():
+        print(line)
+    for message in result.summary.messages:
+        print(f"  {message}")
+    for assignment in result.skipped_assignments:
+        print(f"  assignment {assignment}: pulled since the bundle was made; left to the next sync")
+    return 0 if result.summary.ok else 1
+
+
+def cmd_relay(args, session) -> int:
+    """Upload each push bundle and save its reply (a supervisor, online)."""
+    from capi_app.sync.bundles import relay
+
+    replies = Path(args.replies) if args.replies else None
+    results = relay(session.api, [Path(f) for f in args.files], replies)
+    for r in results:
+        if r.ok:
+            print(f"{r.source}: relayed, {r.message}; reply {r.reply}")
+        else:
+            print(f"{r.source}: refused, nothing applied: {r.message}", file=sys.stderr)
+    ok = sum(1 for r in results if r.ok)
+    print(f"{ok} of {len(results)} bundles relayed")
+    return 0 if ok == len(results) else 1
