@@ -39,8 +39,6 @@ BROKEN_REPLY = (requests.exceptions.ChunkedEncodingError, requests.exceptions.Co
 """A reply that started and then broke off (IncompleteRead, a truncated gzip stream)."""
 
 
-BUNDLE_TYPE = "application/vnd.verivali.bundle"
-
 ACCEPT_ENCODING = "zstd, gzip"
 """What the client takes: zstd first (urllib3 decodes it with the zstandard package)."""
 
@@ -151,7 +149,9 @@ class ApiClient:
 
     def upload_bundle(self, data: bytes) -> dict[str, Any]:
         """POST /bundles with a push bundle's bytes: {bundle_id, reply_id, households, ...}."""
-        return self._request("POST", "/bundles", data=data, headers={"Content-Type": BUNDLE_TYPE})
+        return self._request(
+            "POST", "/bundles", data=data, headers={"Content-Type": "application/octet-stream"}
+        )
 
     def reply_bundle(self, reply_id: str) -> bytes:
         """GET /bundles/{reply_id}: the sealed reply bundle's bytes."""

@@ -49,7 +49,9 @@ def get_server_keys(user: CurrentUser, cfg: Cfg):
     response_model=BundleOut,
     openapi_extra={
         "requestBody": {
-            "content": {BUNDLE_TYPE: {"schema": {"type": "string", "format": "binary"}}},
+            "content": {
+                "application/octet-stream": {"schema": {"type": "string", "format": "binary"}}
+            },
             "required": True,
         }
     },
