@@ -582,7 +582,7 @@ devices = Table(
     Column("registered_at", TIME, nullable=False),
     Column("revoked_at", TIME),
 )
-"""A device's public keys as its user registered them at login (0011, services/devices.py);
+"""A device's public keys as its user registered them at login (0012, services/devices.py);
 revoked_at is set when an admin revokes the device's login, cleared by the next login."""
 
 bundles = Table(
@@ -598,5 +598,5 @@ bundles = Table(
     Column("reply_id", ID, nullable=False, unique=True),
     Column("reply", LargeBinary, nullable=False),
 )
-"""Push bundles received (0011, services/bundles.py): whose (user_id, device_id), who uploaded
+"""Push bundles received (0012, services/bundles.py): whose (user_id, device_id), who uploaded
 it (relayer_id), and the sealed reply bundle kept for GET /bundles/{reply_id}."""

@@ -311,8 +311,8 @@ def _index_names(engine, table) -> set[str]:
         return set(conn.execute(text(q), {"t": table}).scalars())
 
 
-def test_upgrade_to_0011_keeps_audit_and_changesets_with_no_relayer(db_url):
-    engine = _at(db_url, "0010")
+def test_upgrade_to_0012_keeps_audit_and_changesets_with_no_relayer(db_url):
+    engine = _at(db_url, "0011")
     with engine.begin() as conn:
         conn.execute(
             text(

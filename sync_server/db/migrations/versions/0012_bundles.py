@@ -1,16 +1,16 @@
 """bundles: device keys registered at login, push bundles received with their replies, and the
 relayer of a change-set and its audit rows (null for a direct push)
 
-Revision ID: 0011
-Revises: 0010
+Revision ID: 0012
+Revises: 0011
 Create Date: 2026-12-02 08:00:00
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0011"
-down_revision = "0010"
+revision = "0012"
+down_revision = "0011"
 branch_labels = None
 depends_on = None
 
