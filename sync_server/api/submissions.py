@@ -14,11 +14,12 @@ from sync_server.api.json_route import api_router
 from sync_server.api.openapi_doc import errors
 from sync_server.api.reports import BnbaOut
 from sync_server.api.review import ROUND_PATTERN
+from sync_server.db.tables import MAX_ROW_ID
 from sync_server.services import submissions as service
 
 router = api_router(tags=["submissions"])
 MAX_HOUSEHOLDS = 100_000
-SubmissionId = PathParam(ge=1, le=MAX_INT, description="the submission_id")
+SubmissionId = PathParam(ge=1, le=MAX_ROW_ID, description="the submission_id")
 
 
 class SubmissionIn(BaseModel):

@@ -101,6 +101,7 @@ def test_integers_past_64_bits_in_paths_and_queries_are_422_naming_the_parameter
         (enum1, f"/assignments/{aid}/households", {"since": 2**63}, "since"),
         (enum1, f"/assignments/{aid}/households", {"limit": HUGE}, "limit"),
         (reviewer, "/review/queue", {"offset": HUGE}, "offset"),
+        (reviewer, f"/submissions/{2**31}", {}, "submission_id"),
     ]:
         r = client.get(client.url(path), params=params)
         body = _refused(r, 422, ErrorCode.VALIDATION)
