@@ -238,3 +238,49 @@ def test_history_shows_the_relayer(relayed):
     finally:
         session.close()
     assert {e["relayer"] for e in events if e["changeset_id"]} == {"spv1"}
+
+
+def test_a_reply_meant_for_another_device_is_refused_and_nothing_is_applied(relayed):
+    from capi_app.sync.errors import BundleInvalid
+
+    laptop = relayed["laptops"]["enum2"]
+    before = _laptop_state(laptop)
+    with pytest.raises(BundleInvalid) as refused:
+        import_reply(laptop, relayed["stick"] / "replies/enum1.reply.vvb")
+    assert "not for enum2" in str(refused.value)
+    assert str(refused.value.code) == "bundle_foreign"
+    assert _laptop_state(laptop) == before
+
+
+def test_a_reply_with_a_changed_byte_is_refused_and_nothing_is_applied(relayed, tmp_path):
+    from capi_app.sync.errors import BundleInvalid
+
+    laptop = relayed["laptops"]["enum2"]
+    data = bytearray((relayed["stick"] / "replies/enum2.reply.vvb").read_bytes())
+    data[len(data) // 2] ^= 0x40
+    (tmp_path / "bad.reply.vvb").write_bytes(bytes(data))
+    before = _laptop_state(laptop)
+    with pytest.raises(BundleInvalid) as refused:
+        import_reply(laptop, tmp_path / "bad.reply.vvb")
+    assert str(refused.value.code) == "bundle_damaged"
+    assert _laptop_state(laptop) == before
+
+
+def test_progress_after_the_relay_counts_both_enumerators_work(relayed):
+    from capi_app.account import unlock_offline
+    from capi_app.profile import Profile
+
+    session = unlock_offline(Profile(relayed["root"] / "spv1"), PASSWORD)
+    try:
+        body = session.api.progress(scope="32.04.12.2002", round="2026-11")
+    finally:
+        session.close()
+    (desa,) = body["desa"]
+    live = relayed["server"].query(
+        "SELECT count(*) FROM households WHERE deleted = 0 AND kode_wilayah = '3204122002'"
+    )[0][0]  # 60 generated, one planted with a wrong kode wilayah
+    assert (desa["households"], desa["finalized"], desa["synced"]) == (live, 24, 24)
+    users = {u["username"]: u for u in body["users"]}
+    for name in ENUMERATORS:
+        assert users[name]["finalized"] == 12
+        assert users[name]["last_device_id"] == relayed["laptops"][name].device_id
