@@ -30,7 +30,6 @@ from capi_app.sync.bundles import export_bundle, import_reply, relay  # noqa: E4
 from capi_app.sync.session import run_sync  # noqa: E402
 from dtks.forms import load_form  # noqa: E402
 
-
 SAMPLE = ROOT / "tests" / "capi_app" / "photos" / "landscape_6.jpg"
 
 
