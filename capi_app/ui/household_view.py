@@ -1,6 +1,6 @@
 """One household: the verivali form, the pre-list data with local changes, notes and history."""
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
@@ -37,6 +37,7 @@ class HouseholdDialog(QDialog):
         self.revision = self.visit.revision
         self.dirty = False
         self.stale_notice: QMessageBox | None = None
+        self._opened = False
         self._build()
         self.retranslate()
         window_size.fit(self, 1280, 800)
@@ -114,6 +115,33 @@ class HouseholdDialog(QDialog):
             self.retranslate()
             self.form_view.set_language(self.session.profile.settings.language)
         super().changeEvent(event)
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().showEvent(event)
+        if not self._opened:
+            self._opened = True
+            # After Qt has given focus to the first widget (the tab bar): start in the form.
+            QTimer.singleShot(0, self._start_in_form)
+
+    def _start_in_form(self) -> None:
+        """The cursor in the first question, unless it is already in the form."""
+        focus = self.focusWidget()  # this window's, whether it is active yet or not
+        if focus is None or not self.form_view.isAncestorOf(focus):
+            self.form_view.focus_first_question()
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        # Enter that no input took (the tab bar, a label) goes to the next question, as the
+        # form's hint says; a dialog would otherwise press its default button (the photo's).
+        plain = event.modifiers() in (
+            Qt.KeyboardModifier.NoModifier,
+            Qt.KeyboardModifier.KeypadModifier,
+        )
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and plain:
+            if self.tabs.currentWidget() is self.form_view:
+                self.form_view.advance_from_focus()
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     def _fill_header(self) -> None:
         view = self.session.store.household(self.household_id)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QRadioButton,
     QScrollArea,
+    QSizePolicy,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
@@ -68,6 +69,8 @@ class ConflictChoice(QWidget):
         self.value = QLineEdit()
         for i, button in enumerate((self.server, self.client, self.other)):
             self.group.addButton(button, i)
+            # As wide as its text: a click anywhere on the widget is a click on the choice.
+            button.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
         self.value.textEdited.connect(lambda text: self.other.setChecked(True))
         if row.clients_differ:
             self.client.setEnabled(False)  # the server needs one value: type it
@@ -117,6 +120,7 @@ class ReviewHouseholdDialog(QDialog):
 
         self.conflict_area = QScrollArea(widgetResizable=True)
         self._new_conflict_page()
+        self._show_conflict_page()
         self.verification_table = _table(0, 1)
         self.verification_hint = QLabel(objectName="subtitle", wordWrap=True)
         verification_tab = QWidget()
@@ -287,11 +291,15 @@ class ReviewHouseholdDialog(QDialog):
         return label
 
     def _new_conflict_page(self) -> None:
-        """A fresh page for the conflict rows (setWidget deletes the old page and all in it)."""
+        """A fresh page for the conflict rows; it goes into the scroll area once filled
+        (``_show_conflict_page``), which deletes the old page and everything on it."""
         self.conflict_widget = QWidget()
         self.conflict_grid = QGridLayout(self.conflict_widget)
         self.conflict_grid.setAlignment(Qt.AlignmentFlag.AlignTop)
         self.conflict_grid.setHorizontalSpacing(14)
+
+    def _show_conflict_page(self) -> None:
+        # Filled first, then shown: rows added to a page on screen would show only later.
         self.conflict_area.setWidget(self.conflict_widget)
 
     def _fill_conflicts(self, d: Detail) -> None:
@@ -348,6 +356,7 @@ class ReviewHouseholdDialog(QDialog):
             self.choices.append(choice)
         for column, stretch in enumerate((3, 2, 3, 3, 3)):
             grid.setColumnStretch(column, stretch)
+        self._show_conflict_page()
         if self.choices:
             self.choices[0].server.setFocus()
 

@@ -60,6 +60,9 @@ def open_review(qtbot, reviewer, hid):
     dialog = window.open_current()
     qtbot.waitUntil(lambda: dialog.detail is not None or bool(dialog.error), timeout=20000)
     assert not dialog.error, dialog.error
+    # Clicks land where the widgets are only once the window is shown and laid out.
+    qtbot.waitExposed(dialog)
+    qtbot.waitUntil(lambda: not dialog.jobs, timeout=20000)
     return window, dialog
 
 
@@ -76,6 +79,7 @@ def test_reviewer_takes_the_client_value_and_both_enumerators_pull_it(qtbot, tea
     assert len(dialog.detail.verifications) == 2
     assert any(r.name == "alamat" and r.differs for r in dialog.detail.answers_compared())
     qtbot.mouseClick(choice.client, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(choice.client.isChecked, timeout=5000)
     # Ctrl+Enter reaches the dialog only once the window manager made it active, which an
     # offscreen test cannot count on: the button is what the shortcut presses.
     qtbot.waitUntil(dialog.resolve_button.isEnabled, timeout=20000)

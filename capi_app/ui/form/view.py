@@ -597,6 +597,27 @@ class FormView(QWidget):
         """The question the cursor is in."""
         return self._editor_of(QApplication.focusWidget())
 
+    def focus_first_question(self) -> bool:
+        """Put the cursor in the first shown question that takes input; False when none."""
+        for editor in self._order:
+            target = editor.focus_target()
+            if target is not None and focusable(target) and editor.isVisibleTo(self._content):
+                self._focus_editor(editor)
+                return True
+        return False
+
+    def advance_from_focus(self) -> bool:
+        """Enter outside any question's input: go to the question after the one the cursor
+        is in, or to the first question; False when there is none."""
+        focus = self.window().focusWidget()
+        current = next(
+            (e for e in self._order if focus is not None and e.isAncestorOf(focus)), None
+        )
+        if current is None:
+            return self.focus_first_question()
+        self._advance(current)
+        return True
+
     def _focus_editor(self, editor: Editor) -> None:
         for panel in self._panels:
             if panel.isAncestorOf(editor):

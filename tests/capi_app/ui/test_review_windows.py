@@ -329,6 +329,8 @@ def test_resolving_the_only_conflict_leaves_no_choice_behind_and_approval_ends_t
     dialog = window.open_household(field["ids"][1])
     qtbot.waitUntil(lambda: dialog.detail is not None and not dialog.jobs, timeout=20000)
     (choice,) = dialog.choices
+    qtbot.waitExposed(dialog)
+    assert choice.client.isVisibleTo(dialog)  # the rows of a load after the window opened show
     assert "(from enum1)" in choice.server.text()  # who wrote the server's value
     assert "(from enum2)" in choice.client.text()
     assert not dialog.approve_button.isEnabled() or dialog.resolve_button.isEnabled()

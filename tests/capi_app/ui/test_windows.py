@@ -420,3 +420,25 @@ def test_the_history_tab_is_a_readable_timeline_and_the_prelist_tab_uses_labels(
     births = [r[4] for r in table_texts(dialog.member_table)]
     assert births and all(re.fullmatch(r"\d\d-\d\d-\d{4}", b) for b in births if b)
     dialog.close()
+
+
+def test_enter_right_after_a_household_opens_goes_to_the_next_question(qtbot, session):
+    window = MainWindow(session)
+    qtbot.addWidget(window)
+    window.table.selectRow(2)
+    dialog = window.open_current()
+    chosen = []
+    dialog.choose_photo_file = lambda: chosen.append("asked") or ""
+    view = dialog.form_view
+    first = view.editor("tanggal_kunjungan").focus_target()
+    qtbot.waitUntil(first.hasFocus, timeout=5000)  # the cursor starts in the first question
+    qtbot.keyClick(first, Qt.Key.Key_Return)
+    qtbot.waitUntil(view.editor("alamat").focus_target().hasFocus, timeout=3000)
+    # Enter where no question takes it (the tab bar has the focus) moves on too; it never
+    # presses the photo button as a dialog's default button.
+    dialog.tabs.tabBar().setFocus()
+    qtbot.waitUntil(dialog.tabs.tabBar().hasFocus, timeout=3000)
+    qtbot.keyClick(dialog.tabs.tabBar(), Qt.Key.Key_Return)
+    assert chosen == []
+    qtbot.waitUntil(first.hasFocus, timeout=3000)  # back in the form, at its first question
+    dialog.close()
