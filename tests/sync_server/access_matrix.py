@@ -73,6 +73,9 @@ class Rule:
     scope_refusal: int = 403
     scope_refusal_of: Mapping[str, int] = field(default_factory=dict)
     """A role whose scope refusal differs from scope_refusal."""
+    passed: str | int = "ok"
+    """What an allowed cell answers: any 2xx, or the status of a check after access (the
+    matrix's request then stops at it, e.g. 422 for choices naming nothing to settle)."""
     public: bool = False
     note: str = ""
 
@@ -91,7 +94,7 @@ def expected(rule: Rule, principal: str, target: str) -> str | int:
     if principal not in rule.allow:
         return rule.role_refusal
     if target in rule.allow[principal]:
-        return OK
+        return rule.passed
     return rule.scope_refusal_of.get(principal, rule.scope_refusal)
 
 
@@ -346,6 +349,43 @@ RULES: tuple[Rule, ...] = (
         _get(f"{API}/submissions/{{submission}}/report"),
         allow={"reviewer": KAB, "admin": KAB},
     ),
+    # --- PAPI double entry -----------------------------------------------------------------
+    Rule(
+        "PUT",
+        f"{API}/papi/sampling",
+        lambda c, p, t: Req(
+            f"{API}/papi/sampling", json={"round": c.round, "scope": c.scope[t], "every": 5}
+        ),
+        allow={"supervisor": OWN, "admin": KAB},
+        note="supervisors and admins, for a scope inside their user scopes",
+    ),
+    Rule(
+        "GET",
+        f"{API}/papi/verify",
+        _get(f"{API}/papi/verify", scope="{scope}", round="{round}"),
+        allow={"clerk": OWN, "supervisor": OWN},
+        note="clerks and supervisors, within their user scopes",
+    ),
+    Rule(
+        "GET",
+        f"{API}/papi/differences",
+        _get(f"{API}/papi/differences", scope="{scope}"),
+        allow={"supervisor": OWN, "reviewer": KAB, "admin": KAB},
+    ),
+    Rule(
+        "POST",
+        f"{API}/papi/differences/{{household_id}}",
+        lambda c, p, t: Req(f"{API}/papi/differences/{c.household[t]}", json={"choices": {}}),
+        allow={"supervisor": OWN, "reviewer": KAB, "admin": KAB},
+        passed=422,
+        note="✓422: past the role and scope checks, refused for its empty choices",
+    ),
+    Rule(
+        "GET",
+        f"{API}/papi/keyers",
+        _get(f"{API}/papi/keyers", scope="{scope}", round="{round}"),
+        allow={"supervisor": OWN, "reviewer": KAB, "admin": KAB},
+    ),
     # --- rounds ---------------------------------------------------------------------------
     Rule(
         "GET",
@@ -387,8 +427,10 @@ def cell_count() -> int:
     return len(RULES) * len(PRINCIPALS) * len(TARGETS)
 
 
-def _mark(value: str | int) -> str:
-    return "✓" if value == OK else str(value)
+def _mark(value: str | int, passed: str | int = OK) -> str:
+    if value == OK:
+        return "✓"
+    return f"✓{value}" if value == passed else str(value)
 
 
 def render() -> str:
@@ -396,7 +438,9 @@ def render() -> str:
     head = "| route | " + " | ".join(ROLES) + " | no / garbage / revoked token | note |"
     lines = [head, "| --- " * (len(ROLES) + 3) + "|"]
     for rule in sorted(RULES, key=lambda r: (r.path, r.method)):
-        cells = [" ".join(_mark(expected(rule, role, t)) for t in TARGETS) for role in ROLES]
+        cells = [
+            " ".join(_mark(expected(rule, role, t), rule.passed) for t in TARGETS) for role in ROLES
+        ]
         token = _mark(expected(rule, "no token", "own"))
         lines.append(
             f"| `{rule.method} {rule.path}` | " + " | ".join(cells) + f" | {token} | {rule.note} |"

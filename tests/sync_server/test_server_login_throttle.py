@@ -3,6 +3,8 @@ database (across restarts and server processes), trusts X-Forwarded-For only fro
 admin named, and is trimmed by age, never emptied wholesale."""
 
 import signal
+import subprocess
+import sys
 import time
 import uuid
 from collections import Counter
@@ -103,3 +105,15 @@ def test_a_flood_of_names_never_clears_a_lock_and_idle_pairs_are_trimmed(server)
     assert _login(server.base) == 429
     assert server.scalar("SELECT count(*) FROM login_attempts WHERE username = 'idle'") == 0
     assert server.scalar("SELECT count(*) FROM login_attempts") == 100_001 + 2
+
+
+def test_serve_refuses_a_proxy_that_is_no_address(tmp_path):
+    done = subprocess.run(
+        [sys.executable, "-m", "sync_server.cli", "serve", "--data-dir", str(tmp_path)]
+        + ["--trust-proxy", "10.8.0.0/16", "proxy.example"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 1
+    assert "--trust-proxy 'proxy.example': not an IP address or network" in done.stderr
