@@ -240,7 +240,9 @@ class HouseholdDialog(QDialog):
             first = result.problems[0]
             self.status.setText(
                 self.tr("Not finalized: {0} problem(s). First: {1}: {2}").format(
-                    len(result.problems), self.form_view.place_of(first.path), first.message
+                    len(result.problems),
+                    self.form_view.place_of(first.path),
+                    self.form_view.problem_text(first),
                 )
             )
             return False

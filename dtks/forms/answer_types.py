@@ -36,6 +36,24 @@ _MESSAGE_OF = {
 }
 
 
+_TYPED_NUMBER = re.compile(r"^-?(\d+([.,]\d*)?|[.,]\d+)$")
+
+
+def typed_number(text: str, integer: bool = False) -> str | None:
+    """A number as typed in a form (a decimal comma, the Indonesian way, or a point) in the
+    form's own writing; None when the text is not a number (nothing is dropped or guessed).
+
+    >>> typed_number("107,6"), typed_number(" -6.98765 "), typed_number("45", integer=True)
+    ('107.6', '-6.98765', '45')
+    >>> typed_number("1o7.6"), typed_number("4a5,b"), typed_number("1.234,5"), typed_number("4,5", True)
+    (None, None, None, None)
+    """
+    t = (text or "").strip()
+    if not _TYPED_NUMBER.match(t) or (integer and not _INTEGER.match(t)):
+        return None
+    return t.replace(",", ".")
+
+
 def codes_of(value) -> list[str]:
     """The choice codes of a select answer: '1 3', ['1', '3'] and 1 all work."""
     if isinstance(value, list):

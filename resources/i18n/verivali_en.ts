@@ -236,6 +236,14 @@ Type a choice's code to pick it; Delete clears it</translation>
         <translation>(no name yet)</translation>
     </message>
     <message>
+        <source>Not a whole number: “%1”. Type digits only, e.g. 45.</source>
+        <translation>Not a whole number: “%1”. Type digits only, e.g. 45.</translation>
+    </message>
+    <message>
+        <source>Not a number: “%1”. Type digits, with a comma or a point before the decimals, e.g. 45,5.</source>
+        <translation>Not a number: “%1”. Type digits, with a comma or a point before the decimals, e.g. 45,5.</translation>
+    </message>
+    <message>
         <source>day-month-year</source>
         <translation>day-month-year</translation>
     </message>
@@ -266,6 +274,22 @@ Type a choice's code to pick it; Delete clears it</translation>
     <message>
         <source>Typed in by hand.</source>
         <translation>Typed in by hand.</translation>
+    </message>
+    <message>
+        <source>%1 is empty.</source>
+        <translation>%1 is empty.</translation>
+    </message>
+    <message>
+        <source>%1: “%2” is not a number.</source>
+        <translation>%1: “%2” is not a number.</translation>
+    </message>
+    <message>
+        <source>%1 must lie between -%2 and %2.</source>
+        <translation>%1 must lie between -%2 and %2.</translation>
+    </message>
+    <message>
+        <source>Type one number in each box: latitude e.g. -6,98765, longitude e.g. 107,62912; the accuracy in metres may stay empty.</source>
+        <translation>Type one number in each box: latitude e.g. -6,98765, longitude e.g. 107,62912; the accuracy in metres may stay empty.</translation>
     </message>
     <message>
         <source>Import photo…</source>

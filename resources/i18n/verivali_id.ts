@@ -237,6 +237,14 @@ Ketik kode pilihan untuk memilihnya; Delete mengosongkannya</translation>
         <translation>(belum ada nama)</translation>
     </message>
     <message>
+        <source>Not a whole number: “%1”. Type digits only, e.g. 45.</source>
+        <translation>Bukan bilangan bulat: “%1”. Ketik angka saja, mis. 45.</translation>
+    </message>
+    <message>
+        <source>Not a number: “%1”. Type digits, with a comma or a point before the decimals, e.g. 45,5.</source>
+        <translation>Bukan angka: “%1”. Ketik angka, dengan koma atau titik sebelum desimal, mis. 45,5.</translation>
+    </message>
+    <message>
         <source>day-month-year</source>
         <translation>hari-bulan-tahun</translation>
     </message>
@@ -267,6 +275,22 @@ Ketik kode pilihan untuk memilihnya; Delete mengosongkannya</translation>
     <message>
         <source>Typed in by hand.</source>
         <translation>Diketik manual.</translation>
+    </message>
+    <message>
+        <source>%1 is empty.</source>
+        <translation>%1 masih kosong.</translation>
+    </message>
+    <message>
+        <source>%1: “%2” is not a number.</source>
+        <translation>%1: “%2” bukan angka.</translation>
+    </message>
+    <message>
+        <source>%1 must lie between -%2 and %2.</source>
+        <translation>%1 harus antara -%2 dan %2.</translation>
+    </message>
+    <message>
+        <source>Type one number in each box: latitude e.g. -6,98765, longitude e.g. 107,62912; the accuracy in metres may stay empty.</source>
+        <translation>Ketik satu angka di tiap kotak: lintang mis. -6,98765, bujur mis. 107,62912; akurasi dalam meter boleh kosong.</translation>
     </message>
     <message>
         <source>Import photo…</source>

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from dtks.forms import Field
+from dtks.forms.answer_types import typed_number
 from dtks.forms.messages import pick
 
 _PLACEHOLDER = re.compile(r"\$\{(\w+)\}")
@@ -187,6 +188,11 @@ class Editor(QWidget):
             self.required = required
             self.refresh_label()
 
+    def type_message(self) -> str | None:
+        """What is wrong with the typed text, in this editor's own terms, when the form finds
+        the answer of the wrong type; None: the form's own message says it."""
+        return None
+
     def show_message(self, text: str | None) -> None:
         """Show a problem under the inputs, or clear it."""
         if text == self._message:
@@ -309,18 +315,15 @@ class TextEditor(Editor):
 
 
 class NumberEditor(Editor):
-    """integer and decimal: a line with a validator (fast to key, may stay empty).
+    """integer and decimal: a line that takes what is typed (fast to key, may stay empty).
 
-    A decimal comma (the Indonesian way) is stored as a point.
+    A decimal comma (the Indonesian way) is stored as a point. Text that is not a number is
+    kept as typed, never trimmed to digits, and the question says what is wrong with it.
     """
 
     def build(self):
         self.input = _line_edit(self.body, 200)
-        if self.field.type == "integer":
-            pattern = r"-?[0-9]{0,12}"
-        else:
-            pattern = r"-?[0-9]{0,12}([.,][0-9]{0,8})?"
-        self.input.setValidator(QRegularExpressionValidator(QRegularExpression(pattern), self))
+        self.input.setMaxLength(32)
         self.input.textEdited.connect(self._edited)
         self.body_layout.addWidget(self.input)
 
@@ -328,8 +331,24 @@ class NumberEditor(Editor):
         return [self.input]
 
     def value(self):
-        text = self.input.text().strip().replace(",", ".")
-        return text if text not in ("", "-") else None
+        text = self.input.text().strip()
+        if not text:
+            return None
+        return typed_number(text, integer=self.field.type == "integer") or text
+
+    def type_message(self) -> str | None:
+        typed = self.input.text().strip()
+        if self.field.type == "integer":
+            text = QCoreApplication.translate(
+                "FormView", "Not a whole number: “%1”. Type digits only, e.g. 45."
+            )
+        else:
+            text = QCoreApplication.translate(
+                "FormView",
+                "Not a number: “%1”. Type digits, with a comma or a point before the "
+                "decimals, e.g. 45,5.",
+            )
+        return text.replace("%1", typed)
 
     def show_value(self, value):
         self.input.setText("" if value is None else str(value))
@@ -358,6 +377,11 @@ class DateEditor(Editor):
 
     def retranslate(self):
         self.format.setText(QCoreApplication.translate("FormView", "day-month-year"))
+
+    def type_message(self) -> str | None:
+        return QCoreApplication.translate(
+            "FormView", "Not a real date: type day-month-year, e.g. 17-08-1980."
+        )
 
     def focus_widgets(self):
         return [self.input]
@@ -734,7 +758,6 @@ class GeopointEditor(Editor):
         self.altitude = "0"
         row = QHBoxLayout()
         row.setSpacing(6)
-        number = QRegularExpressionValidator(QRegularExpression(r"-?[0-9]{0,3}([.,][0-9]{0,9})?"))
         self.captions = []
         self.lat, self.lon, self.accuracy = (_line_edit(self.body, 130) for _ in range(3))
         for edit in (self.lat, self.lon, self.accuracy):
@@ -742,7 +765,7 @@ class GeopointEditor(Editor):
             caption.setObjectName("caption")
             caption.setBuddy(edit)
             self.captions.append(caption)
-            edit.setValidator(number)
+            edit.setMaxLength(24)  # what is typed stays as typed: a wrong character is shown
             edit.textEdited.connect(self._typed)
             row.addWidget(caption)
             row.addWidget(edit)
@@ -795,7 +818,7 @@ class GeopointEditor(Editor):
         """A warning about where the point lies, from the view's GPS checker."""
         checker = getattr(self, "checker", None)
         try:
-            lat, lon = (float(e.text().replace(",", ".")) for e in (self.lat, self.lon))
+            lat, lon = (float(typed_number(e.text()) or "x") for e in (self.lat, self.lon))
         except ValueError:
             return None
         return checker(lat, lon) if checker else None
@@ -809,14 +832,44 @@ class GeopointEditor(Editor):
         return [self.lat, self.lon, self.accuracy, self.photo_button]
 
     def value(self):
-        lat, lon, acc = (
-            e.text().strip().replace(",", ".") for e in (self.lat, self.lon, self.accuracy)
-        )
-        if not (lat or lon or acc):
+        texts = [e.text().strip() for e in (self.lat, self.lon, self.accuracy)]
+        if not any(texts):
             return None
+        # A box that is not a number goes in as typed (one word), so the form refuses the point.
+        lat, lon, acc = (typed_number(t) or t.replace(" ", "_") for t in texts)
         if acc:
-            return f"{lat} {lon} {self.altitude} {acc}"
-        return f"{lat} {lon}"
+            return f"{lat or '?'} {lon or '?'} {self.altitude} {acc}"
+        return f"{lat or '?'} {lon or '?'}"
+
+    def type_message(self) -> str | None:
+        t = QCoreApplication.translate
+        boxes = (
+            (t("FormView", "Latitude"), self.lat, 90),
+            (t("FormView", "Longitude"), self.lon, 180),
+            (t("FormView", "Accuracy (m)"), self.accuracy, None),
+        )
+        wrong = ""
+        for caption, edit, limit in boxes:
+            text = edit.text().strip()
+            number = typed_number(text)
+            if not text and limit is not None:
+                wrong = QCoreApplication.translate("FormView", "%1 is empty.").replace(
+                    "%1", caption
+                )
+            elif text and number is None:
+                wrong = QCoreApplication.translate("FormView", "%1: “%2” is not a number.")
+                wrong = wrong.replace("%1", caption).replace("%2", text)
+            elif number is not None and limit is not None and abs(float(number)) > limit:
+                wrong = QCoreApplication.translate("FormView", "%1 must lie between -%2 and %2.")
+                wrong = wrong.replace("%1", caption).replace("%2", str(limit))
+            if wrong:
+                break
+        how = QCoreApplication.translate(
+            "FormView",
+            "Type one number in each box: latitude e.g. -6,98765, longitude e.g. 107,62912; "
+            "the accuracy in metres may stay empty.",
+        )
+        return f"{wrong} {how}".strip()
 
     def show_value(self, value):
         if isinstance(value, dict):
@@ -837,7 +890,7 @@ class GeopointEditor(Editor):
         gps = getattr(self, "photo_gps", None)
         lat, lon = gps_number(gps, "lat"), gps_number(gps, "lon")
         try:
-            mine = [float(e.text().replace(",", ".")) for e in (self.lat, self.lon)]
+            mine = [float(typed_number(e.text()) or "x") for e in (self.lat, self.lon)]
         except ValueError:
             return
         if (

@@ -36,7 +36,6 @@ from PySide6.QtWidgets import (
 
 from capi_app.ui.form.builder import PageBuilder
 from capi_app.ui.form.editors import (
-    DateEditor,
     Editor,
     GeopointEditor,
     ImageEditor,
@@ -497,11 +496,14 @@ class FormView(QWidget):
         self._update_navigator()
         self._update_titles()
 
+    def problem_text(self, problem: Problem) -> str:
+        """A problem as its question shows it (the editor's own words for a wrong type)."""
+        editor = self.editor(problem.path)
+        return self._message_for(editor, problem) if editor is not None else problem.message
+
     def _message_for(self, editor: Editor, problem: Problem) -> str:
-        if isinstance(editor, DateEditor) and problem.kind == "type":
-            return QCoreApplication.translate(
-                "FormView", "Not a real date: type day-month-year, e.g. 17-08-1980."
-            )
+        if problem.kind == "type" and (own := editor.type_message()):
+            return own
         return problem.message
 
     # -- texts ----------------------------------------------------------------------------

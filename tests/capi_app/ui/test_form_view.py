@@ -132,13 +132,38 @@ def test_changed_is_emitted_on_every_edit(qtbot, view):
         type_into(qtbot, view, "alamat", "J", enter=False)
 
 
-def test_numbers_accept_only_numbers_and_a_decimal_comma(qtbot, view):
+def test_numbers_take_a_decimal_comma_and_show_a_typo_at_the_field_instead_of_changing_it(
+    qtbot, view
+):
     type_into(qtbot, view, "status_rt", "1")
-    type_into(qtbot, view, "luas_lantai", "3a6,5")
+    type_into(qtbot, view, "luas_lantai", "36,5")
+    assert view.answers()["luas_lantai"] == "36.5"  # the Indonesian decimal comma
+    assert not view.editor("luas_lantai").message.isVisibleTo(view)
+    view.editor("luas_lantai").input.clear()
+    type_into(qtbot, view, "luas_lantai", "4a5,b")
     type_into(qtbot, view, "kamar_tidur", "2.5x")
-    answers = view.answers()
-    assert answers["luas_lantai"] == "36.5"
-    assert answers["kamar_tidur"] == "25"
+    answers = view.answers(keep_hidden=True)
+    assert answers["luas_lantai"] == "4a5,b" and answers["kamar_tidur"] == "2.5x"  # as typed
+    floor, rooms = view.editor("luas_lantai"), view.editor("kamar_tidur")
+    assert floor.message.isVisibleTo(view) and "“4a5,b”" in floor.message.text()
+    assert rooms.message.isVisibleTo(view) and "“2.5x”" in rooms.message.text()
+    assert {p.path for p in view.problems()} >= {"luas_lantai", "kamar_tidur"}
+
+
+def test_a_letter_in_a_gps_box_is_shown_in_the_words_of_the_boxes(qtbot, view):
+    gps = view.editor("gps")
+    qtbot.keyClicks(gps.lat, "-6.98765")
+    qtbot.keyClicks(gps.lon, "1o7.6")
+    qtbot.keyClick(gps.lon, Qt.Key.Key_Return)
+    assert gps.lon.text() == "1o7.6"  # nothing dropped: not silently 17.6
+    assert "1o7.6" in view.answers()["gps"]
+    problem = next(p for p in view.problems() if p.path == "gps")
+    shown = view.problem_text(problem)
+    assert "Longitude" in shown and "“1o7.6”" in shown and "each box" in shown
+    assert "'lat lon" not in shown  # not the one-line format of the stored answer
+    gps.lon.clear()
+    qtbot.keyClicks(gps.lon, "107,62912")
+    assert view.answers()["gps"] == "-6.98765 107.62912"
 
 
 def test_household_not_found_hides_the_household_sections(qtbot, view):
