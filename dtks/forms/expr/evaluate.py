@@ -15,6 +15,7 @@ from datetime import date, datetime
 from dtks.forms.errors import ExprEvalError, ExprSyntaxError
 from dtks.forms.expr.ast import BinOp, Call, Dot, Name, Neg, Node, Num, Parent, Path, Ref, Str
 from dtks.forms.expr.functions import FUNCTIONS, arity
+from dtks.forms.expr.java_math import java_int
 from dtks.forms.expr.values import (
     NodeSet,
     compare,
@@ -248,16 +249,16 @@ class _Compiler:
         def run(ctx: Context):
             node = ctx.scope[0]
             for depth, r in enumerate(repeats):
-                if r in given:
-                    i = to_number(given[r](ctx)) - 1
+                if r in given:  # JavaRosa: cast to int, and an index below 1 reads the first
+                    i = max(1, java_int(to_number(given[r](ctx)))) - 1
                 elif depth < len(ctx.indexes) and depth < len(owner) and owner[depth] == r:
                     i = ctx.indexes[depth]
                 else:
                     raise ExprEvalError(f"indexed-repeat(): say which instance of {r} to use")
                 instances = node.get(r) or ()
-                if i != i or not 0 <= int(i) < len(instances):
+                if not 0 <= i < len(instances):
                     return ""
-                node = instances[int(i)]
+                node = instances[i]
             return value_of(node.get(name))
 
         return run

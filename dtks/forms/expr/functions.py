@@ -14,6 +14,7 @@ from functools import lru_cache
 from dtks.forms.errors import ExprEvalError
 from dtks.forms.expr import geo
 from dtks.forms.expr.dates import decimal_time, format_date
+from dtks.forms.expr.java_math import java_int, java_pow, java_round
 from dtks.forms.expr.values import (
     NodeSet,
     to_bool,
@@ -34,11 +35,10 @@ def _count_selected(values) -> float:
 
 
 def _selected_at(values, index) -> str:
+    """selected-at(): the 0-based item; the index cast as Java does (NaN is 0, as JavaRosa)."""
     items = to_string(values).split()
-    i = to_number(index)
-    if i != i or not 0 <= i < len(items):
-        return ""
-    return items[int(i)]
+    i = java_int(to_number(index))
+    return items[i] if 0 <= i < len(items) else ""
 
 
 def _nodes(value) -> tuple:
@@ -73,14 +73,15 @@ def _if(condition, then, otherwise):
 
 
 def _substr(s, start, end=None) -> str:
+    """substr() as JavaRosa: 0-based, end excluded, a negative bound counts from the end, bounds
+    cast as Java does (NaN is 0, Infinity past the end), '' when start comes after end."""
     text = to_string(s)
-    a = to_number(start)
-    b = len(text) if end is None else to_number(end)
-    if a != a or b != b:
-        return ""
-    a = max(0, min(len(text), int(a)))
-    b = max(a, min(len(text), int(b)))
-    return text[a:b]
+    n = len(text)
+    a = java_int(to_number(start))
+    b = n if end is None else java_int(to_number(end))
+    a = min(max(0, a + n if a < 0 else a), n)
+    b = min(max(0, b + n if b < 0 else b), n)
+    return text[a:b] if a <= b else ""
 
 
 def _regex(s, pattern) -> bool:
@@ -91,20 +92,17 @@ def _regex(s, pattern) -> bool:
 
 
 def _int(x) -> float:
+    """int(): toward zero; NaN and Infinity stay, and -0.5 gives -0 as in JavaRosa."""
     n = to_number(x)
     if n != n or math.isinf(n):
         return n
-    return float(math.trunc(n))
+    return math.copysign(float(math.trunc(n)), n)
 
 
 def _round(x, digits=None) -> float:
-    n = to_number(x)
-    if n != n or math.isinf(n):
-        return n
-    if digits is None:
-        return float(math.floor(n + 0.5))  # JavaRosa: half rounds up, also below zero
-    scale = 10 ** int(to_number(digits))
-    return math.floor(n * scale + 0.5) / scale
+    """round(x[, places]) as JavaRosa: ties go up, places cast as Java does (NaN is 0)."""
+    places = 0 if digits is None else java_int(to_number(digits))
+    return java_round(to_number(x), places)
 
 
 def _format_date(value, pattern) -> str:
@@ -121,10 +119,8 @@ def _date(value):
 
 
 def _pow(x, y) -> float:
-    try:
-        return math.pow(to_number(x), to_number(y))
-    except (OverflowError, ValueError):
-        return math.nan
+    """pow(): Java's Math.pow (Infinity on overflow, NaN outside its domain)."""
+    return java_pow(to_number(x), to_number(y))
 
 
 @lru_cache(maxsize=65536)
@@ -270,14 +266,19 @@ def seed_random(seed) -> None:
 _ALPHANUMERIC = _string.ascii_letters + _string.digits
 
 
+MAX_UUID_LENGTH = 10_000
+"""uuid(n) beyond this is refused: an answer must not make the server build a huge string."""
+
+
 def _uuid_value(length=None) -> str:
-    """uuid(): a random version 4 UUID; uuid(n): n random letters and digits."""
+    """uuid(): a random version 4 UUID; uuid(n): n random letters and digits ('' for n of
+    NaN or below 1, the length cast as JavaRosa does)."""
     if length is None:
         return str(_uuid.uuid4())
-    n = to_number(length)
-    if n != n or n < 0:
-        raise ExprEvalError("uuid(n) needs a length of 0 or more")
-    return "".join(secrets.choice(_ALPHANUMERIC) for _ in range(int(n)))
+    n = java_int(to_number(length))
+    if n > MAX_UUID_LENGTH:
+        raise ExprEvalError(f"uuid(n) makes at most {MAX_UUID_LENGTH:,} characters, asked {n:,}")
+    return "".join(secrets.choice(_ALPHANUMERIC) for _ in range(n))
 
 
 def _date_time(value):
@@ -344,7 +345,7 @@ FUNCTIONS = {
     "count-non-empty": (1, 1, _count_non_empty),
     "sqrt": (1, 1, _math(math.sqrt)),
     "exp": (1, 1, _math(math.exp)),
-    "exp10": (1, 1, _math(lambda x: 10.0**x)),
+    "exp10": (1, 1, lambda x: java_pow(10.0, to_number(x))),
     "log": (1, 1, _math(_java_log(math.log))),
     "log10": (1, 1, _math(_java_log(math.log10))),
     "sin": (1, 1, _math(math.sin)),

@@ -12,6 +12,8 @@ from dtks.forms.errors import ExprEvalError
 
 EPOCH = date(1970, 1, 1)
 _EPOCH_DT = datetime(1970, 1, 1)
+_FIRST_DAY = float((date.min - EPOCH).days)
+_LAST_DAY = float((date.max - EPOCH).days)
 _NUMERIC_CHARS = re.compile(r"^[\-.0-9]*$")
 _DECIMAL = re.compile(r"^-?(\d+\.?\d*|\.\d+)$")
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
@@ -126,9 +128,7 @@ def to_date(value):
     if t is float or t is int:
         if value != value:
             return value
-        if math.isinf(value) or abs(value) > 3_000_000:
-            raise ExprEvalError(f"{number_to_string(value)} is out of range for a date")
-        return EPOCH + timedelta(days=int(value))
+        return _days_after(EPOCH, float(int(value)) if math.isfinite(value) else value)
     if t is str:
         if value == "":
             return ""
@@ -150,9 +150,7 @@ def to_datetime(value):
     if t is float or t is int:
         if value != value:
             return value
-        if math.isinf(value) or abs(value) > 3_000_000:
-            raise ExprEvalError(f"{number_to_string(value)} is out of range for a date")
-        return _EPOCH_DT + timedelta(days=value)
+        return _days_after(_EPOCH_DT, value)
     if t is str:
         if value == "":
             return ""
@@ -164,6 +162,20 @@ def to_datetime(value):
             return datetime(day.year, day.month, day.day)
         return d
     raise ExprEvalError(f"cannot convert {value!r} to a date-time")
+
+
+def _days_after(start, days: float):
+    """start + days; a day count outside the years 1 to 9999 is an ExprEvalError (JavaRosa
+    refuses Infinity too; Python's dates end at 9999)."""
+    try:
+        if _FIRST_DAY <= days < _LAST_DAY + 1:
+            return start + timedelta(days=days)
+    except OverflowError:  # the last microsecond of 9999 rounded up into year 10000
+        pass
+    raise ExprEvalError(
+        f"{number_to_string(days)} is out of range for a date (days since 1970 from "
+        f"{number_to_string(_FIRST_DAY)} to {number_to_string(_LAST_DAY)}, years 1 to 9999)"
+    )
 
 
 def parse_date(s: str) -> date | None:
