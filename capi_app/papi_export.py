@@ -4,7 +4,12 @@ One table per view: keyers, questions (fields) and batches, each row with fields
 verified, errors and the error rate. CSV puts the three one after another with a ``table``
 column; XLSX gives each its own sheet.
 
->>> write_keyer_report({"keyers": [], "fields": [], "batches": []}, "/tmp/k.csv")  # doctest: +SKIP
+>>> import tempfile
+>>> from pathlib import Path
+>>> path = write_keyer_report({"keyers": [], "fields": [], "batches": []},
+...                           Path(tempfile.mkdtemp()) / "keyers.csv")
+>>> path.read_text().split(",")[:3]
+['table', 'name', 'questionnaires']
 """
 
 from __future__ import annotations

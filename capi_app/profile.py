@@ -4,9 +4,11 @@ A profile holds one user's encrypted store and key file. Settings are plain JSON
 hold nothing secret: the server address, the user name, the language, the CA bundle path.
 The token and all household data live inside the encrypted database.
 
->>> p = Profile(tmp_path)          # doctest: +SKIP
->>> p.settings.language
-'id'
+>>> import tempfile
+>>> with tempfile.TemporaryDirectory() as tmp:
+...     p = Profile(tmp)
+...     p.settings.language, (p.dir / SETTINGS_FILE).stat().st_mode & 0o777
+('id', 384)
 """
 
 import json

@@ -1,8 +1,22 @@
 """Import a house photo: check it, turn it upright, shrink it, strip EXIF, hash, encrypt, index.
 
->>> record = import_photo(store, "3204122002000123", Path("IMG_0412.jpg"), user="siti")  # doctest: +SKIP
->>> record.lat < 0      # most of Indonesia lies south of the equator
+``import_photo(store, household_id, path, user)`` does all of it for a file; the work
+without the store is ``process_photo``:
+
+>>> from PIL import Image
+>>> exif = Image.Exif()
+>>> exif[0x8825] = {1: "S", 2: (6.0, 59.0, 15.54), 3: "E", 4: (107.0, 37.0, 44.832)}
+>>> taken = io.BytesIO()
+>>> Image.new("RGB", (4000, 3000), "olive").save(taken, "JPEG", exif=exif)
+>>> photo = process_photo(taken.getvalue(), "IMG_0412.jpg")
+>>> photo.meta.lat < 0      # most of Indonesia lies south of the equator
 True
+>>> (photo.width, photo.height), len(photo.sha256), b"Exif" in photo.jpeg
+((1600, 1200), 64, False)
+>>> process_photo(b"<html><script>", "IMG_0413.jpg")
+Traceback (most recent call last):
+...
+capi_app.media.photos.PhotoError: IMG_0413.jpg: ...
 """
 
 from __future__ import annotations

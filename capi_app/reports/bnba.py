@@ -1,7 +1,13 @@
 """The BNBA (By Name By Address) list of verified households of a round, as a PDF.
 
->>> render_bnba(report, "bnba-3204122002.pdf")  # doctest: +SKIP
-PosixPath('bnba-3204122002.pdf')
+>>> report = {"round": "2026-11", "scope": "3204122002", "scope_name": "Dayeuhkolot",
+...           "level": "desa", "parents": [], "generated_at": "2026-11-20T10:00:00+07:00",
+...           "households": [], "eligibility_changes": [],
+...           "counts": {"households": 0, "by_status_rt": {}, "by_hasil": {}, "approved": 0}}
+>>> import tempfile
+>>> pdf = render_bnba(report, Path(tempfile.mkdtemp()) / "bnba-3204122002.pdf")
+>>> pdf.name, pdf.read_bytes()[:5]
+('bnba-3204122002.pdf', b'%PDF-')
 
 report is the JSON of ``GET /api/v1/reports/bnba?round=R&scope=CODE`` (docs/review-api.md);
 nothing here touches the network. A scope above desa lists its households grouped by desa

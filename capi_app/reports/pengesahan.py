@@ -1,7 +1,13 @@
 """The DRAFT of the pengesahan: the regional head's decree approving a round's results.
 
->>> render_pengesahan(report, "pengesahan.pdf")  # doctest: +SKIP
-PosixPath('pengesahan.pdf')
+>>> report = {"round": "2026-11", "scope": "3204122002", "scope_name": "Dayeuhkolot",
+...           "level": "desa", "parents": [], "generated_at": "2026-11-20T10:00:00+07:00",
+...           "households": [], "eligibility_changes": [],
+...           "counts": {"households": 0, "by_status_rt": {}, "by_hasil": {}, "approved": 0}}
+>>> import tempfile
+>>> pdf = render_pengesahan(report, Path(tempfile.mkdtemp()) / "pengesahan.pdf")
+>>> pdf.name, pdf.read_bytes()[:5]
+('pengesahan.pdf', b'%PDF-')
 
 report is the JSON of ``GET /api/v1/reports/bnba`` (docs/review-api.md). The draft carries the
 decision with its counts and, as its lampiran, every eligibility change of the report: a change

@@ -2,9 +2,13 @@
 
 The key file is JSON beside the database; it never holds the key in clear.
 
->>> key = create_keyfile(tmp / "store.key", "rahasia-desa")   # doctest: +SKIP
->>> unlock(tmp / "store.key", "rahasia-desa") == key          # doctest: +SKIP
+>>> import tempfile
+>>> tmp = Path(tempfile.mkdtemp())
+>>> key = create_keyfile(tmp / "store.key", "rahasia-desa")
+>>> unlock(tmp / "store.key", "rahasia-desa") == key
 True
+>>> key.hex() in (tmp / "store.key").read_text()
+False
 """
 
 from __future__ import annotations

@@ -4,7 +4,12 @@ A window asks for the size it would like; it gets that or what the available scr
 (the screen less its taskbar and panels) leaves after room for the window manager's title bar
 and borders. Content that may be taller than that scrolls.
 
->>> fit(dialog, 1280, 800)   # doctest: +SKIP
+>>> from PySide6.QtWidgets import QApplication, QDialog
+>>> app = QApplication.instance() or QApplication([])
+>>> dialog = QDialog()
+>>> fit(dialog, 1280, 200000)
+>>> dialog.height() <= available(dialog).height() and dialog.width() <= 1280
+True
 """
 
 from __future__ import annotations
