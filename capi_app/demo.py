@@ -18,6 +18,7 @@ from pathlib import Path
 import requests
 
 from capi_app.profile import default_profile_dir
+from dtks.private_files import append_private
 
 DEMO_USER = "enum1"
 DEMO_PASSWORD = "verivali-demo"
@@ -80,7 +81,7 @@ def start_demo_server(directory: Path | None = None, log=print) -> DemoServer:
             )
     port = free_port()
     url = f"http://127.0.0.1:{port}"
-    log_file = open(directory / "server.log", "ab")  # noqa: SIM115 - lives as long as the server
+    log_file = append_private(directory / "server.log")  # lives as long as the server
     process = subprocess.Popen(
         _server("serve", "--data-dir", str(data), "--host", "127.0.0.1", "--port", str(port)),
         stdout=log_file,

@@ -17,6 +17,8 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
+from dtks.private_files import open_private
+
 TABLES = (("keyers", "username"), ("fields", "field"), ("batches", "batch"))
 COLUMNS = ("questionnaires", "fields_keyed", "fields_verified", "errors", "error_rate")
 
@@ -37,7 +39,7 @@ def write_keyer_report(report: dict, path: str | Path) -> Path:
 
 
 def _csv(report: dict, path: Path) -> None:
-    with path.open("w", newline="", encoding="utf-8") as f:
+    with open_private(path, "w", newline="", encoding="utf-8") as f:
         out = csv.writer(f)
         out.writerow(["table", "name", *COLUMNS])
         for table, name in TABLES:
@@ -55,4 +57,5 @@ def _xlsx(report: dict, path: Path) -> None:
         sheet.append([name, *COLUMNS])
         for row in rows_of(report, table, name):
             sheet.append(row)
-    book.save(path)
+    with open_private(path) as f:  # names each keyer with their error rate
+        book.save(f)

@@ -56,6 +56,21 @@ def open_private(path: Path, mode: str = "wb", **kw):
     return os.fdopen(fd, mode, **kw)
 
 
+def append_private(path: Path):
+    """Open a file for appending in binary (a log), created 0600 or made 0600 if it was laxer.
+
+    >>> import tempfile, pathlib
+    >>> log = pathlib.Path(tempfile.mkdtemp()) / "server.log"
+    >>> with append_private(log) as f:
+    ...     _ = f.write(b"started\\n")
+    >>> oct(log.stat().st_mode & 0o777)
+    '0o600'
+    """
+    fd = os.open(Path(path), os.O_WRONLY | os.O_CREAT | os.O_APPEND, FILE_MODE)
+    os.fchmod(fd, FILE_MODE)
+    return os.fdopen(fd, "ab")
+
+
 def write_private(path: Path, data: bytes) -> Path:
     """Write a 0600 file whole or not at all (temp file, fsync, rename); parents made 0700."""
     path = Path(path)

@@ -23,6 +23,8 @@ from PySide6.QtGui import (
     QTextDocument,
 )
 
+from dtks.private_files import private_file
+
 DPI = 300
 FOOTER_MM = 8.0
 _app: QGuiApplication | None = None
@@ -50,7 +52,9 @@ def ensure_gui() -> None:
 def write_pdf(html: str, path: str | Path, page: Page) -> Path:
     """Lay html out on A4 pages and write it to path; return the path."""
     ensure_gui()
-    path = Path(path)
+    # A BNBA list names every head of household with NIK: the file is 0600 before Qt opens it
+    # (Qt truncates an existing file and keeps its mode).
+    path = private_file(Path(path))
     writer = QPdfWriter(str(path))
     writer.setResolution(DPI)
     writer.setTitle(page.title)

@@ -35,6 +35,7 @@ from dtks.bundles import container
 from dtks.bundles.container import BundleRefused, Item
 from dtks.bundles.manifest import KIND_PUSH, KIND_REPLY, Manifest
 from dtks.error_codes import ErrorCode
+from dtks.private_files import open_private
 
 SUFFIX = ".vvb"
 REPLY_SUFFIX = ".reply.vvb"
@@ -92,9 +93,10 @@ def _refused(error: BundleRefused) -> BundleInvalid:
 
 
 def _write_whole(path: Path, data: bytes) -> None:
-    """Write a file whole or not at all (a USB stick pulled mid-write leaves no half bundle)."""
+    """Write a file whole or not at all (a USB stick pulled mid-write leaves no half bundle);
+    0600 like every file of household data (the bundle is encrypted too)."""
     part = path.with_name(path.name + ".part")
-    with open(part, "wb") as f:
+    with open_private(part) as f:
         f.write(data)
         f.flush()
         os.fsync(f.fileno())

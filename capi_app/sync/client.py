@@ -30,6 +30,7 @@ from capi_app.sync.errors import (
 )
 from dtks.bundles.keys import PublicKeys
 from dtks.error_codes import ErrorCode
+from dtks.private_files import open_private
 
 API_PREFIX = "/api/v1"
 CONNECT_TIMEOUT = 10
@@ -313,7 +314,7 @@ class ApiClient:
         part = dest.with_name(dest.name + ".part")
         done = 0
         try:
-            with resp, open(part, "wb") as f:
+            with resp, open_private(part) as f:  # results hold NIKs: 0600, and so the file
                 for chunk in resp.iter_content(64 * 1024):
                     self._check_cancel()
                     f.write(chunk)

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from sqlalchemy import Engine, delete, insert, select, update
 
+from dtks.private_files import open_private
 from dtks.review import FLAG_VALIDATION_WARNING
 from sync_server import clock
 from sync_server.db import jsontext
@@ -171,7 +172,11 @@ def write_report(engine: Engine, run_id: int, path: Path) -> None:
         .where(import_problems.c.run_id == run_id)
         .order_by(import_problems.c.file, import_problems.c.line, import_problems.c.id)
     )
-    with open(path, "w", newline="", encoding="utf-8") as f, engine.connect() as conn:
+    # The report quotes rejected rows' ids, NIKs and No KKs: private like the database.
+    with (
+        open_private(path, "w", newline="", encoding="utf-8") as f,
+        engine.connect() as conn,
+    ):
         w = csv.writer(f)
         w.writerow(["file", "line", "id", "reason", "outcome"])
         for r in conn.execution_options(stream_results=True, yield_per=5000).execute(q):

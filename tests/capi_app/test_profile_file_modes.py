@@ -69,3 +69,44 @@ def test_an_old_lax_profile_is_made_private_when_opened(tmp_path):
     Store.unlock(directory, PASSWORD).close()
     Profile(directory)
     assert lax(directory) == {}
+
+
+def _mode(path: Path) -> str:
+    return oct(path.stat().st_mode & 0o777)
+
+
+def test_reports_and_keyer_error_rates_written_outside_the_profile_are_private(tmp_path, umask):
+    """A BNBA list or pengesahan draft names heads of household with their NIK, a keyer report
+    names clerks with their error rates: 0600 wherever the user saves them."""
+    from reports.bnba_samples import make_report
+
+    from capi_app.papi_export import write_keyer_report
+    from capi_app.reports import render_bnba, render_pengesahan
+
+    report = make_report(5, "32.04.12.2002")
+    old = tmp_path / "old-bnba.pdf"
+    old.write_bytes(b"an earlier list, left 0644")
+    old.chmod(0o644)
+    keyers = {"keyers": [{"username": "clerk1", "errors": 2}], "fields": [], "batches": []}
+    written = [
+        render_bnba(report, tmp_path / "bnba.pdf"),
+        render_bnba(report, old),
+        render_pengesahan(report, tmp_path / "pengesahan.pdf"),
+        write_keyer_report(keyers, tmp_path / "keyers.csv"),
+        write_keyer_report(keyers, tmp_path / "keyers.xlsx"),
+    ]
+    assert {p.name: _mode(p) for p in written} == {p.name: "0o600" for p in written}
+    assert old.read_bytes().startswith(b"%PDF-")
+
+
+def test_a_log_opened_to_append_is_private_also_one_left_lax(tmp_path, umask):
+    """The demo keeps its server's log (addresses, household ids in paths) this way."""
+    from dtks.private_files import append_private
+
+    log = tmp_path / "server.log"
+    log.write_bytes(b"from an older run\n")
+    log.chmod(0o644)
+    with append_private(log) as f:
+        f.write(b"GET /api/v1/review/households/3204122002000001\n")
+    assert _mode(log) == "0o600"
+    assert log.read_bytes().startswith(b"from an older run\n")
