@@ -12,16 +12,18 @@ every household whose list changed, so the next pull delivers it.
 """
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
-from sqlalchemy import Connection, delete, insert, select, update
+from sqlalchemy import Connection, delete, func, insert, select, update
 from sqlalchemy.sql import bindparam
 
 from dtks import anomalies as rule
 from dtks import cycle
+from dtks.model import Household
 from dtks.review import FLAG_ANOMALY
 from sync_server import clock
 from sync_server.db import jsontext
+from sync_server.db.bulk import insert_rows
 from sync_server.db.engine import Sequence
 from sync_server.db.tables import anomalies, flags, households, member_niks
 from sync_server.services.household_store import chunks, household_from_rows, load_rows
@@ -29,34 +31,47 @@ from sync_server.services.household_store import chunks, household_from_rows, lo
 MAX_FLAG_DETAIL = 2000
 
 
-def refresh(conn: Connection, household_ids: Iterable[str]) -> set[str]:
-    """Re-detect the households (and their NIK partners); return the ids whose list changed."""
+def refresh(
+    conn: Connection, household_ids: Iterable[str], known: Mapping[str, Household] | None = None
+) -> set[str]:
+    """Re-detect the households (and their NIK partners); return the ids whose list changed.
+
+    known: some of these households as the store holds them now, already in hand (the import
+    passes those it just wrote), so they are not read back; the others are read."""
     ids = sorted(set(household_ids))
     if not ids:
         return set()
     before = _niks_of(conn, ids)
-    rows, member_rows = load_rows(conn, ids)
-    _index_niks(conn, ids, rows, member_rows)
-    after = _niks_of(conn, ids)
-    niks = {nik for nik, _ in before.values()} | {nik for nik, _ in after.values()}
+    held = {h: (known[h], known[h].values["kode_wilayah"]) for h in ids if known and h in known}
+    held.update(_load(conn, [h for h in ids if h not in held]))
+    fresh = _index_niks(conn, ids, held)
+    niks = {nik for nik, _ in before.values()}  # a partner may have lost its duplicate
+    niks |= _shared(conn, {f["nik"] for f in fresh} - niks)
     holders = _holders(conn, niks)
     partners = {h for hs in holders.values() for _, h in hs} - set(ids)
-    if partners:
-        more_rows, more_members = load_rows(conn, sorted(partners))
-        rows.update(more_rows)
-        member_rows.update(more_members)
+    held.update(_load(conn, sorted(partners)))
     by_nik = {nik: [m for m, _ in hs] for nik, hs in holders.items()}
-    found = {hid: _detect(row, member_rows[hid], by_nik) for hid, row in rows.items()}
-    for hid in set(ids) - set(rows):
+    found = {hid: _detect(household, kode, by_nik) for hid, (household, kode) in held.items()}
+    for hid in set(ids) - set(held):
         found[hid] = []  # gone from the store: nothing stays open
     return _store(conn, found)
 
 
-def _detect(row, member_rows, by_nik) -> list[rule.Anomaly]:
-    if row.deleted:
+def _load(conn: Connection, ids: list[str]) -> dict[str, tuple[Household, str]]:
+    """The households among ids that exist, read with their members, and their kode wilayah."""
+    if not ids:
+        return {}
+    rows, member_rows = load_rows(conn, ids)
+    return {
+        hid: (household_from_rows(row, member_rows[hid]), row.kode_wilayah)
+        for hid, row in rows.items()
+    }
+
+
+def _detect(household: Household, kode: str, by_nik) -> list[rule.Anomaly]:
+    if household.deleted:
         return []
-    household = household_from_rows(row, member_rows)
-    today = clock.current().astimezone(cycle.zone_of(row.kode_wilayah).tzinfo).date()
+    today = clock.current().astimezone(cycle.zone_of(kode).tzinfo).date()
     return rule.detect(household, by_nik, today)
 
 
@@ -69,32 +84,47 @@ def _niks_of(conn: Connection, ids: list[str]) -> dict[str, tuple[str, str]]:
     return out
 
 
-def _index_niks(conn: Connection, ids, rows, member_rows) -> None:
-    """Rewrite the NIK index rows of these households from their active members."""
+def _index_niks(conn: Connection, ids, held: dict[str, tuple[Household, str]]) -> list[dict]:
+    """Rewrite the NIK index rows of these households from their active members; return
+    the rows written."""
     for part in chunks(ids):
         conn.execute(delete(member_niks).where(member_niks.c.household_id.in_(part)))
     fresh = []
-    for hid, row in rows.items():
-        if row.deleted:
+    for hid, (household, _) in held.items():
+        if household.deleted:
             continue
-        for m in member_rows[hid]:
-            nik = str(jsontext.loads(m.values).get("nik") or "").strip()[:64]
+        for m in household.members:
+            nik = str(m.values.get("nik") or "").strip()[:64]
             if m.status == "active" and nik:
                 fresh.append({"member_id": m.member_id, "nik": nik, "household_id": hid})
     # A member moved between households in one transaction: its old row went with the delete.
     for part in chunks([f["member_id"] for f in fresh]):
         conn.execute(delete(member_niks).where(member_niks.c.member_id.in_(part)))
-    if fresh:
-        conn.execute(insert(member_niks), fresh)
+    insert_rows(conn, member_niks, fresh)
+    return fresh
+
+
+def _shared(conn: Connection, niks: set[str]) -> set[str]:
+    """The niks held by more than one member in the store (the others have no partner)."""
+    out = set()
+    for part in chunks(sorted(niks)):
+        q = (
+            select(member_niks.c.nik)
+            .where(member_niks.c.nik.in_(part))
+            .group_by(member_niks.c.nik)
+            .having(func.count() > 1)
+        )
+        out.update(conn.execute(q).scalars())
+    return out
 
 
 def _holders(conn: Connection, niks: set[str]) -> dict[str, list[tuple[str, str]]]:
     """{nik: [(member_id, household_id)]} over the whole store."""
     out: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for part in chunks(sorted(niks)):
-        q = select(member_niks).where(member_niks.c.nik.in_(part))
-        for r in conn.execute(q):
-            out[r.nik].append((r.member_id, r.household_id))
+        q = select(member_niks.c.nik, member_niks.c.member_id, member_niks.c.household_id)
+        for nik, member_id, household_id in conn.execute(q.where(member_niks.c.nik.in_(part))):
+            out[nik].append((member_id, household_id))
     return out
 
 

@@ -9,11 +9,13 @@ is neither in the file nor in the database are rejected.
 """
 
 from collections import defaultdict
+from dataclasses import replace
 from itertools import groupby
 
 from sqlalchemy import Connection, Engine, and_, delete, select, update
 from sqlalchemy.sql import bindparam
 
+from dtks.model import Household, Member
 from dtks.review import FLAG_VALIDATION_WARNING, OPEN
 from sync_server import clock
 from sync_server.db import jsontext
@@ -29,11 +31,11 @@ from sync_server.db.tables import (
     tombstones,
 )
 from sync_server.services import anomalies
-from sync_server.services.household_store import chunks
+from sync_server.services.household_store import chunks, member_from_row
 from sync_server.services.prelist_stage import HOUSEHOLDS_FILE, MEMBERS_FILE, claim, problem
 
-APPLY_BATCH = 10_000
-"""Staged rows (households and members) per apply transaction, about 2,000 households."""
+APPLY_BATCH = 25_000
+"""Staged rows (households and members) per apply transaction, about 5,000 households."""
 IMPORT_DEVICE = "prelist-import"
 
 
@@ -49,7 +51,7 @@ def apply_run(engine: Engine, run: dict, counts: dict, progress=None) -> None:
             for hid, group in groupby(rows, key=lambda r: r.household_id):
                 writes.household(hid, list(group))
             writes.finish(conn)
-            anomalies.refresh(conn, writes.applied())  # the anomaly worklist (dtks.anomalies)
+            anomalies.refresh(conn, writes.applied(), writes.stored)  # dtks.anomalies
             conn.execute(
                 delete(import_rows).where(
                     import_rows.c.run_id == run["id"],
@@ -92,6 +94,8 @@ class _Batch:
         self.audits, self.moves, self.problems = [], [], []
         self.warned: dict[str, list[str]] = {}
         self.orphans: set[str] = set()
+        self.stored: dict[str, Household] = {}
+        """Each applied household as the batch leaves it in the store (for the anomalies)."""
 
     def household(self, hid: str, group: list) -> None:
         """Queue one household's staged rows (read against the database in finish)."""
@@ -127,10 +131,11 @@ class _Batch:
             self.counts["households_done"] += 1
         if self._household(hid, head, prev, changed):  # an unchanged row's defect was seen
             self._warnings(hid, [*heads[:1], *kept])
+        self.stored[hid] = _stored(hid, head, prev, prev_members, kept)
 
     def _unique_members(self, rows: list) -> list:
         seen, kept = set(), []
-        for r in sorted(rows, key=lambda r: r.line):
+        for r in rows:  # in line order (_next_batch)
             if r.row_id in seen:
                 self._reject(MEMBERS_FILE, r, "member_id: appears twice")
                 continue
@@ -263,16 +268,33 @@ def _existing(conn: Connection, hids: list[str]) -> tuple[dict, dict]:
                 households.c["values"],
                 households.c.version,
                 households.c.kode_wilayah,
+                households.c.deleted,
             ).where(households.c.household_id.in_(part))
         ):
             old_h[r.household_id] = r
-        for m in conn.execute(
-            select(members.c.member_id, members.c.household_id, members.c["values"]).where(
-                members.c.household_id.in_(part)
-            )
-        ):
+        for m in conn.execute(select(members).where(members.c.household_id.in_(part))):
             old_m[m.household_id][m.member_id] = m
     return old_h, old_m
+
+
+def _stored(hid: str, head, prev, prev_members: dict, kept: list) -> Household:
+    """The household as the batch leaves it: the file's values over the stored ones, the
+    stored members (members the file does not name stay as they are) and the new ones."""
+    if prev is None:
+        found = [Member(r.row_id, values=jsontext.loads(r.values)) for r in kept]
+        found.sort(key=lambda m: m.member_id)
+        return Household(hid, 1, values=jsontext.loads(head.values), members=found)
+    old = {mid: member_from_row(m) for mid, m in prev_members.items()}
+    for r in kept:
+        m, values = old.get(r.row_id), jsontext.loads(r.values)
+        old[r.row_id] = replace(m, values=values) if m else Member(r.row_id, values=values)
+    return Household(
+        hid,
+        prev.version,
+        deleted=bool(prev.deleted),
+        values=jsontext.loads(head.values if head is not None else prev.values),
+        members=[old[mid] for mid in sorted(old)],
+    )
 
 
 def _new_household(hid: str, head, n: int, now: str) -> dict:

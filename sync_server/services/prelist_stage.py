@@ -24,7 +24,7 @@ from sync_server.services.prelist_reader import BadLine, CsvFile, Row
 
 HOUSEHOLDS_FILE = "households.csv"
 MEMBERS_FILE = "members.csv"
-STAGE_BATCH = 5000
+STAGE_BATCH = 20_000
 """Lines per staging transaction."""
 SOFT_COLUMNS = frozenset({"nik", "no_kk", "tanggal_lahir"})
 """Columns whose invalid values are imported as written and flagged, not rejected."""
@@ -74,7 +74,7 @@ def stage_file(
         if item.line <= done_line:
             continue
         last = item.line
-        _stage_item(item, kind, staged, problems, today)
+        _stage_item(item, kind, run["id"], staged, problems, today)
         if last - done_line >= STAGE_BATCH:
             _commit(engine, run, kind, last, staged, problems, counts)
             staged, problems, done_line = [], [], last
@@ -85,14 +85,14 @@ def stage_file(
         progress(f"reading {kind.name}", csv_file.size, csv_file.size)
 
 
-def _stage_item(item: Row | BadLine, kind: FileKind, staged, problems, today: date) -> None:
+def _stage_item(item: Row | BadLine, kind: FileKind, run_id, staged, problems, today) -> None:
     if isinstance(item, BadLine):
         rid = item.cells.get(kind.id_column, "").strip()
         rid = rid if rid.isascii() and len(rid) <= 64 else None
         problems.append(problem(kind.name, item.line, rid or None, item.reason))
         return
     try:
-        staged.append(parse_line(item, kind, today))
+        staged.append({"run_id": run_id, **parse_line(item, kind, today)})
     except Rejected as e:
         problems.append(e.problem)
 
@@ -142,7 +142,7 @@ def _commit(engine, run, kind: FileKind, line, staged, problems, counts) -> None
     counts["households_read"] += sum(1 for r in staged if r["kind"] == HOUSEHOLDS.kind)
     with engine.begin() as conn:
         claim(conn, run, {kind.line_column: line, "counts": jsontext.dumps(counts)})
-        insert_rows(conn, import_rows, [{"run_id": run["id"], **r} for r in staged])
+        insert_rows(conn, import_rows, staged)
         insert_rows(conn, import_problems, [{"run_id": run["id"], **p} for p in problems])
     run[kind.line_column] = line
 
