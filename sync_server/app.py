@@ -3,7 +3,9 @@
 app = create_app(Settings.resolve(data_dir="/srv/verivali"))
 """
 
+import json
 import logging
+import os
 
 from fastapi import FastAPI
 
@@ -38,6 +40,8 @@ from sync_server.services.login_throttle import LoginThrottle
 from sync_server.settings import Settings
 
 PREFIX = "/api/v1"
+SERVE_ENV = "VERIVALI_SERVE_SETTINGS"
+"""Where `serve --workers N` hands the settings to its worker processes."""
 
 
 def create_app(settings: Settings, migrate: bool = True) -> FastAPI:
@@ -93,3 +97,16 @@ def create_app(settings: Settings, migrate: bool = True) -> FastAPI:
     app.add_middleware(SecurityHeaders)
     logging.getLogger("sync_server").setLevel(logging.INFO)
     return app
+
+
+def serve_environment(settings: Settings) -> dict[str, str]:
+    """The environment that gives worker processes these settings (app_from_environment)."""
+    keep = {"db": settings.db_url, "data_dir": str(settings.data_dir)}
+    return {SERVE_ENV: json.dumps({**keep, "trusted_proxies": list(settings.trusted_proxies)})}
+
+
+def app_from_environment() -> FastAPI:
+    """The app of one worker process of `serve --workers N` (already migrated)."""
+    given = json.loads(os.environ[SERVE_ENV])
+    proxies = tuple(given.pop("trusted_proxies"))
+    return create_app(Settings.resolve(**given, trusted_proxies=proxies), migrate=False)

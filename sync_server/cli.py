@@ -11,6 +11,7 @@ sync-server serve --host 0.0.0.0 --port 8443 --certfile cert.pem --keyfile key.p
 
 import argparse
 import getpass
+import os
 import sys
 import time
 from pathlib import Path
@@ -247,7 +248,7 @@ def cmd_serve(args) -> int:
     import uvicorn
 
     from sync_server.api.client_address import parse_proxies
-    from sync_server.app import create_app
+    from sync_server.app import create_app, serve_environment
 
     if bool(args.certfile) != bool(args.keyfile):
         raise ServerError("give both --certfile and --keyfile for TLS")
@@ -256,9 +257,16 @@ def cmd_serve(args) -> int:
     except ValueError as e:
         raise ServerError(str(e)) from None
     settings = Settings.resolve(db=args.db, data_dir=args.data_dir, trusted_proxies=proxies)
-    app = create_app(settings)
+    if args.workers > 1:  # processes share nothing but the database (docs/server.md)
+        create_app(settings)  # migrate and check once, before the workers start
+        os.environ.update(serve_environment(settings))
+        app, extra = "sync_server.app:app_from_environment", {"factory": True}
+    else:
+        app, extra = create_app(settings), {}
     uvicorn.run(
         app,
+        workers=args.workers,
+        **extra,
         host=args.host,
         port=args.port,
         ssl_certfile=args.certfile,
@@ -417,6 +425,12 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="ADDR",
         help="reverse proxies (addresses or networks, e.g. 127.0.0.1 10.8.0.0/16) whose "
         "X-Forwarded-For names the client; default: none, the header is ignored",
+    )
+    s.add_argument(
+        "--workers",
+        type=int,
+        default=1,
+        help="server processes (several need PostgreSQL to run writes side by side; default 1)",
     )
     s.set_defaults(func=cmd_serve)
 

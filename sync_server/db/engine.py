@@ -49,25 +49,83 @@ def _configure_sqlite(engine: Engine) -> None:
         conn.exec_driver_sql("BEGIN")
 
 
-@contextmanager
-def write_transaction(engine: Engine):
-    """Open a transaction that holds the write lock (the 'seq' counter row) until commit.
+WRITERS_LOCK = 0x7665_7269
+"""The PostgreSQL advisory lock key that orders writers (exclusive) against pushes (shared)."""
+ROW_LOCKS = 0x7665_7270
+"""The advisory lock class of per-item locks (lock_items: a household, a change-set)."""
+TXN_SHIFT = 24
+"""On PostgreSQL a sequence number is base + xid * 2**24 + n: n < 2**24 per transaction."""
 
-    Writers are serialised by this lock on both SQLite and PostgreSQL, so the global sequence
-    numbers of committed rows always grow in commit order.
+
+@contextmanager
+def write_transaction(engine: Engine, shared: bool = False):
+    """Open a write transaction; writers are ordered so that pulls stay exact.
+
+    SQLite: every writer holds the database's write lock (the 'seq' counter row is written
+    first), so sequence numbers grow in commit order. PostgreSQL: sequence numbers come from
+    the writing transaction's id (``Sequence``) and pulls stop below the oldest transaction
+    still running (``low_watermark``), so no lock is needed for exactness; a writer that
+    reads and rewrites many households holds the writers' advisory lock exclusively, and
+    pushes (shared=True) hold it shared (pushes run concurrently, each locking the
+    households it writes with ``lock_items``).
     """
     with engine.begin() as conn:
-        conn.execute(
-            update(counters).where(counters.c.name == "seq").values(value=counters.c.value)
-        )
+        if conn.dialect.name != "postgresql":
+            conn.execute(
+                update(counters).where(counters.c.name == "seq").values(value=counters.c.value)
+            )
+        elif shared:
+            conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock_shared({WRITERS_LOCK})")
+        else:
+            conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITERS_LOCK})")
         yield conn
 
 
+def lock_items(conn: Connection, kind: str, keys) -> None:
+    """Lock items (household ids, change-set ids) until commit, in sorted order (PostgreSQL;
+    on SQLite the write transaction already excludes every other writer)."""
+    if conn.dialect.name != "postgresql":
+        return
+    for key in sorted(set(keys)):
+        conn.exec_driver_sql(
+            "SELECT pg_advisory_xact_lock(%(c)s, hashtext(%(k)s))",
+            {"c": ROW_LOCKS & 0x7FFF_FFFF, "k": f"{kind}:{key}"},
+        )
+
+
+def low_watermark(conn: Connection) -> int | None:
+    """The sequence number below which every row that will ever commit is visible now
+    (PostgreSQL: set by the oldest running transaction); None on SQLite (writers commit in
+    sequence order)."""
+    if conn.dialect.name != "postgresql":
+        return None
+    base, xmin = conn.exec_driver_sql(
+        "SELECT (SELECT value FROM counters WHERE name = 'seq'),"
+        " pg_snapshot_xmin(pg_current_snapshot())::text::bigint"
+    ).one()
+    return base + (xmin << TXN_SHIFT)
+
+
 class Sequence:
-    """Hand out global sequence numbers inside a write transaction; saved by ``save()``."""
+    """Hand out global sequence numbers inside a write transaction; saved by ``save()``.
+
+    SQLite: the 'seq' counter row, read and written back under the write lock. PostgreSQL:
+    the counter row stays as it was when the database moved to this scheme (the base) and
+    a number is base + the transaction id * 2**24 + a count within the transaction (kept
+    on the connection, so several Sequence objects of one transaction never repeat one)."""
 
     def __init__(self, conn: Connection):
         self.conn = conn
+        if conn.dialect.name == "postgresql":
+            self.base, self.xid = conn.exec_driver_sql(
+                "SELECT (SELECT value FROM counters WHERE name = 'seq'),"
+                " pg_current_xact_id()::text::bigint"
+            ).one()
+            used = conn.info.get("seq_used")
+            self.value = used[1] if used and used[0] == self.xid else 0
+            self.start = self.value
+            return
+        self.xid = None
         self.value = conn.execute(
             counters.select().with_only_columns(counters.c.value).where(counters.c.name == "seq")
         ).scalar_one()
@@ -76,11 +134,17 @@ class Sequence:
     def next(self) -> int:
         """Return the next sequence number."""
         self.value += 1
-        return self.value
+        if self.xid is None:
+            return self.value
+        if self.value >= 1 << TXN_SHIFT:
+            raise RuntimeError("more than 2**24 sequence numbers in one transaction")
+        self.conn.info["seq_used"] = (self.xid, self.value)
+        return self.base + (self.xid << TXN_SHIFT) + self.value
 
     def save(self) -> None:
-        """Write the counter back (call before commit when numbers were taken)."""
-        if self.value != self.start:
+        """Write the counter back (call before commit when numbers were taken; PostgreSQL
+        keeps its count on the connection)."""
+        if self.xid is None and self.value != self.start:
             self.conn.execute(
                 update(counters).where(counters.c.name == "seq").values(value=self.value)
             )

@@ -8,6 +8,7 @@ cannot know (scope, columns, photos, the form) and writes the result.
     reply = push(engine, user, body_bytes, forms_dir=None)
 """
 
+import logging
 import os
 import re
 import sys
@@ -15,6 +16,7 @@ import time
 from dataclasses import dataclass, field
 
 from sqlalchemy import Connection, Engine, insert, select, update
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.sql import bindparam
 
 from dtks import cycle as cycle_rule
@@ -32,7 +34,7 @@ from dtks.review import (
 )
 from sync_server import clock
 from sync_server.db import jsontext
-from sync_server.db.engine import Sequence, write_transaction
+from sync_server.db.engine import Sequence, lock_items, write_transaction
 from sync_server.db.tables import (
     audit,
     changesets,
@@ -64,6 +66,10 @@ from sync_server.services.form_check import check_answers
 from sync_server.services.household_store import chunks, load_states
 from sync_server.services.users import User
 
+RETRIES = 5
+RETRY_STATES = frozenset({"40P01", "40001"})
+"""PostgreSQL deadlock and serialization failure: the push is run again from the start."""
+log = logging.getLogger(__name__)
 _HOUSEHOLD_PATH = re.compile(r"^households\[(\d+)\](?:\.(.*))?$")
 
 
@@ -79,7 +85,22 @@ def push(
     data = _load(body) if isinstance(body, bytes | str) else body
     changeset = _parse(data)
     fingerprint = changeset.fingerprint()
-    with write_transaction(engine) as conn:
+    for attempt in range(RETRIES):
+        try:
+            return _push_once(engine, user, changeset, fingerprint, forms_dir, relayer_id)
+        except DBAPIError as e:
+            if getattr(e.orig, "sqlstate", None) not in RETRY_STATES or attempt == RETRIES - 1:
+                raise
+            log.info("push %s: %s, tried again", changeset.changeset_id, e.orig.sqlstate)
+    raise AssertionError("unreachable")
+
+
+def _push_once(engine, user, changeset: ChangeSet, fingerprint: str, forms_dir, relayer_id):
+    """One attempt of push, in one transaction: pushes run concurrently on PostgreSQL, each
+    locking its change-set and households first (write_transaction shared)."""
+    with write_transaction(engine, shared=True) as conn:
+        lock_items(conn, "changeset", [changeset.changeset_id])
+        lock_items(conn, "household", [h.household_id for h in changeset.households])
         stored = conn.execute(
             select(changesets.c.fingerprint, changesets.c.reply).where(
                 changesets.c.changeset_id == changeset.changeset_id

@@ -1,7 +1,9 @@
 """Pull: the households of an assignment's scope changed since a global sequence number.
 
 Pages are ordered by ``seq``; ``next_since`` is the seq of the last household in the page, so
-a client that stores it after saving the page never misses or repeats a change. Households
+a client that stores it after saving the page never misses or repeats a change: on
+PostgreSQL, where writers run concurrently, a page stops below the sequence numbers that a
+running transaction may still commit (``engine.low_watermark``). Households
 that left the scope since then (moved to another desa, deleted) come back as tombstones.
 Every household carries its open ``anomalies`` and its ``tasks`` (DESIGN.md, "The monthly
 cycle"; empty lists on a tombstone).
@@ -10,6 +12,7 @@ cycle"; empty lists on a tombstone).
 from sqlalchemy import Connection, select
 
 from sync_server.db import jsontext
+from sync_server.db.engine import low_watermark
 from sync_server.db.tables import households, members, tombstones
 from sync_server.scopes import scope_range, under_scope
 from sync_server.services import tasks
@@ -20,13 +23,14 @@ from sync_server.services.household_store import chunks, review_info
 def pull_page(conn: Connection, scope: str, since: int, limit: int) -> dict:
     """Return {households, next_since, more} for a scope (plain kode wilayah prefix)."""
     low, high = scope_range(scope)
-    rows = conn.execute(page_query(scope, since, limit + 1)).all()
-    gone = conn.execute(
-        select(tombstones.c.household_id, tombstones.c.seq)
-        .where(under_scope(tombstones.c.kode_wilayah, scope), tombstones.c.seq > since)
-        .order_by(tombstones.c.seq)
-        .limit(limit + 1)
-    ).all()
+    below = low_watermark(conn)
+    rows = conn.execute(page_query(scope, since, limit + 1, below)).all()
+    q = select(tombstones.c.household_id, tombstones.c.seq).where(
+        under_scope(tombstones.c.kode_wilayah, scope), tombstones.c.seq > since
+    )
+    if below is not None:
+        q = q.where(tombstones.c.seq < below)
+    gone = conn.execute(q.order_by(tombstones.c.seq).limit(limit + 1)).all()
     items = sorted(
         [(r.seq, "h", r) for r in rows] + [(t.seq, "t", t) for t in gone], key=lambda i: i[0]
     )
@@ -53,14 +57,15 @@ def pull_page(conn: Connection, scope: str, since: int, limit: int) -> dict:
     return {"households": out, "next_since": next_since, "more": more}
 
 
-def page_query(scope: str, since: int, limit: int):
-    """The households of a scope after since, in seq order, at most limit."""
-    return (
-        select(households)
-        .where(under_scope(households.c.kode_wilayah, scope), households.c.seq > since)
-        .order_by(households.c.seq)
-        .limit(limit)
+def page_query(scope: str, since: int, limit: int, below: int | None = None):
+    """The households of a scope after since (and below the watermark), in seq order, at
+    most limit."""
+    q = select(households).where(
+        under_scope(households.c.kode_wilayah, scope), households.c.seq > since
     )
+    if below is not None:
+        q = q.where(households.c.seq < below)
+    return q.order_by(households.c.seq).limit(limit)
 
 
 def _members(conn: Connection, ids: list[str]) -> dict[str, list[dict]]:

@@ -192,12 +192,21 @@ def _empty(engine):
         conn.execute(text("UPDATE counters SET value = 0"))
 
 
+def _ranked(rows) -> list[tuple]:
+    """The rows with each seq replaced by its place in seq order (on PostgreSQL the numbers
+    come from transaction ids, so two databases give the same order, not the same numbers)."""
+    place = {seq: i for i, seq in enumerate(sorted(r[-1] for r in rows))}
+    return [(*r[:-1], place[r[-1]]) for r in rows]
+
+
 def _snapshot(engine):
     with engine.connect() as conn:
         return (
-            conn.execute(
-                text('SELECT household_id, "values", version, seq FROM households ORDER BY 1')
-            ).all(),
+            _ranked(
+                conn.execute(
+                    text('SELECT household_id, "values", version, seq FROM households ORDER BY 1')
+                ).all()
+            ),
             conn.execute(text('SELECT member_id, "values", version FROM members ORDER BY 1')).all(),
             conn.execute(text("SELECT household_id, kind, detail FROM flags ORDER BY 1")).all(),
         )

@@ -16,7 +16,7 @@ def _alamat(server, hid=HID):
 def _counts(server) -> dict:
     tables = ["changesets", "audit", "conflicts", "flags", "verifications"]
     return {t: server.scalar(f"SELECT count(*) FROM {t}") for t in tables} | {
-        "seq": server.scalar("SELECT value FROM counters WHERE name = 'seq'"),
+        "seq": server.scalar("SELECT max(seq) FROM households"),
         "households": server.scalar("SELECT sum(version) FROM households"),
     }
 
