@@ -25,6 +25,9 @@ class ErrorCode(StrEnum):
     """422: a change-set names a photo that was never uploaded: PUT it first."""
     PHOTO_INVALID = "photo_invalid"
     """422: an uploaded photo is not a JPEG, or its bytes do not match its sha256."""
+    SCAN_INVALID = "scan_invalid"
+    """422: an uploaded pengesahan scan is not a whole PDF, JPEG or PNG (the detail says what
+    is wrong: a cut-short PDF, a damaged image, another kind of file)."""
     UNAUTHENTICATED = "unauthenticated"
     """401: no token, an unknown, expired or revoked one, or a wrong username/password."""
     FORBIDDEN = "forbidden"

@@ -73,6 +73,12 @@ class PhotoInvalid(InvalidContent):
     code = ErrorCode.PHOTO_INVALID
 
 
+class ScanInvalid(InvalidContent):
+    """An uploaded pengesahan scan is refused: not a whole PDF, JPEG or PNG."""
+
+    code = ErrorCode.SCAN_INVALID
+
+
 class ScopeViolation(ServerError):
     """The user may not touch this household or wilayah."""
 

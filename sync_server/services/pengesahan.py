@@ -17,29 +17,26 @@ from dtks.cycle import PENGESAHAN
 from dtks.private_files import write_private
 from sync_server import clock
 from sync_server.db.tables import pengesahan, users
-from sync_server.errors import InvalidContent, NotFound
+from sync_server.errors import InvalidContent, NotFound, ScanInvalid
 from sync_server.scopes import covers
-from sync_server.services import cycle
+from sync_server.services import cycle, scan_check
 from sync_server.services.review_queue import reviewer_scopes
 from sync_server.services.users import User
 from sync_server.settings import SCANS_DIR_NAME
 
 log = logging.getLogger("sync_server")
 MAX_BYTES = 10 * 1024 * 1024
-KINDS = (
-    (b"%PDF-", "application/pdf", "pdf"),
-    (b"\xff\xd8\xff", "image/jpeg", "jpg"),
-    (b"\x89PNG\r\n\x1a\n", "image/png", "png"),
-)
-"""Magic bytes, content type and file extension of the accepted scans."""
+KINDS = scan_check.KINDS
 
 
 def kind_of(data: bytes) -> tuple[str, str]:
-    """(content type, extension) from the magic bytes, or InvalidContent."""
-    for magic, content_type, ext in KINDS:
-        if data.startswith(magic):
-            return content_type, ext
-    raise InvalidContent("the scan must be a PDF, JPEG or PNG file", field="body")
+    """(content type, extension) of a whole PDF, JPEG or PNG scan, or ScanInvalid saying why."""
+    problem = scan_check.scan_problem(data)
+    if problem:
+        raise ScanInvalid(
+            f"the scan must be a whole PDF, JPEG or PNG file: {problem}", field="body"
+        )
+    return scan_check.kind_of(data)
 
 
 def scan_dir(data_dir: Path) -> Path:

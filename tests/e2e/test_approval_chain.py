@@ -26,8 +26,8 @@ from capi_app.ui.submissions_window import SubmissionsWindow
 from dtks import review
 from dtks.error_codes import ErrorCode
 
-SCAN = b"%PDF-1.4\n% Keputusan Bupati Bandung, ditandatangani\n%%EOF\n"
-SCAN2 = b"%PDF-1.4\n% Keputusan Bupati Bandung (susulan), ditandatangani\n%%EOF\n"
+SCAN = b"%PDF-1.4\n% Keputusan Bupati Bandung, ditandatangani\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
+SCAN2 = b"%PDF-1.4\n% Keputusan Bupati Bandung (susulan), ditandatangani\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
 
 
 @pytest.fixture

@@ -1,12 +1,25 @@
-"""Pengesahan scans: only PDF, JPEG or PNG by their magic bytes, at most 10 MB, kept with the
-round and wilayah (row and file), listed and downloaded within the reviewer's scope."""
+"""Pengesahan scans: only whole PDF, JPEG or PNG files (images decoded, a PDF's structure
+checked), at most 10 MB, kept with the round and wilayah (row and file), listed and downloaded
+within the reviewer's scope."""
 
 import hashlib
+import io
 
+import pytest
+from PIL import Image
 from server_harness import ROUND
 
 PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
-PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
+
+
+def _scanned(fmt: str) -> bytes:
+    """A page as a scanner or phone saves it (Pillow writes real PDF, JPEG and PNG files)."""
+    out = io.BytesIO()
+    Image.new("RGB", (620, 877), "white").save(out, fmt)
+    return out.getvalue()
+
+
+PNG = _scanned("PNG")
 SCOPE = "32.04.12.2002"
 
 
@@ -82,3 +95,69 @@ def test_pengesahan_needs_reviewer_role_and_scope(server):
     assert r.status_code == 403
     assert other.get(other.url(f"/rounds/{ROUND}/pengesahan")).json() == {"documents": []}
     assert _put(reviewer, PDF, round_="2026-13").status_code == 422
+
+
+SCANNED_PDF, SCANNED_JPEG = _scanned("PDF"), _scanned("JPEG")
+
+
+def _flip(data: bytes, at: int) -> bytes:
+    return data[:at] + bytes([data[at] ^ 0x01]) + data[at + 1 :]
+
+
+@pytest.mark.parametrize(
+    "data, content_type, problem",
+    [
+        (b"%PDF-1.4 <html><script>alert(1)</script></html>", "application/pdf", "%%EOF"),
+        (SCANNED_PDF[: len(SCANNED_PDF) // 2], "application/pdf", "%%EOF"),
+        (b"%PDF-1.4\n%%EOF\n", "application/pdf", "neither startxref nor a trailer"),
+        (b"%PDF-9.9\n" + SCANNED_PDF[9:], "application/pdf", "header"),
+        (
+            b"%PDF-1.4\nstartxref\n3\n%%EOF\n",
+            "application/pdf",
+            "startxref 3 leads to no cross-reference",
+        ),
+        (b"\xff\xd8\xff<html><script>alert(1)</script>", "image/jpeg", "not a whole JPEG"),
+        (SCANNED_JPEG[: len(SCANNED_JPEG) - 200], "image/jpeg", "damaged JPEG"),
+        (SCANNED_JPEG + b"<html>", "image/jpeg", "data after its end"),
+        (b"\x89PNG\r\n\x1a\n" + b"\x00" * 64, "image/png", "PNG"),
+        (_flip(PNG, 40), "image/png", "PNG"),
+        (b"GIF89a" + bytes(100), "image/gif", "not a PDF, JPEG or PNG"),
+    ],
+    ids=[
+        "pdf-magic-then-html",
+        "pdf-cut-in-half",
+        "pdf-without-trailer",
+        "pdf-version-9",
+        "pdf-startxref-to-nowhere",
+        "jpeg-magic-then-html",
+        "jpeg-cut-short",
+        "jpeg-with-html-after",
+        "png-magic-then-zeros",
+        "png-checksum-wrong",
+        "gif",
+    ],
+)
+def test_a_scan_that_is_not_a_whole_pdf_jpeg_or_png_is_refused_saying_why(
+    server, data, content_type, problem
+):
+    reviewer = server.client("reviewer1")
+    r = _put(reviewer, data, content_type)
+    assert r.status_code == 422, r.text
+    body = r.json()
+    assert (body["code"], body["field"]) == ("scan_invalid", "body")
+    assert problem in body["detail"]
+    assert server.scalar("SELECT count(*) FROM pengesahan") == 0
+    assert not any((server.data_dir / "pengesahan").rglob("*.*"))
+
+
+def test_real_scans_are_kept_pdf_with_its_cross_reference_jpeg_and_png(server):
+    reviewer = server.client("reviewer1")
+    for data, content_type in (
+        (SCANNED_PDF, "application/pdf"),
+        (SCANNED_JPEG, "image/jpeg"),
+        (PNG, "image/png"),
+    ):
+        r = _put(reviewer, data, content_type)
+        assert r.status_code == 201, r.text
+        assert r.json()["content_type"] == content_type
+    assert server.scalar("SELECT count(*) FROM pengesahan") == 3

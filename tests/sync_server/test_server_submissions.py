@@ -19,7 +19,11 @@ NOT_ELIGIBLE = {"status_rt": "1", "hasil": "2"}
 
 
 def _pdf(n: int) -> bytes:
-    return b"%PDF-1.4\n% pengesahan " + str(n).encode() + b"\n%%EOF\n"
+    return (
+        b"%PDF-1.4\n% pengesahan "
+        + str(n).encode()
+        + b"\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
+    )
 
 
 @pytest.fixture

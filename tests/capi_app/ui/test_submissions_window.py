@@ -19,7 +19,7 @@ from capi_app.ui.submissions_window import SubmissionsWindow
 from dtks import review
 
 ROUND = "2026-11"  # the suite's clock (tests/conftest.py) is in it
-PDF = b"%PDF-1.4\n% pengesahan ditandatangani Bupati Bandung\n%%EOF\n"
+PDF = b"%PDF-1.4\n% pengesahan ditandatangani Bupati Bandung\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
 
 
 def login(field, name):
