@@ -17,12 +17,22 @@ FLAG_COLORS = {
     review.FLAG_MEMBER_REMOVED: "#475569",
     review.FLAG_RESUBMITTED: "#0f766e",
     review.FLAG_RETURNED_FROM_ABOVE: "#be185d",
+    review.FLAG_MOVE_PENDING: "#9333ea",
+    review.FLAG_LATE: "#78716c",
+    review.FLAG_ANOMALY: "#b45309",
+    review.FLAG_PAPI_DIFFERENCE: "#4338ca",
+    review.FLAG_NEEDS_REVIEW: "#334155",
 }
 
 
 def flag_label(flag: str) -> str:
-    """The flag's name in the user's language."""
-    labels = {
+    """The flag's name in the user's language (every kind of dtks.review.FLAG_KINDS has one)."""
+    return flag_labels().get(flag, flag)
+
+
+def flag_labels() -> dict[str, str]:
+    """Each flag kind's name in the user's language."""
+    return {
         review.FLAG_CONFLICT: QCoreApplication.translate("Flag", "Hard conflict"),
         review.FLAG_PARALLEL_EDIT: QCoreApplication.translate("Flag", "Soft conflict"),
         review.FLAG_DUPLICATE_VERIFICATION: QCoreApplication.translate(
@@ -36,8 +46,14 @@ def flag_label(flag: str) -> str:
         review.FLAG_RETURNED_FROM_ABOVE: QCoreApplication.translate(
             "Flag", "Returned by a level above"
         ),
+        review.FLAG_MOVE_PENDING: QCoreApplication.translate(
+            "Flag", "Move to another wilayah waiting"
+        ),
+        review.FLAG_LATE: QCoreApplication.translate("Flag", "Arrived late"),
+        review.FLAG_ANOMALY: QCoreApplication.translate("Flag", "Anomaly"),
+        review.FLAG_PAPI_DIFFERENCE: QCoreApplication.translate("Flag", "PAPI entries differ"),
+        review.FLAG_NEEDS_REVIEW: QCoreApplication.translate("Flag", "Needs review"),
     }
-    return labels.get(flag, flag)
 
 
 def review_state_label(state: str, verified: bool = False) -> str:

@@ -182,6 +182,26 @@
         <source>Returned by a level above</source>
         <translation>Returned by a level above</translation>
     </message>
+    <message>
+        <source>Move to another wilayah waiting</source>
+        <translation>Move to another wilayah waiting</translation>
+    </message>
+    <message>
+        <source>Arrived late</source>
+        <translation>Arrived late</translation>
+    </message>
+    <message>
+        <source>Anomaly</source>
+        <translation>Anomaly</translation>
+    </message>
+    <message>
+        <source>PAPI entries differ</source>
+        <translation>PAPI entries differ</translation>
+    </message>
+    <message>
+        <source>Needs review</source>
+        <translation>Needs review</translation>
+    </message>
 </context>
 <context>
     <name>FormView</name>

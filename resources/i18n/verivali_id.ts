@@ -183,6 +183,26 @@
         <source>Returned by a level above</source>
         <translation>Dikembalikan oleh tingkat di atas</translation>
     </message>
+    <message>
+        <source>Move to another wilayah waiting</source>
+        <translation>Pindah wilayah menunggu</translation>
+    </message>
+    <message>
+        <source>Arrived late</source>
+        <translation>Terlambat masuk</translation>
+    </message>
+    <message>
+        <source>Anomaly</source>
+        <translation>Anomali</translation>
+    </message>
+    <message>
+        <source>PAPI entries differ</source>
+        <translation>Entri PAPI berbeda</translation>
+    </message>
+    <message>
+        <source>Needs review</source>
+        <translation>Perlu diperiksa</translation>
+    </message>
 </context>
 <context>
     <name>FormView</name>

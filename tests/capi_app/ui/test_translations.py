@@ -27,3 +27,18 @@ def test_indonesian_is_loaded_and_english_falls_back_to_source(qapp):
     assert QCoreApplication.translate("State", "Not visited") == "Belum dikunjungi"
     assert i18n.set_language("en")
     assert QCoreApplication.translate("LoginDialog", "Password") == "Password"
+
+
+def test_every_flag_kind_has_an_indonesian_label(qapp):
+    """A flag kind added to dtks.review without a label would show its raw name as a chip."""
+    from capi_app.ui.review_queue_model import flag_label
+    from dtks import review
+
+    english = {kind: flag_label(kind) for kind in review.FLAG_KINDS}
+    i18n.set_language("id")
+    try:
+        indonesian = {kind: flag_label(kind) for kind in review.FLAG_KINDS}
+    finally:
+        i18n.set_language("en")
+    untranslated = {k for k in review.FLAG_KINDS if indonesian[k] in (k, english[k])}
+    assert untranslated == set(), f"flag kinds without an Indonesian label: {untranslated}"
