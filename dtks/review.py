@@ -170,6 +170,9 @@ FLAG_MOVE_PENDING = "move_pending"
 """A change of kode_wilayah waits for a reviewer of the new wilayah (dtks.moves)."""
 FLAG_ANOMALY = "anomaly"
 FLAG_PAPI_DIFFERENCE = "papi_difference"
+FLAG_INTEGRITY = "integrity"
+"""A sign that the visit may not have happened in the field (dtks.integrity), with evidence;
+information for the reviewer: it never holds, blocks or moves a household by itself."""
 
 
 @dataclass(frozen=True)
@@ -206,6 +209,7 @@ FLAG_KINDS: Mapping[str, FlagKind] = {
         FlagKind(FLAG_MOVE_PENDING, True, True, False, False, "a move waits for the new side"),
         FlagKind(FLAG_ANOMALY, False, False, False, False, "on the anomaly worklist"),
         FlagKind(FLAG_PAPI_DIFFERENCE, True, True, False, False, "two PAPI entries differ"),
+        FlagKind(FLAG_INTEGRITY, False, False, False, False, "a visit-integrity sign (evidence)"),
     )
 }
 """Every flag kind there is. Add a kind here and nowhere else."""

@@ -22,6 +22,7 @@ FLAG_COLORS = {
     review.FLAG_ANOMALY: "#b45309",
     review.FLAG_PAPI_DIFFERENCE: "#4338ca",
     review.FLAG_NEEDS_REVIEW: "#334155",
+    review.FLAG_INTEGRITY: "#0e7490",
 }
 
 
@@ -53,6 +54,7 @@ def flag_labels() -> dict[str, str]:
         review.FLAG_ANOMALY: QCoreApplication.translate("Flag", "Anomaly"),
         review.FLAG_PAPI_DIFFERENCE: QCoreApplication.translate("Flag", "PAPI entries differ"),
         review.FLAG_NEEDS_REVIEW: QCoreApplication.translate("Flag", "Needs review"),
+        review.FLAG_INTEGRITY: QCoreApplication.translate("Flag", "Visit integrity"),
     }
 
 

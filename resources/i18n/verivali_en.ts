@@ -202,6 +202,10 @@
         <source>Needs review</source>
         <translation>Needs review</translation>
     </message>
+    <message>
+        <source>Visit integrity</source>
+        <translation>Visit integrity</translation>
+    </message>
 </context>
 <context>
     <name>FormView</name>

@@ -203,6 +203,10 @@
         <source>Needs review</source>
         <translation>Perlu diperiksa</translation>
     </message>
+    <message>
+        <source>Visit integrity</source>
+        <translation>Integritas kunjungan</translation>
+    </message>
 </context>
 <context>
     <name>FormView</name>
