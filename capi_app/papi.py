@@ -19,9 +19,11 @@ from datetime import datetime, timedelta
 
 from capi_app.store.store import Store
 from capi_app.visit import MEMBER_ID_COLUMN, SaveResult, save_visit, start_visit
+from dtks import integrity
 from dtks.forms import Form
 from dtks.forms.compare import answer_at, same
 from dtks.forms.prefill import prefill
+from dtks.integrity import Event, Paradata
 from dtks.model import Papi, PapiCheck
 
 FIRST_ENTRY = "entry1"
@@ -101,6 +103,9 @@ class PapiKeying:
         """Second entries: the first entries fetched from the server, by household."""
         self.revisions: dict[str, int] = {}
         """The household's revision each questionnaire started from (a stale save is refused)."""
+        self.paradata: dict[str, Paradata] = {}
+        """The keying session of each questionnaire (dtks.integrity): opened, every value
+        keyed, finalized; sent with the verification like a CAPI interview's."""
 
     def find_household(self, text: str) -> str:
         """The household typed as its 16-digit id or its pre-list number (HouseholdNotFound)."""
@@ -122,6 +127,7 @@ class PapiKeying:
         the first entry started from)."""
         first = self.firsts.get(household_id)
         self.revisions[household_id] = self.store.revision(household_id)
+        self.paradata[household_id] = Paradata.start(datetime.now().astimezone())
         if self.batch.entry == 1 or first is None or not first.prelist:
             return start_visit(self.store, self.form, household_id).answers
         members = [
@@ -130,6 +136,15 @@ class PapiKeying:
             if m.get("status", "active") == "active"
         ]
         return prefill(self.form, first.prelist.get("values") or {}, members)
+
+    def record_answer(self, household_id: str, path: str) -> None:
+        """Paradata: a value was keyed."""
+        p = self.paradata.get(household_id)
+        if p is not None:
+            at = p.offset(datetime.now().astimezone())
+            self.paradata[household_id] = p.add(
+                Event(at, integrity.ANSWER, name=path[: integrity.MAX_NAME])
+            )
 
     def first_value(self, household_id: str, key: str):
         """The first entry's value at a difference key (dependent verification only)."""
@@ -157,6 +172,7 @@ class PapiKeying:
             started_at=started_at,
             lang=lang,
             papi=self.batch.papi(questionnaire_no, checks),
+            paradata=self.paradata.get(household_id),
         )
         if result.finalized:
             self.batch.saved.append(datetime.now().astimezone())

@@ -20,8 +20,10 @@ from typing import Any
 
 from capi_app.store.store import Store
 from capi_app.store.views import HouseholdView
+from dtks import integrity
 from dtks.forms import Form, Problem
 from dtks.forms.prefill import member_repeat, prefill, write_back
+from dtks.integrity import Event, Paradata
 from dtks.model import Gps, Papi
 from dtks.prelist import HOUSEHOLD_COLUMNS, MEMBER_COLUMNS, InvalidValue, parse_value
 from dtks.removal import FORM_STATUS as REMOVAL_STATUS
@@ -34,19 +36,80 @@ RESULT_FIELD = "hasil"
 GPS_FIELD_TYPE = "geopoint"
 
 
+def _now() -> datetime:
+    return datetime.now().astimezone()
+
+
 @dataclass
 class Visit:
-    """What the form screen starts from."""
+    """What the form screen starts from, and the paradata recorded while it is open.
+
+    The screen tells the visit what happens (``record_answer``, ``record_section``,
+    ``record_photo``, ``record_gps``); the events are kept with every save of the visit
+    (dtks.integrity, inside the encrypted store) and sent with the verification.
+    """
 
     household_id: str
     answers: dict[str, Any]
     household: HouseholdView
-    started_at: datetime = field(default_factory=lambda: datetime.now().astimezone())
+    started_at: datetime = field(default_factory=_now)
+    paradata: Paradata | None = None
+
+    def __post_init__(self) -> None:
+        if self.paradata is None:
+            self.paradata = Paradata.start(self.started_at)
 
     @property
     def revision(self) -> int:
         """The household's revision this visit was read at (hand it back with a save)."""
         return self.household.revision
+
+    def record(self, kind: str, when: datetime | None = None, **facts: Any) -> None:
+        """Add one paradata event at when (now by default)."""
+        at = self.paradata.offset(when or _now())
+        self.paradata = self.paradata.add(Event(at, kind, **facts))
+
+    def record_answer(self, path: str, when: datetime | None = None) -> None:
+        """An answer was changed (path as the form names it: members[2].nik)."""
+        self.record(integrity.ANSWER, when, name=path[: integrity.MAX_NAME])
+
+    def record_section(self, name: str, when: datetime | None = None) -> None:
+        """The enumerator moved to another section of the form."""
+        if name:
+            self.record(integrity.SECTION, when, name=name[: integrity.MAX_NAME])
+
+    def record_photo(self, photo, when: datetime | None = None) -> None:
+        """A photo was taken (a store PhotoRecord: its hashes and EXIF capture time)."""
+        taken = exif_time(photo.taken_at, self.paradata.t0)
+        self.record(
+            integrity.PHOTO,
+            when,
+            sha256=photo.sha256,
+            dhash=photo.dhash,
+            ahash=photo.ahash,
+            exif_at=None if taken is None else self.paradata.offset(taken),
+        )
+
+    def record_gps(self, gps: Gps, when: datetime | None = None) -> None:
+        """A GPS position was taken for the house."""
+        self.record(integrity.GPS, when, lat=gps.lat, lon=gps.lon, accuracy_m=gps.accuracy_m)
+
+
+def exif_time(text: str | None, t0: datetime) -> datetime | None:
+    """A camera's capture time as an aware datetime: without an offset it is the device's
+    local time, taken in the zone of the visit's start.
+
+    >>> from datetime import timedelta, timezone
+    >>> exif_time("2026-11-01T09:00:00", datetime(2026, 11, 2, tzinfo=timezone(timedelta(hours=8))))
+    datetime.datetime(2026, 11, 1, 9, 0, tzinfo=datetime.timezone(datetime.timedelta(seconds=28800)))
+    """
+    if not text:
+        return None
+    try:
+        taken = datetime.fromisoformat(text)
+    except ValueError:
+        return None
+    return taken if taken.tzinfo else taken.replace(tzinfo=t0.tzinfo)
 
 
 @dataclass
@@ -56,6 +119,8 @@ class SaveResult:
     state: str
     problems: list[Problem]
     revision: int  # the household's revision after the save: the next save starts from it
+    paradata: Paradata | None = None
+    """The paradata as saved (with its ``finalized`` event after a finalize)."""
 
     @property
     def finalized(self) -> bool:
@@ -64,14 +129,19 @@ class SaveResult:
 
 
 def start_visit(store: Store, form: Form, household_id: str) -> Visit:
-    """The saved answers of a visit under way, or answers prefilled from the pre-list."""
+    """The saved answers of a visit under way, or answers prefilled from the pre-list; its
+    paradata goes on from what was recorded before, with an ``opened`` event."""
     view = store.household(household_id)
+    now = _now()
+    paradata = store.paradata(household_id)
+    if paradata is not None:
+        paradata = paradata.add(Event(paradata.offset(now), integrity.OPENED))
     if view.verification is not None and view.verification.answers:
-        return Visit(household_id, dict(view.verification.answers), view)
+        return Visit(household_id, dict(view.verification.answers), view, now, paradata)
     members = [
         {**m.values, MEMBER_ID_COLUMN: m.member_id} for m in view.members if m.status == "active"
     ]
-    return Visit(household_id, prefill(form, view.values, members), view)
+    return Visit(household_id, prefill(form, view.values, members), view, now, paradata)
 
 
 def save_visit(
@@ -87,6 +157,7 @@ def save_visit(
     started_at: datetime | None = None,
     lang: str = "id",
     papi: Papi | None = None,
+    paradata: Paradata | None = None,
 ) -> SaveResult:
     """Save the answers (draft, or finalized when they pass the form); write pre-list edits back.
 
@@ -96,6 +167,9 @@ def save_visit(
 
     ``papi``: keyed from a paper questionnaire (checked by paper rules: no photo); a second
     entry is only a keying, compared with the first by the server, so it writes no edits.
+
+    ``paradata`` (``Visit.paradata``) is kept with the verification; a finalize adds its
+    ``finalized`` event.
     """
     problems = form.validate(answers, lang=lang, paper=papi is not None) if finalize else []
     problems += value_problems(form, answers)
@@ -104,6 +178,8 @@ def save_visit(
         with store.saving(household_id, revision):
             now = store.revision(household_id)
         return SaveResult(store.household_state(household_id), problems, now)
+    if paradata is not None and finalize:
+        paradata = paradata.add(Event(paradata.offset(_now()), integrity.FINALIZED))
     with store.saving(household_id, revision):
         if papi is None or papi.entry == 1:
             _write_household(store, form, household_id, answers, user)
@@ -116,9 +192,10 @@ def save_visit(
             gps=gps_from_answers(form, answers, gps_source),
             started_at=started_at,
             papi=papi,
+            paradata=paradata,
         )
         new_revision = store.revision(household_id)
-    return SaveResult(state, [] if finalize else problems, new_revision)
+    return SaveResult(state, [] if finalize else problems, new_revision, paradata)
 
 
 def value_problems(form: Form, answers: dict) -> list[Problem]:

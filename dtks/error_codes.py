@@ -28,6 +28,9 @@ class ErrorCode(StrEnum):
     SCAN_INVALID = "scan_invalid"
     """422: an uploaded pengesahan scan is not a whole PDF, JPEG or PNG (the detail says what
     is wrong: a cut-short PDF, a damaged image, another kind of file)."""
+    PARADATA_TOO_LARGE = "paradata_too_large"
+    """422: a verification's paradata has more events or bytes than dtks.integrity allows
+    (MAX_EVENTS, MAX_PARADATA_BYTES); ``household_id`` names the household."""
     UNAUTHENTICATED = "unauthenticated"
     """401: no token, an unknown, expired or revoked one, or a wrong username/password."""
     FORBIDDEN = "forbidden"

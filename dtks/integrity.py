@@ -53,9 +53,10 @@ MAX_EVENTS = 2_000
 reopened many times and answers typed again stay well inside. Past it the recorder drops
 answer events and counts them in ``dropped`` (opened, photo, GPS and finalize are kept while
 the room for them lasts)."""
-MAX_PARADATA_BYTES = 64 * 1024
+MAX_PARADATA_BYTES = 256 * 1024
 """The compact JSON of one verification's paradata; a push with more is refused (422,
-``paradata_too_large``). 2,000 events of the longest field names fit."""
+``paradata_too_large``). MAX_EVENTS events of the widest kind (a photo event, ~120 bytes)
+fit; a real interview is a few KB."""
 MAX_OFFSET_S = 400 * 86_400
 """An event at most ~13 months after t0 (a verification stays open at most a round or so)."""
 MAX_NAME = 64

@@ -28,7 +28,9 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any, ClassVar, Literal, TypeAlias, get_args
 
+from dtks import integrity
 from dtks.anomalies import Anomaly
+from dtks.integrity import Paradata
 from dtks.tasks import Task
 
 MAX_PAYLOAD_BYTES = 64 * 1024 * 1024
@@ -68,11 +70,13 @@ _SCOPE = re.compile(r"\d{2}(\.?\d{2}(\.?\d{2}(\.?\d{4})?)?)?")
 
 
 class InvalidPayload(ValueError):
-    """A JSON payload that does not fit the protocol; ``path`` names the bad value."""
+    """A JSON payload that does not fit the protocol; ``path`` names the bad value, ``code``
+    (a dtks.error_codes name) says why when it is more than a wrong value."""
 
-    def __init__(self, path: str, problem: str):
+    def __init__(self, path: str, problem: str, code: str | None = None):
         self.path = path or "$"
         self.problem = problem
+        self.code = code
         super().__init__(f"{self.path}: {problem}")
 
 
@@ -820,6 +824,33 @@ class Papi:
         return out
 
 
+def _paradata(value: Any, path: str) -> Paradata:
+    try:
+        return integrity.from_json(value, path)
+    except integrity.ParadataError as e:
+        code = "paradata_too_large" if e.too_large else None
+        raise InvalidPayload(e.path, e.problem, code) from None
+
+
+_schema(
+    _paradata,
+    {
+        "type": "object",
+        "description": "paradata of the interview or keying session (dtks.integrity): "
+        '{"v": 1, "t0": date-time, "dropped": n, "e": [[seconds, kind, ...], ...]}, '
+        f"at most {integrity.MAX_EVENTS} events and {integrity.MAX_PARADATA_BYTES} bytes "
+        "of compact JSON (more: 422 paradata_too_large)",
+        "required": ["v", "t0", "e"],
+        "properties": {
+            "v": {"type": "integer", "enum": [integrity.PARADATA_VERSION]},
+            "t0": {"type": "string", "format": "date-time"},
+            "dropped": {"type": "integer", "minimum": 0},
+            "e": {"type": "array", "maxItems": integrity.MAX_EVENTS, "items": {"type": "array"}},
+        },
+    },
+)
+
+
 @dataclass(frozen=True)
 class Verification:
     """One verivali interview of a household: form answers, result, GPS, photo hashes."""
@@ -833,6 +864,8 @@ class Verification:
     finished_at: datetime | None = None
     papi: Papi | None = None
     """Set on a verification keyed from paper (mode PAPI)."""
+    paradata: Paradata | None = None
+    """What the client recorded while it was made (dtks.integrity); optional."""
 
     JSON_KEYS: ClassVar[_Keys] = _Keys(
         ("status", _choice(VerificationStatus)),
@@ -843,6 +876,7 @@ class Verification:
         ("started_at", _optional(_datetime), None),
         ("finished_at", _optional(_datetime), None),
         ("papi", _optional(_shape(Papi)), None),
+        ("paradata", _optional(_paradata), None),
     )
 
     @classmethod
@@ -867,6 +901,8 @@ class Verification:
         }
         if self.papi is not None:
             out["papi"] = self.papi.to_json()
+        if self.paradata is not None:
+            out["paradata"] = integrity.to_json(self.paradata)
         return out
 
 

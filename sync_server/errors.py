@@ -61,6 +61,12 @@ class UnknownHousehold(InvalidContent):
     code = ErrorCode.NOT_FOUND
 
 
+class ParadataTooLarge(InvalidContent):
+    """A verification's paradata is over dtks.integrity's caps (events or bytes)."""
+
+    code = ErrorCode.PARADATA_TOO_LARGE
+
+
 class PhotoMissing(InvalidContent):
     """A change-set names a photo the server does not hold."""
 

@@ -32,6 +32,7 @@ from PIL import Image, ImageCms, UnidentifiedImageError
 from capi_app.media import crypto
 from capi_app.media.exif import PhotoMeta, read_exif
 from capi_app.store.photos import PhotoRecord
+from dtks import integrity
 from dtks.model import Gps
 from dtks.private_files import write_private
 
@@ -90,6 +91,10 @@ class ProcessedPhoto:
     width: int
     height: int
     meta: PhotoMeta
+    dhash: str | None = None
+    """Perceptual hashes of the stored JPEG (dtks.integrity.image_hashes), made at capture;
+    the server makes its own at upload."""
+    ahash: str | None = None
 
 
 def _not_a_photo(data: bytes) -> str:
@@ -197,7 +202,9 @@ def process_photo(data: bytes, name: str = "photo") -> ProcessedPhoto:
     jpeg = _encode(image)
     with Image.open(io.BytesIO(jpeg)) as stored:
         width, height = stored.size
-    return ProcessedPhoto(jpeg, hashlib.sha256(jpeg).hexdigest(), width, height, meta)
+    dhash, ahash = integrity.image_hashes(jpeg)
+    sha = hashlib.sha256(jpeg).hexdigest()
+    return ProcessedPhoto(jpeg, sha, width, height, meta, dhash, ahash)
 
 
 def read_and_process(source: Path) -> ProcessedPhoto:
@@ -242,6 +249,8 @@ def store_photo(
         width=photo.width,
         height=photo.height,
         size=len(photo.jpeg),
+        dhash=photo.dhash,
+        ahash=photo.ahash,
     )
     store.add_photo(record, user, revision=revision)
     return record

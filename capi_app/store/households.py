@@ -12,7 +12,8 @@ from capi_app.store import search, state, worklist
 from capi_app.store.codec import dump, load, now_iso, parse_time
 from capi_app.store.errors import UnknownHousehold
 from capi_app.store.views import HouseholdSummary, HouseholdView, MemberView, PendingField
-from dtks import review
+from dtks import integrity, review
+from dtks.integrity import Paradata
 from dtks.model import Gps, Household, Papi, ReviewInfo, Verification
 
 _HOUSEHOLD_SEARCH = ("no_kk", "nama_krt", "alamat", "kode_wilayah")
@@ -98,6 +99,7 @@ def upsert_pulled(db: Database, households: list[Household], assignment_id: int 
 _HOUSEHOLD_TABLES = (
     "households", "members", "search_words", "pending_fields", "pending_members",
     "verifications", "photos", "changeset_households", "review_notes", "audit",
+    "photo_households", "paradata",
 )  # fmt: skip
 _MEMBER_TABLES = ("members", "search_words", "pending_fields", "pending_members", "audit")
 
@@ -365,7 +367,14 @@ def verification(db: Database, household_id: str) -> Verification | None:
         started_at=parse_time(v["started_at"]),
         finished_at=parse_time(v["finished_at"]),
         papi=Papi.from_json(load(v["papi"])) if v.get("papi") else None,
+        paradata=paradata(db, household_id),
     )
+
+
+def paradata(db: Database, household_id: str) -> Paradata | None:
+    """The paradata recorded for the household's verification on this device, or None."""
+    row = db.execute("SELECT body FROM paradata WHERE household_id = ?", [household_id]).fetchone()
+    return integrity.decode(row[0]) if row else None
 
 
 def photo_hashes(db: Database, household_id: str) -> list[str]:
@@ -373,7 +382,8 @@ def photo_hashes(db: Database, household_id: str) -> list[str]:
     return [
         r[0]
         for r in db.execute(
-            "SELECT sha256 FROM photos WHERE household_id = ? ORDER BY created_at, sha256",
+            """SELECT sha256 FROM photo_households WHERE household_id = ?
+               ORDER BY created_at, sha256""",
             [household_id],
         )
     ]

@@ -203,11 +203,37 @@ def m004_papi(db: Database) -> None:
     _run(db, ["ALTER TABLE verifications ADD COLUMN papi TEXT"])
 
 
+def m005_paradata(db: Database) -> None:
+    """Paradata of each verification (dtks.integrity, compact JSON), a photo's perceptual
+    hashes, and photo_households: the same image linked to a second household (photos keeps
+    one row per sha256; the link rows say which households show it)."""
+    _run(
+        db,
+        [
+            """CREATE TABLE paradata (
+                household_id TEXT PRIMARY KEY,
+                body TEXT NOT NULL,
+                updated_at TEXT NOT NULL)""",
+            "ALTER TABLE photos ADD COLUMN dhash TEXT",
+            "ALTER TABLE photos ADD COLUMN ahash TEXT",
+            """CREATE TABLE photo_households (
+                sha256 TEXT NOT NULL,
+                household_id TEXT NOT NULL,
+                created_at TEXT NOT NULL,
+                PRIMARY KEY (sha256, household_id)) WITHOUT ROWID""",
+            "CREATE INDEX photo_households_household ON photo_households(household_id)",
+            """INSERT INTO photo_households (sha256, household_id, created_at)
+               SELECT sha256, household_id, created_at FROM photos""",
+        ],
+    )
+
+
 MIGRATIONS: list[Callable[[Database], None]] = [
     m001_initial,
     m002_household_revision,
     m003_worklist_and_rounds,
     m004_papi,
+    m005_paradata,
 ]
 
 

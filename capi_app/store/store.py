@@ -43,6 +43,7 @@ from capi_app.store.search import SearchHit
 from capi_app.store.views import HouseholdSummary, HouseholdView
 from dtks.anomalies import Anomaly
 from dtks.cycle import RoundCalendar
+from dtks.integrity import Paradata
 from dtks.model import Assignment, ChangeSetReply, Gps, Household, Mode, Papi, PullPage
 from dtks.private_files import private_dir, private_file, private_sqlite
 from dtks.tasks import Task
@@ -304,8 +305,10 @@ class Store:
         finished_at: datetime | None = None,
         revision: int | None = None,
         papi: Papi | None = None,
+        paradata: Paradata | None = None,
     ) -> str:
-        """Save the household's verification (draft or finalized); returns the new state.
+        """Save the household's verification (draft or finalized) and its paradata; returns
+        the new state.
 
         With ``revision`` the save is refused (``StaleSave``) if the household moved on since.
         """
@@ -321,7 +324,16 @@ class Store:
                 started_at=started_at,
                 finished_at=finished_at,
                 papi=papi,
+                paradata=paradata,
             )
+
+    def paradata(self, household_id: str) -> Paradata | None:
+        """The paradata recorded for the household's verification, or None."""
+        return households.paradata(self.db, household_id)
+
+    def photo_households(self, sha256: str) -> list[str]:
+        """Every household this photo is linked to (the same image on a second one)."""
+        return photos.households_of(self.db, sha256)
 
     # --- photos ------------------------------------------------------------------------------
 

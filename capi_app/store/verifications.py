@@ -12,6 +12,8 @@ from capi_app.store.codec import dump, now_iso
 from capi_app.store.db import write
 from capi_app.store.edits import audit, editable, touched
 from capi_app.store.errors import InvalidEdit
+from dtks import integrity
+from dtks.integrity import Paradata
 from dtks.model import Gps, Papi
 
 STATUSES = ("draft", "finalized")
@@ -37,8 +39,10 @@ def save_verification(
     started_at: datetime | None = None,
     finished_at: datetime | None = None,
     papi: Papi | None = None,
+    paradata: Paradata | None = None,
 ) -> str:
-    """Save (create or replace) the household's verification in one transaction; return the state."""
+    """Save (create or replace) the household's verification in one transaction; return the
+    state. ``paradata`` (what was recorded while it was made) is kept beside it, replaced."""
     if status not in STATUSES:
         raise InvalidEdit(f"household {household_id}: status must be draft or finalized")
     if status == "finalized" and finished_at is None:
@@ -74,5 +78,17 @@ def save_verification(
                 dump(papi.to_json()) if papi else None,
             ],
         )
+        if paradata is not None:
+            save_paradata(db, household_id, paradata)
         audit(db, user, household_id, actions.VERIFICATION, field=status, new=answers)
         return touched(db, household_id)
+
+
+def save_paradata(db: Database, household_id: str, paradata: Paradata) -> None:
+    """Keep the household's paradata (compact JSON inside the encrypted database)."""
+    db.execute(
+        """INSERT INTO paradata (household_id, body, updated_at) VALUES (?, ?, ?)
+           ON CONFLICT (household_id) DO UPDATE SET body = excluded.body,
+               updated_at = excluded.updated_at""",
+        [household_id, integrity.encode(paradata).decode("utf-8"), now_iso()],
+    )

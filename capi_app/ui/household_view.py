@@ -55,6 +55,8 @@ class HouseholdDialog(QDialog):
             photo_importer=self.import_photo,
         )
         self.form_view.changed.connect(self._changed)
+        self.form_view.answer_changed.connect(self._record_answer)
+        self.form_view.section_changed.connect(lambda name: self.visit.record_section(name))
         self._saved_view = self.session.store.household(self.household_id)
         self._unmarked: list = []
         self._desa_center = location.desa_center(
@@ -196,6 +198,14 @@ class HouseholdDialog(QDialog):
         self.data_tab.fill()
         self.history_table.fill()
 
+    def _record_answer(self, path: str, kind: str) -> None:
+        """Paradata: the answer changed; a house position also as a GPS event."""
+        self.visit.record_answer(path)
+        if kind == visits.GPS_FIELD_TYPE:
+            gps = visits.gps_from_answers(self.form, self.form_view.answers(), "manual")
+            if gps is not None:
+                self.visit.record_gps(gps)
+
     def _changed(self) -> None:
         self.dirty = True
         self.status.setText(self.tr("Unsaved changes"))
@@ -227,6 +237,7 @@ class HouseholdDialog(QDialog):
                 revision=self.revision,
                 started_at=self.visit.started_at,
                 lang=self.session.profile.settings.language,
+                paradata=self.visit.paradata,
             )
         except StaleSave:
             self._stale()
@@ -235,6 +246,8 @@ class HouseholdDialog(QDialog):
             QMessageBox.warning(self, self.tr("Not saved"), str(e))
             return False
         self.revision = result.revision
+        if result.paradata is not None:
+            self.visit.paradata = result.paradata
         if finalize and result.problems:
             self.form_view.show_all_problems()
             first = result.problems[0]
@@ -348,6 +361,7 @@ class HouseholdDialog(QDialog):
             self._stale()
             return
         self.revision = self.session.store.revision(self.household_id)
+        self.visit.record_photo(record)
         gps = None
         if record.lat is not None and record.lon is not None:
             gps = {"lat": record.lat, "lon": record.lon, "altitude_m": record.altitude_m}
@@ -394,6 +408,7 @@ class HouseholdDialog(QDialog):
             self._stale()
             return None
         self.revision = self.session.store.revision(self.household_id)
+        self.visit.record_photo(photo)
         gps = None
         if photo.lat is not None and photo.lon is not None:
             gps = {"lat": photo.lat, "lon": photo.lon, "altitude_m": photo.altitude_m}

@@ -50,6 +50,7 @@ from sync_server.errors import (
     Forbidden,
     InvalidContent,
     MalformedBody,
+    ParadataTooLarge,
     PhotoMissing,
     ScopeViolation,
     StateConflict,
@@ -157,9 +158,10 @@ def _parse(data) -> ChangeSet:
 
 def _payload_error(data, e: InvalidPayload) -> InvalidContent:
     """Name the household (by id, not index) and field of a protocol error."""
+    kind = ParadataTooLarge if e.code == ParadataTooLarge.code else InvalidContent
     m = _HOUSEHOLD_PATH.match(e.path)
     if not m:
-        return InvalidContent(f"{e.path}: {e.problem}", None, e.path)
+        return kind(f"{e.path}: {e.problem}", None, e.path)
     index, rest = int(m.group(1)), m.group(2) or ""
     hid = None
     try:
@@ -168,7 +170,7 @@ def _payload_error(data, e: InvalidPayload) -> InvalidContent:
         pass
     field = re.sub(r"^(fields|values)\.", "", rest) or None
     where = f"household {hid}" if hid else f"households[{index}]"
-    return InvalidContent(f"{where}, field {field}: {e.problem}", hid, field)
+    return kind(f"{where}, field {field}: {e.problem}", hid, field)
 
 
 @dataclass

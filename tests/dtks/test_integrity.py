@@ -86,7 +86,7 @@ def test_paradata_over_its_caps_is_refused_as_too_large():
     with pytest.raises(ParadataError) as e:
         integrity.from_json(many)
     assert e.value.too_large and "2,001 events" in e.value.problem
-    wide = {"v": 1, "t0": T0.isoformat(), "e": [[i, "a", "x" * 64] for i in range(1200)]}
+    wide = {"v": 1, "t0": T0.isoformat(), "e": [[i, "a", "€" * 64] for i in range(1500)]}
     with pytest.raises(ParadataError) as e:
         integrity.from_json(wide)
     assert e.value.too_large and "bytes of paradata" in e.value.problem

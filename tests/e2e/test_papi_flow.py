@@ -96,6 +96,9 @@ def test_clerk_keys_a_batch_with_keystrokes_only(qtbot, office, small_server):
         saved = clerk1.store.household(hid).verification
         assert saved.status == "finalized" and saved.papi.batch == "B-01"
         assert compare_answers(FORM, saved.answers, paper) == []
+        # The keying session's paradata: opened, each value keyed, finalized.
+        kinds = [e.kind for e in saved.paradata.events]
+        assert kinds[0] == "o" and kinds[-1] == "f" and kinds.count("a") >= 10
     assert keyer.keys.other == 0
     assert w.batch.count() == 2
 

@@ -60,6 +60,8 @@ class FormView(QWidget):
 
     changed = Signal()
     """Emitted after every edit by the user (not after set_answers)."""
+    answer_changed = Signal(str, str)
+    """(path, field type) of the answer the user just changed, before ``changed`` (paradata)."""
     section_changed = Signal(str)
     """The name of the top-level group now being worked on."""
     finished = Signal()
@@ -435,6 +437,7 @@ class FormView(QWidget):
         if editor.field.type in ("select_one", "select_multiple", "image"):
             editor.touched = True
         self._evaluate()
+        self.answer_changed.emit(editor.path, editor.field.type)
         self.changed.emit()
 
     def _on_left(self, editor: Editor) -> None:

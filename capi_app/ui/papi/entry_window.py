@@ -118,6 +118,7 @@ class PapiEntryWindow(QMainWindow):
         self.next_button.hide()
         self.view = FormView(self.form, language=self._lang(), heads_down=True)
         self.view.finished.connect(self.save)
+        self.view.answer_changed.connect(self._record_answer)
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -259,6 +260,10 @@ class PapiEntryWindow(QMainWindow):
             self.tr("Keying household %1: Enter after each value.").replace("%1", household_id)
         )
         self.view.focus_first()
+
+    def _record_answer(self, path: str, _kind: str) -> None:
+        if self.household_id is not None and self.keying is not None:
+            self.keying.record_answer(self.household_id, path)
 
     def save(self) -> None:
         """Enter on the last question: save the questionnaire, or go to its first problem."""
