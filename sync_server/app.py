@@ -18,6 +18,7 @@ from sync_server.api import (
     errors,
     exports,
     households,
+    integrity,
     moves,
     openapi_doc,
     papi,
@@ -81,6 +82,7 @@ def create_app(settings: Settings, migrate: bool = True) -> FastAPI:
         rounds,
         submissions,
         papi,
+        integrity,
     ):
         api.include_router(module.router)
 

@@ -218,6 +218,7 @@ verifications = Table(
     Column("papi", Text),
     Column("papi_batch", ID, index=True),
     Column("papi_entry", Integer),
+    Column("paradata", Text),
 )
 """round: the round the verification counts toward. late (0003): it arrived after the window
 of late_for (the round it was collected for) had closed, so it counts toward the next round
@@ -270,6 +271,8 @@ photos = Table(
     Column("path", String(200), nullable=False),
     Column("uploaded_by", ForeignKey("users.id"), nullable=False),
     Column("uploaded_at", TIME, nullable=False),
+    Column("dhash", String(16)),
+    Column("ahash", String(16)),
 )
 
 photo_uploads = Table(
@@ -600,3 +603,19 @@ bundles = Table(
 )
 """Push bundles received (0012, services/bundles.py): whose (user_id, device_id), who uploaded
 it (relayer_id), and the sealed reply bundle kept for GET /bundles/{reply_id}."""
+
+integrity_findings = Table(
+    "integrity_findings",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("household_id", ID, nullable=False, index=True),
+    Column("kode_wilayah", String(10), nullable=False, index=True),
+    Column("user_id", ForeignKey("users.id")),
+    Column("indicator", String(32), nullable=False),
+    Column("message", Text, nullable=False),
+    Column("evidence", Text, nullable=False),
+    Column("computed_at", TIME, nullable=False),
+)
+"""The visit-integrity findings of each household's latest field verification (0013,
+services/integrity.py; dtks.integrity), made anew for a desa at each push and on request; the
+household's open ``integrity`` flag says the same in one line."""

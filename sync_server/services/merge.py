@@ -58,7 +58,7 @@ from sync_server.errors import (
 )
 from sync_server.roles import can
 from sync_server.scopes import covers
-from sync_server.services import anomalies, cycle, papi, plausibility, validation
+from sync_server.services import anomalies, cycle, integrity, papi, plausibility, validation
 from sync_server.services import moves as move_service
 from sync_server.services import photos as photo_service
 from sync_server.services.assignments import round_for
@@ -88,7 +88,9 @@ def push(
     fingerprint = changeset.fingerprint()
     for attempt in range(RETRIES):
         try:
-            return _push_once(engine, user, changeset, fingerprint, forms_dir, relayer_id)
+            reply = _push_once(engine, user, changeset, fingerprint, forms_dir, relayer_id)
+            integrity.after_push(engine, changeset)
+            return reply
         except DBAPIError as e:
             if getattr(e.orig, "sqlstate", None) not in RETRY_STATES or attempt == RETRIES - 1:
                 raise
@@ -514,6 +516,7 @@ def _verification_row(hid, record, change, changeset, user, now) -> dict:
         "started_at": v["started_at"],
         "finished_at": v["finished_at"],
         "received_at": now,
+        "paradata": jsontext.dumps(v["paradata"]) if v.get("paradata") else None,
         **papi.papi_columns(v, change),
     }
 

@@ -18,6 +18,7 @@ from PIL import Image, UnidentifiedImageError
 from sqlalchemy import Connection, Engine, insert, select
 from sqlalchemy.exc import IntegrityError
 
+from dtks import integrity
 from dtks.private_files import write_private
 from dtks.scope import covers_any
 from sync_server import clock
@@ -113,6 +114,7 @@ def store_photo(
     if held is None:
         path = photo_path(photos_dir, sha)
         write_private(path, data)
+        dhash, ahash = integrity.image_hashes(data)  # the server's own, beside the client's
         try:
             with engine.begin() as conn:
                 conn.execute(
@@ -122,6 +124,8 @@ def store_photo(
                         path=str(path.relative_to(photos_dir)),
                         uploaded_by=user_id,
                         uploaded_at=clock.now(),
+                        dhash=dhash,
+                        ahash=ahash,
                     )
                 )
         except IntegrityError:

@@ -386,6 +386,35 @@ RULES: tuple[Rule, ...] = (
         _get(f"{API}/papi/keyers", scope="{scope}", round="{round}"),
         allow={"supervisor": OWN, "reviewer": KAB, "admin": KAB},
     ),
+    # --- visit integrity (docs/integrity.md) ----------------------------------------------
+    Rule(
+        "GET",
+        f"{API}/integrity/households/{{household_id}}",
+        _get(f"{API}/integrity/households/{{household}}"),
+        allow={"supervisor": OWN, "reviewer": KAB, "admin": KAB},
+        note="the household inside your user scopes",
+    ),
+    Rule(
+        "GET",
+        f"{API}/integrity/points",
+        _get(f"{API}/integrity/points", scope="{scope}"),
+        allow={"supervisor": OWN, "reviewer": KAB, "admin": KAB},
+        note="one desa inside your user scopes",
+    ),
+    Rule(
+        "GET",
+        f"{API}/integrity/enumerators",
+        _get(f"{API}/integrity/enumerators", scope="{scope}", round="{round}"),
+        allow={"supervisor": OWN, "reviewer": KAB, "admin": KAB},
+        note="scope inside your user scopes",
+    ),
+    Rule(
+        "POST",
+        f"{API}/integrity/refresh",
+        lambda c, p, t: Req(f"{API}/integrity/refresh", json={"scope": c.scope[t]}),
+        allow={"supervisor": OWN, "reviewer": KAB, "admin": KAB},
+        note="recompute the desas of a scope inside your user scopes",
+    ),
     # --- rounds ---------------------------------------------------------------------------
     Rule(
         "GET",

@@ -333,3 +333,35 @@ def test_upgrade_to_0012_keeps_audit_and_changesets_with_no_relayer(db_url):
     assert _rows(engine, "SELECT count(*) FROM devices") == [(0,)]
     assert _rows(engine, "SELECT count(*) FROM bundles") == [(0,)]
     engine.dispose()
+
+
+def test_upgrade_to_0013_keeps_verifications_and_photos_without_paradata_or_hashes(db_url):
+    engine = _at(db_url, "0012")
+    with engine.begin() as conn:
+        conn.execute(
+            text(
+                "INSERT INTO users (username, role, password_hash, created_at, disabled) "
+                "VALUES ('enum1', 'enumerator', 'x', :t, false)"
+            ),
+            {"t": NOW},
+        )
+        conn.execute(
+            text(
+                "INSERT INTO verifications (household_id, round, changeset_id, user_id, device_id,"
+                " answers, photos, received_at, late) VALUES ('3204122002000001', '2026-11', 'c1',"
+                " 1, 'd1', '{}', '[]', :t, false)"
+            ),
+            {"t": NOW},
+        )
+        conn.execute(
+            text(
+                "INSERT INTO photos (sha256, size, path, uploaded_by, uploaded_at) "
+                "VALUES (:s, 10, 'p.jpg', 1, :t)"
+            ),
+            {"s": "ab" * 32, "t": NOW},
+        )
+    upgrade(engine)
+    assert _rows(engine, "SELECT changeset_id, paradata FROM verifications") == [("c1", None)]
+    assert _rows(engine, "SELECT size, dhash, ahash FROM photos") == [(10, None, None)]
+    assert _rows(engine, "SELECT count(*) FROM integrity_findings") == [(0,)]
+    engine.dispose()
