@@ -91,10 +91,17 @@ def _ready(db: Database, form_id: str, form_version: str, limit: int) -> list[st
     ]
 
 
-def _reject_locally(db: Database, household_id: str, message: str) -> None:
+def _reject_locally(
+    db: Database,
+    household_id: str,
+    message: str,
+    code: str | None = None,
+    field: str | None = None,
+) -> None:
     db.execute(
-        "UPDATE households SET rejected = 1, sync_message = ? WHERE household_id = ?",
-        [message, household_id],
+        """UPDATE households SET rejected = 1, sync_message = ?, sync_code = ?, sync_field = ?
+           WHERE household_id = ?""",
+        [message, code and str(code), field, household_id],
     )
 
 
@@ -201,7 +208,12 @@ def apply_reply(db: Database, reply: ChangeSetReply) -> dict[str, str]:
 
 
 def fail_changeset(
-    db: Database, changeset_id: str, message: str, household_id: str | None = None
+    db: Database,
+    changeset_id: str,
+    message: str,
+    household_id: str | None = None,
+    code: str | None = None,
+    field: str | None = None,
 ) -> None:
     """The server refused the whole change-set (4xx): nothing of it was written, so its
     households go back to unsent; the one the message names waits for the user's fix."""
@@ -213,7 +225,7 @@ def fail_changeset(
                 "UPDATE households SET dirty = 1 WHERE household_id = ?", [change.household_id]
             )
             if change.household_id == household_id:
-                _reject_locally(db, household_id, message)
+                _reject_locally(db, household_id, message, code, field)
             state.refresh(db, change.household_id)
 
 
@@ -228,7 +240,8 @@ def _close(
 
 def _rejected(db: Database, hr: HouseholdReply) -> None:
     db.execute(
-        "UPDATE households SET dirty = 1, rejected = 1, sync_message = ? WHERE household_id = ?",
+        """UPDATE households SET dirty = 1, rejected = 1, sync_message = ?, sync_code = NULL,
+               sync_field = NULL WHERE household_id = ?""",
         [hr.message or "rejected by the server", hr.household_id],
     )
 
@@ -246,7 +259,8 @@ def _acknowledged(db: Database, change: HouseholdChange, hr: HouseholdReply) -> 
         values[field] = conflicts.get(("", field), value)
     db.execute(
         """UPDATE households SET server_values = ?, version = ?, base_version = NULL, is_new = 0,
-               rejected = 0, sync_message = ?, sync_state = ?
+               rejected = 0, sync_message = ?, sync_code = NULL, sync_field = NULL,
+               sync_state = ?
            WHERE household_id = ?""",
         [
             dump(values),

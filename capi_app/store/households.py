@@ -413,6 +413,8 @@ def view(db: Database, household_id: str) -> HouseholdView:
         verification=verification(db, household_id),
         photos=photo_hashes(db, household_id),
         message=row["sync_message"],
+        message_code=row["sync_code"],
+        message_field=row["sync_field"],
     )
 
 

@@ -228,12 +228,25 @@ def m005_paradata(db: Database) -> None:
     )
 
 
+def m006_sync_reason(db: Database) -> None:
+    """Why the server refused a household's last push, as data (dtks.error_codes code and the
+    field it names) beside its English message, so a window says it in the user's language."""
+    _run(
+        db,
+        [
+            "ALTER TABLE households ADD COLUMN sync_code TEXT",
+            "ALTER TABLE households ADD COLUMN sync_field TEXT",
+        ],
+    )
+
+
 MIGRATIONS: list[Callable[[Database], None]] = [
     m001_initial,
     m002_household_revision,
     m003_worklist_and_rounds,
     m004_papi,
     m005_paradata,
+    m006_sync_reason,
 ]
 
 

@@ -395,7 +395,13 @@ class Store:
         return changesets.apply_reply(self.db, reply)
 
     def fail_changeset(
-        self, changeset_id: str, message: str, household_id: str | None = None
+        self,
+        changeset_id: str,
+        message: str,
+        household_id: str | None = None,
+        code: str | None = None,
+        field: str | None = None,
     ) -> None:
-        """The server refused the whole change-set with a 4xx: un-freeze its households."""
-        changesets.fail_changeset(self.db, changeset_id, message, household_id)
+        """The server refused the whole change-set with a 4xx: un-freeze its households; the
+        one named keeps the refusal (message, dtks.error_codes code, field)."""
+        changesets.fail_changeset(self.db, changeset_id, message, household_id, code, field)

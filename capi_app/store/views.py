@@ -56,6 +56,8 @@ class HouseholdView:
     photos: list[str]
     message: str | None  # the server's message when it rejected the last push
     revision: int = 0  # moved on by every saved change; hand it back with a save (revisions.py)
+    message_code: str | None = None  # the refusal's dtks.error_codes code, when it had one
+    message_field: str | None = None  # the field the refusal names
 
 
 @dataclass(frozen=True)

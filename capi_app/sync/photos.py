@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from capi_app.store import PhotoRecord, Store
-from capi_app.sync.summary import Progress, SyncSummary
+from capi_app.sync.summary import Progress, SyncNote, SyncSummary
 from capi_app.sync.transport import Transport
 
 PhotoReader = Callable[[Store, PhotoRecord], bytes]
@@ -38,9 +38,13 @@ def upload_photos(
             try:
                 data = reader(store, photo)
             except Exception as e:  # noqa: BLE001 - a damaged file must not stop the others
-                summary.messages.append(
-                    f"household {photo.household_id}: photo {photo.sha256[:12]} cannot be "
-                    f"read ({e}); take it again"
+                summary.note(
+                    SyncNote(
+                        "photo_unreadable",
+                        photo.household_id,
+                        detail=str(e),
+                        photo=photo.sha256[:12],
+                    )
                 )
                 continue
             if not api.put_photo(photo.sha256, data):

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from capi_app.store import Store
 from capi_app.sync.errors import ChangesetReused, Forbidden, Rejected, SyncError
-from capi_app.sync.summary import Progress, SyncSummary
+from capi_app.sync.summary import Progress, SyncNote, SyncSummary
 from capi_app.sync.transport import Transport
 from dtks.model import Assignment, ChangeSetReply, InvalidPayload, Mode
 
@@ -44,12 +44,10 @@ def _tally(summary: SyncSummary, reply: ChangeSetReply) -> None:
         summary.households_pushed += 1
         summary.outcomes[hr.outcome] = summary.outcomes.get(hr.outcome, 0) + 1
         if hr.outcome == "rejected":
-            summary.messages.append(f"household {hr.household_id} rejected: {hr.message}")
+            summary.note(SyncNote("rejected", hr.household_id, detail=hr.message or ""))
         elif hr.outcome == "conflict":
-            fields = ", ".join(sorted({c.field for c in hr.conflicts})) or "?"
-            summary.messages.append(
-                f"household {hr.household_id}: conflict on {fields}; a reviewer will decide"
-            )
+            fields = tuple(sorted({c.field for c in hr.conflicts}))
+            summary.note(SyncNote("conflict", hr.household_id, fields=fields))
 
 
 def _reply(raw: dict, changeset_id: str) -> ChangeSetReply:
@@ -77,15 +75,26 @@ def send_outbox(
         except Rejected as e:
             # A 4xx wrote nothing on the server: the households go back to unsent, the one
             # named waits for the user's fix with the server's message.
-            store.fail_changeset(item.changeset_id, str(e), e.household_id)
+            store.fail_changeset(item.changeset_id, str(e), e.household_id, e.code, e.field)
             summary.failed_changesets += 1
-            summary.messages.append(f"change-set {item.changeset_id} refused: {e}")
+            summary.note(
+                SyncNote(
+                    "refused",
+                    e.household_id,
+                    code=e.code,
+                    field=e.field,
+                    detail=str(e),
+                    changeset_id=item.changeset_id,
+                )
+            )
         except ChangesetReused as e:
             # Kept pending: resending under a new id could apply it twice. Needs an admin.
             summary.reused_changesets += 1
-            summary.messages.append(f"409 change-set {item.changeset_id}: {e}")
+            summary.note(
+                SyncNote("reused", code=e.code, detail=str(e), changeset_id=item.changeset_id)
+            )
         except Forbidden as e:
-            summary.messages.append(f"cannot push: {e}")
+            summary.note(SyncNote("forbidden", code=e.code, detail=str(e)))
             return
         else:
             # None: carried in a bundle, it stays pending until its reply comes back.

@@ -20,6 +20,7 @@ from capi_app.store import StaleSave
 from capi_app.ui import file_dialogs, window_size, worker
 from capi_app.ui.household_list import state_label
 from capi_app.ui.household_tabs import HistoryTab, PrelistTab
+from capi_app.ui.sync_texts import refusal_text
 from capi_app.ui.worklist_texts import anomaly_text, anomaly_title, task_title
 from dtks import tasks, wilayah
 
@@ -160,7 +161,17 @@ class HouseholdDialog(QDialog):
         notes += [anomaly_text(a) for a in self._unmarked]
         if view.review and view.review.note:
             notes.append(self.tr("Note from the reviewer: {0}").format(view.review.note))
-        if view.message:
+        if view.message and view.message_code:
+            refusal = refusal_text(
+                view.message_code,
+                view.message_field,
+                None,
+                view.message,
+                self.form,
+                self.session.profile.settings.language,
+            )
+            notes.append(self.tr("The server refused the last sync: {0}").format(refusal))
+        elif view.message:
             notes.append(self.tr("The server refused the last sync: {0}").format(view.message))
         self.banner.setText("\n".join(notes))
         self.banner.setVisible(bool(notes))

@@ -13,8 +13,10 @@ from PySide6.QtWidgets import (
 
 from capi_app.sync.errors import Cancelled, ServerUnreachable, SessionExpired, SyncError
 from capi_app.ui import window_size, worker
+from capi_app.ui.sync_texts import note_text, refusal_text
 
 PHASES = ("pull", "photos", "push")
+MAX_NOTES = 50
 
 
 class SyncDialog(QDialog):
@@ -27,6 +29,7 @@ class SyncDialog(QDialog):
         self.summary = None
         self.error = None
         self.setMinimumWidth(520)
+        window_size.fit(self, 760, 480)  # room for the outcomes of many households
         self.setWindowTitle(self.tr("Sync"))
         self.bars, self.labels = {}, {}
         grid = QGridLayout()
@@ -118,9 +121,25 @@ class SyncDialog(QDialog):
                 outcomes.get("rejected", 0),
             ),
         ]
-        lines += [str(m) for m in getattr(summary, "messages", [])][:10]
+        notes = list(getattr(summary, "notes", []))
+        lines += [note_text(n, self._form_of, self._lang()) for n in notes[:MAX_NOTES]]
+        if len(notes) > MAX_NOTES:
+            lines.append(self.tr("… and {0} more.").format(len(notes) - MAX_NOTES))
         self.message.setText("\n".join(lines))
         self._finish()
+
+    def _lang(self) -> str:
+        profile = getattr(self.session, "profile", None)
+        return getattr(getattr(profile, "settings", None), "language", None) or "id"
+
+    def _form_of(self, household_id: str):
+        """The form whose labels name a household's fields (None when it cannot be read)."""
+        from capi_app import forms
+
+        try:
+            return forms.form_for(self.session.store, household_id)
+        except Exception:  # noqa: BLE001 - a label is a nicety: the field's name will do
+            return None
 
     def _failed(self, error: Exception) -> None:
         self.error = error
@@ -137,6 +156,14 @@ class SyncDialog(QDialog):
             )
         elif isinstance(error, SessionExpired):
             text = self.tr("Your login has expired. Log in online again, then sync.")
+        elif isinstance(error, SyncError) and error.code is not None:
+            text = refusal_text(
+                error.code,
+                getattr(error, "field", None),
+                getattr(error, "household_id", None),
+                str(error),
+                lang=self._lang(),
+            )
         elif isinstance(error, SyncError):
             text = str(error)
         else:

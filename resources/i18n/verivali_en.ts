@@ -1531,24 +1531,28 @@ The window now shows the saved version; make your changes again if needed.</tran
         <translation>Your login has expired. Close Verivali and log in again.</translation>
     </message>
     <message>
-        <source>You may not do this (your role or wilayah does not allow it): {0}</source>
-        <translation>You may not do this (your role or wilayah does not allow it): {0}</translation>
-    </message>
-    <message>
         <source>This household still has open conflicts. Choose a value for each conflict and press Resolve, then approve.</source>
         <translation>This household still has open conflicts. Choose a value for each conflict and press Resolve, then approve.</translation>
-    </message>
-    <message>
-        <source>The household changed in the meantime: {0}</source>
-        <translation>The household changed in the meantime: {0}</translation>
     </message>
     <message>
         <source>Write a note for the enumerator: it says what to fix.</source>
         <translation>Write a note for the enumerator: it says what to fix.</translation>
     </message>
     <message>
-        <source>The server does not offer this yet (it needs an update): {0}</source>
-        <translation>The server does not offer this yet (it needs an update): {0}</translation>
+        <source>You may not do this (your role or wilayah does not allow it).</source>
+        <translation>You may not do this (your role or wilayah does not allow it).</translation>
+    </message>
+    <message>
+        <source>The household changed in the meantime. Press F5 to see it as it is now.</source>
+        <translation>The household changed in the meantime. Press F5 to see it as it is now.</translation>
+    </message>
+    <message>
+        <source>The server does not offer this yet (it needs an update).</source>
+        <translation>The server does not offer this yet (it needs an update).</translation>
+    </message>
+    <message>
+        <source>The server does not accept the value of {0}: check it and try again.</source>
+        <translation>The server does not accept the value of {0}: check it and try again.</translation>
     </message>
     <message>
         <source>The server refused it: {0}</source>
@@ -2329,6 +2333,10 @@ Each approval is recorded under your name. Households with flags stay in the que
         <translation>Sent {0} households: {1} accepted, {2} merged, {3} sent to review, {4} refused.</translation>
     </message>
     <message>
+        <source>… and {0} more.</source>
+        <translation>… and {0} more.</translation>
+    </message>
+    <message>
         <source>Sync cancelled. What was finished is kept; sync again to continue.</source>
         <translation>Sync cancelled. What was finished is kept; sync again to continue.</translation>
     </message>
@@ -2343,6 +2351,133 @@ Each approval is recorded under your name. Households with flags stay in the que
     <message>
         <source>Sync failed: {0}</source>
         <translation>Sync failed: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>SyncText</name>
+    <message>
+        <source>the house photo</source>
+        <translation>the house photo</translation>
+    </message>
+    <message>
+        <source>the GPS location</source>
+        <translation>the GPS location</translation>
+    </message>
+    <message>
+        <source>The server refused it ({0}).</source>
+        <translation>The server refused it ({0}).</translation>
+    </message>
+    <message>
+        <source>Household {0}: {1}</source>
+        <translation>Household {0}: {1}</translation>
+    </message>
+    <message>
+        <source>The server does not accept {0}. Open the household, correct it and finalize again.</source>
+        <translation>The server does not accept {0}. Open the household, correct it and finalize again.</translation>
+    </message>
+    <message>
+        <source>The server does not accept what was sent. Open the household, check it and finalize again.</source>
+        <translation>The server does not accept what was sent. Open the household, check it and finalize again.</translation>
+    </message>
+    <message>
+        <source>The server could not read what was sent. Nothing is lost: sync again; if it happens again, tell your supervisor.</source>
+        <translation>The server could not read what was sent. Nothing is lost: sync again; if it happens again, tell your supervisor.</translation>
+    </message>
+    <message>
+        <source>What was sent is larger than the server takes. Nothing is lost; tell your supervisor.</source>
+        <translation>What was sent is larger than the server takes. Nothing is lost; tell your supervisor.</translation>
+    </message>
+    <message>
+        <source>The server does not have the house photo yet. Sync again to send it.</source>
+        <translation>The server does not have the house photo yet. Sync again to send it.</translation>
+    </message>
+    <message>
+        <source>The server refused the house photo (damaged or not a photo). Take it again, then finalize.</source>
+        <translation>The server refused the house photo (damaged or not a photo). Take it again, then finalize.</translation>
+    </message>
+    <message>
+        <source>The household lies outside your wilayah. Ask your supervisor to check your assignment.</source>
+        <translation>The household lies outside your wilayah. Ask your supervisor to check your assignment.</translation>
+    </message>
+    <message>
+        <source>Your role may not do this. Ask your supervisor or the admin.</source>
+        <translation>Your role may not do this. Ask your supervisor or the admin.</translation>
+    </message>
+    <message>
+        <source>The server does not have this household (it may have left your assignment). Ask your supervisor.</source>
+        <translation>The server does not have this household (it may have left your assignment). Ask your supervisor.</translation>
+    </message>
+    <message>
+        <source>Your login has expired. Log in online again, then sync.</source>
+        <translation>Your login has expired. Log in online again, then sync.</translation>
+    </message>
+    <message>
+        <source>The server already holds other content under the same sending number. Your work stays on this laptop; tell the admin.</source>
+        <translation>The server already holds other content under the same sending number. Your work stays on this laptop; tell the admin.</translation>
+    </message>
+    <message>
+        <source>The household changed on the server in the meantime. Sync again.</source>
+        <translation>The household changed on the server in the meantime. Sync again.</translation>
+    </message>
+    <message>
+        <source>The deadline of this step has passed. Ask your supervisor.</source>
+        <translation>The deadline of this step has passed. Ask your supervisor.</translation>
+    </message>
+    <message>
+        <source>Too many failed logins: wait a while, then try again.</source>
+        <translation>Too many failed logins: wait a while, then try again.</translation>
+    </message>
+    <message>
+        <source>The bundle file is damaged or changed: nothing of it was applied. Make a new one.</source>
+        <translation>The bundle file is damaged or changed: nothing of it was applied. Make a new one.</translation>
+    </message>
+    <message>
+        <source>The bundle file is not signed by the laptop it names: nothing of it was applied.</source>
+        <translation>The bundle file is not signed by the laptop it names: nothing of it was applied.</translation>
+    </message>
+    <message>
+        <source>The bundle file is for another laptop or server: nothing of it was applied.</source>
+        <translation>The bundle file is for another laptop or server: nothing of it was applied.</translation>
+    </message>
+    <message>
+        <source>This laptop's login was revoked by the admin. Log in online again.</source>
+        <translation>This laptop's login was revoked by the admin. Log in online again.</translation>
+    </message>
+    <message>
+        <source>The pengesahan scan is not a whole PDF, JPEG or PNG. Scan it again.</source>
+        <translation>The pengesahan scan is not a whole PDF, JPEG or PNG. Scan it again.</translation>
+    </message>
+    <message>
+        <source>Upload the signed pengesahan scan first, then try again.</source>
+        <translation>Upload the signed pengesahan scan first, then try again.</translation>
+    </message>
+    <message>
+        <source>The server does not offer this (it may need an update). Tell the admin.</source>
+        <translation>The server does not offer this (it may need an update). Tell the admin.</translation>
+    </message>
+    <message>
+        <source>The server cannot do this as asked. Tell your supervisor.</source>
+        <translation>The server cannot do this as asked. Tell your supervisor.</translation>
+    </message>
+    <message>
+        <source>The record of this visit's steps (paradata) is larger than the server takes. Nothing is lost; tell your supervisor.</source>
+        <translation>The record of this visit's steps (paradata) is larger than the server takes. Nothing is lost; tell your supervisor.</translation>
+    </message>
+    <message>
+        <source>The server failed (its log has the details). Nothing is lost: sync again later; if it happens again, tell the admin.</source>
+        <translation>The server failed (its log has the details). Nothing is lost: sync again later; if it happens again, tell the admin.</translation>
+    </message>
+    <message>
+        <source>Household {0}: {1} was also changed on the server; a reviewer will decide.</source>
+        <translation>Household {0}: {1} was also changed on the server; a reviewer will decide.</translation>
+    </message>
+    <message>
+        <source>Household {0}: a photo on this laptop cannot be read. Take it again.</source>
+        <translation>Household {0}: a photo on this laptop cannot be read. Take it again.</translation>
+    </message>
+    <message>
+        <source>You may not send households (your role or wilayah does not allow it).</source>
+        <translation>You may not send households (your role or wilayah does not allow it).</translation>
     </message>
 </context>
 <context>

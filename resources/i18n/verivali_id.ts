@@ -1534,24 +1534,28 @@ Jendela ini sekarang menampilkan versi yang tersimpan; ulangi perubahan Anda bil
         <translation>Sesi login Anda telah berakhir. Tutup Verivali dan login kembali.</translation>
     </message>
     <message>
-        <source>You may not do this (your role or wilayah does not allow it): {0}</source>
-        <translation>Anda tidak boleh melakukan ini (peran atau wilayah Anda tidak mengizinkan): {0}</translation>
-    </message>
-    <message>
         <source>This household still has open conflicts. Choose a value for each conflict and press Resolve, then approve.</source>
         <translation>Rumah tangga ini masih memiliki konflik terbuka. Pilih nilai untuk setiap konflik dan tekan Selesaikan, lalu setujui.</translation>
-    </message>
-    <message>
-        <source>The household changed in the meantime: {0}</source>
-        <translation>Rumah tangga ini berubah sementara itu: {0}</translation>
     </message>
     <message>
         <source>Write a note for the enumerator: it says what to fix.</source>
         <translation>Tulis catatan untuk petugas: apa yang harus diperbaiki.</translation>
     </message>
     <message>
-        <source>The server does not offer this yet (it needs an update): {0}</source>
-        <translation>Server belum menyediakan fitur ini (perlu diperbarui): {0}</translation>
+        <source>You may not do this (your role or wilayah does not allow it).</source>
+        <translation>Anda tidak boleh melakukan ini (peran atau wilayah Anda tidak mengizinkannya).</translation>
+    </message>
+    <message>
+        <source>The household changed in the meantime. Press F5 to see it as it is now.</source>
+        <translation>Rumah tangga ini sudah berubah sementara itu. Tekan F5 untuk melihat keadaannya sekarang.</translation>
+    </message>
+    <message>
+        <source>The server does not offer this yet (it needs an update).</source>
+        <translation>Server belum menyediakan ini (perlu diperbarui).</translation>
+    </message>
+    <message>
+        <source>The server does not accept the value of {0}: check it and try again.</source>
+        <translation>Server tidak menerima nilai {0}: periksa, lalu coba lagi.</translation>
     </message>
     <message>
         <source>The server refused it: {0}</source>
@@ -2332,6 +2336,10 @@ Setiap persetujuan dicatat atas nama Anda. Rumah tangga bertanda tetap di antrea
         <translation>{0} rumah tangga dikirim: {1} diterima, {2} digabung, {3} masuk pemeriksaan, {4} ditolak.</translation>
     </message>
     <message>
+        <source>… and {0} more.</source>
+        <translation>… dan {0} lagi.</translation>
+    </message>
+    <message>
         <source>Sync cancelled. What was finished is kept; sync again to continue.</source>
         <translation>Sinkronisasi dibatalkan. Yang sudah selesai tetap tersimpan; sinkronkan lagi untuk melanjutkan.</translation>
     </message>
@@ -2346,6 +2354,133 @@ Setiap persetujuan dicatat atas nama Anda. Rumah tangga bertanda tetap di antrea
     <message>
         <source>Sync failed: {0}</source>
         <translation>Sinkronisasi gagal: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>SyncText</name>
+    <message>
+        <source>the house photo</source>
+        <translation>foto rumah</translation>
+    </message>
+    <message>
+        <source>the GPS location</source>
+        <translation>lokasi GPS</translation>
+    </message>
+    <message>
+        <source>The server refused it ({0}).</source>
+        <translation>Server menolaknya ({0}).</translation>
+    </message>
+    <message>
+        <source>Household {0}: {1}</source>
+        <translation>Rumah tangga {0}: {1}</translation>
+    </message>
+    <message>
+        <source>The server does not accept {0}. Open the household, correct it and finalize again.</source>
+        <translation>Server tidak menerima {0}. Buka rumah tangga ini, perbaiki, lalu finalisasi lagi.</translation>
+    </message>
+    <message>
+        <source>The server does not accept what was sent. Open the household, check it and finalize again.</source>
+        <translation>Server tidak menerima data yang dikirim. Buka rumah tangga ini, periksa, lalu finalisasi lagi.</translation>
+    </message>
+    <message>
+        <source>The server could not read what was sent. Nothing is lost: sync again; if it happens again, tell your supervisor.</source>
+        <translation>Server tidak dapat membaca data yang dikirim. Tidak ada yang hilang: sinkronkan lagi; bila terulang, beri tahu pengawas Anda.</translation>
+    </message>
+    <message>
+        <source>What was sent is larger than the server takes. Nothing is lost; tell your supervisor.</source>
+        <translation>Data yang dikirim lebih besar dari batas server. Tidak ada yang hilang; beri tahu pengawas Anda.</translation>
+    </message>
+    <message>
+        <source>The server does not have the house photo yet. Sync again to send it.</source>
+        <translation>Server belum memiliki foto rumahnya. Sinkronkan lagi untuk mengirimnya.</translation>
+    </message>
+    <message>
+        <source>The server refused the house photo (damaged or not a photo). Take it again, then finalize.</source>
+        <translation>Server menolak foto rumah (rusak atau bukan foto). Ambil foto lagi, lalu finalisasi.</translation>
+    </message>
+    <message>
+        <source>The household lies outside your wilayah. Ask your supervisor to check your assignment.</source>
+        <translation>Rumah tangga ini di luar wilayah Anda. Minta pengawas memeriksa penugasan Anda.</translation>
+    </message>
+    <message>
+        <source>Your role may not do this. Ask your supervisor or the admin.</source>
+        <translation>Peran Anda tidak boleh melakukan ini. Tanyakan kepada pengawas atau admin.</translation>
+    </message>
+    <message>
+        <source>The server does not have this household (it may have left your assignment). Ask your supervisor.</source>
+        <translation>Server tidak memiliki rumah tangga ini (mungkin sudah keluar dari penugasan Anda). Tanyakan kepada pengawas.</translation>
+    </message>
+    <message>
+        <source>Your login has expired. Log in online again, then sync.</source>
+        <translation>Login Anda sudah kedaluwarsa. Login secara daring lagi, lalu sinkronkan.</translation>
+    </message>
+    <message>
+        <source>The server already holds other content under the same sending number. Your work stays on this laptop; tell the admin.</source>
+        <translation>Server sudah menyimpan isi lain dengan nomor kiriman yang sama. Pekerjaan Anda tetap tersimpan di laptop ini; beri tahu admin.</translation>
+    </message>
+    <message>
+        <source>The household changed on the server in the meantime. Sync again.</source>
+        <translation>Rumah tangga ini sudah berubah di server sementara itu. Sinkronkan lagi.</translation>
+    </message>
+    <message>
+        <source>The deadline of this step has passed. Ask your supervisor.</source>
+        <translation>Batas waktu langkah ini sudah lewat. Tanyakan kepada pengawas.</translation>
+    </message>
+    <message>
+        <source>Too many failed logins: wait a while, then try again.</source>
+        <translation>Terlalu banyak login yang gagal: tunggu sebentar, lalu coba lagi.</translation>
+    </message>
+    <message>
+        <source>The bundle file is damaged or changed: nothing of it was applied. Make a new one.</source>
+        <translation>Berkas bundel rusak atau diubah: tidak ada isinya yang diterapkan. Buat yang baru.</translation>
+    </message>
+    <message>
+        <source>The bundle file is not signed by the laptop it names: nothing of it was applied.</source>
+        <translation>Berkas bundel tidak ditandatangani oleh laptop yang disebutnya: tidak ada isinya yang diterapkan.</translation>
+    </message>
+    <message>
+        <source>The bundle file is for another laptop or server: nothing of it was applied.</source>
+        <translation>Berkas bundel ini untuk laptop atau server lain: tidak ada isinya yang diterapkan.</translation>
+    </message>
+    <message>
+        <source>This laptop&apos;s login was revoked by the admin. Log in online again.</source>
+        <translation>Login laptop ini dicabut oleh admin. Login secara daring lagi.</translation>
+    </message>
+    <message>
+        <source>The pengesahan scan is not a whole PDF, JPEG or PNG. Scan it again.</source>
+        <translation>Pindaian pengesahan bukan PDF, JPEG atau PNG yang utuh. Pindai lagi.</translation>
+    </message>
+    <message>
+        <source>Upload the signed pengesahan scan first, then try again.</source>
+        <translation>Unggah dulu pindaian pengesahan yang sudah ditandatangani, lalu coba lagi.</translation>
+    </message>
+    <message>
+        <source>The server does not offer this (it may need an update). Tell the admin.</source>
+        <translation>Server tidak menyediakan ini (mungkin perlu diperbarui). Beri tahu admin.</translation>
+    </message>
+    <message>
+        <source>The server cannot do this as asked. Tell your supervisor.</source>
+        <translation>Server tidak dapat melakukan ini seperti yang diminta. Beri tahu pengawas Anda.</translation>
+    </message>
+    <message>
+        <source>The record of this visit&apos;s steps (paradata) is larger than the server takes. Nothing is lost; tell your supervisor.</source>
+        <translation>Catatan langkah kunjungan ini (paradata) lebih besar dari batas server. Tidak ada yang hilang; beri tahu pengawas Anda.</translation>
+    </message>
+    <message>
+        <source>The server failed (its log has the details). Nothing is lost: sync again later; if it happens again, tell the admin.</source>
+        <translation>Server gagal (lognya memuat rinciannya). Tidak ada yang hilang: sinkronkan lagi nanti; bila terulang, beri tahu admin.</translation>
+    </message>
+    <message>
+        <source>Household {0}: {1} was also changed on the server; a reviewer will decide.</source>
+        <translation>Rumah tangga {0}: {1} juga diubah di server; pemeriksa akan memutuskan.</translation>
+    </message>
+    <message>
+        <source>Household {0}: a photo on this laptop cannot be read. Take it again.</source>
+        <translation>Rumah tangga {0}: sebuah foto di laptop ini tidak dapat dibaca. Ambil foto lagi.</translation>
+    </message>
+    <message>
+        <source>You may not send households (your role or wilayah does not allow it).</source>
+        <translation>Anda tidak boleh mengirim rumah tangga (peran atau wilayah Anda tidak mengizinkannya).</translation>
     </message>
 </context>
 <context>

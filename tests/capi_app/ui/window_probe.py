@@ -33,8 +33,10 @@ from PySide6.QtWidgets import (
 
 from capi_app import account, demo
 from capi_app.profile import Profile
-from capi_app.sync.summary import SyncSummary
+from capi_app.sync.errors import Rejected
+from capi_app.sync.summary import SyncNote, SyncSummary
 from capi_app.ui.app import make_app
+from dtks.error_codes import ErrorCode
 
 LONG_ERROR = (
     "Rumah tangga 3204122002000001 belum dapat disetujui: masih ada 2 konflik terbuka (alamat, "
@@ -42,6 +44,25 @@ LONG_ERROR = (
     "petugas dengan catatan tentang apa yang harus dicek. Ini baris terakhir."
 )
 """Many households' outcomes in the sync dialog (the sync's own words are desk-ops' to word)."""
+
+
+def every_note(household_id: str) -> SyncSummary:
+    """A sync that met every kind of note and every refusal code, as push.py records them."""
+    summary = SyncSummary()
+    summary.note(SyncNote("conflict", household_id, fields=("alamat", "status_rt")))
+    summary.note(SyncNote("rejected", household_id, detail="household x rejected"))
+    summary.note(SyncNote("reused", detail="409", changeset_id="c-1"))
+    summary.note(SyncNote("forbidden", detail="role enumerator may not"))
+    summary.note(SyncNote("photo_unreadable", household_id, detail="bad file", photo="ab12"))
+    fields = {ErrorCode.VALIDATION: "verification.answers.status_rt"}
+    for code in ErrorCode:
+        summary.note(
+            SyncNote(
+                "refused", household_id, code=code, field=fields.get(code),
+                detail=f"household {household_id}: refused", changeset_id="c-2",
+            )
+        )  # fmt: skip
+    return summary
 
 
 def long_text() -> str:
@@ -254,6 +275,12 @@ def probe(url: str, workdir: Path, household_id: str, review_id: str, lang: str)
 
     main = MainWindow(enumerator)
     out.append(report(app, main, "main"))
+    # The server refused the household's last push: the banner says why.
+    enumerator.store.db.execute(
+        "UPDATE households SET sync_message = ?, sync_code = ?, sync_field = ? "
+        "WHERE household_id = ?",
+        [f"household {household_id}, field rt: too long", "validation", "rt", household_id],
+    )
     household = HouseholdDialog(enumerator, household_id, main)
     answers = household.form_view.answers(keep_hidden=True)
     moved_to = enumerator.store.list_households(limit=3)[2].alamat  # an address of the desa
@@ -275,9 +302,14 @@ def probe(url: str, workdir: Path, household_id: str, review_id: str, lang: str)
     new.create()  # every field empty: every message shows
     out.append(report(app, new, "new household"))
     sync = SyncDialog(enumerator, main)
-    summary = SyncSummary(messages=[LONG_ERROR] * 10)
-    sync._done(summary)
+    sync._done(every_note(household_id))
     out.append(report(app, sync, "sync"))
+    sync.close()
+    sync = SyncDialog(enumerator, main)
+    refused = Rejected("household x, field rt: too long", household_id, "rt")
+    refused.code = ErrorCode.VALIDATION
+    sync._failed(refused)
+    out.append(report(app, sync, "sync refused"))
 
     queue = ReviewWindow(reviewer)
     wait_for(app, lambda: queue.model.rowCount() > 0)
