@@ -65,5 +65,7 @@ def cmd_relay(args, session) -> int:
         else:
             print(f"{r.source}: refused, nothing applied: {r.message}", file=sys.stderr)
     ok = sum(1 for r in results if r.ok)
-    print(f"{ok} of {len(results)} bundles relayed")
-    return 0 if ok == len(results) else 1
+    for source in args.files[len(results) :]:
+        print(f"{source}: not tried (the relay stopped); run the command again", file=sys.stderr)
+    print(f"{ok} of {len(args.files)} bundles relayed")
+    return 0 if ok == len(args.files) else 1

@@ -26,7 +26,13 @@ from pathlib import Path
 from capi_app.session import Session
 from capi_app.sync import device_keys
 from capi_app.sync.bundle_transport import PushBundleWriter, ReplyReader
-from capi_app.sync.errors import BundleInvalid, Cancelled, SyncError
+from capi_app.sync.errors import (
+    BundleInvalid,
+    Cancelled,
+    ServerUnreachable,
+    SessionExpired,
+    SyncError,
+)
 from capi_app.sync.photos import read_photo
 from capi_app.sync.session import run_phases
 from capi_app.sync.summary import PHASES, Progress, SyncSummary
@@ -41,11 +47,14 @@ SUFFIX = ".vvb"
 REPLY_SUFFIX = ".reply.vvb"
 
 __all__ = [
+    "BundleInfo",
     "ExportResult",
     "ImportResult",
     "RelayResult",
     "export_bundle",
     "import_reply",
+    "bundles_in",
+    "describe",
     "relay",
     "reply_path",
 ]
@@ -78,7 +87,11 @@ class ImportResult:
 
 @dataclass(frozen=True)
 class RelayResult:
-    """One bundle relayed (reply saved) or refused (message says why; nothing applied)."""
+    """One bundle relayed (reply saved) or refused (message says why; nothing applied).
+
+    ``error`` is the refusal (its ``code`` names the reason, dtks.error_codes) or the
+    failure that kept it from the server; ``replayed`` says the server had it before;
+    ``refused`` counts its change-sets the server refused (their reasons are in the reply)."""
 
     source: Path
     ok: bool
@@ -86,6 +99,26 @@ class RelayResult:
     reply: Path | None = None
     bundle_id: str | None = None
     households: int = 0
+    error: Exception | None = None
+    replayed: bool = False
+    refused: int = 0
+
+
+@dataclass(frozen=True)
+class BundleInfo:
+    """What a bundle's manifest says in clear (who made it, on which device, when) and its
+    size; ``problem`` when it cannot be read as a bundle (the server would refuse it)."""
+
+    path: Path
+    size: int
+    kind: str | None = None
+    bundle_id: str | None = None
+    username: str | None = None
+    device_id: str | None = None
+    created_at: str | None = None
+    changesets: int = 0
+    photos: int = 0
+    problem: BundleInvalid | None = None
 
 
 def _refused(error: BundleRefused) -> BundleInvalid:
@@ -239,11 +272,29 @@ def bundles_in(folder: Path) -> list[Path]:
     return sorted(p for p in Path(folder).glob(f"*{SUFFIX}") if not p.name.endswith(REPLY_SUFFIX))
 
 
+def describe(path: Path) -> BundleInfo:
+    """Read a bundle's clear manifest (no key needed) to list it before relaying it."""
+    path = Path(path)
+    size = path.stat().st_size
+    try:
+        m = _read(path).manifest
+    except BundleInvalid as e:
+        return BundleInfo(path, size, problem=e)
+    return BundleInfo(
+        path, size, m.kind, m.bundle_id, m.username, m.device_id, m.created_at,
+        len(m.changesets), len(m.photos),
+    )  # fmt: skip
+
+
 def _relay_one(api: Transport, source: Path, replies_dir: Path | None) -> RelayResult:
     try:
         size = source.stat().st_size
         if size > container.MAX_BUNDLE_BYTES:
-            return RelayResult(source, False, f"{size} bytes: larger than a bundle can be")
+            too_large = BundleInvalid(
+                f"{source.name}: {size} bytes; a bundle has at most {container.MAX_BUNDLE_BYTES}",
+                ErrorCode.TOO_LARGE,
+            )
+            return RelayResult(source, False, str(too_large), error=too_large)
         answer = api.upload_bundle(source.read_bytes())
         data = api.reply_bundle(str(answer["reply_id"]))
         target = reply_path(source, replies_dir)
@@ -252,10 +303,14 @@ def _relay_one(api: Transport, source: Path, replies_dir: Path | None) -> RelayR
     except Cancelled:
         raise
     except (SyncError, OSError, KeyError) as e:
-        return RelayResult(source, False, str(e))
+        return RelayResult(source, False, str(e), error=e)
     n = int(answer.get("households", 0))
-    again = " (relayed before: nothing applied again)" if answer.get("replayed") else ""
-    return RelayResult(source, True, f"{n} households{again}", target, str(answer["bundle_id"]), n)
+    replayed = bool(answer.get("replayed"))
+    again = " (relayed before: nothing applied again)" if replayed else ""
+    return RelayResult(
+        source, True, f"{n} households{again}", target, str(answer["bundle_id"]), n,
+        replayed=replayed, refused=int(answer.get("refused", 0)),
+    )  # fmt: skip
 
 
 def relay(
@@ -265,16 +320,21 @@ def relay(
     progress: Callable[[int, int, RelayResult], None] | None = None,
     cancel: threading.Event | None = None,
 ) -> list[RelayResult]:
-    """Upload each bundle and save its reply; a refused bundle does not stop the others."""
+    """Upload each bundle and save its reply; a refused bundle does not stop the others.
+
+    ``cancel`` is looked at between bundles: the one under way is finished (relayed with its
+    reply saved, or not at all) and the results so far are returned. No server (or a login
+    that expired) stops the relay too: the bundles not tried are not in the results. Relaying
+    a bundle again is harmless (the server answers its first reply)."""
     sources = [Path(s) for s in sources]
-    if cancel is not None:
-        api.cancel = cancel
     results = []
     for done, source in enumerate(sources, start=1):
-        if api.cancel.is_set():
-            raise Cancelled(f"relay cancelled after {done - 1} of {len(sources)} bundles")
+        if cancel is not None and cancel.is_set():
+            break
         result = _relay_one(api, source, replies_dir)
         results.append(result)
         if progress:
             progress(done, len(sources), result)
+        if isinstance(result.error, ServerUnreachable | SessionExpired):
+            break
     return results

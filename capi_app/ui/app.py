@@ -94,8 +94,8 @@ REVIEW_ROLES = ("reviewer", "admin")
 
 def main_window_for(session):
     """The review queue for kabupaten/kota reviewers and admins, the submissions for reviewers
-    of a province or Kemensos, heads-down PAPI entry for clerks, the household list for
-    everyone else."""
+    of a province or Kemensos, relay and progress for supervisors, heads-down PAPI entry for
+    clerks, the household list for everyone else."""
     from capi_app.submissions import works_up_the_chain
 
     if session.role == "reviewer" and works_up_the_chain(session.scopes):
@@ -106,6 +106,10 @@ def main_window_for(session):
         from capi_app.ui.review_window import ReviewWindow
 
         return ReviewWindow(session)
+    if session.role == "supervisor":
+        from capi_app.ui.supervisor_window import SupervisorWindow
+
+        return SupervisorWindow(session)
     if session.role == "clerk":
         from capi_app.ui.papi.entry_window import PapiEntryWindow
 

@@ -44,3 +44,12 @@ def save_file(parent: QWidget | None, title: str, suggested: str, pattern: str) 
     dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
     dialog.selectFile(Path(suggested).name)
     return dialog.selectedFiles()[0] if dialog.exec() and dialog.selectedFiles() else ""
+
+
+def choose_folder(parent: QWidget | None, title: str, folder: str | None = None) -> str:
+    """Ask for an existing folder (a USB stick's); '' when cancelled."""
+    dialog = make_dialog(parent, title, folder or str(Path.home()), "")
+    dialog.setFileMode(QFileDialog.FileMode.Directory)
+    dialog.setOption(QFileDialog.Option.ShowDirsOnly, True)
+    dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptOpen)
+    return dialog.selectedFiles()[0] if dialog.exec() and dialog.selectedFiles() else ""

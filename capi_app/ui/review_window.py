@@ -110,6 +110,9 @@ class ReviewWindow(QMainWindow):
         bar.addAction(self.bulk_action)
         bar.addWidget(self.export_button)
         bar.addAction(self.submissions_action)
+        self.progress_action = QAction(self)
+        self.progress_action.triggered.connect(self.open_progress)
+        bar.addAction(self.progress_action)
         spacer = QWidget()
         spacer.setSizePolicy(
             spacer.sizePolicy().Policy.Expanding, spacer.sizePolicy().Policy.Preferred
@@ -193,6 +196,12 @@ class ReviewWindow(QMainWindow):
         self.setCentralWidget(central)
         self.search.setFocus()
 
+    def open_progress(self):
+        """The progress of the field work in the reviewer's scope (as the supervisor sees it)."""
+        from capi_app.ui.progress_view import open_progress
+
+        return open_progress(self, self.session)
+
     def retranslate(self) -> None:
         """Set every text in the current language."""
         self.setWindowTitle(self.tr("Verivali: review queue"))
@@ -201,6 +210,7 @@ class ReviewWindow(QMainWindow):
         self.bulk_action.setText(self.tr("Approve all without flags…"))
         self.export_button.setText(self.tr("Exports"))
         self.submissions_action.setText(self.tr("Submissions (pengajuan)…"))
+        self.progress_action.setText(self.tr("Progress…"))
         self.exports.retranslate()
         # The open-conflicts column holds a number: as wide as its title, no wider.
         self.table.setColumnWidth(4, max(self.table.horizontalHeader().sectionSizeHint(4), 80))

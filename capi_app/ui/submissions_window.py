@@ -106,6 +106,9 @@ class SubmissionsWindow(QMainWindow):
         self.new_action.setVisible(review.KABKOTA in self.mine)
         bar.addAction(self.refresh_action)
         bar.addAction(self.new_action)
+        self.progress_action = QAction(self)
+        self.progress_action.triggered.connect(self.open_progress)
+        bar.addAction(self.progress_action)
         spacer = QWidget()
         spacer.setSizePolicy(
             spacer.sizePolicy().Policy.Expanding, spacer.sizePolicy().Policy.Preferred
@@ -225,11 +228,18 @@ class SubmissionsWindow(QMainWindow):
         table.verticalHeader().setVisible(False)
         return table
 
+    def open_progress(self):
+        """The progress of the field work in the reviewer's scope (as the supervisor sees it)."""
+        from capi_app.ui.progress_view import open_progress
+
+        return open_progress(self, self.session)
+
     def retranslate(self) -> None:
         """Set every text in the current language."""
         self.setWindowTitle(self.tr("Verivali: submissions (pengajuan)"))
         self.refresh_action.setText(self.tr("Refresh (F5)"))
         self.new_action.setText(self.tr("Make a submission…"))
+        self.progress_action.setText(self.tr("Progress…"))
         self.show_label.setText(self.tr("Show"))
         self.show_filter.setItemText(0, self.tr("Waiting for my decision"))
         self.show_filter.setItemText(1, self.tr("All submissions"))

@@ -1,6 +1,33 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en_US">
 <context>
+    <name>BundleModel</name>
+    <message>
+        <source>File</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>Enumerator</source>
+        <translation>Enumerator</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>Device</translation>
+    </message>
+    <message>
+        <source>Made</source>
+        <translation>Made</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Result</translation>
+    </message>
+</context>
+<context>
     <name>Decision</name>
     <message>
         <source>Made</source>
@@ -25,6 +52,17 @@
     <message>
         <source>Withdrawn</source>
         <translation>Withdrawn</translation>
+    </message>
+</context>
+<context>
+    <name>DesaModel</name>
+    <message>
+        <source>Kode wilayah</source>
+        <translation>Kode wilayah</translation>
+    </message>
+    <message>
+        <source>Desa</source>
+        <translation>Desa</translation>
     </message>
 </context>
 <context>
@@ -1147,6 +1185,275 @@ The window now shows the saved version; make your changes again if needed.</tran
     </message>
 </context>
 <context>
+    <name>ProgressPanel</name>
+    <message>
+        <source>Households</source>
+        <translation>Households</translation>
+    </message>
+    <message>
+        <source>Visited</source>
+        <translation>Visited</translation>
+    </message>
+    <message>
+        <source>Finalized</source>
+        <translation>Finalized</translation>
+    </message>
+    <message>
+        <source>Synced</source>
+        <translation>Synced</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>Approved</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>Returned</translation>
+    </message>
+    <message>
+        <source>Open anomalies</source>
+        <translation>Open anomalies</translation>
+    </message>
+    <message>
+        <source>Wilayah</source>
+        <translation>Wilayah</translation>
+    </message>
+    <message>
+        <source>Round</source>
+        <translation>Round</translation>
+    </message>
+    <message>
+        <source>All rounds</source>
+        <translation>All rounds</translation>
+    </message>
+    <message>
+        <source>Highlight not synced for (days)</source>
+        <translation>Highlight not synced for (days)</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>Export CSV…</translation>
+    </message>
+    <message>
+        <source>Counts per desa</source>
+        <translation>Counts per desa</translation>
+    </message>
+    <message>
+        <source>Field users: last sync and device</source>
+        <translation>Field users: last sync and device</translation>
+    </message>
+    <message>
+        <source>Chart per desa (bars against the households)</source>
+        <translation>Chart per desa (bars against the households)</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <source>No desa to show yet.</source>
+        <translation>No desa to show yet.</translation>
+    </message>
+    <message>
+        <source>No desa in this wilayah.</source>
+        <translation>No desa in this wilayah.</translation>
+    </message>
+    <message>
+        <source>%1 desa: %2 households, %3 visited, %4 finalized, %5 synced, %6 approved.</source>
+        <translation>%1 desa: %2 households, %3 visited, %4 finalized, %5 synced, %6 approved.</translation>
+    </message>
+    <message>
+        <source>Every field user synced within the last %1 days.</source>
+        <translation>Every field user synced within the last %1 days.</translation>
+    </message>
+    <message>
+        <source>Not synced for %1 days or more (highlighted): %2</source>
+        <translation>Not synced for %1 days or more (highlighted): %2</translation>
+    </message>
+    <message>
+        <source>Export progress as CSV</source>
+        <translation>Export progress as CSV</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV files (*.csv)</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>Could not write %1: %2</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>Saved %1</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressWindow</name>
+    <message>
+        <source>Verivali: progress of the field work</source>
+        <translation>Verivali: progress of the field work</translation>
+    </message>
+</context>
+<context>
+    <name>RelayPanel</name>
+    <message>
+        <source>the file is damaged or a byte of it changed (copy it again from the laptop)</source>
+        <translation>the file is damaged or a byte of it changed (copy it again from the laptop)</translation>
+    </message>
+    <message>
+        <source>it is not signed by the key registered for the enumerator's device</source>
+        <translation>it is not signed by the key registered for the enumerator's device</translation>
+    </message>
+    <message>
+        <source>it was made for another server, or the server does not know its user or device (or it is a reply, not a bundle to relay)</source>
+        <translation>it was made for another server, or the server does not know its user or device (or it is a reply, not a bundle to relay)</translation>
+    </message>
+    <message>
+        <source>the enumerator's device was revoked by an admin, or the user is disabled</source>
+        <translation>the enumerator's device was revoked by an admin, or the user is disabled</translation>
+    </message>
+    <message>
+        <source>the file is larger than a bundle may be (64 MB)</source>
+        <translation>the file is larger than a bundle may be (64 MB)</translation>
+    </message>
+    <message>
+        <source>the server holds another bundle under the same id (the file was changed)</source>
+        <translation>the server holds another bundle under the same id (the file was changed)</translation>
+    </message>
+    <message>
+        <source>the server cannot be reached (check the connection)</source>
+        <translation>the server cannot be reached (check the connection)</translation>
+    </message>
+    <message>
+        <source>your login has expired (log in online again)</source>
+        <translation>your login has expired (log in online again)</translation>
+    </message>
+    <message>
+        <source>the enumerator is outside your wilayah, or you may not relay for them</source>
+        <translation>the enumerator is outside your wilayah, or you may not relay for them</translation>
+    </message>
+    <message>
+        <source>the file could not be read or its reply written: %1</source>
+        <translation>the file could not be read or its reply written: %1</translation>
+    </message>
+    <message>
+        <source>unexpected error: %1</source>
+        <translation>unexpected error: %1</translation>
+    </message>
+    <message>
+        <source>Cannot be read: %1</source>
+        <translation>Cannot be read: %1</translation>
+    </message>
+    <message>
+        <source>Reply already in the folder (relaying again is harmless)</source>
+        <translation>Reply already in the folder (relaying again is harmless)</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>Waiting</translation>
+    </message>
+    <message>
+        <source>Not relayed: %1</source>
+        <translation>Not relayed: %1</translation>
+    </message>
+    <message>
+        <source>Refused, nothing applied: %1</source>
+        <translation>Refused, nothing applied: %1</translation>
+    </message>
+    <message>
+        <source>Relayed before: nothing applied again; reply written</source>
+        <translation>Relayed before: nothing applied again; reply written</translation>
+    </message>
+    <message>
+        <source>Relayed: %1 households; reply written</source>
+        <translation>Relayed: %1 households; reply written</translation>
+    </message>
+    <message>
+        <source>%1 change-set(s) refused by the server (the enumerator sees why after importing)</source>
+        <translation>%1 change-set(s) refused by the server (the enumerator sees why after importing)</translation>
+    </message>
+    <message>
+        <source>Plug in the USB stick with the enumerators' bundles (.vvb) and choose its folder. Relay all sends them to the server; each reply is written back to the same folder as NAME.reply.vvb, for the enumerator to import on their laptop.</source>
+        <translation>Plug in the USB stick with the enumerators' bundles (.vvb) and choose its folder. Relay all sends them to the server; each reply is written back to the same folder as NAME.reply.vvb, for the enumerator to import on their laptop.</translation>
+    </message>
+    <message>
+        <source>Folder of bundles</source>
+        <translation>Folder of bundles</translation>
+    </message>
+    <message>
+        <source>No folder chosen</source>
+        <translation>No folder chosen</translation>
+    </message>
+    <message>
+        <source>Choose folder…</source>
+        <translation>Choose folder…</translation>
+    </message>
+    <message>
+        <source>Read again</source>
+        <translation>Read again</translation>
+    </message>
+    <message>
+        <source>Relay all</source>
+        <translation>Relay all</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Choose the folder of bundles</source>
+        <translation>Choose the folder of bundles</translation>
+    </message>
+    <message>
+        <source>Reading the folder…</source>
+        <translation>Reading the folder…</translation>
+    </message>
+    <message>
+        <source>%1 bundle(s), %2 in all.</source>
+        <translation>%1 bundle(s), %2 in all.</translation>
+    </message>
+    <message>
+        <source>No bundles (.vvb) in this folder.</source>
+        <translation>No bundles (.vvb) in this folder.</translation>
+    </message>
+    <message>
+        <source>The folder cannot be read: %1</source>
+        <translation>The folder cannot be read: %1</translation>
+    </message>
+    <message>
+        <source>Relaying…</source>
+        <translation>Relaying…</translation>
+    </message>
+    <message>
+        <source>Stopping after the bundle under way…</source>
+        <translation>Stopping after the bundle under way…</translation>
+    </message>
+    <message>
+        <source>%1 of %2 bundle(s) relayed; the replies are in the folder.</source>
+        <translation>%1 of %2 bundle(s) relayed; the replies are in the folder.</translation>
+    </message>
+    <message>
+        <source>%1 refused or not relayed (see Result).</source>
+        <translation>%1 refused or not relayed (see Result).</translation>
+    </message>
+    <message>
+        <source>Cancelled: %1 not sent yet; relay again to continue.</source>
+        <translation>Cancelled: %1 not sent yet; relay again to continue.</translation>
+    </message>
+    <message>
+        <source>Stopped: %1 not sent yet; relay again when the server answers.</source>
+        <translation>Stopped: %1 not sent yet; relay again when the server answers.</translation>
+    </message>
+    <message>
+        <source>The relay stopped: %1. What was relayed stays relayed.</source>
+        <translation>The relay stopped: %1. What was relayed stays relayed.</translation>
+    </message>
+</context>
+<context>
     <name>Reports</name>
     <message>
         <source>BNBA verification and validation of DTKS %1, %2</source>
@@ -1835,6 +2142,10 @@ The window now shows the saved version; make your changes again if needed.</tran
         <translation>Submissions (pengajuan)…</translation>
     </message>
     <message>
+        <source>Progress…</source>
+        <translation>Progress…</translation>
+    </message>
+    <message>
         <source>Wilayah</source>
         <translation>Wilayah</translation>
     </message>
@@ -2062,6 +2373,10 @@ Each approval is recorded under your name. Households with flags stay in the que
         <translation>Make a submission…</translation>
     </message>
     <message>
+        <source>Progress…</source>
+        <translation>Progress…</translation>
+    </message>
+    <message>
         <source>Show</source>
         <translation>Show</translation>
     </message>
@@ -2287,6 +2602,45 @@ Each approval is recorded under your name. Households with flags stay in the que
     </message>
 </context>
 <context>
+    <name>SupervisorWindow</name>
+    <message>
+        <source>Verivali: supervisor</source>
+        <translation>Verivali: supervisor</translation>
+    </message>
+    <message>
+        <source>Relay bundles</source>
+        <translation>Relay bundles</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Progress</translation>
+    </message>
+    <message>
+        <source>Refresh (F5)</source>
+        <translation>Refresh (F5)</translation>
+    </message>
+    <message>
+        <source>PAPI double entry (Ctrl+Shift+K)</source>
+        <translation>PAPI double entry (Ctrl+Shift+K)</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>online</source>
+        <translation>online</translation>
+    </message>
+    <message>
+        <source>offline</source>
+        <translation>offline</translation>
+    </message>
+    <message>
+        <source>supervisor</source>
+        <translation>supervisor</translation>
+    </message>
+</context>
+<context>
     <name>SyncDialog</name>
     <message>
         <source>Sync</source>
@@ -2478,6 +2832,49 @@ Each approval is recorded under your name. Households with flags stay in the que
     <message>
         <source>You may not send households (your role or wilayah does not allow it).</source>
         <translation>You may not send households (your role or wilayah does not allow it).</translation>
+    </message>
+</context>
+<context>
+    <name>UserModel</name>
+    <message>
+        <source>Enumerator</source>
+        <translation>Enumerator</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>Last sync</source>
+        <translation>Last sync</translation>
+    </message>
+    <message>
+        <source>Days</source>
+        <translation>Days</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>Device</translation>
+    </message>
+    <message>
+        <source>Assigned</source>
+        <translation>Assigned</translation>
+    </message>
+    <message>
+        <source>Finalized</source>
+        <translation>Finalized</translation>
+    </message>
+    <message>
+        <source>enumerator</source>
+        <translation>enumerator</translation>
+    </message>
+    <message>
+        <source>data-entry clerk</source>
+        <translation>data-entry clerk</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>never</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,33 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="id_ID">
 <context>
+    <name>BundleModel</name>
+    <message>
+        <source>File</source>
+        <translation>Berkas</translation>
+    </message>
+    <message>
+        <source>Enumerator</source>
+        <translation>Petugas</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>Perangkat</translation>
+    </message>
+    <message>
+        <source>Made</source>
+        <translation>Dibuat</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Ukuran</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Hasil</translation>
+    </message>
+</context>
+<context>
     <name>Decision</name>
     <message>
         <source>Made</source>
@@ -26,6 +53,17 @@
     <message>
         <source>Withdrawn</source>
         <translation>Ditarik</translation>
+    </message>
+</context>
+<context>
+    <name>DesaModel</name>
+    <message>
+        <source>Kode wilayah</source>
+        <translation>Kode wilayah</translation>
+    </message>
+    <message>
+        <source>Desa</source>
+        <translation>Desa</translation>
     </message>
 </context>
 <context>
@@ -1150,6 +1188,275 @@ Jendela ini sekarang menampilkan versi yang tersimpan; ulangi perubahan Anda bil
     </message>
 </context>
 <context>
+    <name>ProgressPanel</name>
+    <message>
+        <source>Households</source>
+        <translation>Rumah tangga</translation>
+    </message>
+    <message>
+        <source>Visited</source>
+        <translation>Dikunjungi</translation>
+    </message>
+    <message>
+        <source>Finalized</source>
+        <translation>Final</translation>
+    </message>
+    <message>
+        <source>Synced</source>
+        <translation>Terkirim</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>Disetujui</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>Dikembalikan</translation>
+    </message>
+    <message>
+        <source>Open anomalies</source>
+        <translation>Anomali terbuka</translation>
+    </message>
+    <message>
+        <source>Wilayah</source>
+        <translation>Wilayah</translation>
+    </message>
+    <message>
+        <source>Round</source>
+        <translation>Putaran</translation>
+    </message>
+    <message>
+        <source>All rounds</source>
+        <translation>Semua putaran</translation>
+    </message>
+    <message>
+        <source>Highlight not synced for (days)</source>
+        <translation>Tandai yang belum sinkron selama (hari)</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Muat ulang</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>Ekspor CSV…</translation>
+    </message>
+    <message>
+        <source>Counts per desa</source>
+        <translation>Jumlah menurut desa</translation>
+    </message>
+    <message>
+        <source>Field users: last sync and device</source>
+        <translation>Petugas lapangan: sinkron terakhir dan perangkat</translation>
+    </message>
+    <message>
+        <source>Chart per desa (bars against the households)</source>
+        <translation>Grafik per desa (batang terhadap jumlah rumah tangga)</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Memuat…</translation>
+    </message>
+    <message>
+        <source>No desa to show yet.</source>
+        <translation>Belum ada desa untuk ditampilkan.</translation>
+    </message>
+    <message>
+        <source>No desa in this wilayah.</source>
+        <translation>Tidak ada desa di wilayah ini.</translation>
+    </message>
+    <message>
+        <source>%1 desa: %2 households, %3 visited, %4 finalized, %5 synced, %6 approved.</source>
+        <translation>%1 desa: %2 rumah tangga, %3 dikunjungi, %4 final, %5 terkirim, %6 disetujui.</translation>
+    </message>
+    <message>
+        <source>Every field user synced within the last %1 days.</source>
+        <translation>Semua petugas lapangan sudah sinkron dalam %1 hari terakhir.</translation>
+    </message>
+    <message>
+        <source>Not synced for %1 days or more (highlighted): %2</source>
+        <translation>Belum sinkron selama %1 hari atau lebih (ditandai): %2</translation>
+    </message>
+    <message>
+        <source>Export progress as CSV</source>
+        <translation>Ekspor progres sebagai CSV</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Berkas CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>Tidak dapat menulis %1: %2</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>Tersimpan: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressWindow</name>
+    <message>
+        <source>Verivali: progress of the field work</source>
+        <translation>Verivali: progres pekerjaan lapangan</translation>
+    </message>
+</context>
+<context>
+    <name>RelayPanel</name>
+    <message>
+        <source>the file is damaged or a byte of it changed (copy it again from the laptop)</source>
+        <translation>berkas rusak atau ada byte yang berubah (salin lagi dari laptop petugas)</translation>
+    </message>
+    <message>
+        <source>it is not signed by the key registered for the enumerator&apos;s device</source>
+        <translation>tanda tangannya bukan dari kunci yang terdaftar untuk perangkat petugas</translation>
+    </message>
+    <message>
+        <source>it was made for another server, or the server does not know its user or device (or it is a reply, not a bundle to relay)</source>
+        <translation>bundel ini dibuat untuk server lain, atau server tidak mengenal pengguna atau perangkatnya (atau ini balasan, bukan bundel untuk diteruskan)</translation>
+    </message>
+    <message>
+        <source>the enumerator&apos;s device was revoked by an admin, or the user is disabled</source>
+        <translation>perangkat petugas ini sudah dicabut oleh admin, atau penggunanya dinonaktifkan</translation>
+    </message>
+    <message>
+        <source>the file is larger than a bundle may be (64 MB)</source>
+        <translation>berkas lebih besar dari batas bundel (64 MB)</translation>
+    </message>
+    <message>
+        <source>the server holds another bundle under the same id (the file was changed)</source>
+        <translation>server sudah menyimpan bundel lain dengan id yang sama (berkas ini telah diubah)</translation>
+    </message>
+    <message>
+        <source>the server cannot be reached (check the connection)</source>
+        <translation>server tidak dapat dihubungi (periksa koneksi)</translation>
+    </message>
+    <message>
+        <source>your login has expired (log in online again)</source>
+        <translation>sesi masuk Anda sudah habis (masuk lagi secara daring)</translation>
+    </message>
+    <message>
+        <source>the enumerator is outside your wilayah, or you may not relay for them</source>
+        <translation>petugas ini di luar wilayah Anda, atau Anda tidak boleh meneruskan untuknya</translation>
+    </message>
+    <message>
+        <source>the file could not be read or its reply written: %1</source>
+        <translation>berkas tidak dapat dibaca atau balasannya tidak dapat ditulis: %1</translation>
+    </message>
+    <message>
+        <source>unexpected error: %1</source>
+        <translation>kesalahan tak terduga: %1</translation>
+    </message>
+    <message>
+        <source>Cannot be read: %1</source>
+        <translation>Tidak dapat dibaca: %1</translation>
+    </message>
+    <message>
+        <source>Reply already in the folder (relaying again is harmless)</source>
+        <translation>Balasan sudah ada di folder (meneruskan lagi tidak apa-apa)</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>Menunggu</translation>
+    </message>
+    <message>
+        <source>Not relayed: %1</source>
+        <translation>Belum diteruskan: %1</translation>
+    </message>
+    <message>
+        <source>Refused, nothing applied: %1</source>
+        <translation>Ditolak, tidak ada yang diterapkan: %1</translation>
+    </message>
+    <message>
+        <source>Relayed before: nothing applied again; reply written</source>
+        <translation>Sudah pernah diteruskan: tidak ada yang diterapkan lagi; balasan ditulis</translation>
+    </message>
+    <message>
+        <source>Relayed: %1 households; reply written</source>
+        <translation>Diteruskan: %1 rumah tangga; balasan ditulis</translation>
+    </message>
+    <message>
+        <source>%1 change-set(s) refused by the server (the enumerator sees why after importing)</source>
+        <translation>%1 set perubahan ditolak server (petugas melihat alasannya setelah mengimpor balasan)</translation>
+    </message>
+    <message>
+        <source>Plug in the USB stick with the enumerators&apos; bundles (.vvb) and choose its folder. Relay all sends them to the server; each reply is written back to the same folder as NAME.reply.vvb, for the enumerator to import on their laptop.</source>
+        <translation>Colokkan flashdisk berisi bundel para petugas (.vvb) dan pilih foldernya. Teruskan semua mengirimnya ke server; setiap balasan ditulis kembali ke folder yang sama sebagai NAMA.reply.vvb, untuk diimpor petugas di laptopnya.</translation>
+    </message>
+    <message>
+        <source>Folder of bundles</source>
+        <translation>Folder bundel</translation>
+    </message>
+    <message>
+        <source>No folder chosen</source>
+        <translation>Belum ada folder yang dipilih</translation>
+    </message>
+    <message>
+        <source>Choose folder…</source>
+        <translation>Pilih folder…</translation>
+    </message>
+    <message>
+        <source>Read again</source>
+        <translation>Baca ulang</translation>
+    </message>
+    <message>
+        <source>Relay all</source>
+        <translation>Teruskan semua</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <source>Choose the folder of bundles</source>
+        <translation>Pilih folder bundel</translation>
+    </message>
+    <message>
+        <source>Reading the folder…</source>
+        <translation>Membaca folder…</translation>
+    </message>
+    <message>
+        <source>%1 bundle(s), %2 in all.</source>
+        <translation>%1 bundel, seluruhnya %2.</translation>
+    </message>
+    <message>
+        <source>No bundles (.vvb) in this folder.</source>
+        <translation>Tidak ada bundel (.vvb) di folder ini.</translation>
+    </message>
+    <message>
+        <source>The folder cannot be read: %1</source>
+        <translation>Folder tidak dapat dibaca: %1</translation>
+    </message>
+    <message>
+        <source>Relaying…</source>
+        <translation>Meneruskan…</translation>
+    </message>
+    <message>
+        <source>Stopping after the bundle under way…</source>
+        <translation>Berhenti setelah bundel yang sedang dikirim…</translation>
+    </message>
+    <message>
+        <source>%1 of %2 bundle(s) relayed; the replies are in the folder.</source>
+        <translation>%1 dari %2 bundel diteruskan; balasannya ada di folder.</translation>
+    </message>
+    <message>
+        <source>%1 refused or not relayed (see Result).</source>
+        <translation>%1 ditolak atau belum diteruskan (lihat Hasil).</translation>
+    </message>
+    <message>
+        <source>Cancelled: %1 not sent yet; relay again to continue.</source>
+        <translation>Dibatalkan: %1 belum dikirim; teruskan lagi untuk melanjutkan.</translation>
+    </message>
+    <message>
+        <source>Stopped: %1 not sent yet; relay again when the server answers.</source>
+        <translation>Berhenti: %1 belum dikirim; teruskan lagi saat server menjawab.</translation>
+    </message>
+    <message>
+        <source>The relay stopped: %1. What was relayed stays relayed.</source>
+        <translation>Penerusan berhenti: %1. Yang sudah diteruskan tetap tersimpan di server.</translation>
+    </message>
+</context>
+<context>
     <name>Reports</name>
     <message>
         <source>BNBA verification and validation of DTKS %1, %2</source>
@@ -1838,6 +2145,10 @@ Jendela ini sekarang menampilkan versi yang tersimpan; ulangi perubahan Anda bil
         <translation>Pengajuan…</translation>
     </message>
     <message>
+        <source>Progress…</source>
+        <translation>Progres…</translation>
+    </message>
+    <message>
         <source>Wilayah</source>
         <translation>Wilayah</translation>
     </message>
@@ -2065,6 +2376,10 @@ Setiap persetujuan dicatat atas nama Anda. Rumah tangga bertanda tetap di antrea
         <translation>Buat pengajuan…</translation>
     </message>
     <message>
+        <source>Progress…</source>
+        <translation>Progres…</translation>
+    </message>
+    <message>
         <source>Show</source>
         <translation>Tampilkan</translation>
     </message>
@@ -2290,6 +2605,45 @@ Setiap persetujuan dicatat atas nama Anda. Rumah tangga bertanda tetap di antrea
     </message>
 </context>
 <context>
+    <name>SupervisorWindow</name>
+    <message>
+        <source>Verivali: supervisor</source>
+        <translation>Verivali: pengawas</translation>
+    </message>
+    <message>
+        <source>Relay bundles</source>
+        <translation>Teruskan bundel</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Progres</translation>
+    </message>
+    <message>
+        <source>Refresh (F5)</source>
+        <translation>Muat ulang (F5)</translation>
+    </message>
+    <message>
+        <source>PAPI double entry (Ctrl+Shift+K)</source>
+        <translation>Entri ganda PAPI (Ctrl+Shift+K)</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Pengaturan</translation>
+    </message>
+    <message>
+        <source>online</source>
+        <translation>daring</translation>
+    </message>
+    <message>
+        <source>offline</source>
+        <translation>luring</translation>
+    </message>
+    <message>
+        <source>supervisor</source>
+        <translation>pengawas</translation>
+    </message>
+</context>
+<context>
     <name>SyncDialog</name>
     <message>
         <source>Sync</source>
@@ -2481,6 +2835,49 @@ Setiap persetujuan dicatat atas nama Anda. Rumah tangga bertanda tetap di antrea
     <message>
         <source>You may not send households (your role or wilayah does not allow it).</source>
         <translation>Anda tidak boleh mengirim rumah tangga (peran atau wilayah Anda tidak mengizinkannya).</translation>
+    </message>
+</context>
+<context>
+    <name>UserModel</name>
+    <message>
+        <source>Enumerator</source>
+        <translation>Petugas</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Peran</translation>
+    </message>
+    <message>
+        <source>Last sync</source>
+        <translation>Sinkron terakhir</translation>
+    </message>
+    <message>
+        <source>Days</source>
+        <translation>Hari</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>Perangkat</translation>
+    </message>
+    <message>
+        <source>Assigned</source>
+        <translation>Ditugaskan</translation>
+    </message>
+    <message>
+        <source>Finalized</source>
+        <translation>Final</translation>
+    </message>
+    <message>
+        <source>enumerator</source>
+        <translation>petugas</translation>
+    </message>
+    <message>
+        <source>data-entry clerk</source>
+        <translation>operator entri</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>belum pernah</translation>
     </message>
 </context>
 <context>

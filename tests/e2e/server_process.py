@@ -9,11 +9,13 @@ import sqlite3
 import subprocess
 import sys
 import time
+from datetime import datetime
 from pathlib import Path
 
 import requests
 
 from dtks.sample import write_prelist
+from sync_server.clock import CLOCK_FILE_ENV, write_clock_file
 from sync_server.db.engine import make_engine
 from sync_server.db.migrate import upgrade
 from sync_server.services.assignments import assign
@@ -24,6 +26,8 @@ from sync_server.settings import Settings
 DESA = "32.04.12.2002"
 ROUND = "2026-11"
 PASSWORD = "kunci-desa-2026"
+SUITE_TIME = "2026-11-02T09:00:00+07:00"
+"""Where an own clock starts: the suite's moment (tests/conftest.py)."""
 
 
 def free_port() -> int:
@@ -36,8 +40,10 @@ def free_port() -> int:
 class SyncServer:
     """sync-server with a dtks.sample pre-list of one desa imported, users assigned to it."""
 
-    def __init__(self, root: Path, households: int, seed: int = 7):
+    def __init__(self, root: Path, households: int, seed: int = 7, own_clock: bool = False):
         self.root = Path(root)
+        self.clock_file = self.root / "clock" if own_clock else None
+        """With own_clock, set_clock moves this server's clock (else it runs on the suite's)."""
         self.data_dir = self.root / "server-data"
         self.settings = Settings.resolve(data_dir=self.data_dir)
         self.engine = make_engine(self.settings.db_url)
@@ -69,7 +75,7 @@ class SyncServer:
         self.process = subprocess.Popen(
             [sys.executable, "-m", "sync_server.cli", "serve", "--data-dir", str(self.data_dir),
              "--port", str(self.port), "--log-level", "warning"],
-            stdout=log, stderr=subprocess.STDOUT, env={**os.environ, "PYTHONUNBUFFERED": "1"},
+            stdout=log, stderr=subprocess.STDOUT, env=self._env(),
         )  # fmt: skip
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:
@@ -81,6 +87,20 @@ class SyncServer:
             except requests.ConnectionError:
                 time.sleep(0.1)
         raise RuntimeError("sync-server did not answer within 30 s")
+
+    def _env(self) -> dict:
+        env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+        if self.clock_file is not None:
+            if not self.clock_file.exists():
+                self.set_clock(datetime.fromisoformat(SUITE_TIME))
+            env[CLOCK_FILE_ENV] = str(self.clock_file)
+        return env
+
+    def set_clock(self, moment: datetime) -> None:
+        """Move this server's clock (own_clock only) to an aware moment; it runs on from there."""
+        if self.clock_file is None:
+            raise RuntimeError("make the server with own_clock=True to move its clock")
+        write_clock_file(self.clock_file, moment)
 
     def stop(self) -> None:
         """Terminate the server process."""

@@ -12,6 +12,7 @@ geometry, the buttons that are not fully in view and the labels squeezed below t
 from __future__ import annotations
 
 import json
+import re
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -359,7 +360,43 @@ def probe(url: str, workdir: Path, household_id: str, review_id: str, lang: str)
     wait_for(app, lambda: submissions.detail is not None and not submissions.jobs)
     submissions.status.setText(long_text())
     out += with_tabs(app, submissions, "submissions")
-    return {"reports": out, "data": data_words(enumerator.store, reviewer.scopes or [])}
+    supervisor, files = supervisor_windows(app, url, workdir, enumerator, lang)
+    out += supervisor
+    progress = queue.open_progress()
+    wait_for(app, lambda: progress.panel.progress is not None and not progress.panel.jobs)
+    out.append(report(app, progress, "reviewer progress"))
+    words = data_words(enumerator.store, reviewer.scopes or []) + files
+    return {"reports": out, "data": words}
+
+
+def supervisor_windows(app: QApplication, url: str, workdir: Path, enumerator, lang: str):
+    """The supervisor's window: a stick with a bundle and a damaged copy relayed, then the
+    progress (its long refusal and the tables in view); and the words of the stick's file
+    names (data, the same in every language)."""
+    from capi_app.sync.bundles import export_bundle
+    from capi_app.ui.supervisor_window import SupervisorWindow
+
+    profile = Profile(workdir / "supervisor")
+    profile.settings.language = lang
+    session = account.login_online(profile, url, "super1", demo.DEMO_PASSWORD)
+    stick = workdir / f"usb-{lang}-{app.primaryScreen().size().width()}"
+    stick.mkdir(exist_ok=True)
+    bundle = export_bundle(enumerator, stick / "enum1.vvb").path
+    data = bytearray(bundle.read_bytes())
+    data[len(data) // 2] ^= 0x01
+    (stick / "enum1-salinan-rusak.vvb").write_bytes(bytes(data))
+    window = SupervisorWindow(session)
+    ended = []
+    window.relay.listed.connect(lambda: window.relay.relay_all())
+    window.relay.finished.connect(lambda: ended.append(True))
+    window.relay.set_folder(stick)
+    wait_for(app, lambda: ended)
+    out = [report(app, window, "supervisor tab 0")]
+    panel = window.show_progress()
+    wait_for(app, lambda: panel.progress is not None and not panel.jobs)
+    out.append(report(app, window, "supervisor tab 1"))
+    window.close()
+    return out, sorted({w for p in stick.iterdir() for w in re.findall(r"\w+", p.name)})
 
 
 if __name__ == "__main__":
