@@ -101,16 +101,26 @@ def _digits(text: str, what: str, length: int) -> str:
 
 def _check_region(s: str, what: str) -> str:
     region = s[:6]
+    wrong = _region_problem(region)
+    if wrong is not None:
+        raise InvalidId(f"{what} {s}: {wrong}")
+    return region
+
+
+@lru_cache(maxsize=8192)
+def _region_problem(region: str) -> str | None:
+    """What is wrong with the 6-digit region of a NIK or No KK (None: nothing); remembered,
+    since a pre-list holds a few hundred regions for millions of ids."""
     if wilayah.lookup(region[:2]) is None:
-        raise InvalidId(f"{what} {s}: province code {region[:2]} (digits 1-2) does not exist")
+        return f"province code {region[:2]} (digits 1-2) does not exist"
     if wilayah.lookup(region[:4]) is None:
-        raise InvalidId(
-            f"{what} {s}: regency code {region[:4]} (digits 1-4) does not exist in province "
+        return (
+            f"regency code {region[:4]} (digits 1-4) does not exist in province "
             f"{region[:2]} ({wilayah.lookup(region[:2])})"
         )
     if region[4:6] == "00":
-        raise InvalidId(f"{what} {s}: district code {region[4:6]} (digits 5-6) cannot be 00")
-    return region
+        return f"district code {region[4:6]} (digits 5-6) cannot be 00"
+    return None
 
 
 def _century(yy: int, today: date) -> int:

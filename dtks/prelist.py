@@ -161,16 +161,20 @@ def parse_cells(
             if column.required:
                 raise InvalidValue(f"{name}: is required but empty")
             values[name] = None
-        elif parse is None and len(s) <= column.max_length:
+            continue
+        if len(s) > column.max_length:
+            raise InvalidValue(f"{name}: longer than {column.max_length} characters")
+        if parse is None:
             values[name] = s
-        else:
-            try:
-                values[name] = _parse_stripped(column, s, today)
-            except InvalidValue as e:
-                if name not in keep or len(s) > column.max_length:
-                    raise
-                values[name] = s
-                kept.append(str(e))
+            continue
+        try:
+            values[name] = parse(column, s, today)
+        except (InvalidValue, ids.InvalidId) as e:
+            problem = e if isinstance(e, InvalidValue) else InvalidValue(f"{name}: {e}")
+            if name not in keep:
+                raise problem from None
+            values[name] = s
+            kept.append(str(problem))
     return values, kept
 
 
@@ -181,11 +185,25 @@ def _plan(columns: dict[str, Column]) -> list:
     """(name, column, parser or None) for each column, made once per columns dict."""
     known = _PLANS.get(id(columns))
     if known is None or known[0] is not columns:
-        known = columns, [(n, c, _PARSERS.get(c.kind)) for n, c in columns.items()]
+        known = columns, [(n, c, _parser(c)) for n, c in columns.items()]
         if len(_PLANS) > 64:
             _PLANS.clear()
         _PLANS[id(columns)] = known
     return known[1]
+
+
+def _parser(column: Column):
+    """The column's parser; a code column first looks its text up among its codes."""
+    parse = _PARSERS.get(column.kind)
+    if column.kind != "code":
+        return parse
+    known = {str(code): code for code in column.codes}
+
+    def code(column: Column, s: str, today: date) -> int:
+        n = known.get(s)
+        return n if n is not None else _whole(column, s, today)
+
+    return code
 
 
 def _parse_stripped(column: Column, s: str, today: date):

@@ -2,18 +2,34 @@
 
 >>> dumps({"b": 1, "a": "é"})
 '{"a":"é","b":1}'
+>>> loads('{"n": 12345678901234567890123, "x": NaN}')["n"]
+12345678901234567890123
 >>> loads(None) is None
 True
 """
 
 import json
 
+import orjson
+
+_ENCODER = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+"""One encoder for every call (json.dumps with options builds a new one each time)."""
+
 
 def dumps(value) -> str:
     """Serialise a value for a Text column."""
-    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return _ENCODER.encode(value)
 
 
 def loads(text: str | None):
-    """Parse a Text column's JSON (None stays None)."""
-    return None if text is None else json.loads(text)
+    """Parse a Text column's JSON (None stays None).
+
+    orjson reads standard JSON about four times faster than the json module and gives the same
+    values; what it refuses (NaN, integers beyond 64 bits, which dumps may have written) is
+    read by the json module."""
+    if text is None:
+        return None
+    try:
+        return orjson.loads(text)
+    except orjson.JSONDecodeError:
+        return json.loads(text)

@@ -51,7 +51,8 @@ def refresh(
     partners = {h for hs in holders.values() for _, h in hs} - set(ids)
     held.update(_load(conn, sorted(partners)))
     by_nik = {nik: [m for m, _ in hs] for nik, hs in holders.items()}
-    found = {hid: _detect(household, kode, by_nik) for hid, (household, kode) in held.items()}
+    days = _Today(clock.current())
+    found = {hid: _detect(h, days.of(kode), by_nik) for hid, (h, kode) in held.items()}
     for hid in set(ids) - set(held):
         found[hid] = []  # gone from the store: nothing stays open
     return _store(conn, found)
@@ -68,10 +69,24 @@ def _load(conn: Connection, ids: list[str]) -> dict[str, tuple[Household, str]]:
     }
 
 
-def _detect(household: Household, kode: str, by_nik) -> list[rule.Anomaly]:
+class _Today:
+    """The date of one moment in each region's time zone (worked out once per zone)."""
+
+    def __init__(self, moment):
+        self.moment, self.by_zone = moment, {}
+
+    def of(self, kode: str):
+        """The date in the time zone of the region kode."""
+        zone = cycle.zone_of(kode).tzinfo
+        day = self.by_zone.get(zone)
+        if day is None:
+            day = self.by_zone[zone] = self.moment.astimezone(zone).date()
+        return day
+
+
+def _detect(household: Household, today, by_nik) -> list[rule.Anomaly]:
     if household.deleted:
         return []
-    today = clock.current().astimezone(cycle.zone_of(kode).tzinfo).date()
     return rule.detect(household, by_nik, today)
 
 
