@@ -10,7 +10,10 @@ True
 
 import json
 
-import orjson
+try:
+    import orjson
+except ImportError:  # a virtualenv made before orjson joined pyproject.toml: json reads all
+    orjson = None
 
 _ENCODER = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 """One encoder for every call (json.dumps with options builds a new one each time)."""
@@ -29,6 +32,8 @@ def loads(text: str | None):
     read by the json module."""
     if text is None:
         return None
+    if orjson is None:
+        return json.loads(text)
     try:
         return orjson.loads(text)
     except orjson.JSONDecodeError:
