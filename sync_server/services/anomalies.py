@@ -44,9 +44,8 @@ def refresh(
     before = _niks_of(conn, ids)
     held = {h: (known[h], known[h].values["kode_wilayah"]) for h in ids if known and h in known}
     held.update(_load(conn, [h for h in ids if h not in held]))
-    fresh = _index_niks(conn, ids, held)
-    niks = {nik for nik, _ in before.values()}  # a partner may have lost its duplicate
-    niks |= _shared(conn, {f["nik"] for f in fresh} - niks)
+    fresh, dropped = _index_niks(conn, ids, held, before)
+    niks = dropped | _shared(conn, {f["nik"] for f in fresh} - dropped)
     holders = _holders(conn, niks)
     partners = {h for hs in holders.values() for _, h in hs} - set(ids)
     held.update(_load(conn, sorted(partners)))
@@ -99,11 +98,13 @@ def _niks_of(conn: Connection, ids: list[str]) -> dict[str, tuple[str, str]]:
     return out
 
 
-def _index_niks(conn: Connection, ids, held: dict[str, tuple[Household, str]]) -> list[dict]:
-    """Rewrite the NIK index rows of these households from their active members; return
-    the rows written."""
-    for part in chunks(ids):
-        conn.execute(delete(member_niks).where(member_niks.c.household_id.in_(part)))
+def _index_niks(
+    conn: Connection, ids, held: dict[str, tuple[Household, str]], before: dict
+) -> tuple[list[dict], set[str]]:
+    """Bring the NIK index rows of these households to their active members (before: the
+    rows they have now, from _niks_of); return the rows they hold afterwards and the NIKs
+    of the rows dropped or changed (a partner holding one may have lost its duplicate).
+    Only rows that differ are deleted and written (an unchanged re-import writes none)."""
     fresh = []
     for hid, (household, _) in held.items():
         if household.deleted:
@@ -112,11 +113,17 @@ def _index_niks(conn: Connection, ids, held: dict[str, tuple[Household, str]]) -
             nik = str(m.values.get("nik") or "").strip()[:64]
             if m.status == "active" and nik:
                 fresh.append({"member_id": m.member_id, "nik": nik, "household_id": hid})
-    # A member moved between households in one transaction: its old row went with the delete.
-    for part in chunks([f["member_id"] for f in fresh]):
+    wanted = {f["member_id"]: (f["nik"], f["household_id"]) for f in fresh}
+    stale = [mid for mid, row in before.items() if wanted.get(mid) != row]
+    for part in chunks(stale):
         conn.execute(delete(member_niks).where(member_niks.c.member_id.in_(part)))
-    insert_rows(conn, member_niks, fresh)
-    return fresh
+    write = [f for f in fresh if before.get(f["member_id"]) != wanted[f["member_id"]]]
+    # A member moved between households in one transaction: its old row, under a household
+    # not among these, goes first.
+    for part in chunks([f["member_id"] for f in write if f["member_id"] not in before]):
+        conn.execute(delete(member_niks).where(member_niks.c.member_id.in_(part)))
+    insert_rows(conn, member_niks, write)
+    return fresh, {before[mid][0] for mid in stale}
 
 
 def _shared(conn: Connection, niks: set[str]) -> set[str]:

@@ -2,6 +2,7 @@
 
 from collections import defaultdict
 from collections.abc import Iterable
+from datetime import date
 
 from sqlalchemy import Connection, select
 
@@ -34,14 +35,12 @@ def review_info(row) -> ReviewInfo | None:
     return None
 
 
-def member_from_row(row) -> Member:
-    """A members row as a dtks.model.Member."""
-    from datetime import date
-
+def member_from_row(row, values: dict | None = None) -> Member:
+    """A members row as a dtks.model.Member (values: these instead of the row's own)."""
     return Member(
         member_id=row.member_id,
         status=row.status,
-        values=jsontext.loads(row.values),
+        values=jsontext.loads(row.values) if values is None else values,
         removal_reason=row.removal_reason,
         removal_date=date.fromisoformat(row.removal_date) if row.removal_date else None,
         version=row.version,

@@ -9,7 +9,6 @@ is neither in the file nor in the database are rejected.
 """
 
 from collections import defaultdict
-from dataclasses import replace
 from itertools import groupby
 
 from sqlalchemy import Connection, Engine, and_, delete, select, update
@@ -284,10 +283,11 @@ def _stored(hid: str, head, prev, prev_members: dict, kept: list) -> Household:
         found = [Member(r.row_id, values=jsontext.loads(r.values)) for r in kept]
         found.sort(key=lambda m: m.member_id)
         return Household(hid, 1, values=jsontext.loads(head.values), members=found)
-    old = {mid: member_from_row(m) for mid, m in prev_members.items()}
-    for r in kept:
-        m, values = old.get(r.row_id), jsontext.loads(r.values)
-        old[r.row_id] = replace(m, values=values) if m else Member(r.row_id, values=values)
+    in_file = {r.row_id: jsontext.loads(r.values) for r in kept}
+    old = {mid: member_from_row(m, in_file.get(mid)) for mid, m in prev_members.items()}
+    for mid, values in in_file.items():
+        if mid not in old:
+            old[mid] = Member(mid, values=values)
     return Household(
         hid,
         prev.version,
