@@ -216,12 +216,18 @@ def reviewer_level(scopes: list[str] | None) -> str:
 
 
 def possible_decisions(detail: Detail, level: str = review.KABKOTA) -> set[str]:
-    """The decisions the household's state allows at the level, as the transition table says;
-    resolving needs an open conflict and an approved household is not approved again.
+    """The decisions the household's state allows at the level, as the transition table says,
+    less those that would mean nothing or be refused: resolving needs an open conflict, an
+    approved household is not approved again nor a returned one returned again, and approval
+    waits while a conflict or another flag that blocks it is open (dtks.review.blocking, as
+    the server checks).
 
     >>> d = detail_from_json({"household": {"household_id": "1", "state": "approved"}})
     >>> sorted(possible_decisions(d))
     ['return']
+    >>> d = detail_from_json({"household": {"household_id": "1", "state": "returned"}})
+    >>> sorted(possible_decisions(d))
+    ['approve']
     """
     out = set()
     for decision in review.HOUSEHOLD_DECISIONS:
@@ -234,7 +240,28 @@ def possible_decisions(detail: Detail, level: str = review.KABKOTA) -> set[str]:
         out.discard(review.RESOLVE)
     if detail.state == review.APPROVED:
         out.discard(review.APPROVE)
+    if detail.state == review.RETURNED:
+        out.discard(review.RETURN)  # already with the enumerator, with its note
+    if approval_held_by(detail):
+        out.discard(review.APPROVE)
     return out
+
+
+def approval_held_by(detail: Detail) -> set[str]:
+    """The open flags that refuse an approval now (a conflict flag only while a conflict row
+    is open, as the server settles it).
+
+    >>> d = detail_from_json({"household": {"household_id": "1", "state": "needs_review"},
+    ...                       "flags": [{"kind": "move_pending", "open": True}]})
+    >>> sorted(approval_held_by(d))
+    ['move_pending']
+    """
+    held = review.blocking(detail.open_flags)
+    if not detail.conflicts:
+        held.discard(review.FLAG_CONFLICT)
+    else:
+        held.add(review.FLAG_CONFLICT)
+    return held
 
 
 def member_label(member: dict | None, member_id: str) -> str:

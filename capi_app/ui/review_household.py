@@ -28,6 +28,7 @@ from capi_app.review import (
     ConflictRow,
     Detail,
     answer_text,
+    approval_held_by,
     choice_value,
     detail_from_json,
     field_label,
@@ -225,6 +226,14 @@ class ReviewHouseholdDialog(QDialog):
         self.approve_button.setEnabled(review.APPROVE in allowed)
         self.return_button.setEnabled(review.RETURN in allowed)
         self.note.setEnabled(not busy and review.RETURN in allowed)
+        held = approval_held_by(self.detail) if self.detail is not None else set()
+        self.approve_button.setToolTip(
+            self.tr("Approval waits for: {0}").format(
+                ", ".join(flag_label(f) for f in sorted(held))
+            )
+            if held
+            else ""
+        )
 
     def _loaded(self, detail: Detail) -> None:
         self.detail = detail
@@ -461,11 +470,22 @@ class ReviewHouseholdDialog(QDialog):
         self._decide(review.RESOLVE, choices=choices)
 
     def approve(self) -> None:
-        """Approve the household (the server refuses while a conflict is open)."""
+        """Approve the household; while a flag holds the approval (or during a request), say
+        why instead of asking the server, which would refuse (Ctrl+Shift+A works on a
+        disabled button too)."""
+        if not self.approve_button.isEnabled():
+            text = self.approve_button.toolTip() or self.tr(
+                "This household cannot be approved now."
+            )
+            self._say(text, error=True)
+            return
         self._decide(review.APPROVE)
 
     def return_to_enumerator(self) -> None:
         """Return the household to the enumerator with the note (required)."""
+        if not self.return_button.isEnabled():
+            self._say(self.tr("This household cannot be returned now."), error=True)
+            return
         note = self.note.text().strip()
         if not note:
             self._say(

@@ -42,26 +42,44 @@ AWAITING_APPROVAL = "awaiting_approval"
 """The view of open households with a verification: waiting for approval, no flag holds them."""
 
 
+NEEDING_REVIEW = {"state": review.NEEDS_REVIEW}
+WAITING = {"state": review.OPEN, "verified": True}
+"""Open households with a verification: no flag holds them, an approval waits for them."""
+
+
 def fetch_queue(api, scope, round, view, cancel) -> Queue:
     """All pages of the queue for the filters (runs on a worker thread).
 
-    ``view`` is '' (needing review), AWAITING_APPROVAL, or a flag kind."""
+    ``view`` is '' (everything waiting for a reviewer: the households needing review, then
+    those waiting for approval), AWAITING_APPROVAL (only the latter), or a flag kind."""
     if view == AWAITING_APPROVAL:
-        query = {"state": review.OPEN, "verified": True}
-    else:
-        query = {"flag": view or None}
+        return _pages(api, scope, round, WAITING, cancel, MAX_ROWS)
+    if view:
+        return _pages(api, scope, round, {"flag": view}, cancel, MAX_ROWS)
+    flagged = _pages(api, scope, round, NEEDING_REVIEW, cancel, MAX_ROWS)
+    waiting = _pages(api, scope, round, WAITING, cancel, MAX_ROWS - len(flagged.items))
+    return Queue(
+        flagged.items + waiting.items,
+        flagged.counts,
+        flagged.total + waiting.total,
+        flagged.awaiting_approval,
+    )
+
+
+def _pages(api, scope, round, query: dict, cancel, most: int) -> Queue:
+    """Up to ``most`` rows of one query of GET /review/queue, page by page."""
     items, first, offset = [], None, 0
-    while offset < MAX_ROWS:
+    while True:
         page = Queue.from_json(
             api.review_queue(scope=scope, round=round, limit=PAGE, offset=offset, **query)
         )
         items += page.items
         first = first or page
         offset += PAGE
-        if len(page.items) < PAGE or cancel.is_set():
+        if len(page.items) < PAGE or offset >= most or cancel.is_set():
             break
     total = max(first.total, len(items))
-    return Queue(items, first.counts, total, first.awaiting_approval)
+    return Queue(items[: max(most, 0)], first.counts, total, first.awaiting_approval)
 
 
 class ReviewWindow(QMainWindow):

@@ -1937,6 +1937,10 @@ The window now shows the saved version; make your changes again if needed.</tran
         <translation>Loading…</translation>
     </message>
     <message>
+        <source>Approval waits for: {0}</source>
+        <translation>Approval waits for: {0}</translation>
+    </message>
+    <message>
         <source>No open flags.</source>
         <translation>No open flags.</translation>
     </message>
@@ -2031,6 +2035,14 @@ The window now shows the saved version; make your changes again if needed.</tran
     <message>
         <source>Choose a value for at least one conflict first.</source>
         <translation>Choose a value for at least one conflict first.</translation>
+    </message>
+    <message>
+        <source>This household cannot be approved now.</source>
+        <translation>This household cannot be approved now.</translation>
+    </message>
+    <message>
+        <source>This household cannot be returned now.</source>
+        <translation>This household cannot be returned now.</translation>
     </message>
     <message>
         <source>Write a note for the enumerator first: it says what to fix.</source>

@@ -1940,6 +1940,10 @@ Jendela ini sekarang menampilkan versi yang tersimpan; ulangi perubahan Anda bil
         <translation>Memuat…</translation>
     </message>
     <message>
+        <source>Approval waits for: {0}</source>
+        <translation>Persetujuan menunggu: {0}</translation>
+    </message>
+    <message>
         <source>No open flags.</source>
         <translation>Tidak ada tanda terbuka.</translation>
     </message>
@@ -2034,6 +2038,14 @@ Jendela ini sekarang menampilkan versi yang tersimpan; ulangi perubahan Anda bil
     <message>
         <source>Choose a value for at least one conflict first.</source>
         <translation>Pilih nilai untuk minimal satu konflik terlebih dahulu.</translation>
+    </message>
+    <message>
+        <source>This household cannot be approved now.</source>
+        <translation>Rumah tangga ini belum dapat disetujui sekarang.</translation>
+    </message>
+    <message>
+        <source>This household cannot be returned now.</source>
+        <translation>Rumah tangga ini tidak dapat dikembalikan sekarang.</translation>
     </message>
     <message>
         <source>Write a note for the enumerator first: it says what to fix.</source>

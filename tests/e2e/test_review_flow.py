@@ -148,7 +148,12 @@ def test_approve_is_refused_while_a_conflict_is_open(qtbot, team, small_server):
     push_edit(two, hid, rt="004")
 
     _, dialog = open_review(qtbot, reviewer, hid)
-    qtbot.mouseClick(dialog.approve_button, Qt.MouseButton.LeftButton)
+    assert not dialog.approve_button.isEnabled()  # the open conflict holds it
+    qtbot.keyClick(
+        dialog,
+        Qt.Key.Key_A,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
     qtbot.waitUntil(lambda: bool(dialog.error), timeout=20000)
     assert "conflict" in dialog.error.lower() or "konflik" in dialog.error.lower()
     assert (

@@ -98,7 +98,6 @@ def test_queue_lists_flagged_households_with_counts_filter_and_search(qtbot, fie
     window = queue_window(qtbot, field)
     conflicted = field["ids"][:2]
     assert set(conflicted) <= set(shown_ids(window))
-    assert not set(field["ids"][2:4]) & set(shown_ids(window))  # nothing to review there
     item = window.model.all_items()[shown_ids(window).index(conflicted[0])]
     assert "conflict" in item.flags and item.open_conflicts == 1 and item.desa == "Dayeuhkolot"
     hard = next(b for b in window.flag_buttons.buttons() if b.property("flag") == "conflict")
@@ -122,6 +121,14 @@ def test_verified_households_without_flags_are_counted_and_listed_as_waiting_for
     qtbot, field
 ):
     window = queue_window(qtbot, field)
+    # Everything waiting for a reviewer is in the first view and its count: the flagged
+    # households, then the two waiting for approval, shown in their real state.
+    everything = next(b for b in window.flag_buttons.buttons() if b.property("flag") == "")
+    assert everything.isChecked() and everything.text().endswith("(4)"), everything.text()
+    assert sorted(shown_ids(window)) == sorted(field["ids"][:4])
+    column = ReviewQueueModel.COLUMNS.index("state")
+    first = {window.model.data(window.model.index(r, column)) for r in range(4)}
+    assert first == {"Needs review", "Waiting for approval"}
     waiting = next(
         b for b in window.flag_buttons.buttons() if b.property("flag") == AWAITING_APPROVAL
     )
@@ -333,7 +340,8 @@ def test_resolving_the_only_conflict_leaves_no_choice_behind_and_approval_ends_t
     assert choice.client.isVisibleTo(dialog)  # the rows of a load after the window opened show
     assert "(from enum1)" in choice.server.text()  # who wrote the server's value
     assert "(from enum2)" in choice.client.text()
-    assert not dialog.approve_button.isEnabled() or dialog.resolve_button.isEnabled()
+    assert not dialog.approve_button.isEnabled() and dialog.resolve_button.isEnabled()
+    assert dialog.approve_button.toolTip() == "Approval waits for: Hard conflict"
     choice.client.setChecked(True)
     with qtbot.waitSignal(dialog.decided, timeout=20000):
         qtbot.mouseClick(dialog.resolve_button, Qt.MouseButton.LeftButton)
@@ -347,4 +355,18 @@ def test_resolving_the_only_conflict_leaves_no_choice_behind_and_approval_ends_t
     qtbot.waitUntil(lambda: not dialog.jobs and dialog.detail.state == "approved", timeout=20000)
     assert not dialog.approve_button.isEnabled() and not dialog.resolve_button.isEnabled()
     assert dialog.return_button.isEnabled()  # an approved household may still go back
+    dialog.close()
+
+
+def test_returning_a_household_ends_the_return_and_its_note(qtbot, field):
+    window = queue_window(qtbot, field)
+    dialog = window.open_household(field["ids"][5])
+    qtbot.waitUntil(lambda: dialog.detail is not None and not dialog.jobs, timeout=20000)
+    assert dialog.return_button.isEnabled() and dialog.note.isEnabled()
+    dialog.note.setText("Periksa alamat di lapangan")
+    with qtbot.waitSignal(dialog.decided, timeout=20000):
+        qtbot.mouseClick(dialog.return_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.jobs and dialog.detail.state == "returned", timeout=20000)
+    assert not dialog.return_button.isEnabled() and not dialog.note.isEnabled()
+    assert not dialog.resolve_button.isEnabled()
     dialog.close()
