@@ -17,7 +17,7 @@ from collections.abc import Callable
 
 from capi_app.profile import Profile, default_profile_dir
 
-COMMANDS = ("login", "pull", "push", "sync", "status", "bundle", "relay")
+COMMANDS = ("login", "pull", "push", "sync", "status", "bundle", "relay", "lan-sync", "lan-relay")
 _HELP = ("-h", "--help")
 
 

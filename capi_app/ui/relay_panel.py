@@ -19,6 +19,7 @@ from PySide6.QtCore import (
     QEvent,
     QLocale,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import QColor
@@ -38,9 +39,13 @@ from PySide6.QtWidgets import (
 from capi_app.sync.bundles import BundleInfo, RelayResult, bundles_in, describe, relay, reply_path
 from capi_app.sync.errors import Forbidden, ServerUnreachable, SessionExpired, SyncError
 from capi_app.ui import file_dialogs, review_jobs
+from capi_app.ui.lan_relay_bar import LanRelayBar
 from capi_app.ui.progress_view import local_time
 from dtks.error_codes import ErrorCode
 
+LAN_INBOX = "lan-inbox"
+"""The folder of the supervisor's profile that laptops' bundles go to when none is chosen."""
+LAN_RESCAN_MS = 3000
 OK_COLOR = QColor("#dcfce7")
 REFUSED_COLOR = QColor("#fee2e2")
 
@@ -238,6 +243,11 @@ class RelayPanel(QWidget):
         top.addWidget(self.folder_edit, 1)
         top.addWidget(self.choose_button)
         top.addWidget(self.rescan_button)
+        self.lan = LanRelayBar(self._lan_folder)
+        self.lan.started.connect(self._lan_started)
+        self.lan.stopped.connect(self._lan_timer_stop)
+        self._lan_timer = QTimer(self, interval=LAN_RESCAN_MS)
+        self._lan_timer.timeout.connect(self._rescan_if_new)
         self.model = BundleModel(self)
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -260,6 +270,7 @@ class RelayPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.help)
         layout.addLayout(top)
+        layout.addWidget(self.lan)
         layout.addWidget(self.table, 1)
         layout.addLayout(bottom)
         layout.addWidget(self.status)
@@ -285,6 +296,33 @@ class RelayPanel(QWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
+
+    # -- the LAN relay -----------------------------------------------------------------------
+    def _lan_folder(self) -> Path:
+        """Where laptops' bundles go: the folder chosen, else one in the supervisor's profile."""
+        return self.folder or self.session.profile.dir / LAN_INBOX
+
+    def _lan_started(self, folder: Path) -> None:
+        if self.folder != folder:
+            self.set_folder(folder)
+        self.choose_button.setEnabled(False)  # the relay keeps to its folder while it listens
+        self._lan_timer.start()
+
+    def _lan_timer_stop(self) -> None:
+        self._lan_timer.stop()
+        self.choose_button.setEnabled(not self.busy())
+
+    def _rescan_if_new(self) -> None:
+        """List the folder again when a laptop sent a bundle (not while relaying)."""
+        if self.busy() or self.folder is None or self.jobs:
+            return
+        listed = {r.info.path for r in self.model.rows}
+        if set(bundles_in(self.folder)) != listed:
+            self.rescan()
+
+    def stop_lan(self) -> None:
+        """Stop listening on the LAN (the window closes)."""
+        self.lan.set_on(False)
 
     def busy(self) -> bool:
         """Whether a relay is under way."""
@@ -416,6 +454,7 @@ class RelayPanel(QWidget):
     def _end(self) -> None:
         self.relay_job = None
         self.cancel_button.setEnabled(False)
-        for button in (self.relay_button, self.choose_button, self.rescan_button):
+        for button in (self.relay_button, self.rescan_button):
             button.setEnabled(True)
+        self.choose_button.setEnabled(self.lan.relay is None)
         self.finished.emit()

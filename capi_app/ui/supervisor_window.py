@@ -112,6 +112,8 @@ class SupervisorWindow(QMainWindow):
         return dialog
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
-        """Closing during a relay asks it to stop after the bundle under way."""
+        """Closing during a relay asks it to stop after the bundle under way; the LAN relay
+        stops listening."""
         self.relay.cancel()
+        self.relay.stop_lan()
         super().closeEvent(event)

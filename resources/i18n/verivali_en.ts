@@ -584,6 +584,33 @@ The window now shows the saved version; make your changes again if needed.</tran
     </message>
 </context>
 <context>
+    <name>LanRelayBar</name>
+    <message>
+        <source>Stop taking bundles from the LAN</source>
+        <translation>Stop taking bundles from the LAN</translation>
+    </message>
+    <message>
+        <source>Take bundles from laptops on the LAN</source>
+        <translation>Take bundles from laptops on the LAN</translation>
+    </message>
+    <message>
+        <source>Address and port to listen on</source>
+        <translation>Address and port to listen on</translation>
+    </message>
+    <message>
+        <source>Off: laptops cannot send to this computer.</source>
+        <translation>Off: laptops cannot send to this computer.</translation>
+    </message>
+    <message>
+        <source>Laptops send with: capi lan-sync --relay %1</source>
+        <translation>Laptops send with: capi lan-sync --relay %1</translation>
+    </message>
+    <message>
+        <source>Cannot listen on %1: %2</source>
+        <translation>Cannot listen on %1: %2</translation>
+    </message>
+</context>
+<context>
     <name>Level</name>
     <message>
         <source>Kabupaten/kota</source>

@@ -585,6 +585,33 @@ Jendela ini sekarang menampilkan versi yang tersimpan; ulangi perubahan Anda bil
     </message>
 </context>
 <context>
+    <name>LanRelayBar</name>
+    <message>
+        <source>Stop taking bundles from the LAN</source>
+        <translation>Berhenti menerima bundel dari LAN</translation>
+    </message>
+    <message>
+        <source>Take bundles from laptops on the LAN</source>
+        <translation>Terima bundel dari laptop di LAN kantor</translation>
+    </message>
+    <message>
+        <source>Address and port to listen on</source>
+        <translation>Alamat dan port yang didengarkan</translation>
+    </message>
+    <message>
+        <source>Off: laptops cannot send to this computer.</source>
+        <translation>Mati: laptop tidak dapat mengirim ke komputer ini.</translation>
+    </message>
+    <message>
+        <source>Laptops send with: capi lan-sync --relay %1</source>
+        <translation>Laptop mengirim dengan: capi lan-sync --relay %1</translation>
+    </message>
+    <message>
+        <source>Cannot listen on %1: %2</source>
+        <translation>Tidak dapat mendengarkan di %1: %2</translation>
+    </message>
+</context>
+<context>
     <name>Level</name>
     <message>
         <source>Kabupaten/kota</source>
