@@ -25,6 +25,7 @@ FLAGS = (
     review.FLAG_VALIDATION_WARNING,
     review.FLAG_ELIGIBILITY_CHANGED,
     review.FLAG_NEW_HOUSEHOLD,
+    review.FLAG_INTEGRITY,
 )
 """The flags a reviewer filters on, in the order of the filter buttons."""
 

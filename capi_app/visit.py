@@ -158,6 +158,7 @@ def save_visit(
     lang: str = "id",
     papi: Papi | None = None,
     paradata: Paradata | None = None,
+    now: datetime | None = None,
 ) -> SaveResult:
     """Save the answers (draft, or finalized when they pass the form); write pre-list edits back.
 
@@ -169,7 +170,8 @@ def save_visit(
     entry is only a keying, compared with the first by the server, so it writes no edits.
 
     ``paradata`` (``Visit.paradata``) is kept with the verification; a finalize adds its
-    ``finalized`` event.
+    ``finalized`` event. ``now`` is the time of the save (default: the clock), the finished
+    time of a finalize.
     """
     problems = form.validate(answers, lang=lang, paper=papi is not None) if finalize else []
     problems += value_problems(form, answers)
@@ -178,8 +180,9 @@ def save_visit(
         with store.saving(household_id, revision):
             now = store.revision(household_id)
         return SaveResult(store.household_state(household_id), problems, now)
+    now = now or _now()
     if paradata is not None and finalize:
-        paradata = paradata.add(Event(paradata.offset(_now()), integrity.FINALIZED))
+        paradata = paradata.add(Event(paradata.offset(now), integrity.FINALIZED))
     with store.saving(household_id, revision):
         if papi is None or papi.entry == 1:
             _write_household(store, form, household_id, answers, user)
@@ -191,6 +194,7 @@ def save_visit(
             result=str(answers.get(RESULT_FIELD) or "") or None,
             gps=gps_from_answers(form, answers, gps_source),
             started_at=started_at,
+            finished_at=now if finalize else None,
             papi=papi,
             paradata=paradata,
         )

@@ -218,6 +218,25 @@ class ApiClient:
         params = {k: v for k, v in {"scope": scope, "round": round}.items() if v}
         return self._request("GET", "/papi/keyers", params=params)
 
+    # Visit integrity (docs/integrity.md): supervisors, reviewers and admins, within scope.
+
+    def integrity_household(self, household_id: str) -> dict[str, Any]:
+        """GET /integrity/households/{id}: findings with evidence, the visit and its timeline."""
+        return self._request("GET", f"/integrity/households/{household_id}")
+
+    def integrity_points(self, desa: str) -> dict[str, Any]:
+        """GET /integrity/points: a desa's households' GPS points and their extent."""
+        return self._request("GET", "/integrity/points", params={"scope": desa})
+
+    def integrity_enumerators(self, scope=None, round=None) -> dict[str, Any]:
+        """GET /integrity/enumerators: per enumerator, verifications and households flagged."""
+        params = {k: v for k, v in {"scope": scope, "round": round}.items() if v}
+        return self._request("GET", "/integrity/enumerators", params=params)
+
+    def integrity_refresh(self, scope=None) -> dict[str, Any]:
+        """POST /integrity/refresh: recompute the indicators of a scope's desas."""
+        return self._request("POST", "/integrity/refresh", json={"scope": scope})
+
     def household_history(self, household_id: str) -> list[dict[str, Any]]:
         """GET /households/{id}/history: the audit events, oldest first."""
         return self._request("GET", f"/households/{household_id}/history")["events"]

@@ -130,6 +130,11 @@ class ReviewHouseholdDialog(QDialog):
         vbox.addWidget(self.verification_table, 1)
         self.photos = PhotosPanel(self.session.api, self)
         self.history_table = _table(0, 5)
+        from capi_app.ui.integrity_view import IntegrityPanel
+
+        self.integrity = IntegrityPanel(self.session.api, self.household_id, self)
+        self.integrity.open_household.connect(self._open_other)
+        self.integrity.loaded.connect(self._integrity_tab_text)
         self.tabs = QTabWidget()
         self.tabs.setUsesScrollButtons(False)
         self.tabs.tabBar().setElideMode(Qt.TextElideMode.ElideNone)
@@ -137,6 +142,7 @@ class ReviewHouseholdDialog(QDialog):
         self.tabs.addTab(verification_tab, "")
         self.tabs.addTab(self.photos, "")
         self.tabs.addTab(self.history_table, "")
+        self.tabs.addTab(self.integrity, "")
 
         self.note_label = QLabel()
         self.note = QLineEdit(maxLength=2000)
@@ -206,6 +212,21 @@ class ReviewHouseholdDialog(QDialog):
         self._start(
             lambda progress, cancel: detail_from_json(api.review_household(hid)), self._loaded
         )
+        self.integrity.reload()
+
+    def _integrity_tab_text(self) -> None:
+        e = self.integrity.evidence
+        count = len(e.findings) if e is not None else 0
+        self.tabs.setTabText(4, self.tr("Visit integrity ({0})").format(count))
+
+    def _open_other(self, household_id: str) -> None:
+        """Open another household a sign names (the one sharing the photo, the sitting's)."""
+        opener = getattr(self.parent(), "open_household", None)
+        if opener is not None:
+            opener(household_id)
+            return
+        other = ReviewHouseholdDialog(self.session, household_id, self)
+        other.open()
 
     def _start(self, fn, done):
         self._set_busy(True)
@@ -292,6 +313,7 @@ class ReviewHouseholdDialog(QDialog):
         self.tabs.setTabText(1, self.tr("Verifications ({0})").format(len(d.verifications)))
         self.tabs.setTabText(2, self.tr("Photos and location ({0})").format(len(d.photos)))
         self.tabs.setTabText(3, self.tr("History ({0})").format(len(d.history)))
+        self._integrity_tab_text()
 
     def _field_label(self, row: ConflictRow) -> str:
         label = field_label(self.form, row.field, self.lang, member=bool(row.member_id))

@@ -22,7 +22,7 @@ FLAG_COLORS = {
     review.FLAG_ANOMALY: "#b45309",
     review.FLAG_PAPI_DIFFERENCE: "#4338ca",
     review.FLAG_NEEDS_REVIEW: "#334155",
-    review.FLAG_INTEGRITY: "#0e7490",
+    review.FLAG_INTEGRITY: "#4d7c0f",
 }
 
 

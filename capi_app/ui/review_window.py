@@ -119,6 +119,8 @@ class ReviewWindow(QMainWindow):
         self.open_action.triggered.connect(self.open_current)
         self.submissions_action = QAction(self)
         self.submissions_action.triggered.connect(self.open_submissions)
+        self.integrity_action = QAction(self, shortcut=QKeySequence("Ctrl+Shift+I"))
+        self.integrity_action.triggered.connect(self.open_integrity)
         self.export_menu = QMenu(self)
         self.export_button = QToolButton(popupMode=QToolButton.ToolButtonPopupMode.InstantPopup)
         self.export_button.setMenu(self.export_menu)
@@ -131,6 +133,7 @@ class ReviewWindow(QMainWindow):
         self.progress_action = QAction(self)
         self.progress_action.triggered.connect(self.open_progress)
         bar.addAction(self.progress_action)
+        bar.addAction(self.integrity_action)
         spacer = QWidget()
         spacer.setSizePolicy(
             spacer.sizePolicy().Policy.Expanding, spacer.sizePolicy().Policy.Preferred
@@ -229,6 +232,7 @@ class ReviewWindow(QMainWindow):
         self.export_button.setText(self.tr("Exports"))
         self.submissions_action.setText(self.tr("Submissions (pengajuan)…"))
         self.progress_action.setText(self.tr("Progress…"))
+        self.integrity_action.setText(self.tr("Visit integrity map…"))
         self.exports.retranslate()
         # The open-conflicts column holds a number: as wide as its title, no wider.
         self.table.setColumnWidth(4, max(self.table.horizontalHeader().sectionSizeHint(4), 80))
@@ -382,6 +386,16 @@ class ReviewWindow(QMainWindow):
         dialog.finished.connect(lambda _: self._windows.pop(household_id, None))
         dialog.open()
         return dialog
+
+    def open_integrity(self):
+        """The desa map and per-enumerator integrity summary; a point opens its household."""
+        from capi_app.ui.integrity_view import IntegrityWindow
+
+        desa = self.scope() if len(self.scope()) == 10 else None
+        window = IntegrityWindow(self.session, self.open_household, desa)
+        self.integrity_window = window
+        window.show()
+        return window
 
     def open_submissions(self):
         """Show the submissions window (make a submission, submit it with the signed scan)."""

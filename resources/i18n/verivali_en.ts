@@ -55,6 +55,17 @@
     </message>
 </context>
 <context>
+    <name>DesaMap</name>
+    <message>
+        <source>No GPS points</source>
+        <translation>No GPS points</translation>
+    </message>
+    <message>
+        <source>{0} households · {1} with integrity signs</source>
+        <translation>{0} households · {1} with integrity signs</translation>
+    </message>
+</context>
+<context>
     <name>DesaModel</name>
     <message>
         <source>Kode wilayah</source>
@@ -584,6 +595,218 @@ The window now shows the saved version; make your changes again if needed.</tran
     </message>
 </context>
 <context>
+    <name>Integrity</name>
+    <message>
+        <source>Interview too short</source>
+        <translation>Interview too short</translation>
+    </message>
+    <message>
+        <source>Photo taken long before or after the visit</source>
+        <translation>Photo taken long before or after the visit</translation>
+    </message>
+    <message>
+        <source>Same photo as another household</source>
+        <translation>Same photo as another household</translation>
+    </message>
+    <message>
+        <source>GPS point shared by many households</source>
+        <translation>GPS point shared by many households</translation>
+    </message>
+    <message>
+        <source>Travel faster than possible</source>
+        <translation>Travel faster than possible</translation>
+    </message>
+    <message>
+        <source>Far from the desa</source>
+        <translation>Far from the desa</translation>
+    </message>
+    <message>
+        <source>Many finalized in one sitting</source>
+        <translation>Many finalized in one sitting</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>Opened</translation>
+    </message>
+    <message>
+        <source>Answer changed</source>
+        <translation>Answer changed</translation>
+    </message>
+    <message>
+        <source>Section</source>
+        <translation>Section</translation>
+    </message>
+    <message>
+        <source>Photo taken</source>
+        <translation>Photo taken</translation>
+    </message>
+    <message>
+        <source>GPS taken</source>
+        <translation>GPS taken</translation>
+    </message>
+    <message>
+        <source>Finalized</source>
+        <translation>Finalized</translation>
+    </message>
+</context>
+<context>
+    <name>IntegrityDialog</name>
+    <message>
+        <source>Visit integrity: household {0}</source>
+        <translation>Visit integrity: household {0}</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>IntegrityPanel</name>
+    <message>
+        <source>Sign</source>
+        <translation>Sign</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>Evidence</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Since start</source>
+        <translation>Since start</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Event</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>What</translation>
+    </message>
+    <message>
+        <source>Other households named by the signs</source>
+        <translation>Other households named by the signs</translation>
+    </message>
+    <message>
+        <source>Interview timeline (paradata)</source>
+        <translation>Interview timeline (paradata)</translation>
+    </message>
+    <message>
+        <source>Recompute</source>
+        <translation>Recompute</translation>
+    </message>
+    <message>
+        <source>Run the integrity indicators again for this desa</source>
+        <translation>Run the integrity indicators again for this desa</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <source>Open household {0}</source>
+        <translation>Open household {0}</translation>
+    </message>
+    <message>
+        <source>No sign of a visit that did not happen in the field.</source>
+        <translation>No sign of a visit that did not happen in the field.</translation>
+    </message>
+    <message>
+        <source>{0} sign(s) that the visit may not have happened in the field; they inform, they do not block approval.</source>
+        <translation>{0} sign(s) that the visit may not have happened in the field; they inform, they do not block approval.</translation>
+    </message>
+    <message>
+        <source>Enumerator {0}; interview {1} (at least {2} expected for {3} members).</source>
+        <translation>Enumerator {0}; interview {1} (at least {2} expected for {3} members).</translation>
+    </message>
+    <message>
+        <source>{0} s; {1} members and {2} answers need at least {3} s</source>
+        <translation>{0} s; {1} members and {2} answers need at least {3} s</translation>
+    </message>
+    <message>
+        <source>photo taken {0}; visit {1} to {2}</source>
+        <translation>photo taken {0}; visit {1} to {2}</translation>
+    </message>
+    <message>
+        <source>the same file</source>
+        <translation>the same file</translation>
+    </message>
+    <message>
+        <source>a resized or re-saved copy (dHash {0}, aHash {1} bits apart)</source>
+        <translation>a resized or re-saved copy (dHash {0}, aHash {1} bits apart)</translation>
+    </message>
+    <message>
+        <source>{0} of the photo of household {1}</source>
+        <translation>{0} of the photo of household {1}</translation>
+    </message>
+    <message>
+        <source>{0} other households within {1} m ({2} identical)</source>
+        <translation>{0} other households within {1} m ({2} identical)</translation>
+    </message>
+    <message>
+        <source>{0} from household {1} in {2} s ({3} km/h)</source>
+        <translation>{0} from household {1} in {2} s ({3} km/h)</translation>
+    </message>
+    <message>
+        <source>{0} from the centre of the desa (limit {1})</source>
+        <translation>{0} from the centre of the desa (limit {1})</translation>
+    </message>
+    <message>
+        <source>{0} households finalized within {1} s at one place</source>
+        <translation>{0} households finalized within {1} s at one place</translation>
+    </message>
+</context>
+<context>
+    <name>IntegrityWindow</name>
+    <message>
+        <source>Verivali: visit integrity</source>
+        <translation>Verivali: visit integrity</translation>
+    </message>
+    <message>
+        <source>Desa</source>
+        <translation>Desa</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>Enumerators: households with integrity signs</source>
+        <translation>Enumerators: households with integrity signs</translation>
+    </message>
+    <message>
+        <source>Enumerator</source>
+        <translation>Enumerator</translation>
+    </message>
+    <message>
+        <source>Verified</source>
+        <translation>Verified</translation>
+    </message>
+    <message>
+        <source>With signs</source>
+        <translation>With signs</translation>
+    </message>
+    <message>
+        <source>Signs</source>
+        <translation>Signs</translation>
+    </message>
+    <message>
+        <source>No desa in your scope.</source>
+        <translation>No desa in your scope.</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <source>Click a point to open its household.</source>
+        <translation>Click a point to open its household.</translation>
+    </message>
+</context>
+<context>
     <name>LanRelayBar</name>
     <message>
         <source>Stop taking bundles from the LAN</source>
@@ -721,6 +944,10 @@ The window now shows the saved version; make your changes again if needed.</tran
     <message>
         <source>PAPI double entry (Ctrl+Shift+K)</source>
         <translation>PAPI double entry (Ctrl+Shift+K)</translation>
+    </message>
+    <message>
+        <source>Visit integrity (Ctrl+Shift+I)</source>
+        <translation>Visit integrity (Ctrl+Shift+I)</translation>
     </message>
     <message>
         <source>Search by name, NIK, No KK or address… (type part of a name)</source>
@@ -1964,6 +2191,10 @@ The window now shows the saved version; make your changes again if needed.</tran
         <translation>Loading…</translation>
     </message>
     <message>
+        <source>Visit integrity ({0})</source>
+        <translation>Visit integrity ({0})</translation>
+    </message>
+    <message>
         <source>Approval waits for: {0}</source>
         <translation>Approval waits for: {0}</translation>
     </message>
@@ -2183,6 +2414,10 @@ The window now shows the saved version; make your changes again if needed.</tran
     <message>
         <source>Progress…</source>
         <translation>Progress…</translation>
+    </message>
+    <message>
+        <source>Visit integrity map…</source>
+        <translation>Visit integrity map…</translation>
     </message>
     <message>
         <source>Wilayah</source>

@@ -56,6 +56,17 @@
     </message>
 </context>
 <context>
+    <name>DesaMap</name>
+    <message>
+        <source>No GPS points</source>
+        <translation>Tidak ada titik GPS</translation>
+    </message>
+    <message>
+        <source>{0} households · {1} with integrity signs</source>
+        <translation>{0} rumah tangga · {1} dengan tanda integritas</translation>
+    </message>
+</context>
+<context>
     <name>DesaModel</name>
     <message>
         <source>Kode wilayah</source>
@@ -585,6 +596,218 @@ Jendela ini sekarang menampilkan versi yang tersimpan; ulangi perubahan Anda bil
     </message>
 </context>
 <context>
+    <name>Integrity</name>
+    <message>
+        <source>Interview too short</source>
+        <translation>Wawancara terlalu singkat</translation>
+    </message>
+    <message>
+        <source>Photo taken long before or after the visit</source>
+        <translation>Foto diambil jauh sebelum atau sesudah kunjungan</translation>
+    </message>
+    <message>
+        <source>Same photo as another household</source>
+        <translation>Foto sama dengan rumah tangga lain</translation>
+    </message>
+    <message>
+        <source>GPS point shared by many households</source>
+        <translation>Titik GPS sama untuk banyak rumah tangga</translation>
+    </message>
+    <message>
+        <source>Travel faster than possible</source>
+        <translation>Perjalanan lebih cepat dari yang mungkin</translation>
+    </message>
+    <message>
+        <source>Far from the desa</source>
+        <translation>Jauh dari desa</translation>
+    </message>
+    <message>
+        <source>Many finalized in one sitting</source>
+        <translation>Banyak difinalisasi sekaligus</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>Dibuka</translation>
+    </message>
+    <message>
+        <source>Answer changed</source>
+        <translation>Jawaban diubah</translation>
+    </message>
+    <message>
+        <source>Section</source>
+        <translation>Bagian</translation>
+    </message>
+    <message>
+        <source>Photo taken</source>
+        <translation>Foto diambil</translation>
+    </message>
+    <message>
+        <source>GPS taken</source>
+        <translation>GPS diambil</translation>
+    </message>
+    <message>
+        <source>Finalized</source>
+        <translation>Difinalisasi</translation>
+    </message>
+</context>
+<context>
+    <name>IntegrityDialog</name>
+    <message>
+        <source>Visit integrity: household {0}</source>
+        <translation>Integritas kunjungan: rumah tangga {0}</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Tutup</translation>
+    </message>
+</context>
+<context>
+    <name>IntegrityPanel</name>
+    <message>
+        <source>Sign</source>
+        <translation>Tanda</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>Bukti</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Waktu</translation>
+    </message>
+    <message>
+        <source>Since start</source>
+        <translation>Sejak mulai</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Kejadian</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Apa</translation>
+    </message>
+    <message>
+        <source>Other households named by the signs</source>
+        <translation>Rumah tangga lain yang disebut tanda-tanda ini</translation>
+    </message>
+    <message>
+        <source>Interview timeline (paradata)</source>
+        <translation>Urutan waktu wawancara (paradata)</translation>
+    </message>
+    <message>
+        <source>Recompute</source>
+        <translation>Hitung ulang</translation>
+    </message>
+    <message>
+        <source>Run the integrity indicators again for this desa</source>
+        <translation>Jalankan lagi indikator integritas untuk desa ini</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Memuat…</translation>
+    </message>
+    <message>
+        <source>Open household {0}</source>
+        <translation>Buka rumah tangga {0}</translation>
+    </message>
+    <message>
+        <source>No sign of a visit that did not happen in the field.</source>
+        <translation>Tidak ada tanda kunjungan yang tidak dilakukan di lapangan.</translation>
+    </message>
+    <message>
+        <source>{0} sign(s) that the visit may not have happened in the field; they inform, they do not block approval.</source>
+        <translation>{0} tanda bahwa kunjungan mungkin tidak dilakukan di lapangan; tanda ini sebagai informasi, tidak menghalangi persetujuan.</translation>
+    </message>
+    <message>
+        <source>Enumerator {0}; interview {1} (at least {2} expected for {3} members).</source>
+        <translation>Petugas {0}; wawancara {1} (paling sedikit {2} untuk {3} anggota).</translation>
+    </message>
+    <message>
+        <source>{0} s; {1} members and {2} answers need at least {3} s</source>
+        <translation>{0} detik; {1} anggota dan {2} jawaban perlu paling sedikit {3} detik</translation>
+    </message>
+    <message>
+        <source>photo taken {0}; visit {1} to {2}</source>
+        <translation>foto diambil {0}; kunjungan {1} sampai {2}</translation>
+    </message>
+    <message>
+        <source>the same file</source>
+        <translation>berkas yang sama</translation>
+    </message>
+    <message>
+        <source>a resized or re-saved copy (dHash {0}, aHash {1} bits apart)</source>
+        <translation>salinan yang diubah ukurannya atau disimpan ulang (dHash berbeda {0} bit, aHash {1} bit)</translation>
+    </message>
+    <message>
+        <source>{0} of the photo of household {1}</source>
+        <translation>{0} dari foto rumah tangga {1}</translation>
+    </message>
+    <message>
+        <source>{0} other households within {1} m ({2} identical)</source>
+        <translation>{0} rumah tangga lain dalam {1} m ({2} sama persis)</translation>
+    </message>
+    <message>
+        <source>{0} from household {1} in {2} s ({3} km/h)</source>
+        <translation>{0} dari rumah tangga {1} dalam {2} detik ({3} km/jam)</translation>
+    </message>
+    <message>
+        <source>{0} from the centre of the desa (limit {1})</source>
+        <translation>{0} dari pusat desa (batas {1})</translation>
+    </message>
+    <message>
+        <source>{0} households finalized within {1} s at one place</source>
+        <translation>{0} rumah tangga difinalisasi dalam {1} detik di satu tempat</translation>
+    </message>
+</context>
+<context>
+    <name>IntegrityWindow</name>
+    <message>
+        <source>Verivali: visit integrity</source>
+        <translation>Verivali: integritas kunjungan</translation>
+    </message>
+    <message>
+        <source>Desa</source>
+        <translation>Desa</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Muat ulang</translation>
+    </message>
+    <message>
+        <source>Enumerators: households with integrity signs</source>
+        <translation>Petugas: rumah tangga dengan tanda integritas</translation>
+    </message>
+    <message>
+        <source>Enumerator</source>
+        <translation>Petugas</translation>
+    </message>
+    <message>
+        <source>Verified</source>
+        <translation>Diverifikasi</translation>
+    </message>
+    <message>
+        <source>With signs</source>
+        <translation>Dengan tanda</translation>
+    </message>
+    <message>
+        <source>Signs</source>
+        <translation>Tanda</translation>
+    </message>
+    <message>
+        <source>No desa in your scope.</source>
+        <translation>Tidak ada desa dalam wilayah Anda.</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Memuat…</translation>
+    </message>
+    <message>
+        <source>Click a point to open its household.</source>
+        <translation>Klik sebuah titik untuk membuka rumah tangganya.</translation>
+    </message>
+</context>
+<context>
     <name>LanRelayBar</name>
     <message>
         <source>Stop taking bundles from the LAN</source>
@@ -722,6 +945,10 @@ Jendela ini sekarang menampilkan versi yang tersimpan; ulangi perubahan Anda bil
     <message>
         <source>PAPI double entry (Ctrl+Shift+K)</source>
         <translation>Entri ganda PAPI (Ctrl+Shift+K)</translation>
+    </message>
+    <message>
+        <source>Visit integrity (Ctrl+Shift+I)</source>
+        <translation>Integritas kunjungan (Ctrl+Shift+I)</translation>
     </message>
     <message>
         <source>Search by name, NIK, No KK or address… (type part of a name)</source>
@@ -1967,6 +2194,10 @@ Jendela ini sekarang menampilkan versi yang tersimpan; ulangi perubahan Anda bil
         <translation>Memuat…</translation>
     </message>
     <message>
+        <source>Visit integrity ({0})</source>
+        <translation>Integritas kunjungan ({0})</translation>
+    </message>
+    <message>
         <source>Approval waits for: {0}</source>
         <translation>Persetujuan menunggu: {0}</translation>
     </message>
@@ -2186,6 +2417,10 @@ Jendela ini sekarang menampilkan versi yang tersimpan; ulangi perubahan Anda bil
     <message>
         <source>Progress…</source>
         <translation>Progres…</translation>
+    </message>
+    <message>
+        <source>Visit integrity map…</source>
+        <translation>Peta integritas kunjungan…</translation>
     </message>
     <message>
         <source>Wilayah</source>

@@ -314,7 +314,9 @@ def evidence(conn: Connection, user: User, household_id: str) -> dict:
         "findings": [_finding(r) for r in found],
         "visit": _visit_json(visit),
         "timeline": integrity.timeline(visit.paradata) if visit and visit.paradata else [],
-        "related": sorted({h for r in found for h in _related(jsontext.loads(r.evidence))}),
+        "related": sorted(
+            {h for r in found for h in _related(jsontext.loads(r.evidence))} - {household_id}
+        ),
     }
 
 

@@ -288,3 +288,25 @@ def test_an_integrity_flag_never_blocks_or_holds_by_itself():
     assert not review.holds_review({review.FLAG_INTEGRITY})
     assert review.state_after_resolve({review.FLAG_INTEGRITY}) == review.OPEN
     assert not kind.bulk_ok  # bulk approval leaves it for a reviewer's look
+
+
+@settings(max_examples=60)
+@given(st.lists(st.tuples(st.integers(0, 2**64 - 1), st.integers(0, 2**64 - 1)), min_size=2, max_size=25), st.lists(st.tuples(st.integers(0, 24), st.integers(0, 63)), max_size=40))  # fmt: skip
+def test_the_banded_photo_search_finds_every_pair_the_full_comparison_finds(hashes, flips):
+    """Near copies (a few bits flipped) of random hashes: the bands miss none of them."""
+    items = list(hashes)
+    for index, bit in flips:
+        d, a = items[index % len(items)]
+        items.append((d ^ (1 << bit), a ^ (1 << (63 - bit))))
+    photos = [PhotoFacts(f"{i:064x}", f"{d:016x}", f"{a:016x}") for i, (d, a) in enumerate(items)]
+    visits = [visit(f"h{i}", photos=[p]) for i, p in enumerate(photos)]
+    expected = {
+        (f"h{i}", f"h{j}")
+        for i, a in enumerate(photos)
+        for j, b in enumerate(photos)
+        if i != j and integrity.same_picture(a, b)
+    }
+    found = {
+        (f.household_id, f.evidence["other_household_id"]) for f in integrity.shared_photos(visits)
+    }
+    assert found == expected

@@ -319,8 +319,20 @@ def probe(url: str, workdir: Path, household_id: str, review_id: str, lang: str)
     wait_for(app, lambda: review.detail is not None)
     # A long refusal in the window's language (the server's own words are not ours to word).
     review._say(long_text(), error=True)
+    wait_for(app, lambda: review.integrity.evidence is not None or review.integrity.error)
     out += with_tabs(app, review, "review household")
     review.close()
+    from capi_app.ui.integrity_view import IntegrityDialog, IntegrityWindow
+
+    desa = review_id[:10]
+    integrity_window = IntegrityWindow(reviewer, queue.open_household, desa)
+    wait_for(app, lambda: integrity_window.map.points or integrity_window.error)
+    out.append(report(app, integrity_window, "integrity map"))
+    integrity_window.close()
+    evidence = IntegrityDialog(reviewer, review_id, queue)
+    wait_for(app, lambda: evidence.panel.evidence is not None or evidence.panel.error)
+    out.append(report(app, evidence, "integrity evidence"))
+    evidence.close()
 
     papi = PapiEntryWindow(enumerator)
     papi.batch_edit.setText("B-01")
