@@ -65,11 +65,8 @@ class MainWindow(QMainWindow):
         bar.addAction(self.sync_action)
         bar.addAction(self.new_action)
         bar.addAction(self.settings_action)
-        self.integrity_action = QAction(self, shortcut=QKeySequence("Ctrl+Shift+I"))
-        self.integrity_action.triggered.connect(self.open_integrity)
         if self.session.role in PAPI_SUPERVISORS:
             bar.addAction(self.papi_action)
-            bar.addAction(self.integrity_action)
         spacer = QWidget()
         spacer.setSizePolicy(
             spacer.sizePolicy().horizontalPolicy().Expanding, spacer.sizePolicy().verticalPolicy()
@@ -137,7 +134,6 @@ class MainWindow(QMainWindow):
         self.settings_action.setText(self.tr("Settings"))
         self.new_action.setText(self.tr("New household (Ctrl+N)"))
         self.papi_action.setText(self.tr("PAPI double entry (Ctrl+Shift+K)"))
-        self.integrity_action.setText(self.tr("Visit integrity (Ctrl+Shift+I)"))
         self.search.setPlaceholderText(
             self.tr("Search by name, NIK, No KK or address… (type part of a name)")
         )
@@ -336,14 +332,6 @@ class MainWindow(QMainWindow):
         self.papi_window = PapiSupervisorWindow(self.session, self)
         self.papi_window.show()
         return self.papi_window
-
-    def open_integrity(self):
-        """The supervisor's desa map and per-enumerator integrity summary."""
-        from capi_app.ui.integrity_view import IntegrityWindow
-
-        self.integrity_window = IntegrityWindow(self.session, parent=self)
-        self.integrity_window.show()
-        return self.integrity_window
 
     def open_settings(self):
         """Language, server address and CA bundle."""

@@ -2,8 +2,8 @@
 
 Two tabs: Relay (a folder of bundles from a USB stick, relayed to the server with their
 replies written back; relay_panel.py) and Progress (per desa, per field user, who has not
-synced for N days, a chart, CSV; progress_view.py). The toolbar opens the PAPI adjudication
-and the settings.
+synced for N days, a chart, CSV; progress_view.py). The toolbar opens the PAPI adjudication,
+the visit-integrity map and the settings.
 """
 
 from PySide6.QtCore import QEvent, Qt
@@ -36,9 +36,12 @@ class SupervisorWindow(QMainWindow):
         self.refresh_action.triggered.connect(self.refresh)
         self.papi_action = QAction(self, shortcut=QKeySequence("Ctrl+Shift+K"))
         self.papi_action.triggered.connect(self.open_papi)
+        self.integrity_action = QAction(self, shortcut=QKeySequence("Ctrl+Shift+I"))
+        self.integrity_action.triggered.connect(self.open_integrity)
         self.settings_action = QAction(self)
         self.settings_action.triggered.connect(self.open_settings)
-        for action in (self.refresh_action, self.papi_action, self.settings_action):
+        actions = (self.refresh_action, self.papi_action, self.integrity_action)
+        for action in (*actions, self.settings_action):
             bar.addAction(action)
         spacer = QWidget()
         spacer.setSizePolicy(
@@ -63,6 +66,7 @@ class SupervisorWindow(QMainWindow):
         self.tabs.setTabText(PROGRESS_TAB, self.tr("Progress"))
         self.refresh_action.setText(self.tr("Refresh (F5)"))
         self.papi_action.setText(self.tr("PAPI double entry (Ctrl+Shift+K)"))
+        self.integrity_action.setText(self.tr("Visit integrity (Ctrl+Shift+I)"))
         self.settings_action.setText(self.tr("Settings"))
         mode = self.tr("online") if self.session.online else self.tr("offline")
         role = self.tr("supervisor")
@@ -102,6 +106,14 @@ class SupervisorWindow(QMainWindow):
         self.papi_window = PapiSupervisorWindow(self.session, self)
         self.papi_window.show()
         return self.papi_window
+
+    def open_integrity(self):
+        """The desa map and per-enumerator integrity summary (docs/integrity.md)."""
+        from capi_app.ui.integrity_view import IntegrityWindow
+
+        self.integrity_window = IntegrityWindow(self.session, parent=self)
+        self.integrity_window.show()
+        return self.integrity_window
 
     def open_settings(self):
         """Language, server address and CA bundle."""

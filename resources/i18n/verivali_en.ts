@@ -946,10 +946,6 @@ The window now shows the saved version; make your changes again if needed.</tran
         <translation>PAPI double entry (Ctrl+Shift+K)</translation>
     </message>
     <message>
-        <source>Visit integrity (Ctrl+Shift+I)</source>
-        <translation>Visit integrity (Ctrl+Shift+I)</translation>
-    </message>
-    <message>
         <source>Search by name, NIK, No KK or address… (type part of a name)</source>
         <translation>Search by name, NIK, No KK or address… (type part of a name)</translation>
     </message>
@@ -2896,6 +2892,10 @@ Each approval is recorded under your name. Households with flags stay in the que
     <message>
         <source>PAPI double entry (Ctrl+Shift+K)</source>
         <translation>PAPI double entry (Ctrl+Shift+K)</translation>
+    </message>
+    <message>
+        <source>Visit integrity (Ctrl+Shift+I)</source>
+        <translation>Visit integrity (Ctrl+Shift+I)</translation>
     </message>
     <message>
         <source>Settings</source>

@@ -947,10 +947,6 @@ Jendela ini sekarang menampilkan versi yang tersimpan; ulangi perubahan Anda bil
         <translation>Entri ganda PAPI (Ctrl+Shift+K)</translation>
     </message>
     <message>
-        <source>Visit integrity (Ctrl+Shift+I)</source>
-        <translation>Integritas kunjungan (Ctrl+Shift+I)</translation>
-    </message>
-    <message>
         <source>Search by name, NIK, No KK or address… (type part of a name)</source>
         <translation>Cari nama, NIK, No KK atau alamat… (ketik sebagian nama)</translation>
     </message>
@@ -2899,6 +2895,10 @@ Setiap persetujuan dicatat atas nama Anda. Rumah tangga bertanda tetap di antrea
     <message>
         <source>PAPI double entry (Ctrl+Shift+K)</source>
         <translation>Entri ganda PAPI (Ctrl+Shift+K)</translation>
+    </message>
+    <message>
+        <source>Visit integrity (Ctrl+Shift+I)</source>
+        <translation>Integritas kunjungan (Ctrl+Shift+I)</translation>
     </message>
     <message>
         <source>Settings</source>
