@@ -108,6 +108,8 @@ def field_activity(new: bool, task_kinds=()) -> str | None:
 ROUND_PATTERN = r"^(20\d\d)-(0[1-9]|1[0-2])$"
 """A round is a month YYYY-MM of this century (year 0000 or 9999 has no calendar to run)."""
 _ROUND = re.compile(ROUND_PATTERN)
+LAST_ROUND = (2099, 12)
+"""The last round ROUND_PATTERN accepts: next_round refuses to go past it."""
 
 
 class InvalidRound(ValueError):
@@ -138,6 +140,8 @@ def next_round(round_: str) -> str:
     '2027-01'
     """
     year, month = parse_round(round_)
+    if (year, month) == LAST_ROUND:
+        raise InvalidRound(f"round {round_} is the last round of the calendar (2000-01 to 2099-12)")
     return f"{year + month // 12}-{month % 12 + 1:02d}"
 
 
@@ -273,7 +277,9 @@ def check_activity(activity: str) -> str:
 
 def counting_round(calendars, round_: str, activity: str, moment: datetime, limit: int = 24) -> str:
     """The round field data of ``activity`` counts toward when it arrives at ``moment``:
-    ``round_`` while its window has not closed, else the first later round whose window has not.
+    ``round_`` while its window has not closed, else the first later round whose window has not
+    (after ``limit`` rounds, the search goes on from the moment's own month). Rounds end at
+    2099-12 (ROUND_PATTERN): a moment after its windows is an InvalidRound.
 
     ``calendars`` is a function round -> RoundCalendar (defaults overlaid with an admin's).
 
@@ -285,6 +291,10 @@ def counting_round(calendars, round_: str, activity: str, moment: datetime, limi
     for _ in range(limit):
         if not calendars(current).is_closed(activity, moment):
             return current
+        current = next_round(current)
+    # Long after the round: start again from the month of the moment (never a closed round).
+    current = max(current, round_of(moment.astimezone(calendars(current).zone.tzinfo).date()))
+    while calendars(current).is_closed(activity, moment):
         current = next_round(current)
     return current
 

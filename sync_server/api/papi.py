@@ -6,13 +6,14 @@ from typing import Annotated, Any, Literal
 from fastapi import Query
 from pydantic import BaseModel, Field, model_validator
 
+from dtks import cycle
 from dtks.papi import Sampling
 from sync_server.api.deps import Cfg, CurrentUser, Db
 from sync_server.api.json_route import api_router
 from sync_server.errors import InvalidContent
 from sync_server.services import papi as papi_service
 
-ROUND_PATTERN = r"^\d{4}-(0[1-9]|1[0-2])$"
+ROUND_PATTERN = cycle.ROUND_PATTERN
 ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$"
 
 router = api_router(tags=["papi"])

@@ -11,6 +11,9 @@ from dtks import cycle
 rounds = st.builds(lambda y, m: f"{y}-{m:02d}", st.integers(2000, 2099), st.integers(1, 12))
 activities = st.sampled_from(cycle.ACTIVITIES)
 moments = st.datetimes(datetime(2000, 1, 1), datetime(2100, 1, 1), timezones=st.just(UTC))
+field_moments = st.datetimes(datetime(2000, 1, 1), datetime(2099, 11, 30), timezones=st.just(UTC))
+"""Moments before any window of the last round (2099-12, ROUND_PATTERN) closes: field data
+arriving then always has an open round to count toward."""
 
 
 @given(rounds, activities)
@@ -31,13 +34,28 @@ def test_default_windows_follow_the_dtks_calendar(round_):
     assert all(x.closes.month == month for x in w.values())
 
 
-@given(rounds, activities, moments)
+@given(rounds, activities, field_moments)
 def test_field_data_counts_toward_a_round_whose_window_is_still_open(round_, activity, moment):
     of = lambda r: cycle.default_calendar(r, "3204")  # noqa: E731
-    counts = cycle.counting_round(of, round_, activity, moment, limit=2000)
+    counts = cycle.counting_round(of, round_, activity, moment)
     assert counts >= round_ and not of(counts).is_closed(activity, moment)
     if counts != round_:
         assert of(round_).is_closed(activity, moment)
+
+
+def test_the_calendar_ends_at_2099_12_and_says_so():
+    with pytest.raises(cycle.InvalidRound, match="2099-12 is the last round"):
+        cycle.next_round("2099-12")
+    of = lambda r: cycle.default_calendar(r, "3204")  # noqa: E731
+    late = datetime(2099, 12, 31, 12, tzinfo=UTC)
+    with pytest.raises(cycle.InvalidRound, match="last round"):
+        cycle.counting_round(of, "2099-12", "bnba", late)
+
+
+def test_a_round_years_old_counts_toward_the_open_round_of_the_moment():
+    of = lambda r: cycle.default_calendar(r, "3204")  # noqa: E731
+    moment = datetime(2026, 12, 2, tzinfo=UTC)
+    assert cycle.counting_round(of, "2020-01", "bnba", moment) == "2026-12"
 
 
 @given(rounds, activities, moments)
