@@ -130,6 +130,7 @@ class MapPoint:
     lon: float
     flagged: bool
     detail: str = ""
+    indicators: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -193,6 +194,7 @@ def map_points(data: dict) -> list[MapPoint]:
             float(p["lon"]),
             bool(p.get("flagged")),
             str(p.get("detail") or ""),
+            tuple(str(i) for i in p.get("indicators") or ()),
         )
         for p in data.get("points") or []
     ]

@@ -331,7 +331,8 @@ class DesaMap(QWidget):
 
     def mouseMoveEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         p = self.point_at(event.position().x(), event.position().y())
-        self.setToolTip("" if p is None else f"{p.household_id}  {p.nama_krt}\n{p.detail}".strip())
+        signs = "\n".join(indicator_label(i) for i in p.indicators) if p else ""
+        self.setToolTip("" if p is None else f"{p.household_id}  {p.nama_krt}\n{signs}".strip())
         self.setCursor(Qt.CursorShape.PointingHandCursor if p else Qt.CursorShape.ArrowCursor)
 
     def paintEvent(self, event) -> None:  # noqa: N802 (Qt's name)
@@ -477,7 +478,7 @@ class IntegrityWindow(QMainWindow):
         rows = [EnumeratorRow.from_json(e) for e in summary.get("enumerators") or []]
         self.table.setRowCount(len(rows))
         for row, e in enumerate(rows):
-            signs = ", ".join(f"{indicator_label(k)} {n}" for k, n in e.by_indicator.items())
+            signs = "\n".join(f"{indicator_label(k)}: {n}" for k, n in e.by_indicator.items())
             values = (e.username, e.verifications, f"{e.flagged} ({e.share:.0%})", signs or "—")
             for column, value in enumerate(values):
                 item = _item(value)

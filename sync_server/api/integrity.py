@@ -52,6 +52,7 @@ class PointOut(BaseModel):
     source: str = Field(description="verification (its GPS) or prelist")
     flagged: bool
     detail: str | None
+    indicators: list[str] = Field(default_factory=list, description="the signs found, by name")
 
 
 class PointsOut(BaseModel):

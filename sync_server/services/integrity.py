@@ -377,6 +377,13 @@ def points(conn: Connection, user: User, desa: str) -> dict:
             .where(households.c.kode_wilayah == desa_code)
         )
     }  # fmt: skip
+    signs: dict[str, set] = defaultdict(set)
+    for hid, indicator in conn.execute(
+        select(integrity_findings.c.household_id, integrity_findings.c.indicator).where(
+            integrity_findings.c.kode_wilayah == desa_code
+        )
+    ):
+        signs[hid].add(indicator)
     out = []
     q = select(households.c.household_id, households.c["values"]).where(
         households.c.kode_wilayah == desa_code, households.c.deleted.is_(False)
@@ -397,6 +404,7 @@ def points(conn: Connection, user: User, desa: str) -> dict:
                 "source": source,
                 "flagged": hid in flagged,
                 "detail": flagged.get(hid),
+                "indicators": sorted(signs.get(hid, ())),
             }
         )
     extent = integrity.DesaExtent.from_points(desa_code, [Point(p["lat"], p["lon"]) for p in out])

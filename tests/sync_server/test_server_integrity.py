@@ -198,6 +198,8 @@ def test_the_supervisor_sees_each_enumerator_and_the_desa_map(server):
     body = r.json()
     assert len(body["points"]) == 20 and body["extent"]["source"] == "households"
     assert {p["household_id"] for p in body["points"] if p["flagged"]} == set(PLANTED)
+    signs = {p["household_id"]: p["indicators"] for p in body["points"]}
+    assert "one_sitting" in signs[PLANTED[0]] and signs[HONEST[0]] == []
     r = supervisor.get(supervisor.url("/integrity/points"), params={"scope": DESA[:6]})
     assert r.status_code == 422 and r.json()["field"] == "scope"
 
