@@ -102,6 +102,31 @@ def test_submit_without_the_scan_is_409_naming_it_and_with_it_climbs_to_provinsi
     assert "no approved household" in again["detail"]
 
 
+def test_a_submission_after_its_rounds_deadline_is_409_naming_the_deadline(chain):
+    """The submission's step closes with the round's pengesahan window (2026-11-29 in WIB):
+    a scan uploaded in time does not carry a submit made after it; a wider window does."""
+    from datetime import UTC, date, datetime
+
+    from sync_server.services.cycle import set_window
+
+    _, reviewer = _approve_verified(chain, [HID])
+    sid = _create(reviewer)["submission_id"]
+    chain.set_clock(datetime(2026, 11, 29, 16, 59, 0, tzinfo=UTC))  # 23:59 WIB
+    sha = _scan(reviewer, 1)
+    chain.set_clock(datetime(2026, 11, 29, 17, 0, 1, tzinfo=UTC))  # 00:00:01 WIB, 30 Nov
+    body = _decide(reviewer, sid, 409, decision="submit", pengesahan_sha256=sha)
+    assert body["code"] == "deadline_passed" and body["activity"] == "pengesahan"
+    assert (body["round"], body["deadline"]) == (ROUND, "2026-11-30T00:00:00+07:00")
+    assert "closed at 2026-11-30 00:00 WIB" in body["detail"], body["detail"]
+    detail = _ok(reviewer.get(reviewer.url(f"/submissions/{sid}")))
+    assert detail["state"] == "draft" and [e["decision"] for e in detail["history"]] == ["create"]
+    assert _state(chain, HID) == "approved"
+    with chain.engine.begin() as conn:  # the admin gives the kabupaten one more day
+        set_window(conn, ROUND, "pengesahan", "3204", date(2026, 11, 30))
+    out = _decide(reviewer, sid, decision="submit", pengesahan_sha256=sha)
+    assert (out["state"], out["level"]) == ("submitted", "provinsi")
+
+
 def test_only_the_level_a_submission_waits_at_decides_and_others_cannot_see_it(chain):
     _, reviewer = _approve_verified(chain, [HID])
     sid = _create(reviewer)["submission_id"]
