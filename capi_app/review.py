@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from capi_app import location
+from capi_app.moves import Move
 from dtks import review, wilayah
 from dtks import scope as scope_rule
 
@@ -189,6 +190,24 @@ class Detail:
     verifications: list[Verification]
     photos: list[PhotoRow]
     history: list[dict] = field(default_factory=list)
+    moves: list[Move] = field(default_factory=list)
+    """Its pending moves to another wilayah (capi_app.moves), each saying who decides it."""
+
+    @property
+    def kode_wilayah(self) -> str:
+        """Where the household is now (a pending move has not changed it)."""
+        return str(self.values.get("kode_wilayah") or "")
+
+    def incoming_for(self, scopes) -> bool:
+        """True when the household lies outside these scopes and is here only because a
+        pending move would bring it in: the reviewer looks and decides the move, not it.
+
+        >>> d = detail_from_json({"household": {"household_id": "1",
+        ...     "values": {"kode_wilayah": "3204122002"}}})
+        >>> d.incoming_for(["3205"]), d.incoming_for(["3204"])
+        (True, False)
+        """
+        return not scope_rule.covers_any(scopes or (), self.kode_wilayah)
 
     @property
     def prelist_point(self) -> Point | None:
@@ -294,6 +313,7 @@ def detail_from_json(data: dict) -> Detail:
         verifications=verifs,
         photos=[],
         history=history,
+        moves=[Move.from_json(m) for m in data.get("moves") or []],
     )
     detail.photos = _photos(data.get("photos") or [], verifs, detail.prelist_point)
     return detail

@@ -191,6 +191,18 @@ class ApiClient:
             body["note"] = note
         return self._request("POST", f"/review/households/{household_id}", json=body)
 
+    def review_moves(self, scope: str | None = None, state: str | None = None) -> dict[str, Any]:
+        """GET /review/moves: {moves} into or out of the user's scopes (pending by default)."""
+        params = {k: v for k, v in (("scope", scope), ("state", state)) if v}
+        return self._request("GET", "/review/moves", params=params)
+
+    def decide_move(self, move_id: int, decision: str, note: str | None = None) -> dict[str, Any]:
+        """POST /review/moves/{id} with confirm|refuse (a reviewer of the new wilayah)."""
+        body: dict[str, Any] = {"decision": decision}
+        if note:
+            body["note"] = note
+        return self._request("POST", f"/review/moves/{move_id}", json=body)
+
     def bulk_approve(self, scope: str, round: str) -> dict[str, Any]:
         """POST /review/bulk-approve: {approved: [ids], skipped: n}."""
         return self._request("POST", "/review/bulk-approve", json={"scope": scope, "round": round})

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from capi_app.forms import DEFAULT_FORM_ID, load
+from capi_app.moves import place_name
 from capi_app.review import (
     ConflictRow,
     Detail,
@@ -40,7 +41,7 @@ from capi_app.ui import review_jobs, window_size
 from capi_app.ui.review_errors import plain_error
 from capi_app.ui.review_photos import PhotosPanel
 from capi_app.ui.review_queue_model import FLAG_COLORS, flag_label, review_state_label
-from dtks import review, wilayah
+from dtks import moves, review, wilayah
 from dtks.prelist import CODES
 
 DIFF_BACKGROUND = QColor("#fef3c7")
@@ -241,7 +242,7 @@ class ReviewHouseholdDialog(QDialog):
     def _set_busy(self, busy: bool) -> None:
         """While a request runs nothing can be decided; then what the state allows can."""
         allowed = set()
-        if not busy and self.detail is not None:
+        if not busy and self.detail is not None and not self.incoming():
             allowed = possible_decisions(self.detail, reviewer_level(self.session.scopes))
         self.resolve_button.setEnabled(review.RESOLVE in allowed)
         self.approve_button.setEnabled(review.APPROVE in allowed)
@@ -255,6 +256,10 @@ class ReviewHouseholdDialog(QDialog):
             if held
             else ""
         )
+
+    def incoming(self) -> bool:
+        """True while the household is shown only for its pending move into the user's scope."""
+        return self.detail is not None and self.detail.incoming_for(self.session.scopes)
 
     def _loaded(self, detail: Detail) -> None:
         self.detail = detail
@@ -303,6 +308,7 @@ class ReviewHouseholdDialog(QDialog):
             if d.flag_details.get(flag):
                 detail = labelled_detail(self.form, d.flag_details[flag], self.lang)
                 notes.append(f"{flag_label(flag)}: {detail}")
+        notes += self._move_notes(d)
         self.banner.setText("\n".join(notes))
         self.banner.setVisible(bool(notes))
         self._fill_conflicts(d)
@@ -314,6 +320,34 @@ class ReviewHouseholdDialog(QDialog):
         self.tabs.setTabText(2, self.tr("Photos and location ({0})").format(len(d.photos)))
         self.tabs.setTabText(3, self.tr("History ({0})").format(len(d.history)))
         self._integrity_tab_text()
+
+    def _move_notes(self, d: Detail) -> list[str]:
+        """What the banner says of the household's pending moves, and who decides them."""
+        notes = []
+        for m in d.moves:
+            notes.append(
+                self.tr("Move waiting: from {0} ({1}) to {2} ({3}), proposed by {4}.").format(
+                    m.from_text,
+                    place_name(m.from_kode),
+                    m.to_text,
+                    place_name(m.to_kode),
+                    m.proposed_by,
+                )  # fmt: skip
+            )
+            if m.can_decide:
+                notes.append(
+                    self.tr("You decide this move: confirm or refuse it in the Moves window.")
+                )
+            else:
+                notes.append(self.tr("A reviewer of {0} decides this move.").format(m.to_text))
+        if d.incoming_for(self.session.scopes):
+            notes.append(
+                self.tr(
+                    "This household is not in your wilayah yet: you can look at it, while "
+                    "approving or returning it stays with the reviewer of {0}."
+                ).format(_kabkota(d.kode_wilayah))
+            )
+        return notes
 
     def _field_label(self, row: ConflictRow) -> str:
         label = field_label(self.form, row.field, self.lang, member=bool(row.member_id))
@@ -397,7 +431,7 @@ class ReviewHouseholdDialog(QDialog):
         table.clear()
         table.setColumnCount(1 + len(d.verifications))
         headers = [self.tr("Question")] + [
-            self.tr("{0} ({1}, {2})").format(v.user, v.mode, _when(v.finished_at))
+            self.tr("{0} ({1}, {2})").format(v.user, v.mode, when_text(v.finished_at))
             for v in d.verifications
         ]
         table.setHorizontalHeaderLabels(headers)
@@ -438,7 +472,7 @@ class ReviewHouseholdDialog(QDialog):
         table.setRowCount(len(d.history))
         for i, e in enumerate(reversed(d.history)):
             what, old, new = self._history_words(d, e)
-            cells = (_when(e.get("at")), e.get("user") or "", what, old, new)
+            cells = (when_text(e.get("at")), e.get("user") or "", what, old, new)
             for j, text in enumerate(cells):
                 table.setItem(i, j, QTableWidgetItem(text))
         table.resizeColumnsToContents()
@@ -548,7 +582,13 @@ class ReviewHouseholdDialog(QDialog):
         self.status.setText(text)
 
 
-def _when(text) -> str:
+def _kabkota(kode: str) -> str:
+    """'Kabupaten Bandung (32.04)': the kabupaten/kota a household is reviewed in."""
+    code = kode[: moves.KABKOTA_DIGITS]
+    return f"{wilayah.lookup(code) or ''} ({wilayah.dotted(code)})".strip()
+
+
+def when_text(text) -> str:
     """A server time as people read it here: day-month-year hour:minute."""
     from datetime import datetime
 

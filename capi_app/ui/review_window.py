@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from capi_app.moves import from_listing, waiting_for_me
 from capi_app.review import FLAGS, Queue, bulk_approvable, wilayah_choices
 from capi_app.ui import review_jobs, window_size
 from capi_app.ui.review_errors import plain_error
@@ -121,6 +122,9 @@ class ReviewWindow(QMainWindow):
         self.submissions_action.triggered.connect(self.open_submissions)
         self.integrity_action = QAction(self, shortcut=QKeySequence("Ctrl+Shift+I"))
         self.integrity_action.triggered.connect(self.open_integrity)
+        self.moves_action = QAction(self)
+        self.moves_action.triggered.connect(self.open_moves)
+        self.moves_waiting: int | None = None
         self.export_menu = QMenu(self)
         self.export_button = QToolButton(popupMode=QToolButton.ToolButtonPopupMode.InstantPopup)
         self.export_button.setMenu(self.export_menu)
@@ -134,6 +138,7 @@ class ReviewWindow(QMainWindow):
         self.progress_action.triggered.connect(self.open_progress)
         bar.addAction(self.progress_action)
         bar.addAction(self.integrity_action)
+        bar.addAction(self.moves_action)
         spacer = QWidget()
         spacer.setSizePolicy(
             spacer.sizePolicy().Policy.Expanding, spacer.sizePolicy().Policy.Preferred
@@ -233,6 +238,7 @@ class ReviewWindow(QMainWindow):
         self.submissions_action.setText(self.tr("Submissions (pengajuan)…"))
         self.progress_action.setText(self.tr("Progress…"))
         self.integrity_action.setText(self.tr("Visit integrity map…"))
+        self._show_moves_waiting()
         self.exports.retranslate()
         # The open-conflicts column holds a number: as wide as its title, no wider.
         self.table.setColumnWidth(4, max(self.table.horizontalHeader().sectionSizeHint(4), 80))
@@ -317,6 +323,21 @@ class ReviewWindow(QMainWindow):
             self._loaded,
             self._load_failed,
         )
+        self._start(
+            lambda progress, cancel: len(waiting_for_me(from_listing(api.review_moves()))),
+            self._moves_counted,
+            lambda error: None,  # the queue's own load reports a server that cannot be reached
+        )
+
+    def _moves_counted(self, waiting: int) -> None:
+        self.moves_waiting = waiting
+        self._show_moves_waiting()
+
+    def _show_moves_waiting(self) -> None:
+        text = self.tr("Moves between wilayah")
+        if self.moves_waiting:
+            text += f" ({self.moves_waiting})"
+        self.moves_action.setText(text + "…")
 
     def _start(self, fn, done, failed, progress=None):
         return review_jobs.start(self, fn, done, failed, progress)
@@ -404,6 +425,19 @@ class ReviewWindow(QMainWindow):
         window = getattr(self, "submissions_window", None)
         if window is None:
             window = self.submissions_window = SubmissionsWindow(self.session)
+            window.decided.connect(lambda reply: self.refresh())
+        window.show()
+        window.raise_()
+        window.activateWindow()
+        return window
+
+    def open_moves(self):
+        """Show the moves window: households whose move into or out of the scope waits."""
+        from capi_app.ui.moves_window import MovesWindow
+
+        window = getattr(self, "moves_window", None)
+        if window is None:
+            window = self.moves_window = MovesWindow(self.session)
             window.decided.connect(lambda reply: self.refresh())
         window.show()
         window.raise_()

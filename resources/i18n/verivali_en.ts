@@ -1015,6 +1015,132 @@ The window now shows the saved version; make your changes again if needed.</tran
     </message>
 </context>
 <context>
+    <name>Moves</name>
+    <message>
+        <source>Household id</source>
+        <translation>Household id</translation>
+    </message>
+    <message>
+        <source>Head of household</source>
+        <translation>Head of household</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <source>Proposed by</source>
+        <translation>Proposed by</translation>
+    </message>
+    <message>
+        <source>Proposed at</source>
+        <translation>Proposed at</translation>
+    </message>
+    <message>
+        <source>Who decides</source>
+        <translation>Who decides</translation>
+    </message>
+    <message>
+        <source>You</source>
+        <translation>You</translation>
+    </message>
+    <message>
+        <source>Reviewer of {0}</source>
+        <translation>Reviewer of {0}</translation>
+    </message>
+</context>
+<context>
+    <name>MovesWindow</name>
+    <message>
+        <source>Verivali: moves between wilayah</source>
+        <translation>Verivali: moves between wilayah</translation>
+    </message>
+    <message>
+        <source>Refresh (F5)</source>
+        <translation>Refresh (F5)</translation>
+    </message>
+    <message>
+        <source>Open household (Enter)</source>
+        <translation>Open household (Enter)</translation>
+    </message>
+    <message>
+        <source>A household whose wilayah an enumerator changed to one outside their own, or to another kabupaten/kota, moves only when a reviewer of the new wilayah confirms it. Until then it stays where it is.</source>
+        <translation>A household whose wilayah an enumerator changed to one outside their own, or to another kabupaten/kota, moves only when a reviewer of the new wilayah confirms it. Until then it stays where it is.</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Show</translation>
+    </message>
+    <message>
+        <source>Waiting for my decision</source>
+        <translation>Waiting for my decision</translation>
+    </message>
+    <message>
+        <source>All waiting moves, in and out</source>
+        <translation>All waiting moves, in and out</translation>
+    </message>
+    <message>
+        <source>Search by household id, name or wilayah…</source>
+        <translation>Search by household id, name or wilayah…</translation>
+    </message>
+    <message>
+        <source>Note on the decision:</source>
+        <translation>Note on the decision:</translation>
+    </message>
+    <message>
+        <source>Required to refuse: say why the move is refused</source>
+        <translation>Required to refuse: say why the move is refused</translation>
+    </message>
+    <message>
+        <source>Open household</source>
+        <translation>Open household</translation>
+    </message>
+    <message>
+        <source>Refuse move</source>
+        <translation>Refuse move</translation>
+    </message>
+    <message>
+        <source>Confirm move</source>
+        <translation>Confirm move</translation>
+    </message>
+    <message>
+        <source>Loading the moves…</source>
+        <translation>Loading the moves…</translation>
+    </message>
+    <message>
+        <source>No move waits for your decision; {0} wait elsewhere.</source>
+        <translation>No move waits for your decision; {0} wait elsewhere.</translation>
+    </message>
+    <message>
+        <source>Move household {0} ({1}) from {2} {3} to {4} {5}?
+
+It leaves the enumerators of {2} and comes to your wilayah. Your name is recorded with the decision.</source>
+        <translation>Move household {0} ({1}) from {2} {3} to {4} {5}?
+
+It leaves the enumerators of {2} and comes to your wilayah. Your name is recorded with the decision.</translation>
+    </message>
+    <message>
+        <source>Write a note first: it says why the move is refused.</source>
+        <translation>Write a note first: it says why the move is refused.</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>Sending…</translation>
+    </message>
+    <message>
+        <source>Move confirmed: household {0} is now in {1}.</source>
+        <translation>Move confirmed: household {0} is now in {1}.</translation>
+    </message>
+    <message>
+        <source>Move refused: household {0} stays in {1}.</source>
+        <translation>Move refused: household {0} stays in {1}.</translation>
+    </message>
+</context>
+<context>
     <name>NewHouseholdDialog</name>
     <message>
         <source>New household (usulan baru)</source>
@@ -2219,6 +2345,22 @@ The window now shows the saved version; make your changes again if needed.</tran
         <translation>History ({0})</translation>
     </message>
     <message>
+        <source>Move waiting: from {0} ({1}) to {2} ({3}), proposed by {4}.</source>
+        <translation>Move waiting: from {0} ({1}) to {2} ({3}), proposed by {4}.</translation>
+    </message>
+    <message>
+        <source>You decide this move: confirm or refuse it in the Moves window.</source>
+        <translation>You decide this move: confirm or refuse it in the Moves window.</translation>
+    </message>
+    <message>
+        <source>A reviewer of {0} decides this move.</source>
+        <translation>A reviewer of {0} decides this move.</translation>
+    </message>
+    <message>
+        <source>This household is not in your wilayah yet: you can look at it, while approving or returning it stays with the reviewer of {0}.</source>
+        <translation>This household is not in your wilayah yet: you can look at it, while approving or returning it stays with the reviewer of {0}.</translation>
+    </message>
+    <message>
         <source>{0} of member {1}</source>
         <translation>{0} of member {1}</translation>
     </message>
@@ -2458,6 +2600,10 @@ The window now shows the saved version; make your changes again if needed.</tran
     <message>
         <source>Loading the queue…</source>
         <translation>Loading the queue…</translation>
+    </message>
+    <message>
+        <source>Moves between wilayah</source>
+        <translation>Moves between wilayah</translation>
     </message>
     <message>
         <source>Approve all without flags</source>

@@ -1016,6 +1016,132 @@ Jendela ini sekarang menampilkan versi yang tersimpan; ulangi perubahan Anda bil
     </message>
 </context>
 <context>
+    <name>Moves</name>
+    <message>
+        <source>Household id</source>
+        <translation>ID rumah tangga</translation>
+    </message>
+    <message>
+        <source>Head of household</source>
+        <translation>Kepala rumah tangga</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Dari</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Ke</translation>
+    </message>
+    <message>
+        <source>Proposed by</source>
+        <translation>Diusulkan oleh</translation>
+    </message>
+    <message>
+        <source>Proposed at</source>
+        <translation>Diusulkan pada</translation>
+    </message>
+    <message>
+        <source>Who decides</source>
+        <translation>Yang memutuskan</translation>
+    </message>
+    <message>
+        <source>You</source>
+        <translation>Anda</translation>
+    </message>
+    <message>
+        <source>Reviewer of {0}</source>
+        <translation>Peninjau {0}</translation>
+    </message>
+</context>
+<context>
+    <name>MovesWindow</name>
+    <message>
+        <source>Verivali: moves between wilayah</source>
+        <translation>Verivali: pindah wilayah</translation>
+    </message>
+    <message>
+        <source>Refresh (F5)</source>
+        <translation>Muat ulang (F5)</translation>
+    </message>
+    <message>
+        <source>Open household (Enter)</source>
+        <translation>Buka rumah tangga (Enter)</translation>
+    </message>
+    <message>
+        <source>A household whose wilayah an enumerator changed to one outside their own, or to another kabupaten/kota, moves only when a reviewer of the new wilayah confirms it. Until then it stays where it is.</source>
+        <translation>Rumah tangga yang wilayahnya diubah petugas ke wilayah di luar tugasnya, atau ke kabupaten/kota lain, baru pindah setelah peninjau wilayah tujuan mengonfirmasinya. Sampai saat itu rumah tangga tetap di wilayah asalnya.</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Tampilkan</translation>
+    </message>
+    <message>
+        <source>Waiting for my decision</source>
+        <translation>Menunggu keputusan saya</translation>
+    </message>
+    <message>
+        <source>All waiting moves, in and out</source>
+        <translation>Semua pindah yang menunggu, masuk dan keluar</translation>
+    </message>
+    <message>
+        <source>Search by household id, name or wilayah…</source>
+        <translation>Cari menurut ID rumah tangga, nama atau wilayah…</translation>
+    </message>
+    <message>
+        <source>Note on the decision:</source>
+        <translation>Catatan keputusan:</translation>
+    </message>
+    <message>
+        <source>Required to refuse: say why the move is refused</source>
+        <translation>Wajib untuk menolak: tulis alasan pindah ditolak</translation>
+    </message>
+    <message>
+        <source>Open household</source>
+        <translation>Buka rumah tangga</translation>
+    </message>
+    <message>
+        <source>Refuse move</source>
+        <translation>Tolak pindah</translation>
+    </message>
+    <message>
+        <source>Confirm move</source>
+        <translation>Konfirmasi pindah</translation>
+    </message>
+    <message>
+        <source>Loading the moves…</source>
+        <translation>Memuat daftar pindah…</translation>
+    </message>
+    <message>
+        <source>No move waits for your decision; {0} wait elsewhere.</source>
+        <translation>Tidak ada pindah yang menunggu keputusan Anda; {0} menunggu di wilayah lain.</translation>
+    </message>
+    <message>
+        <source>Move household {0} ({1}) from {2} {3} to {4} {5}?
+
+It leaves the enumerators of {2} and comes to your wilayah. Your name is recorded with the decision.</source>
+        <translation>Pindahkan rumah tangga {0} ({1}) dari {2} {3} ke {4} {5}?
+
+Rumah tangga ini keluar dari petugas {2} dan masuk ke wilayah Anda. Nama Anda dicatat bersama keputusan ini.</translation>
+    </message>
+    <message>
+        <source>Write a note first: it says why the move is refused.</source>
+        <translation>Tulis catatan dulu: alasan pindah ditolak.</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>Mengirim…</translation>
+    </message>
+    <message>
+        <source>Move confirmed: household {0} is now in {1}.</source>
+        <translation>Pindah dikonfirmasi: rumah tangga {0} sekarang di {1}.</translation>
+    </message>
+    <message>
+        <source>Move refused: household {0} stays in {1}.</source>
+        <translation>Pindah ditolak: rumah tangga {0} tetap di {1}.</translation>
+    </message>
+</context>
+<context>
     <name>NewHouseholdDialog</name>
     <message>
         <source>New household (usulan baru)</source>
@@ -2222,6 +2348,22 @@ Jendela ini sekarang menampilkan versi yang tersimpan; ulangi perubahan Anda bil
         <translation>Riwayat ({0})</translation>
     </message>
     <message>
+        <source>Move waiting: from {0} ({1}) to {2} ({3}), proposed by {4}.</source>
+        <translation>Pindah wilayah menunggu: dari {0} ({1}) ke {2} ({3}), diusulkan oleh {4}.</translation>
+    </message>
+    <message>
+        <source>You decide this move: confirm or refuse it in the Moves window.</source>
+        <translation>Anda yang memutuskan pindah ini: konfirmasi atau tolak di jendela Pindah wilayah.</translation>
+    </message>
+    <message>
+        <source>A reviewer of {0} decides this move.</source>
+        <translation>Pindah ini diputuskan oleh peninjau {0}.</translation>
+    </message>
+    <message>
+        <source>This household is not in your wilayah yet: you can look at it, while approving or returning it stays with the reviewer of {0}.</source>
+        <translation>Rumah tangga ini belum masuk wilayah Anda: Anda dapat melihatnya, sedangkan menyetujui atau mengembalikannya tetap tugas peninjau {0}.</translation>
+    </message>
+    <message>
         <source>{0} of member {1}</source>
         <translation>{0} dari ART {1}</translation>
     </message>
@@ -2461,6 +2603,10 @@ Jendela ini sekarang menampilkan versi yang tersimpan; ulangi perubahan Anda bil
     <message>
         <source>Loading the queue…</source>
         <translation>Memuat antrean…</translation>
+    </message>
+    <message>
+        <source>Moves between wilayah</source>
+        <translation>Pindah wilayah</translation>
     </message>
     <message>
         <source>Approve all without flags</source>

@@ -32,11 +32,16 @@ class MoveOut(BaseModel):
     decision_note: str | None
 
 
-class MoveItem(MoveOut):
+class DecidableMove(MoveOut):
+    """A move and whether you may decide it (the review detail of its household lists these)."""
+
+    can_decide: bool = Field(description="true when the new wilayah lies in your scopes")
+
+
+class MoveItem(DecidableMove):
     """A move in the listing, with the household as it is now."""
 
     household: dict[str, Any] | None
-    can_decide: bool = Field(description="true when the new wilayah lies in your scopes")
 
 
 class MovesOut(BaseModel):

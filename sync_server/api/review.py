@@ -9,7 +9,9 @@ from dtks import cycle, review
 from dtks.model import MAX_INT
 from sync_server.api.deps import CurrentUser, Db
 from sync_server.api.json_route import api_router
+from sync_server.api.moves import DecidableMove
 from sync_server.api.openapi_doc import errors
+from sync_server.services import moves as move_service
 from sync_server.services import review as review_service
 from sync_server.services import review_queue as queue_service
 from sync_server.services.bulk_approve import bulk_approve
@@ -59,6 +61,11 @@ class ReviewDetailOut(BaseModel):
     history: list[dict[str, Any]]
     anomalies: list[dict[str, Any]] = []
     """The open anomalies of the worklist (dtks.anomalies)."""
+    moves: list[DecidableMove] = Field(
+        default_factory=list,
+        description="pending moves of the household to another wilayah; the receiving "
+        "reviewer may read the household while one waits",
+    )
 
 
 class Choice(BaseModel):
@@ -124,7 +131,8 @@ def review_queue(
 def review_household(household_id: str, user: CurrentUser, db: Db):
     """Everything about one household for a reviewer."""
     with db.connect() as conn:
-        return review_service.detail(conn, user, household_id)
+        out = review_service.detail(conn, user, household_id)
+        return out | {"moves": move_service.of_household(conn, user, household_id)}
 
 
 @router.post("/review/households/{household_id}", response_model=DecisionOut, responses=errors(409))

@@ -2,7 +2,8 @@
 
 from sqlalchemy import Connection, select
 
-from sync_server.db.tables import households
+from dtks import moves
+from sync_server.db.tables import household_moves, households
 from sync_server.errors import Forbidden, NotFound, ScopeViolation
 from sync_server.roles import FIELD_ROLES, can
 from sync_server.scopes import covers
@@ -33,8 +34,26 @@ def readable_household(conn: Connection, user: User, household_id: str):
     return row
 
 
-def reviewable_household(conn: Connection, user: User, household_id: str):
-    """Return the household row if the user is a reviewer with it in scope."""
+def reviewable_household(conn: Connection, user: User, household_id: str, incoming=False):
+    """Return the household row if the user is a reviewer with it in scope; with incoming, also
+    a household whose pending move would bring it into their scope (the receiving reviewer
+    looks at it before confirming the move; deciding on it stays with its own reviewer)."""
     if not can(user.role, "review"):
         raise Forbidden(f"role {user.role} cannot review households")
+    if incoming:
+        row = household_row(conn, household_id)
+        if household_id in incoming_households(conn, user, [household_id]):
+            return row
     return readable_household(conn, user, household_id)
+
+
+def incoming_households(conn: Connection, user: User, household_ids) -> set[str]:
+    """The ids among household_ids with a pending move into the user's scopes (reviewers and
+    admins only: the receiving side of dtks.moves)."""
+    if not can(user.role, "review") or not household_ids:
+        return set()
+    q = select(household_moves.c.household_id, household_moves.c.to_kode).where(
+        household_moves.c.household_id.in_(sorted(set(household_ids))),
+        household_moves.c.state == moves.PENDING,
+    )
+    return {r.household_id for r in conn.execute(q) if covers(user.scopes, r.to_kode)}

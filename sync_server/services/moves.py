@@ -147,6 +147,15 @@ def listing(conn: Connection, user: User, scope: str | None, state: str | None) 
     return out
 
 
+def of_household(conn: Connection, user: User, household_id: str) -> list[dict]:
+    """The household's pending moves, each saying whether this user may decide it (the review
+    detail shows them: the move's own reviewer confirms or refuses it)."""
+    q = _query().where(
+        household_moves.c.household_id == household_id, household_moves.c.state == rule.PENDING
+    )
+    return [_move(r) | {"can_decide": _may_decide(user, r)} for r in conn.execute(q)]
+
+
 def decide(
     engine: Engine, user: User, move_id: int, decision: str, note: str | None, device_id
 ) -> dict:

@@ -1,7 +1,8 @@
 """House photos: stored once by SHA-256 under the data directory, named in verifications.
 
 A photo is visible to a user who uploaded it and to a user whose read scope covers a household
-whose verification names it; to anyone else it does not exist (HEAD, GET and a change-set
+whose verification names it, or to the reviewer receiving that household's pending move
+(services/moves); to anyone else it does not exist (HEAD, GET and a change-set
 naming it answer as for a photo never uploaded), so a hash tells nobody outside the scope that
 a photo is there.
 
@@ -31,7 +32,7 @@ from sync_server.db.tables import (
     verifications,
 )
 from sync_server.errors import InvalidContent, NotFound, PhotoInvalid
-from sync_server.services.access import read_scopes
+from sync_server.services.access import incoming_households, read_scopes
 from sync_server.services.household_store import chunks
 from sync_server.services.users import User
 
@@ -159,12 +160,21 @@ def visible_photos(conn: Connection, user: User, shas) -> set[str]:
             ).scalars()
         )
         named = (
-            select(verification_photos.c.sha256, households.c.kode_wilayah)
+            select(
+                verification_photos.c.sha256, households.c.kode_wilayah, households.c.household_id
+            )
             .join(verifications, verifications.c.id == verification_photos.c.verification_id)
             .join(households, households.c.household_id == verifications.c.household_id)
             .where(verification_photos.c.sha256.in_(part))
         )
-        seen.update(r.sha256 for r in conn.execute(named) if covers_any(scopes, r.kode_wilayah))
+        outside: dict[str, set[str]] = {}
+        for r in conn.execute(named):
+            if covers_any(scopes, r.kode_wilayah):
+                seen.add(r.sha256)
+            else:
+                outside.setdefault(r.household_id, set()).add(r.sha256)
+        for hid in incoming_households(conn, user, outside):  # the receiving reviewer of a move
+            seen.update(outside[hid])
     return seen
 
 

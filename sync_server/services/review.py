@@ -63,8 +63,9 @@ def conflict_key(member_id: str | None, field: str) -> str:
 
 
 def detail(conn: Connection, user: User, household_id: str) -> dict:
-    """Everything a reviewer needs about one household."""
-    row = reviewable_household(conn, user, household_id)
+    """Everything a reviewer needs about one household (also for the receiving reviewer of
+    its pending move)."""
+    row = reviewable_household(conn, user, household_id, incoming=True)
     rows, member_rows = load_rows(conn, [household_id])
     household = household_from_rows(row, member_rows[household_id]).to_json()
     found = open_anomalies(conn, [household_id]).get(household_id, [])

@@ -174,3 +174,43 @@ def test_a_reviewer_resolving_a_kode_conflict_cannot_move_across_kabupaten(serve
     )
     gone = [h for h in enum1.pull(aid, since)["households"] if h["household_id"] == HID2]
     assert [h["deleted"] for h in gone] == [True]  # the old desa's enumerator lets it go
+
+
+def test_the_receiving_reviewer_reads_the_household_and_its_photo_while_the_move_waits(server):
+    """Before confirming, the reviewer of the new wilayah looks at the household (detail,
+    history, photos); deciding on it stays with its own kabupaten, and after the move is
+    refused the household is outside their scope again."""
+    import hashlib
+
+    from server_harness import jpeg, verification
+
+    enum1, reviewer1, reviewer2 = (server.client(n) for n in ("enum1", "reviewer1", "reviewer2"))
+    photo = jpeg(5)
+    sha = hashlib.sha256(photo).hexdigest()
+    put = enum1.put(enum1.url(f"/photos/{sha}"), data=photo, headers={"Content-Type": "image/jpeg"})
+    assert put.status_code == 201, put.text
+    detail_url = reviewer2.url(f"/review/households/{HID}")
+    assert reviewer2.get(detail_url).status_code == 403  # nothing waits yet
+    entry = {**edit(HID, 1, kode_wilayah=(DESA, ELSEWHERE)), "verification": verification([sha])}
+    assert enum1.push([entry]).json()["households"][0]["outcome"] == "conflict"
+
+    r = reviewer2.get(detail_url)
+    assert r.status_code == 200, r.text
+    body = r.json()
+    assert body["household"]["kode_wilayah"] == DESA
+    (move,) = body["moves"]
+    assert (move["from_kode"], move["to_kode"], move["can_decide"]) == (DESA, ELSEWHERE, True)
+    assert [p["sha256"] for p in body["photos"]] == [sha]
+    assert reviewer2.get(reviewer2.url(f"/photos/{sha}")).content == photo
+    assert [m["can_decide"] for m in reviewer1.get(reviewer1.url(f"/review/households/{HID}")).json()["moves"]] == [False]  # fmt: skip
+    decided = reviewer2.post(detail_url, json={"decision": "return", "note": "cek"})
+    assert decided.status_code == 403, decided.text  # the household is not theirs yet
+    assert server.client("admin1").get(server.client("admin1").url(f"/review/households/{HID}")).ok  # fmt: skip
+
+    refused = reviewer2.post(
+        reviewer2.url(f"/review/moves/{move['move_id']}"), json={"decision": "refuse"}
+    )
+    assert refused.status_code == 200, refused.text
+    assert reviewer2.get(detail_url).status_code == 403
+    assert reviewer2.get(reviewer2.url(f"/photos/{sha}")).status_code == 404
+    assert reviewer1.get(reviewer1.url(f"/review/households/{HID}")).json()["moves"] == []

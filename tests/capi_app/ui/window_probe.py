@@ -217,6 +217,10 @@ def with_tabs(app: QApplication, window: QWidget, name: str) -> list[dict]:
     return out
 
 
+MOVED_TO = "3205011001"
+"""Desa Kota Kulon, Kab. Garut: where the moves window's sample move goes."""
+
+
 def data_words(store, scopes: list[str]) -> list[str]:
     """Words of the data the windows show (names, addresses, places, user names, the files a
     file dialog lists): the same in every language, so never a missing translation."""
@@ -237,6 +241,8 @@ def data_words(store, scopes: list[str]) -> list[str]:
         texts += [wilayah.lookup(code[:n]) or "" for n in (2, 4, 6, 10)]
         for text in texts:
             words |= set(text.replace(",", " ").replace(".", " ").split())
+    for n in (2, 4, 6, 10):
+        words |= set((wilayah.lookup(MOVED_TO[:n]) or "").split())
     return sorted(words)
 
 
@@ -377,6 +383,20 @@ def probe(url: str, workdir: Path, household_id: str, review_id: str, lang: str)
     progress = queue.open_progress()
     wait_for(app, lambda: progress.panel.progress is not None and not progress.panel.jobs)
     out.append(report(app, progress, "reviewer progress"))
+
+    from capi_app.moves import Move
+    from capi_app.ui.moves_window import MovesWindow
+
+    moves = MovesWindow(reviewer)
+    wait_for(app, lambda: not moves.jobs)
+    h = enumerator.store.household(household_id)  # a move as the Garut reviewer would see it
+    moves.model.set_items([Move(
+        1, household_id, h.values["kode_wilayah"], MOVED_TO, "pending", "push", "enum1",
+        "2026-11-03T10:00:00+07:00", "", True, str(h.values.get("nama_krt") or ""),
+    )])  # fmt: skip
+    moves.table.selectRow(0)
+    moves._say(long_text(), error=True)
+    out.append(report(app, moves, "moves"))
     words = data_words(enumerator.store, reviewer.scopes or []) + files
     return {"reports": out, "data": words}
 
