@@ -12,6 +12,7 @@ lay it out. No Qt here.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 from capi_app import location
@@ -456,7 +457,8 @@ def wilayah_choices(scopes: list[str], limit: int = 600) -> list[tuple[str, str,
 
 
 def answer_text(form, name: str, value: Any, lang: str = "id") -> str:
-    """An answer as text, a choice code with its label ('2 Tidak layak'); '' when empty."""
+    """An answer as text, a choice code with its label ('2 Tidak layak'), a date
+    day-month-year as the form writes it ('02-11-2026'); '' when empty."""
     from dtks.forms.messages import pick
 
     if value is None or value == "":
@@ -465,10 +467,24 @@ def answer_text(form, name: str, value: Any, lang: str = "id") -> str:
         f = form.field(name)
     except KeyError:
         return str(value)
+    if f.type == "date":
+        return day_text(value)
     choice = next((c for c in f.choices if c.name == str(value)), None)
     if choice is None:
         return str(value)
     return f"{value} {pick(choice.label, lang, form.default_language)}"
+
+
+def day_text(value: Any) -> str:
+    """A date as the form writes it: day-month-year ('2026-11-02' -> '02-11-2026').
+
+    >>> day_text("2026-11-02"), day_text("kemarin")
+    ('02-11-2026', 'kemarin')
+    """
+    try:
+        return date.fromisoformat(str(value)).strftime("%d-%m-%Y")
+    except ValueError:
+        return str(value)
 
 
 def labelled_detail(form, detail: str, lang: str = "id") -> str:

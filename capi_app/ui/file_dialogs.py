@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QFileDialog, QHeaderView, QTreeView, QWidget
 
 from capi_app.ui import window_size
 
@@ -27,7 +27,19 @@ def make_dialog(parent: QWidget | None, title: str, folder: str, pattern: str) -
     dialog = QFileDialog(parent, title, folder, pattern)
     dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
     window_size.fit(dialog, 900, 560)
+    _columns_fit_their_text(dialog)
     return dialog
+
+
+def _columns_fit_their_text(dialog: QFileDialog) -> None:
+    """Size, kind and date as wide as their text, the name taking the rest: Qt's defaults cut
+    them ('18…iB') in a dialog of a laptop's size."""
+    for view in dialog.findChildren(QTreeView):
+        header = view.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in range(1, header.count()):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
 
 
 def open_file(parent: QWidget | None, title: str, pattern: str, folder: str | None = None) -> str:

@@ -3,8 +3,6 @@ the history of the household on this laptop as a readable timeline."""
 
 from __future__ import annotations
 
-from datetime import date
-
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QHeaderView,
@@ -16,7 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from capi_app import timeline
-from capi_app.review import answer_text
+from capi_app.review import answer_text, day_text
 from dtks.prelist import CODES, HOUSEHOLD_COLUMNS, MEMBER_COLUMNS
 
 MEMBER_SHOWN = ("nama", "nik", "hubungan", "jenis_kelamin", "tanggal_lahir", "pekerjaan")
@@ -40,14 +38,6 @@ def column_label(form, kind: str, column: str, lang: str) -> str:
         "tempat_lahir": QCoreApplication.translate("Prelist", "Place of birth"),
     }
     return names.get(column, column)
-
-
-def day_text(value) -> str:
-    """A date as the form writes it: day-month-year ('2026-11-02' -> '02-11-2026')."""
-    try:
-        return date.fromisoformat(str(value)).strftime("%d-%m-%Y")
-    except ValueError:
-        return str(value)
 
 
 def value_text(form, kind: str, column: str, value, lang: str) -> str:

@@ -16,6 +16,9 @@ QPushButton:hover {{ background: #eef2f5; }}
 QPushButton#primary {{ background: {ACCENT}; color: white; border: 1px solid {ACCENT}; font-weight: 600; }}
 QPushButton#primary:hover {{ background: #115e59; }}
 QPushButton:disabled {{ color: #9aa3ad; background: #f0f1f3; }}
+QPushButton#primary:disabled {{
+    color: #9aa3ad; background: #f0f1f3; border: 1px solid #d5d9df; font-weight: 600;
+}}
 QTableView {{
     background: white; alternate-background-color: #f8fafb; border: 1px solid #d9dde3;
     gridline-color: #eceff2; selection-background-color: #ccfbf1; selection-color: #111;

@@ -1,5 +1,6 @@
 """Sync with progress per phase (pull, photos, push), cancel, and a summary in plain words."""
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QGridLayout,
@@ -44,6 +45,7 @@ class SyncDialog(QDialog):
             grid.addWidget(self.labels[phase], row, 0)
             grid.addWidget(self.bars[phase], row, 1)
         self.message = QLabel(wordWrap=True)
+        self.message.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         # Many households' outcomes make a long text: it scrolls, the buttons stay in view.
         self.message_area = QScrollArea(widgetResizable=True, frameShape=QScrollArea.Shape.NoFrame)
         self.message_area.setWidget(self.message)
@@ -108,20 +110,22 @@ class SyncDialog(QDialog):
             bar.setValue(bar.maximum())
             bar.setFormat("%p%")
         outcomes = getattr(summary, "outcomes", {}) or {}
+        notes = list(getattr(summary, "notes", []))
+        # A household of a change-set refused whole was sent and refused too: count it.
+        refused_whole = sum(1 for n in notes if n.kind == "refused" and n.household_id)
         lines = [
             self.tr("Downloaded {0} households.").format(getattr(summary, "pulled", 0)),
             self.tr("Uploaded {0} photos.").format(getattr(summary, "photos_uploaded", 0)),
             self.tr(
                 "Sent {0} households: {1} accepted, {2} merged, {3} sent to review, {4} refused."
             ).format(
-                getattr(summary, "households_pushed", 0),
+                getattr(summary, "households_pushed", 0) + refused_whole,
                 outcomes.get("applied", 0),
                 outcomes.get("merged", 0),
                 outcomes.get("conflict", 0),
-                outcomes.get("rejected", 0),
+                outcomes.get("rejected", 0) + refused_whole,
             ),
         ]
-        notes = list(getattr(summary, "notes", []))
         lines += [note_text(n, self._form_of, self._lang()) for n in notes[:MAX_NOTES]]
         if len(notes) > MAX_NOTES:
             lines.append(self.tr("… and {0} more.").format(len(notes) - MAX_NOTES))

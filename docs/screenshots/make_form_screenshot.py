@@ -1,6 +1,6 @@
 """Take docs/screenshots/form.png: the form view at 1366x768 with a household half filled.
 
-Run under Xvfb (real fonts and rendering):
+Run under Xvfb (real fonts and rendering, the xcb platform; shooting.py refuses others):
     xvfb-run -a -s "-screen 0 1366x768x24" python docs/screenshots/make_form_screenshot.py
 """
 
@@ -8,9 +8,8 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt
-from PySide6.QtGui import QColor, QFont, QImage, QPainter
+from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
@@ -47,8 +46,9 @@ def photo_bytes() -> bytes:
 
 def main(out: Path = ROOT / "docs" / "screenshots" / "form.png") -> Path:
     """Render the view with a household from the sample pre-list and save the PNG."""
-    app = QApplication.instance() or QApplication(sys.argv)
-    app.setFont(QFont("DejaVu Sans", 9))
+    from shooting import start_app
+
+    app = start_app("id")  # xcb, the app's style and its Indonesian texts (hints, messages)
     form = load_form(ROOT / "forms" / "verivali-dtks.xlsx")
     households, members = generate(30, "32.04.12.2002", seed=7)
     household = households[2]

@@ -2,20 +2,17 @@
 
 Run under a virtual screen:
     xvfb-run -a -s "-screen 0 1366x768x24" python docs/screenshots/make_review_screenshots.py [--lang en]
-Writes review-queue-, review-household-, review-verifications- and review-photos-<lang>.png
+Writes review-queue-, review-household-, review-verifications-, review-photos-,
+review-history- and review-approved-<lang>.png
 beside this script (or into --out). Two enumerators edit the same households and sync, so the
 queue holds real conflicts; everything goes to a temporary directory.
 """
 
 import argparse
-import sys
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
-
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT / "tests" / "capi_app" / "ui"))
+from shooting import settle, shoot, start_app
 
 parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
 parser.add_argument("--lang", choices=["id", "en"], default="id")
@@ -23,20 +20,6 @@ parser.add_argument("--out", default=str(Path(__file__).resolve().parent))
 ARGS = parser.parse_args()
 OUT = Path(ARGS.out)
 LANG = ARGS.lang
-
-
-def settle(app, ms: int = 400) -> None:
-    """Let Qt lay out, paint and deliver the workers' results."""
-    QTimer.singleShot(ms, app.quit)
-    app.exec()
-
-
-def shoot(app, widget, name: str, ms: int = 400) -> None:
-    OUT.mkdir(parents=True, exist_ok=True)
-    widget.show()
-    settle(app, ms)
-    widget.grab().save(str(OUT / f"{name}.png"))
-    print("wrote", OUT / f"{name}.png")
 
 
 def field_work(root: Path, url: str, password: str) -> list[str]:
@@ -72,37 +55,45 @@ def field_work(root: Path, url: str, password: str) -> list[str]:
 def main() -> None:
     from capi_app import account, demo
     from capi_app.profile import Profile
-    from capi_app.ui.app import make_app
     from capi_app.ui.review_window import ReviewWindow
 
     tmp = Path(tempfile.mkdtemp(prefix="verivali-review-shots-"))
+    app = start_app(LANG)
     server = demo.start_demo_server(tmp / "demo")
     try:
-        app = make_app(LANG)
         ids = field_work(tmp, server.url, demo.DEMO_PASSWORD)
         profile = Profile(tmp / "reviewer")
         profile.settings.language = LANG
         profile.save()
         session = account.login_online(profile, server.url, "reviewer1", demo.DEMO_PASSWORD)
         window = ReviewWindow(session)
-        window.resize(1366, 768)
         window.show()
         settle(app, 1500)
         window.wilayah.setCurrentIndex(window.wilayah.findData("3204122002"))
         settle(app, 1500)
         window.table.selectRow(0)
-        shoot(app, window, f"review-queue-{LANG}")
+        shoot(app, window, OUT, f"review-queue-{LANG}")
         dialog = window.open_household(ids[0])
-        dialog.resize(1366, 768)
-        shoot(app, dialog, f"review-household-{LANG}", 1500)
+        shoot(app, dialog, OUT, f"review-household-{LANG}", 1500)
         dialog.choices[0].client.setChecked(True)
         dialog.choices[-1].server.setChecked(True)
-        shoot(app, dialog, f"review-household-{LANG}")
+        shoot(app, dialog, OUT, f"review-household-{LANG}")
         dialog.tabs.setCurrentIndex(1)
-        shoot(app, dialog, f"review-verifications-{LANG}")
+        shoot(app, dialog, OUT, f"review-verifications-{LANG}")
         dialog.tabs.setCurrentIndex(2)
-        shoot(app, dialog, f"review-photos-{LANG}", 1500)
+        shoot(app, dialog, OUT, f"review-photos-{LANG}", 1500)
+        dialog.tabs.setCurrentIndex(3)
+        shoot(app, dialog, OUT, f"review-history-{LANG}")
         dialog.close()
+        approved = window.open_household(ids[4])  # verified, no flag: waiting for approval
+        settle(app, 1500)
+        approved.approve()
+        for _ in range(100):
+            if approved.detail is not None and approved.detail.state == "approved":
+                break
+            settle(app, 100)
+        shoot(app, approved, OUT, f"review-approved-{LANG}", 800)
+        approved.close()
         session.close()
     finally:
         server.stop()

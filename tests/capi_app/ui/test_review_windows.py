@@ -207,6 +207,8 @@ def test_household_review_shows_photo_gps_distance_and_both_verifications(qtbot,
     assert table.item(alamat_row, 1).text() == "Jl. Mawar 5"
     assert table.item(alamat_row, 2).text() == "Jl. Melati 7"
     assert table.item(alamat_row, 1).font().bold()  # the difference is highlighted
+    visit = rows[field_label(dialog.form, "tanggal_kunjungan", dialog.lang)]
+    assert table.item(visit, 1).text() == "02-11-2026"  # day-month-year, as the form writes it
     history_fields = [
         dialog.history_table.item(r, 2).text() for r in range(dialog.history_table.rowCount())
     ]

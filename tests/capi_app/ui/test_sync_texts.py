@@ -58,6 +58,7 @@ def test_a_refused_household_is_said_in_indonesian_naming_the_question(qtbot, fi
 
     text = dialog.message.text()
     assert f"Rumah tangga {bad}: Server tidak menerima “RT”" in text, text
+    assert "1 ditolak" in text, text  # the household of the change-set refused whole
     assert not ENGLISH.search(text), text
     household = HouseholdDialog(one, bad)
     qtbot.addWidget(household)
