@@ -240,6 +240,46 @@ def m006_sync_reason(db: Database) -> None:
     )
 
 
+def m007_sync_log(db: Database) -> None:
+    """The sync log: every sync, pull and bundle of the device (store/sync_log.py), and each
+    household's outcome in it; only the last sync was kept before (settings 'sync.last')."""
+    _run(
+        db,
+        [
+            """CREATE TABLE sync_log (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                kind TEXT NOT NULL,
+                started_at TEXT NOT NULL,
+                finished_at TEXT NOT NULL,
+                username TEXT NOT NULL,
+                outcome TEXT NOT NULL,
+                households_sent INTEGER NOT NULL DEFAULT 0,
+                changesets_sent INTEGER NOT NULL DEFAULT 0,
+                photos_sent INTEGER NOT NULL DEFAULT 0,
+                received INTEGER NOT NULL DEFAULT 0,
+                removed INTEGER NOT NULL DEFAULT 0,
+                pending_changesets INTEGER NOT NULL DEFAULT 0,
+                bytes_sent INTEGER NOT NULL DEFAULT 0,
+                bytes_received INTEGER NOT NULL DEFAULT 0,
+                error TEXT NOT NULL DEFAULT '',
+                error_code TEXT,
+                error_kind TEXT,
+                notes TEXT NOT NULL DEFAULT '[]')""",
+            """CREATE TABLE sync_log_households (
+                sync_id INTEGER NOT NULL REFERENCES sync_log(id),
+                household_id TEXT NOT NULL,
+                outcome TEXT NOT NULL,
+                version INTEGER,
+                fields TEXT NOT NULL DEFAULT '[]',
+                message TEXT,
+                changeset_id TEXT,
+                code TEXT,
+                PRIMARY KEY (sync_id, household_id)) WITHOUT ROWID""",
+            "CREATE INDEX sync_log_households_household ON sync_log_households(household_id)",
+        ],
+    )
+
+
 MIGRATIONS: list[Callable[[Database], None]] = [
     m001_initial,
     m002_household_revision,
@@ -247,6 +287,7 @@ MIGRATIONS: list[Callable[[Database], None]] = [
     m004_papi,
     m005_paradata,
     m006_sync_reason,
+    m007_sync_log,
 ]
 
 

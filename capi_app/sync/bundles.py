@@ -24,7 +24,7 @@ from datetime import datetime
 from pathlib import Path
 
 from capi_app.session import Session
-from capi_app.sync import device_keys
+from capi_app.sync import device_keys, sync_log
 from capi_app.sync.bundle_transport import PushBundleWriter, ReplyReader
 from capi_app.sync.errors import (
     BundleInvalid,
@@ -140,6 +140,18 @@ def _households(changesets: list[tuple[str, bytes]]) -> int:
     return sum(len(json.loads(body).get("households", [])) for _, body in changesets)
 
 
+def _logged(kind: str, session: Session, summary: SyncSummary, run: Callable[[], object]):
+    """Run a bundle step and keep it in the sync log, finished, failed or cancelled."""
+    try:
+        result = run()
+    except BaseException as e:
+        summary.finished_at = summary.finished_at or _now()
+        sync_log.record(session.store, kind, summary, session.username, e)
+        raise
+    sync_log.record(session.store, kind, summary, session.username)
+    return result
+
+
 def export_bundle(
     session: Session,
     out: Path,
@@ -147,6 +159,16 @@ def export_bundle(
     cancel: threading.Event | None = None,
 ) -> ExportResult:
     """Write a push bundle of everything a sync would send now; works offline."""
+    summary = SyncSummary(started_at=_now())
+    return _logged(
+        "bundle_export",
+        session,
+        summary,
+        lambda: _export(session, Path(out), summary, progress, cancel),
+    )
+
+
+def _export(session, out, summary, progress, cancel) -> ExportResult:
     store = session.store
     server = device_keys.server_keys(store)
     keys = device_keys.load(store)
@@ -157,7 +179,6 @@ def export_bundle(
     writer = PushBundleWriter(store)
     if cancel is not None:
         writer.cancel = cancel
-    summary = SyncSummary(started_at=_now())
     run_phases(session, writer, PHASES, summary, progress, writer.cancel, read_photo)
     if writer.cancel.is_set():
         raise Cancelled("export cancelled: no bundle was written")
@@ -178,8 +199,15 @@ def export_bundle(
     items.sort(key=lambda i: i.kind != "photo")
     manifest = _ordered(manifest, items)
     data = container.seal(manifest, items, server.x25519, keys)
-    out = Path(out)
     _write_whole(out, data)
+    # The log counts what the bundle carries: no server answered yet.
+    summary.households_pushed = _households(writer.changesets)
+    summary.pushed = len(writer.changesets)
+    summary.photos_uploaded = len(writer.photos)
+    summary.bytes_sent = len(data)
+    summary.pending_changesets = len(store.pending_changesets())
+    summary.finished_at = _now()
+    summary.completed = True
     return ExportResult(
         out,
         manifest.bundle_id,
@@ -250,9 +278,16 @@ def open_reply(session: Session, path: Path) -> tuple[Manifest, dict]:
 
 def import_reply(session: Session, path: Path, progress: Progress | None = None) -> ImportResult:
     """Apply a reply bundle to this device as the sync it stands for would have."""
+    summary = SyncSummary(started_at=_now())
+    return _logged(
+        "bundle_import", session, summary, lambda: _import(session, path, summary, progress)
+    )
+
+
+def _import(session, path, summary, progress) -> ImportResult:
+    summary.bytes_received = Path(path).stat().st_size if Path(path).is_file() else 0
     manifest, document = open_reply(session, path)
     reader = ReplyReader(session.store, document)
-    summary = SyncSummary(started_at=_now())
     run_phases(session, reader, PHASES, summary, progress, reader.cancel, read_photo)
     summary.pending_changesets = len(session.store.pending_changesets())
     summary.finished_at = _now()

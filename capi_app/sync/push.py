@@ -7,6 +7,7 @@ lost reply) is the same request and the server applies it once and replays its s
 from __future__ import annotations
 
 from capi_app.store import Store
+from capi_app.store.sync_log import HouseholdOutcome
 from capi_app.sync.errors import ChangesetReused, Forbidden, Rejected, SyncError
 from capi_app.sync.summary import Progress, SyncNote, SyncSummary
 from capi_app.sync.transport import Transport
@@ -43,6 +44,16 @@ def _tally(summary: SyncSummary, reply: ChangeSetReply) -> None:
     for hr in reply.households:
         summary.households_pushed += 1
         summary.outcomes[hr.outcome] = summary.outcomes.get(hr.outcome, 0) + 1
+        summary.households.append(
+            HouseholdOutcome(
+                hr.household_id,
+                hr.outcome,
+                hr.version,
+                tuple(sorted({c.field for c in hr.conflicts})),
+                hr.message or "",
+                reply.changeset_id,
+            )
+        )
         if hr.outcome == "rejected":
             summary.note(SyncNote("rejected", hr.household_id, detail=hr.message or ""))
         elif hr.outcome == "conflict":
@@ -77,6 +88,17 @@ def send_outbox(
             # named waits for the user's fix with the server's message.
             store.fail_changeset(item.changeset_id, str(e), e.household_id, e.code, e.field)
             summary.failed_changesets += 1
+            if e.household_id:
+                summary.households.append(
+                    HouseholdOutcome(
+                        e.household_id,
+                        "refused",
+                        message=str(e),
+                        changeset_id=item.changeset_id,
+                        code=str(e.code) if e.code else None,
+                        fields=(e.field,) if e.field else (),
+                    )
+                )
             summary.note(
                 SyncNote(
                     "refused",

@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from datetime import datetime
 
 from capi_app.session import Session
-from capi_app.sync import credentials
+from capi_app.sync import credentials, sync_log
 from capi_app.sync.errors import Cancelled, SessionExpired, SyncError
 from capi_app.sync.photos import PhotoReader, read_photo, upload_photos
 from capi_app.sync.pull import pull
@@ -71,25 +71,38 @@ def run_sync(
     unknown = phases - set(PHASES)
     if unknown:
         raise ValueError(f"unknown sync phase(s): {', '.join(sorted(unknown))}")
-    _check_login(session)
+    summary = SyncSummary(started_at=_now())
+    kind = sync_log.kind_of(phases)
+    try:
+        _check_login(session)
+    except SyncError as e:
+        summary.finished_at = _now()
+        sync_log.record(session.store, kind, summary, session.username, e)
+        e.summary = summary
+        raise
     api = session.api
     if cancel is not None:
         api.cancel = cancel  # the client checks it before every request and retry
     sent, received = api.bytes_sent, api.bytes_received
-    summary = SyncSummary(started_at=_now())
+    error: BaseException | None = None
     try:
         run_phases(session, api, phases, summary, progress, api.cancel, photo_reader)
         summary.completed = True
     except SyncError as e:
         e.summary = summary
+        error = e
+        raise
+    except BaseException as e:
+        error = e
         raise
     finally:
         summary.bytes_sent = api.bytes_sent - sent
         summary.bytes_received = api.bytes_received - received
         summary.pending_changesets = len(session.store.pending_changesets())
         summary.finished_at = _now()
+        sync_log.record(session.store, kind, summary, session.username, error)
         if summary.completed:
-            credentials.save_last_sync(
-                session.store, {**summary.to_json(), "phases": sorted(phases)}
-            )
+            last = {**summary.to_json(), "phases": sorted(phases)}
+            last.pop("households")  # kept per sync in the sync log
+            credentials.save_last_sync(session.store, last)
     return summary

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 
+from capi_app.store.sync_log import HouseholdOutcome
+
 OUTCOMES = ("applied", "merged", "conflict", "rejected")
 PHASES = ("pull", "photos", "push")
 
@@ -84,6 +86,7 @@ class SyncSummary:
     pending_changesets: int = 0  # still in the outbox when the sync ended
     messages: list[str] = field(default_factory=list)  # English lines, one per note
     notes: list[SyncNote] = field(default_factory=list)
+    households: list[HouseholdOutcome] = field(default_factory=list)  # the server's answers
     bytes_sent: int = 0
     bytes_received: int = 0
     started_at: str = ""

@@ -56,6 +56,8 @@ class MainWindow(QMainWindow):
         self.addToolBar(bar)
         self.sync_action = QAction(self, shortcut=QKeySequence("F5"))
         self.sync_action.triggered.connect(self.open_sync)
+        self.sync_log_action = QAction(self, shortcut=QKeySequence("Ctrl+L"))
+        self.sync_log_action.triggered.connect(self.open_sync_log)
         self.settings_action = QAction(self)
         self.settings_action.triggered.connect(self.open_settings)
         self.new_action = QAction(self, shortcut=QKeySequence("Ctrl+N"))
@@ -63,6 +65,7 @@ class MainWindow(QMainWindow):
         self.papi_action = QAction(self, shortcut=QKeySequence("Ctrl+Shift+K"))
         self.papi_action.triggered.connect(self.open_papi)
         bar.addAction(self.sync_action)
+        bar.addAction(self.sync_log_action)
         bar.addAction(self.new_action)
         bar.addAction(self.settings_action)
         if self.session.role in PAPI_SUPERVISORS:
@@ -131,6 +134,7 @@ class MainWindow(QMainWindow):
         """Set every text in the current language."""
         self.setWindowTitle(self.tr("Verivali: households"))
         self.sync_action.setText(self.tr("Sync (F5)"))
+        self.sync_log_action.setText(self.tr("Sync log (Ctrl+L)"))
         self.settings_action.setText(self.tr("Settings"))
         self.new_action.setText(self.tr("New household (Ctrl+N)"))
         self.papi_action.setText(self.tr("PAPI double entry (Ctrl+Shift+K)"))
@@ -324,6 +328,12 @@ class MainWindow(QMainWindow):
         dialog.open()
         dialog.start()
         return dialog
+
+    def open_sync_log(self):
+        """Every sync of this laptop, and the details of one."""
+        from capi_app.ui.sync_log_window import open_sync_log
+
+        return open_sync_log(self.session, self)
 
     def open_papi(self):
         """The supervisor's PAPI window: adjudication and keyer error rates."""

@@ -595,6 +595,25 @@ The window now shows the saved version; make your changes again if needed.</tran
     </message>
 </context>
 <context>
+    <name>HouseholdOutcomeModel</name>
+    <message>
+        <source>Household</source>
+        <translation>Household</translation>
+    </message>
+    <message>
+        <source>Head of household</source>
+        <translation>Head of household</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+</context>
+<context>
     <name>Integrity</name>
     <message>
         <source>Interview too short</source>
@@ -932,6 +951,10 @@ The window now shows the saved version; make your changes again if needed.</tran
     <message>
         <source>Sync (F5)</source>
         <translation>Sync (F5)</translation>
+    </message>
+    <message>
+        <source>Sync log (Ctrl+L)</source>
+        <translation>Sync log (Ctrl+L)</translation>
     </message>
     <message>
         <source>Settings</source>
@@ -3125,6 +3148,179 @@ Each approval is recorded under your name. Households with flags stay in the que
     <message>
         <source>Sync failed: {0}</source>
         <translation>Sync failed: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>SyncLog</name>
+    <message>
+        <source>Sync</source>
+        <translation>Sync</translation>
+    </message>
+    <message>
+        <source>Download only</source>
+        <translation>Download only</translation>
+    </message>
+    <message>
+        <source>Send only</source>
+        <translation>Send only</translation>
+    </message>
+    <message>
+        <source>Bundle written (no network)</source>
+        <translation>Bundle written (no network)</translation>
+    </message>
+    <message>
+        <source>Bundle reply imported</source>
+        <translation>Bundle reply imported</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>Done, something refused</source>
+        <translation>Done, something refused</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Failed</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>Accepted</translation>
+    </message>
+    <message>
+        <source>Merged</source>
+        <translation>Merged</translation>
+    </message>
+    <message>
+        <source>Sent to review</source>
+        <translation>Sent to review</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>Refused</translation>
+    </message>
+    <message>
+        <source>Refused: waits for a fix</source>
+        <translation>Refused: waits for a fix</translation>
+    </message>
+    <message>
+        <source>Cancelled by the user; what was finished before is kept.</source>
+        <translation>Cancelled by the user; what was finished before is kept.</translation>
+    </message>
+    <message>
+        <source>The server could not be reached (no network, or it is down).</source>
+        <translation>The server could not be reached (no network, or it is down).</translation>
+    </message>
+    <message>
+        <source>The login had expired: log in online again, then sync.</source>
+        <translation>The login had expired: log in online again, then sync.</translation>
+    </message>
+    <message>
+        <source>Your role or wilayah does not allow this.</source>
+        <translation>Your role or wilayah does not allow this.</translation>
+    </message>
+    <message>
+        <source>The bundle was refused whole; nothing of it was applied.</source>
+        <translation>The bundle was refused whole; nothing of it was applied.</translation>
+    </message>
+    <message>
+        <source>Stopped by an error: {0}</source>
+        <translation>Stopped by an error: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>SyncLogModel</name>
+    <message>
+        <source>When</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>Households sent</source>
+        <translation>Households sent</translation>
+    </message>
+    <message>
+        <source>Households received</source>
+        <translation>Households received</translation>
+    </message>
+    <message>
+        <source>Data sent / received</source>
+        <translation>Data sent / received</translation>
+    </message>
+</context>
+<context>
+    <name>SyncLogWindow</name>
+    <message>
+        <source>Sync log</source>
+        <translation>Sync log</translation>
+    </message>
+    <message>
+        <source>Syncs of this laptop</source>
+        <translation>Syncs of this laptop</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>{0} syncs kept on this laptop.</source>
+        <translation>{0} syncs kept on this laptop.</translation>
+    </message>
+    <message>
+        <source>No sync yet on this laptop.</source>
+        <translation>No sync yet on this laptop.</translation>
+    </message>
+    <message>
+        <source>Choose a household on the right to read its result whole.</source>
+        <translation>Choose a household on the right to read its result whole.</translation>
+    </message>
+    <message>
+        <source>Started {0}, ended {1}</source>
+        <translation>Started {0}, ended {1}</translation>
+    </message>
+    <message>
+        <source>User: {0}</source>
+        <translation>User: {0}</translation>
+    </message>
+    <message>
+        <source>Downloaded {0} households ({1} left the assignment).</source>
+        <translation>Downloaded {0} households ({1} left the assignment).</translation>
+    </message>
+    <message>
+        <source>Sent {0} households in {1} change-sets, {2} photos.</source>
+        <translation>Sent {0} households in {1} change-sets, {2} photos.</translation>
+    </message>
+    <message>
+        <source>Still waiting to be sent: {0} change-sets.</source>
+        <translation>Still waiting to be sent: {0} change-sets.</translation>
+    </message>
+    <message>
+        <source>Data: {0} sent, {1} received.</source>
+        <translation>Data: {0} sent, {1} received.</translation>
+    </message>
+    <message>
+        <source>Also changed on the server: {0}; a reviewer will decide.</source>
+        <translation>Also changed on the server: {0}; a reviewer will decide.</translation>
+    </message>
+    <message>
+        <source>Version {0} on the server.</source>
+        <translation>Version {0} on the server.</translation>
     </message>
 </context>
 <context>

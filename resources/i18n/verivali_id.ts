@@ -596,6 +596,25 @@ Jendela ini sekarang menampilkan versi yang tersimpan; ulangi perubahan Anda bil
     </message>
 </context>
 <context>
+    <name>HouseholdOutcomeModel</name>
+    <message>
+        <source>Household</source>
+        <translation>Rumah tangga</translation>
+    </message>
+    <message>
+        <source>Head of household</source>
+        <translation>Kepala rumah tangga</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Hasil</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Keterangan</translation>
+    </message>
+</context>
+<context>
     <name>Integrity</name>
     <message>
         <source>Interview too short</source>
@@ -933,6 +952,10 @@ Jendela ini sekarang menampilkan versi yang tersimpan; ulangi perubahan Anda bil
     <message>
         <source>Sync (F5)</source>
         <translation>Sinkronkan (F5)</translation>
+    </message>
+    <message>
+        <source>Sync log (Ctrl+L)</source>
+        <translation>Riwayat sinkronisasi (Ctrl+L)</translation>
     </message>
     <message>
         <source>Settings</source>
@@ -3128,6 +3151,179 @@ Setiap persetujuan dicatat atas nama Anda. Rumah tangga bertanda tetap di antrea
     <message>
         <source>Sync failed: {0}</source>
         <translation>Sinkronisasi gagal: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>SyncLog</name>
+    <message>
+        <source>Sync</source>
+        <translation>Sinkronisasi</translation>
+    </message>
+    <message>
+        <source>Download only</source>
+        <translation>Unduh saja</translation>
+    </message>
+    <message>
+        <source>Send only</source>
+        <translation>Kirim saja</translation>
+    </message>
+    <message>
+        <source>Bundle written (no network)</source>
+        <translation>Berkas bundel dibuat (tanpa jaringan)</translation>
+    </message>
+    <message>
+        <source>Bundle reply imported</source>
+        <translation>Balasan bundel dimasukkan</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Selesai</translation>
+    </message>
+    <message>
+        <source>Done, something refused</source>
+        <translation>Selesai, ada yang ditolak</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Gagal</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Dibatalkan</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>Diterima</translation>
+    </message>
+    <message>
+        <source>Merged</source>
+        <translation>Digabungkan</translation>
+    </message>
+    <message>
+        <source>Sent to review</source>
+        <translation>Dikirim ke pemeriksaan</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>Ditolak</translation>
+    </message>
+    <message>
+        <source>Refused: waits for a fix</source>
+        <translation>Ditolak: menunggu perbaikan</translation>
+    </message>
+    <message>
+        <source>Cancelled by the user; what was finished before is kept.</source>
+        <translation>Dibatalkan oleh pengguna; yang sudah selesai sebelumnya tetap tersimpan.</translation>
+    </message>
+    <message>
+        <source>The server could not be reached (no network, or it is down).</source>
+        <translation>Server tidak dapat dihubungi (tidak ada jaringan, atau server mati).</translation>
+    </message>
+    <message>
+        <source>The login had expired: log in online again, then sync.</source>
+        <translation>Masa login sudah habis: login daring lagi, lalu sinkronkan.</translation>
+    </message>
+    <message>
+        <source>Your role or wilayah does not allow this.</source>
+        <translation>Peran atau wilayah Anda tidak mengizinkan ini.</translation>
+    </message>
+    <message>
+        <source>The bundle was refused whole; nothing of it was applied.</source>
+        <translation>Bundel ditolak seluruhnya; tidak ada isinya yang diterapkan.</translation>
+    </message>
+    <message>
+        <source>Stopped by an error: {0}</source>
+        <translation>Terhenti karena galat: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>SyncLogModel</name>
+    <message>
+        <source>When</source>
+        <translation>Waktu</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Pengguna</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Jenis</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Hasil</translation>
+    </message>
+    <message>
+        <source>Households sent</source>
+        <translation>Rumah tangga dikirim</translation>
+    </message>
+    <message>
+        <source>Households received</source>
+        <translation>Rumah tangga diterima</translation>
+    </message>
+    <message>
+        <source>Data sent / received</source>
+        <translation>Data dikirim / diterima</translation>
+    </message>
+</context>
+<context>
+    <name>SyncLogWindow</name>
+    <message>
+        <source>Sync log</source>
+        <translation>Riwayat sinkronisasi</translation>
+    </message>
+    <message>
+        <source>Syncs of this laptop</source>
+        <translation>Sinkronisasi di laptop ini</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Tutup</translation>
+    </message>
+    <message>
+        <source>{0} syncs kept on this laptop.</source>
+        <translation>{0} sinkronisasi tersimpan di laptop ini.</translation>
+    </message>
+    <message>
+        <source>No sync yet on this laptop.</source>
+        <translation>Belum ada sinkronisasi di laptop ini.</translation>
+    </message>
+    <message>
+        <source>Choose a household on the right to read its result whole.</source>
+        <translation>Pilih rumah tangga di kanan untuk membaca hasilnya selengkapnya.</translation>
+    </message>
+    <message>
+        <source>Started {0}, ended {1}</source>
+        <translation>Mulai {0}, selesai {1}</translation>
+    </message>
+    <message>
+        <source>User: {0}</source>
+        <translation>Pengguna: {0}</translation>
+    </message>
+    <message>
+        <source>Downloaded {0} households ({1} left the assignment).</source>
+        <translation>Diunduh {0} rumah tangga ({1} keluar dari penugasan).</translation>
+    </message>
+    <message>
+        <source>Sent {0} households in {1} change-sets, {2} photos.</source>
+        <translation>Dikirim {0} rumah tangga dalam {1} set perubahan, {2} foto.</translation>
+    </message>
+    <message>
+        <source>Still waiting to be sent: {0} change-sets.</source>
+        <translation>Masih menunggu dikirim: {0} set perubahan.</translation>
+    </message>
+    <message>
+        <source>Data: {0} sent, {1} received.</source>
+        <translation>Data: {0} dikirim, {1} diterima.</translation>
+    </message>
+    <message>
+        <source>Also changed on the server: {0}; a reviewer will decide.</source>
+        <translation>Juga diubah di server: {0}; pemeriksa akan memutuskan.</translation>
+    </message>
+    <message>
+        <source>Version {0} on the server.</source>
+        <translation>Versi {0} di server.</translation>
     </message>
 </context>
 <context>

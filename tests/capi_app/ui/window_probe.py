@@ -66,6 +66,34 @@ def every_note(household_id: str) -> SyncSummary:
     return summary
 
 
+def sync_log_window(session, household_id: str, parent):
+    """The sync log after a sync that met a conflict and a refusal and one that failed."""
+    from capi_app.store import sync_log
+    from capi_app.store.sync_log import HouseholdOutcome, SyncLogEntry
+    from capi_app.ui.sync_log_window import SyncLogWindow
+
+    at = "2026-11-03T09:00:00+07:00"
+    for outcome, kind, households, error in (
+        (
+            "problems", "sync", (
+                HouseholdOutcome(household_id, "conflict", 5, ("alamat", "status_rt")),
+                HouseholdOutcome(household_id[:-1] + "9", "refused", None, ("rt",), "x", None,
+                                 "validation"),
+            ), "",
+        ),
+        ("failed", "bundle_import", (), "ServerUnreachable"),
+    ):  # fmt: skip
+        sync_log.record(
+            session.store.db,
+            SyncLogEntry(kind, at, at, session.username, outcome, households=households,
+                         error="x" if error else "", error_kind=error or None),
+        )  # fmt: skip
+    window = SyncLogWindow(session, parent)
+    window.table.selectRow(1)
+    window.household_table.selectRow(1)
+    return window
+
+
 def long_text() -> str:
     """A long message in the window's language, to see that it shows whole."""
     from PySide6.QtCore import QCoreApplication
@@ -317,6 +345,7 @@ def probe(url: str, workdir: Path, household_id: str, review_id: str, lang: str)
     refused.code = ErrorCode.VALIDATION
     sync._failed(refused)
     out.append(report(app, sync, "sync refused"))
+    out.append(report(app, sync_log_window(enumerator, household_id, main), "sync log"))
 
     queue = ReviewWindow(reviewer)
     wait_for(app, lambda: queue.model.rowCount() > 0)
