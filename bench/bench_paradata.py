@@ -6,8 +6,11 @@ A 9-member household's interview is recorded through the client's own Visit (eve
 the verivali form's questions outside the roster, every roster question for each member, the
 seven sections, the photo and the GPS fix, the form reopened once, finalized); a second,
 harder case has every answer changed three times (more than 5 s apart, so none is merged).
-Prints events, compact JSON bytes and gzip bytes of each, encode + decode time, and the time
-of dtks.integrity.analyse over a desa of --households honest visits (dtks.sample_visits).
+Prints events, compact JSON bytes and gzip bytes of each, encode + decode time, the time of
+dtks.integrity.analyse over a desa of --households honest visits (dtks.sample_visits), and
+(with --server) what a push adds on the server: a refresh of a desa whose --households
+households all hold a finalized verification with paradata, GPS and a photo (SQLite in a
+temporary directory, or --db URL).
 """
 
 import argparse
@@ -85,6 +88,8 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--members", type=int, default=9)
     ap.add_argument("--households", type=int, default=1000)
+    ap.add_argument("--server", action="store_true", help="also time a server refresh")
+    ap.add_argument("--db", default=None, help="database URL (default: SQLite in a temp dir)")
     args = ap.parse_args(argv)
     form = load_form(ROOT / "forms" / "verivali-dtks.xlsx")
     paths, sections = answer_paths(form, args.members)
@@ -108,7 +113,74 @@ def main(argv=None) -> int:
         f"({took / (len(visits) + 10) * 1e6:.0f} µs a visit); {len(found)} findings, "
         f"{len(wrong)} on honest households"
     )
+    if args.server:
+        server_refresh(args.households, args.db)
     return 0
+
+
+def server_refresh(n: int, db: str | None) -> None:
+    """Time sync_server.services.integrity.refresh_desas over a desa of n verified households."""
+    import tempfile
+
+    from sqlalchemy import func, insert, select
+
+    from dtks.sample import write_prelist
+    from sync_server.db import jsontext
+    from sync_server.db.engine import make_engine, write_transaction
+    from sync_server.db.migrate import upgrade
+    from sync_server.db.tables import integrity_findings, photos, verifications
+    from sync_server.services import integrity as service
+    from sync_server.services.prelist_import import import_prelist
+    from sync_server.services.users import create_user
+
+    tmp = Path(tempfile.mkdtemp())
+    engine = make_engine(db or f"sqlite:///{tmp / 'bench.sqlite3'}")
+    upgrade(engine)
+    desa = sample_visits.DESA
+    write_prelist(tmp / "prelist", n, desa, seed=1)
+    import_prelist(engine, tmp / "prelist")
+    visits = sample_visits.honest_visits(n, desa, seed=1)
+    with engine.begin() as conn:
+        names = sorted({v.enumerator for v in visits})
+        ids = {n: create_user(conn, n, "enumerator", [desa], "password-123").id for n in names}
+        vrows, prows = [], []
+        for v in visits:
+            photo, user_id = v.photos[0], ids[v.enumerator]
+            prows.append({"sha256": photo.sha256, "size": 1, "path": "p", "uploaded_by": user_id,
+                          "uploaded_at": "2026-11-02T00:00:00Z", "dhash": photo.dhash,
+                          "ahash": photo.ahash})  # fmt: skip
+            vrows.append({
+                "household_id": v.household_id, "round": "2026-11", "changeset_id": "c",
+                "user_id": user_id, "device_id": "d", "mode": "CAPI", "status": "finalized",
+                "answers": jsontext.dumps({"hasil": 1, "status_rt": 1}),
+                "gps": jsontext.dumps({"lat": v.point.lat, "lon": v.point.lon}),
+                "photos": jsontext.dumps([photo.sha256]),
+                "started_at": v.started_at.isoformat(), "finished_at": v.finished_at.isoformat(),
+                "received_at": "2026-11-02T00:00:00Z",
+                "paradata": jsontext.dumps(integrity.to_json(v.paradata)),
+            })  # fmt: skip
+        conn.execute(insert(photos), prows)
+        conn.execute(insert(verifications), vrows)
+    plain = desa.replace(".", "")
+    times = []
+    for _ in range(3):
+        start = time.perf_counter()
+        with write_transaction(engine, shared=True) as conn:
+            result = service.refresh_desas(conn, [plain])
+        times.append(time.perf_counter() - start)
+    with engine.connect() as conn:
+        kinds = dict(
+            conn.execute(
+                select(integrity_findings.c.indicator, func.count()).group_by(
+                    integrity_findings.c.indicator
+                )
+            ).all()
+        )
+    print(
+        f"server refresh of a desa of {n} verified households ({engine.dialect.name}): "
+        f"best of 3 {min(times):.2f} s, {result}, findings {kinds or 'none'}"
+    )
+    engine.dispose()
 
 
 if __name__ == "__main__":

@@ -6,7 +6,7 @@ the per-enumerator summary (docs/integrity.md). No Qt here.
 >>> x, y = extent.project(-6.985, 107.625, 200, 200, margin=10)
 >>> round(x), round(y)
 (100, 100)
->>> extent.project(-6.98, 107.62, 200, 200, margin=10)[1]     # north is up
+>>> round(extent.project(-6.98, 107.62, 200, 200, margin=10)[1], 6)   # north is up
 10.0
 """
 

@@ -32,6 +32,7 @@ from sync_server.db.tables import (
     members,
     photos,
     users,
+    verification_photos,
     verifications,
 )
 from sync_server.errors import Forbidden, InvalidContent
@@ -46,6 +47,8 @@ log = logging.getLogger(__name__)
 ACTION = "read_household"
 """Who reads and refreshes integrity evidence: supervisors, reviewers and admins."""
 DESA_DIGITS = 10
+MAX_PHOTO_DESAS = 20
+"""Desas read beside a refreshed one because they share a photo with it (by sha256)."""
 MAX_DESAS = 500
 """Desas one refresh request reads at most (a kabupaten has ~300): the rest are left."""
 
@@ -53,8 +56,9 @@ MAX_DESAS = 500
 # --- what the indicators read ------------------------------------------------------------
 
 
-def _latest_field_rows(conn: Connection, desas: list[str]) -> list:
-    """The latest finalized field (not PAPI) verification of each live household of desas."""
+def _latest_field_rows(conn: Connection, desas: list[str], only: str | None = None) -> list:
+    """The latest finalized field (not PAPI) verification of each live household of desas
+    (of one household with ``only``)."""
     newest = (
         select(func.max(verifications.c.id))
         .join(households, households.c.household_id == verifications.c.household_id)
@@ -66,6 +70,8 @@ def _latest_field_rows(conn: Connection, desas: list[str]) -> list:
         )
         .group_by(verifications.c.household_id)
     )
+    if only is not None:
+        newest = newest.where(verifications.c.household_id == only)
     q = (
         select(
             verifications,
@@ -106,19 +112,28 @@ def _time(text: str | None) -> datetime | None:
         return None
 
 
+def _summary(text: str | None) -> integrity.ParadataSummary | None:
+    if not text:
+        return None
+    try:
+        return integrity.summarise(jsontext.loads(text))
+    except (KeyError, TypeError, ValueError, IndexError):
+        return None  # stored before a change of encoding: the clock times still count
+
+
 def _paradata(text: str | None) -> integrity.Paradata | None:
     if not text:
         return None
     try:
         return integrity.from_json(jsontext.loads(text))
     except integrity.ParadataError:
-        return None  # stored before a change of encoding: the clock times still count
+        return None
 
 
-def _photo_facts(shas: list[str], paradata, server_hashes: dict) -> tuple[PhotoFacts, ...]:
+def _photo_facts(shas: list[str], summary, server_hashes: dict) -> tuple[PhotoFacts, ...]:
     """Each photo with the server's hashes (made at upload; the client's from the paradata
     when the server has none) and the EXIF time the client recorded at capture."""
-    client = {e.sha256: e for e in paradata.kinds(integrity.PHOTO)} if paradata else {}
+    client = summary.photos if summary else {}
     out = []
     for sha in dict.fromkeys(shas):
         event = client.get(sha)
@@ -127,14 +142,17 @@ def _photo_facts(shas: list[str], paradata, server_hashes: dict) -> tuple[PhotoF
         if event is not None:
             dhash, ahash = dhash or event.dhash, ahash or event.ahash
             if event.exif_at is not None:
-                taken = paradata.t0 + timedelta(seconds=event.exif_at)
+                taken = summary.t0 + timedelta(seconds=event.exif_at)
         out.append(PhotoFacts(sha, dhash, ahash, taken))
     return tuple(out)
 
 
-def visit_facts(conn: Connection, desas: list[str]) -> tuple[list[VisitFacts], dict[str, int]]:
-    """The visits of desas as dtks.integrity reads them, and {household_id: user id}."""
-    rows = _latest_field_rows(conn, desas)
+def visit_facts(
+    conn: Connection, desas: list[str], only: str | None = None
+) -> tuple[list[VisitFacts], dict[str, int]]:
+    """The visits of desas as dtks.integrity reads them, and {household_id: user id}; with
+    ``only``, that household's with its whole paradata (for its timeline)."""
+    rows = _latest_field_rows(conn, desas, only)
     ids = [r.household_id for r in rows]
     counts = _member_counts(conn, ids)
     shas = {sha for r in rows for sha in jsontext.loads(r.photos) or []}
@@ -143,7 +161,7 @@ def visit_facts(conn: Connection, desas: list[str]) -> tuple[list[VisitFacts], d
     for r in rows:
         gps = jsontext.loads(r.gps) if r.gps else None
         point = Point(gps["lat"], gps["lon"], gps.get("accuracy_m")) if gps else None
-        paradata = _paradata(r.paradata)
+        summary = _summary(r.paradata)
         answers = jsontext.loads(r.answers)
         out.append(
             VisitFacts(
@@ -155,9 +173,10 @@ def visit_facts(conn: Connection, desas: list[str]) -> tuple[list[VisitFacts], d
                 members=counts.get(r.household_id, 0),
                 answers=integrity.count_answers(answers),
                 point=point,
-                photos=_photo_facts(jsontext.loads(r.photos) or [], paradata, hashes),
-                paradata=paradata,
+                photos=_photo_facts(jsontext.loads(r.photos) or [], summary, hashes),
                 mode=r.mode or "CAPI",
+                summary=summary,
+                paradata=_paradata(r.paradata) if only else None,
             )
         )
         user_ids[r.household_id] = r.user_id
@@ -181,11 +200,34 @@ def prelist_points(conn: Connection, desas: list[str]) -> dict[str, list[Point]]
 # --- refresh -----------------------------------------------------------------------------
 
 
+def photo_neighbours(conn: Connection, desas: list[str]) -> set[str]:
+    """Other desas whose households' verifications name a photo (the same sha256) that a
+    verification of desas names: read together, the same photo in two desas is found."""
+    mine, theirs = verification_photos.alias("mine"), verification_photos.alias("theirs")
+    v1, v2 = verifications.alias("v1"), verifications.alias("v2")
+    h1, h2 = households.alias("h1"), households.alias("h2")
+    q = (
+        select(h2.c.kode_wilayah)
+        .distinct()
+        .select_from(mine)
+        .join(v1, v1.c.id == mine.c.verification_id)
+        .join(h1, h1.c.household_id == v1.c.household_id)
+        .join(theirs, theirs.c.sha256 == mine.c.sha256)
+        .join(v2, v2.c.id == theirs.c.verification_id)
+        .join(h2, h2.c.household_id == v2.c.household_id)
+        .where(h1.c.kode_wilayah.in_(desas), h2.c.kode_wilayah.not_in(desas))
+        .limit(MAX_PHOTO_DESAS)
+    )
+    return set(conn.execute(q).scalars())
+
+
 def refresh_desas(conn: Connection, desas) -> dict:
-    """Run the indicators over each desa and store findings and flags; {households, flagged}."""
+    """Run the indicators over each desa (with the desas it shares a photo with) and store
+    findings and flags; {desas, households, flagged}."""
     desas = sorted(set(desas))
     if not desas:
         return {"households": 0, "flagged": 0, "desas": 0}
+    desas = sorted(set(desas) | photo_neighbours(conn, desas))
     lock_items(conn, "integrity", desas)
     visits, user_ids = visit_facts(conn, desas)
     extents = integrity.extents_from_visits(visits, prelist_points(conn, desas))
@@ -306,8 +348,8 @@ def evidence(conn: Connection, user: User, household_id: str) -> dict:
         raise Forbidden(f"role {user.role} cannot read integrity evidence")
     row = readable_household(conn, user, household_id)
     found = _findings(conn, integrity_findings.c.household_id == household_id)
-    visits, _ = visit_facts(conn, [row.kode_wilayah])
-    visit = next((v for v in visits if v.household_id == household_id), None)
+    visits, _ = visit_facts(conn, [row.kode_wilayah], only=household_id)
+    visit = visits[0] if visits else None
     return {
         "household_id": household_id,
         "kode_wilayah": row.kode_wilayah,

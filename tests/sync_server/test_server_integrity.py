@@ -8,7 +8,7 @@ from random import Random
 
 from PIL import Image, ImageDraw
 from server_harness import HID, HOUSEHOLDS_A, edit, verification
-from server_prelist import DESA, household_id
+from server_prelist import DESA, OTHER_DESA, household_id
 
 WIB = timezone(timedelta(hours=7))
 PARADATA = {
@@ -216,3 +216,25 @@ def test_a_refresh_clears_a_sign_that_went_away(server):
     assert set(open_integrity(server)) == set(PLANTED[:2])  # the shared photo, the day before
     enum1 = server.client("enum1")
     assert enum1.get(enum1.url(f"/integrity/households/{PLANTED[0]}")).status_code == 403
+
+
+def test_the_same_photo_in_another_desa_is_found(server):
+    push_planted_and_honest(server)
+    enum3 = server.client("enum3")  # assigned the other desa
+    reused = upload(enum3, house_jpeg(200))  # the bytes of the first honest household's photo
+    other = household_id(OTHER_DESA, 1)
+    values = enum3.pull_all(server.assignment_ids["enum3"])[other]["values"]
+    started = datetime(2026, 11, 4, 9, 0, tzinfo=WIB)
+    v = finalized(values, started, started + timedelta(minutes=40), -6.95, 107.7, reused, started)
+    r = enum3.push([edit(other, 1) | {"verification": v}])
+    assert r.status_code == 200, r.text
+    flagged = open_integrity(server)
+    assert HONEST[0] in flagged and other in flagged
+    reviewer = server.client("reviewer1")  # 3204 covers both desas
+    body = reviewer.get(reviewer.url(f"/integrity/households/{other}")).json()
+    (shared,) = [f for f in body["findings"] if f["indicator"] == "shared_photo"]
+    assert shared["evidence"]["match"] == "sha256"
+    assert shared["evidence"]["other_household_id"] == HONEST[0]
+    # A refresh of the first desa alone reads the other one too: the sign stays.
+    r = reviewer.post(reviewer.url("/integrity/refresh"), json={"scope": DESA})
+    assert r.json()["desas"] == 2 and other in open_integrity(server)
