@@ -320,6 +320,10 @@ class ReviewHouseholdDialog(QDialog):
         self.tabs.setTabText(2, self.tr("Photos and location ({0})").format(len(d.photos)))
         self.tabs.setTabText(3, self.tr("History ({0})").format(len(d.history)))
         self._integrity_tab_text()
+        # The visit's integrity evidence names other households of the sending side: it stays
+        # with that side's reviewer until the move is confirmed (the server refuses it, 403).
+        incoming = d.incoming_for(self.session.scopes)
+        self.tabs.setTabVisible(self.tabs.indexOf(self.integrity), not incoming)
 
     def _move_notes(self, d: Detail) -> list[str]:
         """What the banner says of the household's pending moves, and who decides them."""

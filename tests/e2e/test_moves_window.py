@@ -102,6 +102,7 @@ def test_the_receiving_reviewer_confirms_one_move_and_refuses_another(qtbot, fie
     assert not dialog.return_button.isEnabled()
     assert "Pindah wilayah menunggu: dari 32.04.12.2002" in dialog.banner.text()
     assert "32.05.01.1001" in dialog.banner.text() and "enum1" in dialog.banner.text()
+    assert not dialog.tabs.isTabVisible(dialog.tabs.indexOf(dialog.integrity))  # Bandung's
     assert len(dialog.detail.photos) == 1
     qtbot.waitUntil(lambda: not dialog.photos.jobs, timeout=20000)
     thumb = dialog.photos.thumbs[dialog.detail.photos[0].sha256]
