@@ -17,6 +17,7 @@ from capi_app import account
 from capi_app.profile import LANGUAGES, Profile
 from capi_app.sync.errors import LoginFailed, LoginThrottled, ServerUnreachable, SyncError
 from capi_app.ui import i18n, worker
+from capi_app.ui.sync_texts import error_text
 
 
 class LoginDialog(QDialog):
@@ -152,6 +153,8 @@ class LoginDialog(QDialog):
                 message += " " + self.tr("You can work offline with the data on this laptop.")
                 self.offline_button.setVisible(True)
             self._fail(message + "\n" + str(error))
+        elif isinstance(error, SyncError) and error.code is not None:
+            self._fail(error_text(error))
         elif isinstance(error, SyncError | account.AccountError):
             self._fail(str(error))
         else:

@@ -198,3 +198,23 @@ def note_text(note: SyncNote, form_of: Callable[[str], object] | None = None, la
         code = ErrorCode.VALIDATION  # a household refused within an applied change-set
         return refusal_text(code, None, note.household_id, note.detail, form, lang)
     return refusal_text(note.code, note.field, note.household_id, note.detail, form, lang)
+
+
+def error_text(error: Exception) -> str:
+    """A failed request in the user's language: by the server's code when it sent one, the
+    plain cases by their kind; other failures (a bug, a file) in their own words."""
+    from capi_app.sync.errors import Cancelled, ServerUnreachable, SessionExpired
+
+    if isinstance(error, ServerUnreachable):
+        return QCoreApplication.translate(
+            "SyncText", "The server cannot be reached. Check the connection and try again."
+        )
+    if isinstance(error, SessionExpired):
+        return refusal_text(ErrorCode.UNAUTHENTICATED)
+    if isinstance(error, Cancelled):
+        return QCoreApplication.translate("SyncText", "Cancelled.")
+    code = getattr(error, "code", None)
+    if code is not None:
+        field = getattr(error, "field", None)
+        return refusal_text(code, field, getattr(error, "household_id", None), str(error))
+    return str(error)

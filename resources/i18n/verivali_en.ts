@@ -3449,6 +3449,14 @@ Each approval is recorded under your name. Households with flags stay in the que
         <source>You may not send households (your role or wilayah does not allow it).</source>
         <translation>You may not send households (your role or wilayah does not allow it).</translation>
     </message>
+    <message>
+        <source>The server cannot be reached. Check the connection and try again.</source>
+        <translation>The server cannot be reached. Check the connection and try again.</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Cancelled.</translation>
+    </message>
 </context>
 <context>
     <name>UserModel</name>

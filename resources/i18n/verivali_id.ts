@@ -3452,6 +3452,14 @@ Setiap persetujuan dicatat atas nama Anda. Rumah tangga bertanda tetap di antrea
         <source>You may not send households (your role or wilayah does not allow it).</source>
         <translation>Anda tidak boleh mengirim rumah tangga (peran atau wilayah Anda tidak mengizinkannya).</translation>
     </message>
+    <message>
+        <source>The server cannot be reached. Check the connection and try again.</source>
+        <translation>Server tidak dapat dihubungi. Periksa sambungan, lalu coba lagi.</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Dibatalkan.</translation>
+    </message>
 </context>
 <context>
     <name>UserModel</name>

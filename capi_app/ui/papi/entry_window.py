@@ -38,6 +38,7 @@ from capi_app.papi import (
 from capi_app.ui import window_size, worker
 from capi_app.ui.form import FormView
 from capi_app.ui.papi.verify_guard import Pending, VerifyGuard
+from capi_app.ui.sync_texts import error_text
 
 STYLE = """
 QFrame#papiBar { background: #0f3d6e; }
@@ -214,7 +215,8 @@ class PapiEntryWindow(QMainWindow):
     def _batch_failed(self, error) -> None:
         self._job = None
         self._say(
-            self.tr("The first entries could not be fetched: %1").replace("%1", str(error)), "error"
+            self.tr("The first entries could not be fetched: %1").replace("%1", error_text(error)),
+            "error",
         )
         self.mode_box.setFocus()
 

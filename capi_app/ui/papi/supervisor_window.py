@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from capi_app.papi_export import COLUMNS, TABLES, rows_of, write_keyer_report
 from capi_app.ui import window_size, worker
+from capi_app.ui.sync_texts import error_text
 
 CHOICE_COLUMN = 4
 VALUE_COLUMN = 5
@@ -156,7 +157,7 @@ class PapiSupervisorWindow(QMainWindow):
         )
 
     def _failed(self, error) -> None:
-        self.error = str(error)
+        self.error = error_text(error)
         self.status.setText(self.tr("The server could not be asked: %1").replace("%1", self.error))
 
     def _fill_differences(self) -> None:

@@ -101,3 +101,16 @@ def test_a_reviewers_refused_value_is_said_in_indonesian(qapp):
     texts = [plain_error(error), plain_error(forbidden)]
     assert texts[0] == "Server tidak menerima nilai “alamat”: periksa, lalu coba lagi.", texts
     assert not any(ENGLISH.search(t) or "may not" in t for t in texts), texts
+
+
+def test_a_window_refused_by_the_server_says_why_in_indonesian(qtbot, field):
+    """An enumerator's session asks the PAPI supervisor's routes: 403, said in Indonesian."""
+    from capi_app.ui.papi.supervisor_window import PapiSupervisorWindow
+
+    one, _ = field
+    window = PapiSupervisorWindow(one)
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: bool(window.error), timeout=20000)
+    text = window.status.text()
+    assert "Peran Anda tidak boleh melakukan ini" in text, text
+    assert not re.search(r"\b(role|may not|cannot|papi)\b", text, re.I), text
