@@ -1,5 +1,8 @@
 """The enumerator's home: the assignment list with search, state filters, counts and sync."""
 
+from datetime import date
+from pathlib import Path
+
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QAction, QColor, QKeySequence
 from PySide6.QtWidgets import (
@@ -62,11 +65,17 @@ class MainWindow(QMainWindow):
         self.settings_action.triggered.connect(self.open_settings)
         self.new_action = QAction(self, shortcut=QKeySequence("Ctrl+N"))
         self.new_action.triggered.connect(self.new_household)
+        self.export_action = QAction(self)
+        self.export_action.triggered.connect(self.export_bundle)
+        self.import_action = QAction(self)
+        self.import_action.triggered.connect(self.import_reply)
         self.papi_action = QAction(self, shortcut=QKeySequence("Ctrl+Shift+K"))
         self.papi_action.triggered.connect(self.open_papi)
         bar.addAction(self.sync_action)
         bar.addAction(self.sync_log_action)
         bar.addAction(self.new_action)
+        bar.addAction(self.export_action)
+        bar.addAction(self.import_action)
         bar.addAction(self.settings_action)
         if self.session.role in PAPI_SUPERVISORS:
             bar.addAction(self.papi_action)
@@ -136,6 +145,11 @@ class MainWindow(QMainWindow):
         self.sync_action.setText(self.tr("Sync (F5)"))
         self.sync_log_action.setText(self.tr("Sync log (Ctrl+L)"))
         self.settings_action.setText(self.tr("Settings"))
+        self.export_action.setText(self.tr("Export bundle…"))
+        self.export_action.setToolTip(
+            self.tr("Without a network: write the finished work to a file for the supervisor")
+        )
+        self.import_action.setText(self.tr("Import reply…"))
         self.new_action.setText(self.tr("New household (Ctrl+N)"))
         self.papi_action.setText(self.tr("PAPI double entry (Ctrl+Shift+K)"))
         self.search.setPlaceholderText(
@@ -334,6 +348,49 @@ class MainWindow(QMainWindow):
         from capi_app.ui.sync_log_window import open_sync_log
 
         return open_sync_log(self.session, self)
+
+    def export_bundle(self):
+        """Ask where (a USB stick), then write a push bundle there with progress."""
+        from capi_app.ui.file_dialogs import save_file
+
+        name = f"{self.session.username}-{date.today():%Y%m%d}.vvb"
+        path = save_file(
+            self, self.tr("Export a bundle for the supervisor"), str(Path.home() / name),
+            self.tr("Bundles (*.vvb)"),
+        )  # fmt: skip
+        return self.export_bundle_to(Path(path)) if path else None
+
+    def export_bundle_to(self, path: Path):
+        """Write a push bundle to path in the bundle dialog; the list is read again after."""
+        from capi_app.ui.bundle_dialogs import ExportBundleDialog
+
+        if not path.name.endswith(".vvb"):
+            path = path.with_name(path.name + ".vvb")
+        dialog = ExportBundleDialog(self.session, path, self)
+        dialog.finished.connect(lambda _: self.reload())
+        dialog.open()
+        dialog.start()
+        return dialog
+
+    def import_reply(self):
+        """Ask for the reply file the supervisor brought back, then apply it."""
+        from capi_app.ui.file_dialogs import open_file
+
+        path = open_file(
+            self, self.tr("Import the reply from the supervisor"),
+            self.tr("Replies (*.reply.vvb)"), str(Path.home()),
+        )  # fmt: skip
+        return self.import_reply_from(Path(path)) if path else None
+
+    def import_reply_from(self, path: Path):
+        """Apply a reply bundle in the bundle dialog; the list is read again after."""
+        from capi_app.ui.bundle_dialogs import ImportReplyDialog
+
+        dialog = ImportReplyDialog(self.session, path, self)
+        dialog.finished.connect(lambda _: self.reload())
+        dialog.open()
+        dialog.start()
+        return dialog
 
     def open_papi(self):
         """The supervisor's PAPI window: adjudication and keyer error rates."""

@@ -77,6 +77,37 @@
     </message>
 </context>
 <context>
+    <name>ExportBundleDialog</name>
+    <message>
+        <source>Export a bundle for the supervisor</source>
+        <translation>Export a bundle for the supervisor</translation>
+    </message>
+    <message>
+        <source>Note what this laptop holds</source>
+        <translation>Note what this laptop holds</translation>
+    </message>
+    <message>
+        <source>Pack photos</source>
+        <translation>Pack photos</translation>
+    </message>
+    <message>
+        <source>Pack finished households</source>
+        <translation>Pack finished households</translation>
+    </message>
+    <message>
+        <source>Writing the bundle…</source>
+        <translation>Writing the bundle…</translation>
+    </message>
+    <message>
+        <source>Bundle written to {0}: {1} households, {2} photos. Take it to the supervisor; the households stay waiting until you import the reply.</source>
+        <translation>Bundle written to {0}: {1} households, {2} photos. Take it to the supervisor; the households stay waiting until you import the reply.</translation>
+    </message>
+    <message>
+        <source>Cancelled: no bundle was written.</source>
+        <translation>Cancelled: no bundle was written.</translation>
+    </message>
+</context>
+<context>
     <name>Exports</name>
     <message>
         <source>Results as CSV…</source>
@@ -614,6 +645,29 @@ The window now shows the saved version; make your changes again if needed.</tran
     </message>
 </context>
 <context>
+    <name>ImportReplyDialog</name>
+    <message>
+        <source>Import the reply from the supervisor</source>
+        <translation>Import the reply from the supervisor</translation>
+    </message>
+    <message>
+        <source>Apply downloaded households</source>
+        <translation>Apply downloaded households</translation>
+    </message>
+    <message>
+        <source>Photos the server received</source>
+        <translation>Photos the server received</translation>
+    </message>
+    <message>
+        <source>Apply the server's answers</source>
+        <translation>Apply the server's answers</translation>
+    </message>
+    <message>
+        <source>Reading the reply…</source>
+        <translation>Reading the reply…</translation>
+    </message>
+</context>
+<context>
     <name>Integrity</name>
     <message>
         <source>Interview too short</source>
@@ -961,6 +1015,18 @@ The window now shows the saved version; make your changes again if needed.</tran
         <translation>Settings</translation>
     </message>
     <message>
+        <source>Export bundle…</source>
+        <translation>Export bundle…</translation>
+    </message>
+    <message>
+        <source>Without a network: write the finished work to a file for the supervisor</source>
+        <translation>Without a network: write the finished work to a file for the supervisor</translation>
+    </message>
+    <message>
+        <source>Import reply…</source>
+        <translation>Import reply…</translation>
+    </message>
+    <message>
         <source>New household (Ctrl+N)</source>
         <translation>New household (Ctrl+N)</translation>
     </message>
@@ -1035,6 +1101,22 @@ The window now shows the saved version; make your changes again if needed.</tran
     <message>
         <source>{0} of {1} households shown</source>
         <translation>{0} of {1} households shown</translation>
+    </message>
+    <message>
+        <source>Export a bundle for the supervisor</source>
+        <translation>Export a bundle for the supervisor</translation>
+    </message>
+    <message>
+        <source>Bundles (*.vvb)</source>
+        <translation>Bundles (*.vvb)</translation>
+    </message>
+    <message>
+        <source>Import the reply from the supervisor</source>
+        <translation>Import the reply from the supervisor</translation>
+    </message>
+    <message>
+        <source>Replies (*.reply.vvb)</source>
+        <translation>Replies (*.reply.vvb)</translation>
     </message>
 </context>
 <context>

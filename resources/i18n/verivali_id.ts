@@ -78,6 +78,37 @@
     </message>
 </context>
 <context>
+    <name>ExportBundleDialog</name>
+    <message>
+        <source>Export a bundle for the supervisor</source>
+        <translation>Ekspor bundel untuk pengawas</translation>
+    </message>
+    <message>
+        <source>Note what this laptop holds</source>
+        <translation>Catat posisi data di laptop ini</translation>
+    </message>
+    <message>
+        <source>Pack photos</source>
+        <translation>Kemas foto</translation>
+    </message>
+    <message>
+        <source>Pack finished households</source>
+        <translation>Kemas rumah tangga yang sudah final</translation>
+    </message>
+    <message>
+        <source>Writing the bundle…</source>
+        <translation>Menulis bundel…</translation>
+    </message>
+    <message>
+        <source>Bundle written to {0}: {1} households, {2} photos. Take it to the supervisor; the households stay waiting until you import the reply.</source>
+        <translation>Bundel ditulis ke {0}: {1} rumah tangga, {2} foto. Bawa ke pengawas; rumah tangga tetap menunggu sampai Anda mengimpor balasannya.</translation>
+    </message>
+    <message>
+        <source>Cancelled: no bundle was written.</source>
+        <translation>Dibatalkan: tidak ada bundel yang ditulis.</translation>
+    </message>
+</context>
+<context>
     <name>Exports</name>
     <message>
         <source>Results as CSV…</source>
@@ -615,6 +646,29 @@ Jendela ini sekarang menampilkan versi yang tersimpan; ulangi perubahan Anda bil
     </message>
 </context>
 <context>
+    <name>ImportReplyDialog</name>
+    <message>
+        <source>Import the reply from the supervisor</source>
+        <translation>Impor balasan dari pengawas</translation>
+    </message>
+    <message>
+        <source>Apply downloaded households</source>
+        <translation>Terapkan rumah tangga yang diunduh</translation>
+    </message>
+    <message>
+        <source>Photos the server received</source>
+        <translation>Foto yang diterima server</translation>
+    </message>
+    <message>
+        <source>Apply the server&apos;s answers</source>
+        <translation>Terapkan jawaban server</translation>
+    </message>
+    <message>
+        <source>Reading the reply…</source>
+        <translation>Membaca balasan…</translation>
+    </message>
+</context>
+<context>
     <name>Integrity</name>
     <message>
         <source>Interview too short</source>
@@ -962,6 +1016,18 @@ Jendela ini sekarang menampilkan versi yang tersimpan; ulangi perubahan Anda bil
         <translation>Pengaturan</translation>
     </message>
     <message>
+        <source>Export bundle…</source>
+        <translation>Ekspor bundel…</translation>
+    </message>
+    <message>
+        <source>Without a network: write the finished work to a file for the supervisor</source>
+        <translation>Tanpa jaringan: tulis pekerjaan yang sudah final ke berkas untuk pengawas</translation>
+    </message>
+    <message>
+        <source>Import reply…</source>
+        <translation>Impor balasan…</translation>
+    </message>
+    <message>
         <source>New household (Ctrl+N)</source>
         <translation>Rumah tangga baru (Ctrl+N)</translation>
     </message>
@@ -1036,6 +1102,22 @@ Jendela ini sekarang menampilkan versi yang tersimpan; ulangi perubahan Anda bil
     <message>
         <source>{0} of {1} households shown</source>
         <translation>{0} dari {1} rumah tangga ditampilkan</translation>
+    </message>
+    <message>
+        <source>Export a bundle for the supervisor</source>
+        <translation>Ekspor bundel untuk pengawas</translation>
+    </message>
+    <message>
+        <source>Bundles (*.vvb)</source>
+        <translation>Bundel (*.vvb)</translation>
+    </message>
+    <message>
+        <source>Import the reply from the supervisor</source>
+        <translation>Impor balasan dari pengawas</translation>
+    </message>
+    <message>
+        <source>Replies (*.reply.vvb)</source>
+        <translation>Balasan (*.reply.vvb)</translation>
     </message>
 </context>
 <context>

@@ -339,6 +339,19 @@ def probe(url: str, workdir: Path, household_id: str, review_id: str, lang: str)
     sync = SyncDialog(enumerator, main)
     sync._done(every_note(household_id))
     out.append(report(app, sync, "sync"))
+    from capi_app.ui.bundle_dialogs import ExportBundleDialog, ImportReplyDialog
+
+    bundle = workdir / f"probe-{lang}-{app.primaryScreen().size().width()}.vvb"
+    export = ExportBundleDialog(enumerator, bundle, main)
+    export.start()
+    wait_for(app, lambda: export.close_button.isEnabled())
+    out.append(report(app, export, "export bundle"))
+    export.accept()
+    imported = ImportReplyDialog(enumerator, bundle, main)  # a push bundle, not a reply: refused
+    imported.start()
+    wait_for(app, lambda: imported.close_button.isEnabled())
+    out.append(report(app, imported, "import reply"))
+    imported.accept()
     sync.close()
     sync = SyncDialog(enumerator, main)
     refused = Rejected("household x, field rt: too long", household_id, "rt")
