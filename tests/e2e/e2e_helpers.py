@@ -111,3 +111,18 @@ def edit_many(store: Store, ids: list[str], user: str = "enum1") -> Expected:
     for i, hid in enumerate(ids):
         edit(store, hid, i, expected, user)
     return expected
+
+
+def dispose(*widgets) -> None:
+    """Close and delete windows now, on the GUI thread, and collect their Python cycles here:
+    a window left to the garbage collector can be collected on another thread (a server's
+    handler, a worker), which deletes a Qt object off its thread and crashes the process."""
+    import gc
+
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    for w in widgets:
+        w.close()
+        w.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    gc.collect()

@@ -7,7 +7,7 @@ from __future__ import annotations
 import time
 
 import pytest
-from e2e_helpers import edit_many, login
+from e2e_helpers import dispose, edit_many, login
 from PySide6.QtCore import QCoreApplication
 from server_process import SyncServer
 
@@ -76,7 +76,7 @@ def test_export_writes_the_bundle_and_the_reply_imports_as_a_sync(field, tmp_pat
     for hid in field["ids"]:
         values, version = server.household(hid)
         assert values["alamat"].startswith("Jl. Verivali No.") and version == 2
-    window.close()
+    dispose(window)
 
 
 def test_a_reply_for_another_laptop_is_refused_with_nothing_applied(field, tmp_path):
@@ -95,4 +95,4 @@ def test_a_reply_for_another_laptop_is_refused_with_nothing_applied(field, tmp_p
     ).fetchall()
     assert after == before
     dialog.accept()
-    window.close()
+    dispose(window)

@@ -11,7 +11,7 @@ import shutil
 from datetime import datetime, timedelta
 
 import pytest
-from e2e_helpers import edit_many, login
+from e2e_helpers import dispose, edit_many, login
 from PySide6.QtCore import QCoreApplication, Qt
 from server_process import DESA, ROUND, SUITE_TIME, SyncServer
 
@@ -115,7 +115,7 @@ def relayed(field, qapp):
     status = panel.status.text()
     yield {"window": window, "rows": rows_before, "outcomes": outcomes, "status": status,
            "bar": (panel.bar.value(), panel.bar.maximum())}  # fmt: skip
-    window.close()
+    dispose(window)
     i18n.set_language("en")
 
 
@@ -306,5 +306,4 @@ def test_a_reviewer_sees_the_same_progress_from_the_review_queue(field, progress
     assert mine[DESA] == progress.progress.desa[0]
     assert {u.username for u in panel.progress.users} == {"enum1", "enum2", "enum3", "enum4"}
     assert queue.open_progress() is window
-    window.close()
-    queue.close()
+    dispose(window, queue)
