@@ -204,6 +204,8 @@ def _apply(conn: Connection, user: User, changeset: ChangeSet, forms_dir, relaye
     _check_photos(conn, user, changeset)
     seq, now, writes, replies = Sequence(conn), clock.now(), _Writes(), []
     rounds: dict[str, str] = {}
+    cals: dict[str, object] = {}  # kode wilayah -> its calendars, read once per change-set
+    after: dict[str, object] = {}  # household id -> as this push leaves it
     for change in changeset.households:
         row = rows.get(change.household_id)
         move = None
@@ -214,7 +216,9 @@ def _apply(conn: Connection, user: User, changeset: ChangeSet, forms_dir, relaye
             rounds[kode] = round_for(conn, user, kode, changeset.form_id) or (
                 changeset.created_at.strftime("%Y-%m")
             )
-        counts_in, late_for = _lateness(conn, change, row, kode, rounds[kode])
+        if kode not in cals:
+            cals[kode] = cycle.calendars(conn, kode)
+        counts_in, late_for = _lateness(conn, change, row, kode, rounds[kode], cals[kode])
         if late_for:
             writes.late[change.household_id] = late_for
         source = rule.Source.of(changeset, counts_in, user.username)
@@ -226,6 +230,7 @@ def _apply(conn: Connection, user: User, changeset: ChangeSet, forms_dir, relaye
             raise InvalidContent(str(e), e.household_id, field) from None
         before = states.get(change.household_id)
         _collect(writes, result, before, row, change, changeset, user, seq, now, move)
+        after[change.household_id] = result.state.household
         if move is None:
             replies.append(result.reply())
         else:
@@ -240,17 +245,19 @@ def _apply(conn: Connection, user: User, changeset: ChangeSet, forms_dir, relaye
         photo_service.link_changeset(conn, changeset.changeset_id)
     papi.compare_pushed(conn, changeset, user, forms_dir, seq, now)
     seq.save()
-    anomalies.refresh(conn, ids)
+    anomalies.refresh(conn, ids, after)
     return ChangeSetReply(changeset.changeset_id, replies).to_json()
 
 
-def _lateness(conn: Connection, change, row, kode: str, round_: str) -> tuple[str, str | None]:
+def _lateness(
+    conn: Connection, change, row, kode: str, round_: str, cals
+) -> tuple[str, str | None]:
     """(round the verification counts toward, round it missed or None): field data is never
     refused for lateness, it is applied and marked late (dtks.cycle)."""
     if change.verification is None:
         return round_, None
     activity = cycle_rule.field_activity(row is None)
-    return cycle.lateness(conn, round_, kode, activity)
+    return cycle.lateness(conn, round_, kode, activity, cals)
 
 
 def _household_rows(conn: Connection, ids: list[str]) -> dict:
