@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 
 from sqlite_utils import Database
@@ -31,34 +30,45 @@ class ListRow:
 
 
 def list_rows(db: Database) -> list[ListRow]:
-    """Every household of the store that is not a bare tombstone, in id order (one query)."""
+    """Every household of the store that is not a bare tombstone, in id order (one query).
+
+    SQLite reads RT/RW and the task kinds out of their JSON and joins the search text; each
+    desa's name is looked up once: no JSON is decoded in Python and the kode wilayah table is
+    asked once per desa, not once per household (bench/bench_main_window.py)."""
     sql = """
         SELECT h.household_id, h.nama_krt, h.no_kk, h.alamat, h.kode_wilayah, h.state,
-               h.server_values, h.anomaly_count, h.tasks,
-               (SELECT group_concat(coalesce(m.nama, '') || ' ' || coalesce(m.nik, ''), ' ')
-                  FROM members m WHERE m.household_id = h.household_id) AS people
+               json_extract(h.server_values, '$.rt'), json_extract(h.server_values, '$.rw'),
+               h.anomaly_count,
+               (SELECT group_concat(coalesce(json_extract(t.value, '$.kind'), ''), char(31))
+                  FROM json_each(h.tasks) t),
+               substr(coalesce(' ' || nullif(h.household_id, ''), '')
+                      || coalesce(' ' || nullif(h.no_kk, ''), '')
+                      || coalesce(' ' || nullif(h.alamat, ''), '')
+                      || coalesce(' ' || nullif(h.nama_krt, ''), '')
+                      || coalesce(' ' || nullif(
+                           (SELECT group_concat(coalesce(m.nama, '') || ' '
+                                                || coalesce(m.nik, ''), ' ')
+                              FROM members m WHERE m.household_id = h.household_id), ''), ''), 2)
         FROM households h WHERE h.state != ? ORDER BY h.household_id"""
-    rows = []
-    for hid, head, kk, address, kode, state, server_values, count, tasks, people in db.execute(
+    rows, desa_names = [], {}
+    for hid, head, kk, address, kode, state, rt, rw, count, kinds, text in db.execute(
         sql, [DELETED]
     ):
-        values = json.loads(server_values or "{}")
-        rt_rw = f"{values.get('rt') or '-'}/{values.get('rw') or '-'}"
-        desa = (wilayah.lookup(kode) or kode or "") if kode else ""
-        text = " ".join(str(x) for x in (hid, kk, address, head, people, desa) if x)
-        kinds = tuple(t.get("kind", "") for t in json.loads(tasks or "[]"))
+        desa = desa_names.get(kode)
+        if desa is None:
+            desa = desa_names[kode] = (wilayah.lookup(kode) or kode) if kode else ""
         rows.append(
             ListRow(
                 hid,
                 head or "",
                 kk or "",
                 address or "",
-                rt_rw,
+                f"{rt or '-'}/{rw or '-'}",
                 desa,
                 state,
-                text.lower(),
+                (f"{text} {desa}" if text and desa else text or desa).lower(),
                 count,
-                kinds,
+                tuple(kinds.split("\x1f")) if kinds is not None else (),
             )  # fmt: skip
         )
     return rows

@@ -10,7 +10,7 @@ from PySide6.QtGui import QColor
 
 from capi_app.store.listing import ListRow as Row
 from capi_app.store.state import RETURNED, STATES
-from capi_app.ui.search_model import SearchableTableModel
+from capi_app.ui.search_model import SearchableTableModel, SourceSortProxy
 
 STATE_COLORS = {
     "not_visited": "#6b7280",
@@ -54,7 +54,8 @@ class HouseholdTableModel(SearchableTableModel):
     def __init__(self, rows: list[Row] | None = None, parent=None):
         super().__init__(parent)
         self._state = ""
-        self.set_items(rows or [])
+        if rows:
+            self.set_items(rows)
 
     def set_rows(self, rows: list[Row]) -> None:
         """Replace all rows (after a pull or a save) and re-apply the filter."""
@@ -89,6 +90,12 @@ class HouseholdTableModel(SearchableTableModel):
         for r in self._all:
             out[r.state] = out.get(r.state, 0) + 1
         return out
+
+    def sort_key(self, item: Row, column: int):
+        """The state column sorts by its label, as shown; the others by their text."""
+        if self.COLUMNS[column] == "state":
+            return state_label(item.state).casefold()
+        return super().sort_key(item, column)
 
     def row_at(self, row: int) -> Row:
         """The household shown at a source row."""
@@ -126,8 +133,7 @@ class HouseholdTableModel(SearchableTableModel):
 
 
 def make_proxy(model: HouseholdTableModel) -> QSortFilterProxyModel:
-    """A sorting proxy over the model (filtering is the model's own, for speed)."""
-    proxy = QSortFilterProxyModel(model)
+    """The proxy the view shows; sorting and filtering are the model's own, for speed."""
+    proxy = SourceSortProxy(model)
     proxy.setSourceModel(model)
-    proxy.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
     return proxy
