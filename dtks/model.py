@@ -1099,10 +1099,12 @@ class ChangeSet:
         (same id, other content: 409). Unknown keys are not part of the content; numbers
         compare by value, so ``1`` and ``1.0`` give the same fingerprint.
         """
-        text = json.dumps(
-            _canonical(self.to_json()), sort_keys=True, separators=(",", ":"), ensure_ascii=False
-        )
+        text = _CANONICAL_JSON.encode(_canonical(self.to_json()))
         return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+_CANONICAL_JSON = json.JSONEncoder(sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+"""The encoder of fingerprints, made once (json.dumps with options makes one per call)."""
 
 
 def _canonical(value: Any) -> Any:

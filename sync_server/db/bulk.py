@@ -1,4 +1,5 @@
-"""Insert many rows at once: COPY on PostgreSQL, the driver's executemany on SQLite.
+"""Insert many rows at once (COPY on PostgreSQL, the driver's executemany on SQLite) and
+update many rows by key (one UPDATE the driver runs for every row).
 
 Rows are dicts with the same keys; columns they leave out get their scalar Python default
 (as SQLAlchemy's insert would) or the database's own (an autoincrement id).
@@ -10,11 +11,13 @@ Rows are dicts with the same keys; columns they leave out get their scalar Pytho
 >>> t.metadata.create_all(e)
 >>> with e.begin() as conn:
 ...     insert_rows(conn, t, [{"name": "a"}, {"name": "b"}])
+...     update_rows(conn, t, "id", [{"id": 2, "name": "c", "n": 8}])
 ...     conn.execute(select(t.c.name, t.c.n)).all()
-[('a', 7), ('b', 7)]
+[('a', 7), ('c', 8)]
 """
 
 from sqlalchemy import Connection, Table
+from sqlalchemy.exc import DBAPIError
 
 
 def insert_rows(conn: Connection, table: Table, rows: list[dict]) -> None:
@@ -46,9 +49,28 @@ def _executemany(conn: Connection, table: Table, rows: list[dict]) -> None:
 
 
 def _copy(conn: Connection, table: Table, rows: list[dict]) -> None:
+    """COPY the rows; a driver error comes out as SQLAlchemy's (IntegrityError, a deadlock's
+    OperationalError...), as from any other statement."""
     names = list(rows[0])
     columns = ", ".join(f'"{n}"' for n in names)
+    sql = f'COPY "{table.name}" ({columns}) FROM STDIN'
     raw = conn.connection.driver_connection
-    with raw.cursor() as cur, cur.copy(f'COPY "{table.name}" ({columns}) FROM STDIN') as copy:
-        for r in rows:
-            copy.write_row([r[n] for n in names])
+    try:
+        with raw.cursor() as cur, cur.copy(sql) as copy:
+            for r in rows:
+                copy.write_row([r[n] for n in names])
+    except conn.dialect.dbapi.Error as e:
+        raise DBAPIError.instance(sql, None, e, conn.dialect.dbapi.Error) from e
+
+
+def update_rows(conn: Connection, table: Table, key: str, rows: list[dict]) -> None:
+    """Set every other column the rows name on the row whose key column equals the row's
+    key, inside the connection's transaction; the rows must all name the same columns."""
+    if not rows:
+        return
+    if conn.dialect.name == "postgresql":
+        mark = "%({})s".format
+    else:
+        mark = ":{}".format
+    sets = ", ".join(f'"{n}" = {mark(n)}' for n in rows[0] if n != key)
+    conn.exec_driver_sql(f'UPDATE "{table.name}" SET {sets} WHERE "{key}" = {mark(key)}', rows)

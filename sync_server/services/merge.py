@@ -15,9 +15,8 @@ import sys
 import time
 from dataclasses import dataclass, field
 
-from sqlalchemy import Connection, Engine, insert, select, update
+from sqlalchemy import Connection, Engine, insert, select
 from sqlalchemy.exc import DBAPIError
-from sqlalchemy.sql import bindparam
 
 from dtks import cycle as cycle_rule
 from dtks import merge as rule
@@ -34,6 +33,7 @@ from dtks.review import (
 )
 from sync_server import clock
 from sync_server.db import jsontext
+from sync_server.db.bulk import insert_rows, update_rows
 from sync_server.db.engine import Sequence, lock_items, write_transaction
 from sync_server.db.tables import (
     audit,
@@ -238,7 +238,7 @@ def _apply(conn: Connection, user: User, changeset: ChangeSet, forms_dir, relaye
             replies.append(move_service.held_reply(result.reply(), move))
     for row in writes.audit:
         row["relayer_id"] = relayer_id
-    _write(conn, writes, now)
+    _write(conn, writes)
     for move in writes.moves:
         move_service.propose(conn, move, user, now, changeset.changeset_id)
     if writes.verifications:
@@ -468,12 +468,13 @@ def _collect_household(w: _Writes, h, row, change, user, seq, now, state_name) -
     n = seq.next()
     w.household_updates.append(
         {
-            "h_id": h.household_id,
+            "household_id": h.household_id,
             "values": values_text,
-            "kode": kode,
+            "kode_wilayah": kode,
             "version": h.version,
             "seq": n,
             "state": new_state,
+            "updated_at": now,
         }
     )
     if kode != row.kode_wilayah:
@@ -499,7 +500,7 @@ def _collect_members(w: _Writes, result, before_state) -> None:
             "version": m.version,
         }
         if m.member_id in before:
-            w.member_updates.append({"m_id": m.member_id, **item})
+            w.member_updates.append({"member_id": m.member_id, **item})
         else:
             w.new_members.append({"member_id": m.member_id, "household_id": h.household_id, **item})
 
@@ -528,38 +529,11 @@ def _verification_row(hid, record, change, changeset, user, now) -> dict:
     }
 
 
-def _write(conn: Connection, w: _Writes, now: str) -> None:
-    if w.new_households:
-        conn.execute(insert(households), w.new_households)
-    if w.household_updates:
-        conn.execute(
-            update(households)
-            .where(households.c.household_id == bindparam("h_id"))
-            .values(
-                values=bindparam("values"),
-                kode_wilayah=bindparam("kode"),
-                version=bindparam("version"),
-                seq=bindparam("seq"),
-                state=bindparam("state"),
-                updated_at=now,
-            ),
-            w.household_updates,
-        )
-    if w.new_members:
-        conn.execute(insert(members), w.new_members)
-    if w.member_updates:
-        conn.execute(
-            update(members)
-            .where(members.c.member_id == bindparam("m_id"))
-            .values(
-                values=bindparam("values"),
-                status=bindparam("status"),
-                removal_reason=bindparam("removal_reason"),
-                removal_date=bindparam("removal_date"),
-                version=bindparam("version"),
-            ),
-            w.member_updates,
-        )
+def _write(conn: Connection, w: _Writes) -> None:
+    insert_rows(conn, households, w.new_households)
+    update_rows(conn, households, "household_id", w.household_updates)
+    insert_rows(conn, members, w.new_members)
+    update_rows(conn, members, "member_id", w.member_updates)
     for table, rows in (
         (conflicts, w.conflicts),
         (flags, w.flags),
@@ -567,5 +541,4 @@ def _write(conn: Connection, w: _Writes, now: str) -> None:
         (audit, w.audit),
         (tombstones, w.tombstones),
     ):
-        if rows:
-            conn.execute(insert(table), rows)
+        insert_rows(conn, table, rows)
