@@ -357,7 +357,7 @@ class ApiClient:
         except requests.RequestException as e:
             part.unlink(missing_ok=True)
             raise ServerUnreachable(
-                f"the download from {self.base_url} broke off: {short(e)}"
+                f"the download from {self.base_url} broke off: {short(e)}", "broken", self.base_url
             ) from None
         except BaseException:
             part.unlink(missing_ok=True)
@@ -378,7 +378,7 @@ class ApiClient:
             )
         except (requests.ConnectionError, requests.Timeout, *BROKEN_REPLY) as e:
             raise ServerUnreachable(
-                f"cannot reach the server {self.base_url}: {short(e)}"
+                f"cannot reach the server {self.base_url}: {short(e)}", "connect", self.base_url
             ) from None
         if not 200 <= resp.status_code < 300:
             self._reply(resp, login=False)  # raises the matching error
@@ -406,12 +406,16 @@ class ApiClient:
                 return self._reply(resp, login)
             except requests.exceptions.SSLError as e:
                 raise ServerUnreachable(
-                    f"the server {self.base_url} did not prove its identity (TLS): {e}"
+                    f"the server {self.base_url} did not prove its identity (TLS): {e}",
+                    "tls",
+                    self.base_url,
                 ) from None
             except (requests.ConnectionError, requests.Timeout) as e:
                 if attempt == self.retries:
                     raise ServerUnreachable(
-                        f"cannot reach the server {self.base_url}: {short(e)}"
+                        f"cannot reach the server {self.base_url}: {short(e)}",
+                        "connect",
+                        self.base_url,
                     ) from None
                 self._wait(attempt)
                 continue
@@ -422,7 +426,9 @@ class ApiClient:
                     raise ServerUnreachable(
                         f"the server's reply to {method} {path} broke off in all "
                         f"{attempt + 1} tries ({short(e)}); nothing is lost: what was not "
-                        "acknowledged is sent again at the next sync"
+                        "acknowledged is sent again at the next sync",
+                        "broken",
+                        self.base_url,
                     ) from None
                 self._wait(attempt)
                 continue

@@ -13,7 +13,15 @@ class SyncError(Exception):
 
 
 class ServerUnreachable(SyncError):
-    """No answer from the server (no network, wrong address, server down, TLS failure)."""
+    """No answer from the server (no network, wrong address, server down, TLS failure).
+
+    ``reason`` says which, for a window to word: "connect" (no connection), "tls" (the server
+    did not prove its identity), "broken" (its reply broke off); ``url`` is the server's."""
+
+    def __init__(self, message: str, reason: str = "connect", url: str | None = None):
+        super().__init__(message)
+        self.reason = reason
+        self.url = url
 
 
 class LoginFailed(SyncError):

@@ -223,7 +223,9 @@ def send_bundle(relay_url: str, path: Path) -> Sent:
             timeout=TIMEOUT,
         )
     except requests.RequestException as e:
-        raise ServerUnreachable(f"the LAN relay at {relay_url} does not answer: {e}") from None
+        raise ServerUnreachable(
+            f"the LAN relay at {relay_url} does not answer: {e}", "connect", relay_url
+        ) from None
     if resp.status_code != 200:
         raise _refusal(resp)
     body = resp.json()
@@ -235,7 +237,9 @@ def fetch_reply(relay_url: str, bundle_id: str, out: Path) -> bool:
     try:
         resp = requests.get(f"{relay_url.rstrip('/')}/bundles/{bundle_id}/reply", timeout=TIMEOUT)
     except requests.RequestException as e:
-        raise ServerUnreachable(f"the LAN relay at {relay_url} does not answer: {e}") from None
+        raise ServerUnreachable(
+            f"the LAN relay at {relay_url} does not answer: {e}", "connect", relay_url
+        ) from None
     if resp.status_code == 404:
         return False
     if resp.status_code != 200:

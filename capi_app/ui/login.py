@@ -17,7 +17,7 @@ from capi_app import account
 from capi_app.profile import LANGUAGES, Profile
 from capi_app.sync.errors import LoginFailed, LoginThrottled, ServerUnreachable, SyncError
 from capi_app.ui import i18n, worker
-from capi_app.ui.sync_texts import error_text
+from capi_app.ui.sync_texts import error_text, unreachable_reason
 
 
 class LoginDialog(QDialog):
@@ -152,7 +152,7 @@ class LoginDialog(QDialog):
             if self.profile.is_set_up():
                 message += " " + self.tr("You can work offline with the data on this laptop.")
                 self.offline_button.setVisible(True)
-            self._fail(message + "\n" + str(error))
+            self._fail(message + "\n" + unreachable_reason(error))
         elif isinstance(error, SyncError) and error.code is not None:
             self._fail(error_text(error))
         elif isinstance(error, SyncError | account.AccountError):

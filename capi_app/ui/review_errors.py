@@ -11,7 +11,7 @@ from capi_app.sync.errors import (
     SessionExpired,
     SyncError,
 )
-from capi_app.ui.sync_texts import field_words, refusal_text
+from capi_app.ui.sync_texts import field_words, refusal_text, unreachable_reason
 from dtks.error_codes import ErrorCode
 
 _SAID_BY_CODE = {
@@ -31,7 +31,8 @@ def plain_error(error: Exception) -> str:
             QCoreApplication.translate(
                 "ReviewError", "The server cannot be reached. Check the connection, then press F5."
             )
-            + f"\n{detail}"
+            + "\n"
+            + unreachable_reason(error)
         )
     if isinstance(error, SessionExpired):
         return QCoreApplication.translate(

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 
 from capi_app.sync.errors import Cancelled, ServerUnreachable, SessionExpired, SyncError
 from capi_app.ui import window_size, worker
-from capi_app.ui.sync_texts import note_text, refusal_text
+from capi_app.ui.sync_texts import note_text, refusal_text, unreachable_reason
 
 PHASES = ("pull", "photos", "push")
 MAX_NOTES = 50
@@ -156,7 +156,7 @@ class SyncDialog(QDialog):
                     "sync again when you have a connection."
                 )
                 + "\n"
-                + str(error)
+                + unreachable_reason(error)
             )
         elif isinstance(error, SessionExpired):
             text = self.tr("Your login has expired. Log in online again, then sync.")

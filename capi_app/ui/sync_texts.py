@@ -206,8 +206,12 @@ def error_text(error: Exception) -> str:
     from capi_app.sync.errors import Cancelled, ServerUnreachable, SessionExpired
 
     if isinstance(error, ServerUnreachable):
-        return QCoreApplication.translate(
-            "SyncText", "The server cannot be reached. Check the connection and try again."
+        return (
+            QCoreApplication.translate(
+                "SyncText", "The server cannot be reached. Check the connection and try again."
+            )
+            + "\n"
+            + unreachable_reason(error)
         )
     if isinstance(error, SessionExpired):
         return refusal_text(ErrorCode.UNAUTHENTICATED)
@@ -218,3 +222,25 @@ def error_text(error: Exception) -> str:
         field = getattr(error, "field", None)
         return refusal_text(code, field, getattr(error, "household_id", None), str(error))
     return str(error)
+
+
+def unreachable_reason(error) -> str:
+    """Why the server gave no answer, in a line of the user's language with its address (the
+    client's English words, for support, stay in the error and the sync log)."""
+    url = getattr(error, "url", None) or ""
+    reason = getattr(error, "reason", "connect")
+    if reason == "tls":
+        return QCoreApplication.translate(
+            "SyncText",
+            "The server {0} did not prove its identity (TLS certificate): check its address "
+            "and the CA certificate in Settings.",
+        ).format(url)
+    if reason == "broken":
+        return QCoreApplication.translate(
+            "SyncText",
+            "The server {0} answered, but its reply broke off. Nothing is lost: what it did not "
+            "confirm is sent again at the next sync.",
+        ).format(url)
+    return QCoreApplication.translate(
+        "SyncText", "No connection to {0} (no network, a wrong address, or the server is off)."
+    ).format(url)

@@ -3539,6 +3539,18 @@ Each approval is recorded under your name. Households with flags stay in the que
         <source>Cancelled.</source>
         <translation>Cancelled.</translation>
     </message>
+    <message>
+        <source>The server {0} did not prove its identity (TLS certificate): check its address and the CA certificate in Settings.</source>
+        <translation>The server {0} did not prove its identity (TLS certificate): check its address and the CA certificate in Settings.</translation>
+    </message>
+    <message>
+        <source>The server {0} answered, but its reply broke off. Nothing is lost: what it did not confirm is sent again at the next sync.</source>
+        <translation>The server {0} answered, but its reply broke off. Nothing is lost: what it did not confirm is sent again at the next sync.</translation>
+    </message>
+    <message>
+        <source>No connection to {0} (no network, a wrong address, or the server is off).</source>
+        <translation>No connection to {0} (no network, a wrong address, or the server is off).</translation>
+    </message>
 </context>
 <context>
     <name>UserModel</name>

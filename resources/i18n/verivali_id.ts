@@ -3542,6 +3542,18 @@ Setiap persetujuan dicatat atas nama Anda. Rumah tangga bertanda tetap di antrea
         <source>Cancelled.</source>
         <translation>Dibatalkan.</translation>
     </message>
+    <message>
+        <source>The server {0} did not prove its identity (TLS certificate): check its address and the CA certificate in Settings.</source>
+        <translation>Server {0} tidak dapat membuktikan identitasnya (sertifikat TLS): periksa alamatnya dan sertifikat CA di Pengaturan.</translation>
+    </message>
+    <message>
+        <source>The server {0} answered, but its reply broke off. Nothing is lost: what it did not confirm is sent again at the next sync.</source>
+        <translation>Server {0} menjawab, tetapi jawabannya terputus. Tidak ada yang hilang: yang belum dikonfirmasi dikirim lagi pada sinkronisasi berikutnya.</translation>
+    </message>
+    <message>
+        <source>No connection to {0} (no network, a wrong address, or the server is off).</source>
+        <translation>Tidak ada sambungan ke {0} (tidak ada jaringan, alamat salah, atau server mati).</translation>
+    </message>
 </context>
 <context>
     <name>UserModel</name>

@@ -114,3 +114,31 @@ def test_a_window_refused_by_the_server_says_why_in_indonesian(qtbot, field):
     text = window.status.text()
     assert "Peran Anda tidak boleh melakukan ini" in text, text
     assert not re.search(r"\b(role|may not|cannot|papi)\b", text, re.I), text
+
+
+def test_an_unreachable_server_is_said_in_indonesian_with_its_address(qtbot, field):
+    """A real closed port: the login and the sync dialog say it without the client's English."""
+    import socket
+
+    from capi_app.ui.login import LoginDialog
+
+    one, _ = field
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        url = f"http://127.0.0.1:{s.getsockname()[1]}"  # closed once the block ends
+    one.api.base_url, one.api.retries = url, 0
+    dialog = run_dialog(qtbot, one)
+    text = dialog.message.text()
+    assert f"Tidak ada sambungan ke {url}" in text, text
+    assert not re.search(r"\b(cannot|reach|refused|connection)\b", text, re.I), text
+
+    login = LoginDialog(one.profile)
+    qtbot.addWidget(login)
+    login.server.setText(url)
+    login.user.setText("enum1")
+    login.password.setText(demo.DEMO_PASSWORD)
+    login.log_in() if hasattr(login, "log_in") else login.button.click()
+    qtbot.waitUntil(lambda: bool(login.error.text()), timeout=30000)
+    shown = login.error.text()
+    assert f"Tidak ada sambungan ke {url}" in shown, shown
+    assert not re.search(r"\b(cannot|reach|refused|connection)\b", shown, re.I), shown
