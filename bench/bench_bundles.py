@@ -4,7 +4,8 @@ Run: python bench/bench_bundles.py [--households 200]
 Starts sync-server on 127.0.0.1 with a dtks.sample desa of that many households; enum1 logs in
 and pulls, completes a full verivali interview with one camera-sized photo in every
 household, exports a bundle (offline), the supervisor relays it (upload, apply, reply), enum1
-imports the reply. For comparison a second enumerator's laptop with the same work syncs
+imports the reply; the bundle travels to the supervisor through the LAN relay on 127.0.0.1
+(sent, relayed from the relay's folder, reply fetched back). For comparison a second enumerator's laptop with the same work syncs
 directly on a second server. Prints seconds, sizes and the ratios of one run.
 """
 
@@ -26,7 +27,8 @@ from server_process import PASSWORD, SyncServer  # noqa: E402
 from capi_app.account import login_online  # noqa: E402
 from capi_app.media import import_photo  # noqa: E402
 from capi_app.profile import Profile  # noqa: E402
-from capi_app.sync.bundles import export_bundle, import_reply, relay  # noqa: E402
+from capi_app.sync.bundles import bundles_in, export_bundle, import_reply, relay  # noqa: E402
+from capi_app.sync.lan_relay import LanRelay, fetch_reply, send_bundle  # noqa: E402
 from capi_app.sync.session import run_sync  # noqa: E402
 from dtks.forms import load_form  # noqa: E402
 
@@ -85,12 +87,20 @@ def main() -> None:
             exported = export_bundle(laptop, root / "enum1.vvb")
             t_export = time.perf_counter() - t0
             spv = login_online(Profile(root / "spv1"), servers[0].url, "spv1", PASSWORD)
+            lan = LanRelay(root / "lan", "127.0.0.1", 0).start()  # the office relay
             t0 = time.perf_counter()
-            (relayed,) = relay(spv.api, [exported.path], root / "replies")
+            sent = send_bundle(lan.url, exported.path)
+            t_lan_send = time.perf_counter() - t0
+            t0 = time.perf_counter()
+            (relayed,) = relay(spv.api, bundles_in(lan.folder), lan.folder)
             t_relay = time.perf_counter() - t0
             assert relayed.ok, relayed.message
             t0 = time.perf_counter()
-            imported = import_reply(laptop, relayed.reply)
+            assert fetch_reply(lan.url, sent.bundle_id, root / "enum1.reply.vvb")
+            t_lan_fetch = time.perf_counter() - t0
+            lan.stop()
+            t0 = time.perf_counter()
+            imported = import_reply(laptop, root / "enum1.reply.vvb")
             t_import = time.perf_counter() - t0
             assert imported.summary.households_pushed == n, imported.summary.messages
             direct = field_work(servers[1], root / "direct", n, form)
@@ -110,6 +120,8 @@ def main() -> None:
     print(f"push bundle: {mb:.1f} MB; reply bundle: {reply_size / 1e6:.2f} MB")
     print(f"export (offline, seal and sign): {t_export:.2f} s ({mb / t_export:.1f} MB/s)")
     print(f"relay (upload, check, apply, reply, download): {t_relay:.2f} s")
+    print(f"LAN relay: laptop sends the bundle {t_lan_send:.2f} s ({mb / t_lan_send:.0f} MB/s), "
+          f"fetches its reply {t_lan_fetch:.3f} s (127.0.0.1)")  # fmt: skip
     print(f"import of the reply: {t_import:.2f} s")
     print(f"direct sync of the same work (photos + push over HTTP): {t_direct:.2f} s")
     print(f"ratio relay / direct sync: {t_relay / t_direct:.2f}")
