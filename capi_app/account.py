@@ -1,8 +1,10 @@
 """Logging in: online against the server (first time sets up the profile), or offline.
 
-The first online login creates the encrypted store with a key wrapped under the password;
-every later login unlocks that key, online or not. The server's token is saved inside the
-store, so after an offline unlock a sync works until the token expires.
+The first online login of a user creates their encrypted store with a key wrapped under the
+password; every later login unlocks that key, online or not. The server's token is saved
+inside the store, so after an offline unlock a sync works until the token expires. Several
+users may share a profile (one laptop, a switch of user): each has a store of their own
+(``Profile.store_dir``), so one user's waiting change-sets are never sent under another's login.
 
 >>> session = login_online(Profile(path), "https://dinsos.example", "enum1", "rahasia")  # doctest: +SKIP
 >>> session = unlock_offline(Profile(path), "rahasia")                                  # doctest: +SKIP
@@ -25,7 +27,6 @@ from dtks.bundles.keys import KeyPair
 __all__ = [
     "AccountError",
     "NotSetUp",
-    "OtherUser",
     "PasswordOutOfDate",
     "Session",
     "WrongPassword",
@@ -43,10 +44,6 @@ class NotSetUp(AccountError):
     """No key file yet: the first login must be online."""
 
 
-class OtherUser(AccountError):
-    """The profile holds another user's data; use another profile directory."""
-
-
 class PasswordOutOfDate(AccountError):
     """The server accepted the password but this device's data is locked with an older one."""
 
@@ -55,21 +52,14 @@ def _api(profile: Profile, server_url: str, token: str | None = None) -> ApiClie
     return ApiClient(server_url, token=token, ca_bundle=profile.settings.ca_bundle or None)
 
 
-def _check_owner(profile: Profile, username: str) -> None:
-    owner = profile.settings.username
-    if profile.is_set_up() and owner and owner != username:
-        raise OtherUser(
-            f"this profile ({profile.dir}) holds the data of {owner}; "
-            f"log in as {owner}, or use another profile directory for {username}"
-        )
-
-
-def _open_store(profile: Profile, password: str, old_password: str | None) -> Store:
-    """Create the store on first login, else unlock it; re-wrap when the password changed."""
-    if not profile.is_set_up():
-        return Store.create(profile.dir, password)
+def _open_store(profile: Profile, username: str, password: str, old_password: str | None) -> Store:
+    """Create the user's store on their first login, else unlock it; re-wrap when the password
+    changed."""
+    directory = profile.store_dir(username)
+    if not profile.is_set_up(username):
+        return Store.create(directory, password)
     try:
-        return Store.unlock(profile.dir, password)
+        return Store.unlock(directory, password)
     except WrongPassword:
         if old_password is None:
             raise PasswordOutOfDate(
@@ -77,11 +67,11 @@ def _open_store(profile: Profile, password: str, old_password: str | None) -> St
                 "locked with your previous password: give the previous password once to "
                 "move the data to the new one"
             ) from None
-    keyfile = profile.dir / KEY_FILE
+    keyfile = directory / KEY_FILE
     key = keys.unlock(keyfile, old_password)  # WrongPassword when the old one is wrong too
     # Same database key, new wrap: the data stays, the new password opens it from now on.
     keys.set_password(keyfile, key, password)
-    return Store.open(profile.dir, key)
+    return Store.open(directory, key)
 
 
 def login_online(
@@ -95,16 +85,15 @@ def login_online(
     """Log in against the server, then create or unlock the store and save the token in it.
 
     Raises LoginFailed/LoginThrottled/ServerUnreachable (nothing on the device changes),
-    OtherUser, or PasswordOutOfDate (call again with ``old_password``)."""
-    _check_owner(profile, username)
+    or PasswordOutOfDate (call again with ``old_password``)."""
     url = normalize_url(server_url)
     api = _api(profile, url)
     # The server first: a wrong password must never create or touch the local key file.
-    sent = device_keys.public_for_login(profile.dir)
+    sent = device_keys.public_for_login(profile.store_dir(username))
     fresh = None if sent else KeyPair.generate()
     sent = sent or fresh.public()
     reply = api.login(username, password, profile.settings.device_id, sent)
-    store = _open_store(profile, password, old_password)
+    store = _open_store(profile, username, password, old_password)
     try:
         keys = device_keys.ensure(store, fresh)
         if keys.public() != sent:  # the store holds other keys than the file said: register them
@@ -123,8 +112,7 @@ def login_online(
         store.close()
         raise
     profile.settings.server_url = url
-    profile.settings.username = creds.username
-    profile.save()
+    profile.remember_user(username, store.profile_dir)
     return Session(profile, store, api, creds.username, creds.role, creds.scopes, True, creds)
 
 
@@ -136,31 +124,36 @@ def _keep_server_keys(api: ApiClient, store: Store) -> None:
         pass  # a server without bundles: export says to log in against one that has them
 
 
-def unlock_offline(profile: Profile, password: str) -> Session:
-    """Unlock the store with the password, no network; the saved token (if any) is reused.
+def unlock_offline(profile: Profile, password: str, username: str | None = None) -> Session:
+    """Unlock a user's store (the last user's by default) with the password, no network; the
+    saved token (if any) is reused.
 
     Raises NotSetUp, or ``keys.WrongPassword`` (after the store's growing delay)."""
-    if not profile.is_set_up():
+    name = username or profile.settings.username
+    if not profile.is_set_up(name):
         raise NotSetUp(
-            f"this device has no data for {profile.settings.username or 'anyone'} yet: "
+            f"this device has no data for {name or 'anyone'} yet: "
             "the first login needs the server (capi login --server URL --user NAME)"
         )
+    directory = profile.store_dir(name)
     try:
-        store = Store.unlock(profile.dir, password)
+        store = Store.unlock(directory, password)
     except WrongPassword:
-        tries = keys.failed_attempts(profile.dir / KEY_FILE)
+        tries = keys.failed_attempts(directory / KEY_FILE)
         raise WrongPassword(
-            f"wrong password for {profile.settings.username or 'this profile'} "
+            f"wrong password for {name or 'this profile'} "
             f"({tries} failed attempt{'s' if tries != 1 else ''}; nothing was changed)"
         ) from None
     creds = credentials.load(store)
+    if name:
+        profile.remember_user(name, directory)
     url = (creds.server_url if creds else "") or profile.settings.server_url
     api = _api(profile, url or "http://127.0.0.1", creds.token if creds else None)
     return Session(
         profile,
         store,
         api,
-        creds.username if creds else profile.settings.username,
+        creds.username if creds else name,
         creds.role if creds else None,
         creds.scopes if creds else [],
         False,

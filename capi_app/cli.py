@@ -47,7 +47,8 @@ def _unlock(args):
     from capi_app.account import unlock_offline
 
     profile = _profile(args)
-    return unlock_offline(profile, _password(args, f"password for {profile.settings.username}: "))
+    user = args.user or profile.settings.username
+    return unlock_offline(profile, _password(args, f"password for {user}: "), user)
 
 
 def cmd_login(args) -> int:
@@ -161,10 +162,14 @@ def build_parser() -> argparse.ArgumentParser:
     common.add_argument(
         "--password-stdin", action="store_true", help="read the password from standard input"
     )
+    common.add_argument(
+        "--user",
+        metavar="NAME",
+        help="user name (default: the last user of the profile; each user's data is their own)",
+    )
     sub = p.add_subparsers(dest="command", required=True)
     s = sub.add_parser("login", parents=[common], help="log in online (first time: set up)")
     s.add_argument("--server", metavar="URL", help="sync server address")
-    s.add_argument("--user", metavar="NAME", help="user name")
     s.add_argument("--ca-bundle", metavar="FILE", help="CA certificates to trust (PEM)")
     s.set_defaults(func=cmd_login)
     for name, func in (

@@ -23,6 +23,36 @@ from dtks.private_files import append_private
 DEMO_USER = "enum1"
 DEMO_PASSWORD = "verivali-demo"
 """The password `sync-server demo` gives its users (printed by that command)."""
+
+DEMO_USERS = (
+    ("enum1", "enumerator", "the household list of desa Dayeuhkolot: visit, verify, sync"),
+    ("enum2", "enumerator", "the same desa as a second enumerator (conflicts with enum1)"),
+    ("clerk1", "clerk", "heads-down PAPI entry of paper questionnaires"),
+    ("super1", "supervisor", "relay of USB bundles, progress per desa, PAPI adjudication"),
+    ("reviewer1", "reviewer", "the Dinas Sosial review queue of Kabupaten Bandung"),
+    ("admin1", "admin", "the review queue of the province, exports"),
+    ("prov1", "reviewer", "submissions at the provinsi level"),
+    ("kemensos1", "reviewer", "submissions at the Kemensos level (penetapan)"),
+)
+"""The users `sync-server demo` creates (its `people`), and what each sees in the client."""
+
+
+def user_commands(command: str = "bash scripts/demo.sh") -> list[str]:
+    """One line per demo user: the command that opens the client as them, and what they see."""
+    width = max(len(name) for name, _, _ in DEMO_USERS)
+    return [
+        f"  {command} --user {name:<{width}}  {role}: {sees}" for name, role, sees in DEMO_USERS
+    ]
+
+
+def check_user(name: str) -> str:
+    """The demo user's name, or DemoError naming the demo's users."""
+    if name not in {n for n, _, _ in DEMO_USERS}:
+        names = ", ".join(n for n, _, _ in DEMO_USERS)
+        raise DemoError(f"{name!r} is not a demo user; the demo has {names}")
+    return name
+
+
 STARTUP_TIMEOUT = 60
 
 

@@ -1,8 +1,11 @@
 """The client's local profile directory: settings (no secrets), device id, file locations.
 
-A profile holds one user's encrypted store and key file. Settings are plain JSON because they
-hold nothing secret: the server address, the user name, the language, the CA bundle path.
-The token and all household data live inside the encrypted database.
+A profile holds its users' encrypted stores, each with its own key file under its own
+password: the first user to log in keeps theirs in the profile directory itself (as every
+profile before several users did), every other user in ``users/<name>/``. So a user's data,
+and the change-sets waiting in their outbox, can only ever be opened and sent by that user.
+Settings are plain JSON because they hold nothing secret: the server address, the last user
+name, the language, the CA bundle path. Tokens and household data live in the stores.
 
 >>> import tempfile
 >>> with tempfile.TemporaryDirectory() as tmp:
@@ -11,8 +14,10 @@ The token and all household data live inside the encrypted database.
 ('id', 384)
 """
 
+import hashlib
 import json
 import os
+import re
 import uuid
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -20,6 +25,8 @@ from pathlib import Path
 from dtks.private_files import open_private, private_dir
 
 SETTINGS_FILE = "settings.json"
+USERS_DIR = "users"
+_PLAIN_NAME = re.compile(r"[a-z0-9][a-z0-9._-]{0,63}")
 LANGUAGES = {"id": "Bahasa Indonesia", "en": "English"}
 
 
@@ -28,10 +35,12 @@ class Settings:
     """What the user chose in the settings window, kept between runs."""
 
     server_url: str = ""
-    username: str = ""
+    username: str = ""  # the last user who logged in: the login window starts with them
+    owner: str = ""  # the user whose store is the profile directory itself (the first one)
     language: str = "id"
     ca_bundle: str = ""
     device_id: str = field(default_factory=lambda: str(uuid.uuid4()))
+    known_users: list[str] = field(default_factory=list)  # who logged in here, in order
 
 
 def default_profile_dir() -> Path:
@@ -54,8 +63,43 @@ class Profile:
         private_dir(self.dir)
         self.settings = self._load()
 
-    def is_set_up(self) -> bool:
-        """True once a first online login created the key file: offline unlock is possible."""
+    def is_set_up(self, username: str | None = None) -> bool:
+        """True once the user's first online login created their key file: offline unlock is
+        possible (``username``: the last user by default)."""
+        from capi_app.store.store import KEY_FILE
+
+        return (self.store_dir(username) / KEY_FILE).exists()
+
+    def store_dir(self, username: str | None = None) -> Path:
+        """Where a user's encrypted store lives: the profile directory for its first user (or
+        while nobody has logged in), ``users/<name>`` for every other user."""
+        name = self.settings.username if username is None else username
+        owner = self.settings.owner or (self.settings.username if self._root_set_up() else "")
+        if not name or name == owner or (not owner and not self._root_set_up()):
+            return self.dir
+        plain = _PLAIN_NAME.fullmatch(name)
+        folder = name if plain else "u-" + hashlib.sha256(name.encode()).hexdigest()[:32]
+        return self.dir / USERS_DIR / folder
+
+    def users(self) -> list[str]:
+        """The users who have data in this profile (their key file exists), owner first."""
+        found = [self.settings.owner] if self.settings.owner and self._root_set_up() else []
+        for name in self.settings.known_users:
+            if name not in found and self.is_set_up(name):
+                found.append(name)
+        return found
+
+    def remember_user(self, username: str, store_dir: Path) -> None:
+        """Note that the user logged in last, with their store in ``store_dir``."""
+        s = self.settings
+        s.username = username
+        if Path(store_dir) == self.dir:
+            s.owner = username
+        if username not in s.known_users:
+            s.known_users.append(username)
+        self.save()
+
+    def _root_set_up(self) -> bool:
         from capi_app.store.store import KEY_FILE
 
         return (self.dir / KEY_FILE).exists()
@@ -82,4 +126,9 @@ class Profile:
         settings = Settings(**known)
         if settings.language not in LANGUAGES:
             settings.language = "id"
+        if not settings.owner and self._root_set_up():
+            # A profile from before several users: its one user owns the directory's store.
+            settings.owner = settings.username
+        if settings.owner and settings.owner not in settings.known_users:
+            settings.known_users.insert(0, settings.owner)
         return settings

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from PySide6.QtCore import QThreadPool
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 import dtks
@@ -18,6 +19,11 @@ def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="capi", description="Verivali DTKS desktop client")
     p.add_argument("--profile", help="local data directory (default: per-user data dir)")
     p.add_argument("--demo", action="store_true", help="start a local demo server and log in to it")
+    p.add_argument(
+        "--user",
+        metavar="NAME",
+        help="with --demo: the demo user to log in as (default: enum1; the demo prints them all)",
+    )
     p.add_argument("--version", action="store_true", help="print the version and exit")
     p.add_argument("--self-check", action="store_true", help="check the installation and exit")
     p.add_argument("--lang", choices=["id", "en"], help="language of the windows")
@@ -79,14 +85,20 @@ def main(argv: list[str] | None = None) -> int:
     return run_login(app, profile)
 
 
-def run_login(app: QApplication, profile: Profile) -> int:
-    """Show the login window, then the main window until the user quits."""
+def log_in(profile: Profile, *, switch_user: bool = False):
+    """Show the login window; the session, or None when the user closed it."""
     from capi_app.ui.login import LoginDialog
 
-    dialog = LoginDialog(profile)
+    dialog = LoginDialog(profile, switch_user=switch_user)
     if dialog.exec() != LoginDialog.DialogCode.Accepted:
-        return 0
-    return show_main(app, dialog.session)
+        return None
+    return dialog.session
+
+
+def run_login(app: QApplication, profile: Profile) -> int:
+    """Show the login window, then the main window until the user quits."""
+    session = log_in(profile)
+    return 0 if session is None else show_main(app, session)
 
 
 REVIEW_ROLES = ("reviewer", "admin")
@@ -119,18 +131,42 @@ def main_window_for(session):
     return MainWindow(session)
 
 
-def show_main(app: QApplication, session) -> int:
-    """The main window for a logged-in session."""
-    window = main_window_for(session)
-    window.showMaximized()  # old laptops have 1366×768 screens: use all of it
-    return app.exec()
+def show_main(app: QApplication, session, login=log_in) -> int:
+    """The main window for a logged-in session; after a log out or a switch of user (Settings),
+    the login window again and the main window of whoever logs in, until the user quits."""
+    from capi_app.ui import account_switch
+
+    while True:
+        window = main_window_for(session)
+        window.showMaximized()  # old laptops have 1366×768 screens: use all of it
+        code = app.exec()
+        kind = account_switch.take()
+        profile = session.profile
+        QThreadPool.globalInstance().waitForDone(10_000)  # no job still reading this store
+        session.close()  # locked: the next user cannot read this one's data
+        window.deleteLater()
+        if kind is None:
+            return code
+        session = login(profile, switch_user=kind == account_switch.SWITCH_USER)
+        if session is None:
+            return 0
+
+
+FIELD_ROLES = ("enumerator", "clerk")
+"""Roles with assignments: the demo pulls their households before the window opens."""
 
 
 def run_demo(args) -> int:
-    """Start the demo server, log in as the demo enumerator, pull, and open the list."""
+    """Start the demo server, log in as a demo user (enum1 by default), pull, open the window."""
     from capi_app import account, demo
     from capi_app.sync.session import run_sync
 
+    try:
+        user = demo.check_user(args.user or demo.DEMO_USER)
+    except demo.DemoError as e:
+        print(f"demo: {e}", file=sys.stderr)
+        print("\n".join(demo.user_commands()), file=sys.stderr)
+        return 2
     try:
         server = demo.start_demo_server()
     except demo.DemoError as e:
@@ -141,10 +177,13 @@ def run_demo(args) -> int:
         profile.settings.language = args.lang
         profile.save()
     app = make_app(profile.settings.language)
-    print(f"demo server at {server.url}; logging in as {demo.DEMO_USER}")
+    print(f"demo server at {server.url}; logging in as {user} (password {demo.DEMO_PASSWORD})")
+    print("Every demo user (or Settings > Switch user in the window):")
+    print("\n".join(demo.user_commands()), flush=True)
     try:
-        session = account.login_online(profile, server.url, demo.DEMO_USER, demo.DEMO_PASSWORD)
-        run_sync(session)
+        session = account.login_online(profile, server.url, user, demo.DEMO_PASSWORD)
+        if session.role in FIELD_ROLES:
+            run_sync(session)
     except Exception as e:  # noqa: BLE001 - shown to the person running the demo
         QMessageBox.critical(None, "Verivali demo", f"The demo could not log in: {e}")
         server.stop()

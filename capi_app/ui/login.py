@@ -25,7 +25,7 @@ class LoginDialog(QDialog):
 
     logged_in = Signal(object)
 
-    def __init__(self, profile: Profile, parent=None):
+    def __init__(self, profile: Profile, parent=None, *, switch_user: bool = False):
         super().__init__(parent)
         self.profile = profile
         self.session = None
@@ -35,10 +35,12 @@ class LoginDialog(QDialog):
         self.retranslate()
         s = profile.settings
         self.server.setText(s.server_url)
-        self.user.setText(s.username)
+        # Switch user: another person logs in; their data is a store of its own on the profile.
+        self.user.setText("" if switch_user else s.username)
         self.offline.setChecked(False)
-        self.offline.setVisible(profile.is_set_up())
-        (self.password if s.username else self.user).setFocus()
+        self._user_changed()
+        self.user.textChanged.connect(self._user_changed)
+        (self.password if self.user.text() else self.user).setFocus()
 
     def _build(self) -> None:
         self.heading = QLabel(objectName="title")
@@ -98,6 +100,13 @@ class LoginDialog(QDialog):
             self.retranslate()
         super().changeEvent(event)
 
+    def _user_changed(self) -> None:
+        """Offline work is offered for a user who has data on this laptop."""
+        name = self.user.text().strip()
+        self.offline.setVisible(bool(name) and self.profile.is_set_up(name))
+        if not self.offline.isVisible():
+            self.offline.setChecked(False)
+
     def _language_changed(self) -> None:
         code = self.language.currentData()
         self.profile.settings.language = code
@@ -109,10 +118,10 @@ class LoginDialog(QDialog):
         if not password:
             self._fail(self.tr("Enter your password."))
             return
-        if self.offline.isChecked():
-            self._run(lambda progress, cancel: account.unlock_offline(self.profile, password))
-            return
         server, user = self.server.text().strip(), self.user.text().strip()
+        if self.offline.isChecked():
+            self._run(lambda progress, cancel: account.unlock_offline(self.profile, password, user))
+            return
         if not server or not user:
             self._fail(self.tr("Enter the server address and your user name."))
             return
@@ -149,7 +158,7 @@ class LoginDialog(QDialog):
             self._fail(self.tr("Too many failed attempts. Wait a minute and try again."))
         elif isinstance(error, ServerUnreachable):
             message = self.tr("The server cannot be reached.")
-            if self.profile.is_set_up():
+            if self.profile.is_set_up(self.user.text().strip()):
                 message += " " + self.tr("You can work offline with the data on this laptop.")
                 self.offline_button.setVisible(True)
             self._fail(message + "\n" + unreachable_reason(error))

@@ -401,10 +401,10 @@ class MainWindow(QMainWindow):
         return self.papi_window
 
     def open_settings(self):
-        """Language, server address and CA bundle."""
+        """Language, server address and CA bundle; log out, switch user."""
         from capi_app.ui.settings_dialog import SettingsDialog
 
-        dialog = SettingsDialog(self.session.profile, self)
+        dialog = SettingsDialog(self.session.profile, self, self.session)
         dialog.open()
         return dialog
 

@@ -146,6 +146,10 @@ class ReviewWindow(QMainWindow):
         bar.addWidget(spacer)
         self.user_label = QLabel()
         bar.addWidget(self.user_label)
+        from capi_app.ui.account_switch import AccountButton
+
+        self.account_button = AccountButton(self.session)
+        bar.addWidget(self.account_button)
 
         self.wilayah_label, self.round_label = QLabel(), QLabel()
         self.wilayah = QComboBox(minimumWidth=330)

@@ -1,4 +1,5 @@
-"""Settings: language, server address, CA bundle for a server with its own certificate."""
+"""Settings: language, server address, CA bundle for a server with its own certificate; and,
+in a session, who is logged in with Log out and Switch user."""
 
 from PySide6.QtWidgets import (
     QComboBox,
@@ -6,20 +7,22 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPushButton,
 )
 
 from capi_app.profile import LANGUAGES, Profile
-from capi_app.ui import file_dialogs, i18n
+from capi_app.ui import account_switch, file_dialogs, i18n
 
 
 class SettingsDialog(QDialog):
     """Edit the profile's settings; the language applies at once."""
 
-    def __init__(self, profile: Profile, parent=None):
+    def __init__(self, profile: Profile, parent=None, session=None):
         super().__init__(parent)
         self.profile = profile
+        self.session = session
         self.setWindowTitle(self.tr("Settings"))
         self.setMinimumWidth(520)
         s = profile.settings
@@ -43,6 +46,22 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Language"), self.language)
         form.addRow(self.tr("Server address"), self.server)
         form.addRow(self.tr("CA bundle (optional)"), ca_row)
+        if session is not None:
+            self.log_out_button = QPushButton(self.tr("Log out"))
+            self.switch_button = QPushButton(self.tr("Switch user"))
+            self.log_out_button.setToolTip(
+                self.tr("Lock this laptop's data and show the login again")
+            )
+            self.switch_button.setToolTip(
+                self.tr("Another user logs in; each user's data stays their own")
+            )
+            self.log_out_button.clicked.connect(lambda: self._account(account_switch.LOG_OUT))
+            self.switch_button.clicked.connect(lambda: self._account(account_switch.SWITCH_USER))
+            account = QHBoxLayout()
+            account.addWidget(QLabel(session.username), 1)
+            account.addWidget(self.log_out_button)
+            account.addWidget(self.switch_button)
+            form.addRow(self.tr("Logged in as"), account)
         form.addRow(buttons)
 
     def _browse(self) -> None:
@@ -61,3 +80,8 @@ class SettingsDialog(QDialog):
         self.profile.save()
         i18n.set_language(s.language)
         self.accept()
+
+    def _account(self, kind: str) -> bool:
+        """Close this dialog and ask for a log out or a switch of user."""
+        self.reject()
+        return account_switch.request(kind)

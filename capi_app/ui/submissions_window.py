@@ -116,6 +116,10 @@ class SubmissionsWindow(QMainWindow):
         bar.addWidget(spacer)
         self.user_label = QLabel()
         bar.addWidget(self.user_label)
+        from capi_app.ui.account_switch import AccountButton
+
+        self.account_button = AccountButton(self.session)
+        bar.addWidget(self.account_button)
 
         self.show_label, self.round_label = QLabel(), QLabel()
         self.show_filter = QComboBox()

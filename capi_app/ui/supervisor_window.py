@@ -116,10 +116,10 @@ class SupervisorWindow(QMainWindow):
         return self.integrity_window
 
     def open_settings(self):
-        """Language, server address and CA bundle."""
+        """Language, server address and CA bundle; log out, switch user."""
         from capi_app.ui.settings_dialog import SettingsDialog
 
-        dialog = SettingsDialog(self.session.profile, self)
+        dialog = SettingsDialog(self.session.profile, self, self.session)
         dialog.open()
         return dialog
 

@@ -1,6 +1,29 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en_US">
 <context>
+    <name>AccountButton</name>
+    <message>
+        <source>Account</source>
+        <translation>Account</translation>
+    </message>
+    <message>
+        <source>Settings…</source>
+        <translation>Settings…</translation>
+    </message>
+    <message>
+        <source>Log out</source>
+        <translation>Log out</translation>
+    </message>
+    <message>
+        <source>Switch user</source>
+        <translation>Switch user</translation>
+    </message>
+    <message>
+        <source>Logged in as {0}</source>
+        <translation>Logged in as {0}</translation>
+    </message>
+</context>
+<context>
     <name>BundleModel</name>
     <message>
         <source>File</source>
@@ -2764,6 +2787,26 @@ Each approval is recorded under your name. Households with flags stay in the que
     <message>
         <source>CA bundle (optional)</source>
         <translation>CA bundle (optional)</translation>
+    </message>
+    <message>
+        <source>Log out</source>
+        <translation>Log out</translation>
+    </message>
+    <message>
+        <source>Switch user</source>
+        <translation>Switch user</translation>
+    </message>
+    <message>
+        <source>Lock this laptop's data and show the login again</source>
+        <translation>Lock this laptop's data and show the login again</translation>
+    </message>
+    <message>
+        <source>Another user logs in; each user's data stays their own</source>
+        <translation>Another user logs in; each user's data stays their own</translation>
+    </message>
+    <message>
+        <source>Logged in as</source>
+        <translation>Logged in as</translation>
     </message>
     <message>
         <source>CA bundle</source>

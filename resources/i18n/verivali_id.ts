@@ -2,6 +2,29 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="id_ID">
 <context>
+    <name>AccountButton</name>
+    <message>
+        <source>Account</source>
+        <translation>Akun</translation>
+    </message>
+    <message>
+        <source>Settings…</source>
+        <translation>Pengaturan…</translation>
+    </message>
+    <message>
+        <source>Log out</source>
+        <translation>Keluar</translation>
+    </message>
+    <message>
+        <source>Switch user</source>
+        <translation>Ganti pengguna</translation>
+    </message>
+    <message>
+        <source>Logged in as {0}</source>
+        <translation>Masuk sebagai {0}</translation>
+    </message>
+</context>
+<context>
     <name>BundleModel</name>
     <message>
         <source>File</source>
@@ -2767,6 +2790,26 @@ Setiap persetujuan dicatat atas nama Anda. Rumah tangga bertanda tetap di antrea
     <message>
         <source>CA bundle (optional)</source>
         <translation>Sertifikat CA (opsional)</translation>
+    </message>
+    <message>
+        <source>Log out</source>
+        <translation>Keluar</translation>
+    </message>
+    <message>
+        <source>Switch user</source>
+        <translation>Ganti pengguna</translation>
+    </message>
+    <message>
+        <source>Lock this laptop&apos;s data and show the login again</source>
+        <translation>Kunci data di laptop ini dan tampilkan layar login lagi</translation>
+    </message>
+    <message>
+        <source>Another user logs in; each user&apos;s data stays their own</source>
+        <translation>Pengguna lain masuk; data setiap pengguna tetap miliknya sendiri</translation>
+    </message>
+    <message>
+        <source>Logged in as</source>
+        <translation>Masuk sebagai</translation>
     </message>
     <message>
         <source>CA bundle</source>

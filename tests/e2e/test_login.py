@@ -7,7 +7,6 @@ from e2e_helpers import edit_many, login
 from server_process import PASSWORD
 
 from capi_app.account import (
-    OtherUser,
     PasswordOutOfDate,
     login_online,
     logout,
@@ -99,10 +98,23 @@ def test_revoked_token_asks_for_an_online_login(profile, small_server):
         session.close()
 
 
-def test_a_profile_belongs_to_one_user(profile, small_server):
+def test_each_user_of_a_profile_has_a_store_of_their_own(profile, small_server):
     login(profile, small_server.url).close()
-    with pytest.raises(OtherUser, match="holds the data of enum1"):
-        login_online(profile, small_server.url, "enum2", PASSWORD)
+    second = login_online(profile, small_server.url, "enum2", PASSWORD)
+    try:
+        assert second.store.profile_dir == profile.dir / "users" / "enum2"
+        assert second.username == "enum2"
+    finally:
+        second.close()
+    assert profile.users() == ["enum1", "enum2"] and profile.settings.owner == "enum1"
+    with pytest.raises(WrongPassword, match="wrong password for enum1"):
+        unlock_offline(profile, "salah", "enum1")
+    for user in ("enum1", "enum2"):
+        session = unlock_offline(profile, PASSWORD, user)
+        try:
+            assert session.username == user and profile.settings.username == user
+        finally:
+            session.close()
 
 
 def test_logout_forget_revokes_and_removes_the_token(profile, small_server):

@@ -104,6 +104,10 @@ class PapiEntryWindow(QMainWindow):
         top.addStretch(1)
         top.addWidget(self.counters)
         bottom.addStretch(1)
+        from capi_app.ui.account_switch import AccountButton
+
+        self.account_button = AccountButton(self.session)
+        bottom.addWidget(self.account_button)
         self.status = QLabel(objectName="papiStatus", wordWrap=True)
         self.paper = QFrame(objectName="paperChoice")
         prow = QHBoxLayout(self.paper)
