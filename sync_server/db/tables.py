@@ -450,6 +450,17 @@ anomalies = Table(
 open while cleared_at is null, cleared when a later detection no longer finds it. value and
 related are JSON text."""
 
+household_reach = Table(
+    "household_reach",
+    metadata,
+    Column("household_id", ID, primary_key=True),
+    Column("kode", String(10), primary_key=True),
+    Index("ix_household_reach_kode", "kode", "household_id"),
+)
+"""Where a household listed in the wrong wilayah also reaches (0014): the regions its ids
+point to (the household id's desa, the No KK's kecamatan), from its open wrong_wilayah
+anomaly. Pulls and pushes of a scope covering kode see the household as their own."""
+
 member_niks = Table(
     "member_niks",
     metadata,

@@ -19,13 +19,22 @@ from sqlalchemy.sql import bindparam
 
 from dtks import anomalies as rule
 from dtks import cycle
+from dtks import moves as moves_rule
 from dtks.model import Household
 from dtks.review import FLAG_ANOMALY
 from sync_server import clock
 from sync_server.db import jsontext
 from sync_server.db.bulk import insert_rows
 from sync_server.db.engine import Sequence
-from sync_server.db.tables import anomalies, flags, households, member_niks
+from sync_server.db.tables import (
+    anomalies,
+    flags,
+    household_moves,
+    household_reach,
+    households,
+    member_niks,
+    tombstones,
+)
 from sync_server.services.household_store import chunks, household_from_rows, load_rows
 
 MAX_FLAG_DETAIL = 2000
@@ -203,8 +212,43 @@ def _store(conn: Connection, found: dict[str, list[rule.Anomaly]]) -> set[str]:
             changed.add(hid)
     _write(conn, new, cleared, changed_rows, now)
     _flag(conn, {h: found[h] for h in changed}, now)
-    _move_seq(conn, changed)
+    left = _reach(conn, {h: found[h] for h in changed})
+    _move_seq(conn, changed, left)
     return changed
+
+
+def reach_of(items: Iterable[rule.Anomaly]) -> set[str]:
+    """The regions a household's open anomalies say it also belongs to: where its ids point
+    when it is listed in the wrong wilayah."""
+    return {c[:10] for a in items if a.kind == rule.WRONG_WILAYAH for c in a.related}
+
+
+def _reach(conn: Connection, lists: dict[str, list[rule.Anomaly]]) -> list[tuple[str, str]]:
+    """Keep household_reach as the changed households' anomalies say; return the
+    (household, region) pairs dropped (a pull of that region gets a tombstone)."""
+    if not lists:
+        return []
+    have = defaultdict(set)
+    for part in chunks(sorted(lists)):
+        q = select(household_reach).where(household_reach.c.household_id.in_(part))
+        for r in conn.execute(q):
+            have[r.household_id].add(r.kode)
+    wants = {hid: reach_of(items) for hid, items in lists.items()}
+    settled = _moved_here(conn, [h for h, w in wants.items() if w])
+    add, drop = [], []
+    for hid in lists:
+        want = set() if hid in settled else wants[hid]
+        add += [{"household_id": hid, "kode": k} for k in sorted(want - have[hid])]
+        drop += [(hid, k) for k in sorted(have[hid] - want)]
+    if add:
+        conn.execute(insert(household_reach), add)
+    for hid, kode in drop:
+        conn.execute(
+            delete(household_reach).where(
+                household_reach.c.household_id == hid, household_reach.c.kode == kode
+            )
+        )
+    return drop
 
 
 def _row(hid: str, a: rule.Anomaly, now: str) -> dict:
@@ -282,8 +326,27 @@ def summary(items: list[rule.Anomaly]) -> str:
     return "; ".join(parts)[:MAX_FLAG_DETAIL]
 
 
-def _move_seq(conn: Connection, ids: set[str]) -> None:
-    """Give each changed household a new sequence number: the next pull carries its list."""
+def _moved_here(conn: Connection, ids: list[str]) -> set[str]:
+    """Those households a reviewer confirmed a move into where they are now: the family was
+    found there, so the regions of their ids no longer need to find it."""
+    here = set()
+    for part in chunks(sorted(ids)):
+        q = (
+            select(household_moves.c.household_id)
+            .join(households, households.c.household_id == household_moves.c.household_id)
+            .where(
+                household_moves.c.household_id.in_(part),
+                household_moves.c.state == moves_rule.CONFIRMED,
+                household_moves.c.to_kode == households.c.kode_wilayah,
+            )
+        )
+        here.update(conn.execute(q).scalars())
+    return here
+
+
+def _move_seq(conn: Connection, ids: set[str], left=()) -> None:
+    """Give each changed household a new sequence number: the next pull carries its list;
+    a region the household no longer reaches gets a tombstone."""
     if not ids:
         return
     seq = Sequence(conn)
@@ -293,4 +356,9 @@ def _move_seq(conn: Connection, ids: set[str]) -> None:
         .values(seq=bindparam("seq")),
         [{"h_id": h, "seq": seq.next()} for h in sorted(ids)],
     )
+    if left:
+        conn.execute(
+            insert(tombstones),
+            [{"household_id": h, "kode_wilayah": k, "seq": seq.next()} for h, k in left],
+        )
     seq.save()

@@ -58,7 +58,7 @@ from sync_server.errors import (
 )
 from sync_server.roles import can
 from sync_server.scopes import covers
-from sync_server.services import anomalies, cycle, integrity, papi, plausibility, validation
+from sync_server.services import anomalies, cycle, integrity, papi, plausibility, pull, validation
 from sync_server.services import moves as move_service
 from sync_server.services import photos as photo_service
 from sync_server.services.assignments import round_for
@@ -199,8 +199,11 @@ def _apply(conn: Connection, user: User, changeset: ChangeSet, forms_dir, relaye
     states = load_states(conn, ids)
     rows = _household_rows(conn, ids)
     scopes = user.write_scopes(conn)
+    elsewhere = [h for h, r in rows.items() if r is not None and not covers(scopes, r.kode_wilayah)]
+    reached = pull.reaches(conn, elsewhere, scopes) if elsewhere else set()
     for change in changeset.households:
-        _validate(change, rows.get(change.household_id), scopes, changeset, forms_dir)
+        row = rows.get(change.household_id)
+        _validate(change, row, scopes, changeset, forms_dir, change.household_id in reached)
     _check_photos(conn, user, changeset)
     seq, now, writes, replies = Sequence(conn), clock.now(), _Writes(), []
     rounds: dict[str, str] = {}
@@ -276,7 +279,10 @@ def _household_rows(conn: Connection, ids: list[str]) -> dict:
     return rows
 
 
-def _validate(change: HouseholdChange, row, scopes, changeset: ChangeSet, forms_dir) -> None:
+def _validate(
+    change: HouseholdChange, row, scopes, changeset: ChangeSet, forms_dir, reached=False
+) -> None:
+    """reached: the household is listed elsewhere but its ids point into the writer's scope."""
     hid = change.household_id
     if row is not None and row.replaced_by:
         raise StateConflict(
@@ -301,7 +307,7 @@ def _validate(change: HouseholdChange, row, scopes, changeset: ChangeSet, forms_
                 "kode_wilayah",
             )
     else:
-        if row is not None and not covers(scopes, row.kode_wilayah):
+        if row is not None and not reached and not covers(scopes, row.kode_wilayah):
             raise ScopeViolation(
                 f"household {hid} (wilayah {row.kode_wilayah}) lies outside your assignments",
                 hid,

@@ -26,6 +26,7 @@ from sync_server.db import jsontext
 from sync_server.db.engine import Sequence, write_transaction
 from sync_server.db.tables import audit, flags, household_moves, households, tombstones, users
 from sync_server.errors import NotFound, ScopeViolation, StateConflict
+from sync_server.services import anomalies
 from sync_server.services.household_store import household_from_rows, load_rows
 from sync_server.services.review_queue import reviewer_scopes
 from sync_server.services.users import User
@@ -187,12 +188,15 @@ def decide(
             .where(household_moves.c.id == move_id)
             .values(state=new_state, decided_by=user.id, decided_at=now, decision_note=note)
         )
+        if decision == rule.CONFIRM:
+            anomalies.refresh(conn, [row.household_id])  # the worklist where it now lies
         _settle(conn, user, row.household_id, now)
         return _move(conn.execute(_query().where(household_moves.c.id == move_id)).one())
 
 
 def _move_household(conn: Connection, user: User, move, now: str, device_id) -> None:
-    """Write the new kode_wilayah: version + 1, new seq, a tombstone for the old desa, audit."""
+    """Write the new kode_wilayah: version + 1, new seq, a tombstone for the old desa, audit
+    (the caller re-checks the anomaly worklist once the move is confirmed)."""
     h = conn.execute(
         select(households).where(households.c.household_id == move.household_id)
     ).first()

@@ -4,16 +4,19 @@ Pages are ordered by ``seq``; ``next_since`` is the seq of the last household in
 a client that stores it after saving the page never misses or repeats a change: on
 PostgreSQL, where writers run concurrently, a page stops below the sequence numbers that a
 running transaction may still commit (``engine.low_watermark``). Households
-that left the scope since then (moved to another desa, deleted) come back as tombstones.
+that left the scope since then (moved to another desa, deleted) come back as tombstones. A
+scope also gets the households listed elsewhere whose ids point into it (an open
+``wrong_wilayah`` anomaly, table ``household_reach``): someone there can find the family.
 Every household carries its open ``anomalies`` and its ``tasks`` (DESIGN.md, "The monthly
 cycle"; empty lists on a tombstone).
 """
 
 from sqlalchemy import Connection, select
 
+from dtks.scope import covers_any
 from sync_server.db import jsontext
 from sync_server.db.engine import low_watermark
-from sync_server.db.tables import households, members, tombstones
+from sync_server.db.tables import household_reach, households, members, tombstones
 from sync_server.scopes import scope_range, under_scope
 from sync_server.services import tasks
 from sync_server.services.anomalies import open_anomalies
@@ -25,6 +28,7 @@ def pull_page(conn: Connection, scope: str, since: int, limit: int) -> dict:
     low, high = scope_range(scope)
     below = low_watermark(conn)
     rows = conn.execute(page_query(scope, since, limit + 1, below)).all()
+    rows += conn.execute(reached_query(scope, since, limit + 1, below)).all()
     q = select(tombstones.c.household_id, tombstones.c.seq).where(
         under_scope(tombstones.c.kode_wilayah, scope), tombstones.c.seq > since
     )
@@ -41,7 +45,7 @@ def pull_page(conn: Connection, scope: str, since: int, limit: int) -> dict:
     member_map = _members(conn, page_ids)
     worklist = open_anomalies(conn, page_ids)
     still_here = _still_in_scope(
-        conn, [r.household_id for _, kind, r in items if kind == "t"], low, high
+        conn, [r.household_id for _, kind, r in items if kind == "t"], scope, low, high
     )
     out = []
     for _, kind, r in items:
@@ -66,6 +70,31 @@ def page_query(scope: str, since: int, limit: int, below: int | None = None):
     if below is not None:
         q = q.where(households.c.seq < below)
     return q.order_by(households.c.seq).limit(limit)
+
+
+def reached_query(scope: str, since: int, limit: int, below: int | None = None):
+    """The households listed elsewhere whose ids point into the scope (household_reach: an
+    open wrong_wilayah anomaly), after since, in seq order, at most limit."""
+    reached = select(household_reach.c.household_id).where(
+        under_scope(household_reach.c.kode, scope)
+    )
+    q = select(households).where(
+        households.c.household_id.in_(reached),
+        households.c.seq > since,
+        ~under_scope(households.c.kode_wilayah, scope),
+    )
+    if below is not None:
+        q = q.where(households.c.seq < below)
+    return q.order_by(households.c.seq).limit(limit)
+
+
+def reaches(conn: Connection, household_ids: list[str], scopes) -> set[str]:
+    """Those of the households listed elsewhere whose ids point into one of the scopes."""
+    found = set()
+    for part in chunks(sorted(set(household_ids))):
+        q = select(household_reach).where(household_reach.c.household_id.in_(part))
+        found |= {r.household_id for r in conn.execute(q) if covers_any(scopes, r.kode)}
+    return found
 
 
 def _members(conn: Connection, ids: list[str]) -> dict[str, list[dict]]:
@@ -93,8 +122,8 @@ def _members(conn: Connection, ids: list[str]) -> dict[str, list[dict]]:
     return found
 
 
-def _still_in_scope(conn: Connection, ids: list[str], low: str, high: str) -> set[str]:
-    here = set()
+def _still_in_scope(conn: Connection, ids: list[str], scope: str, low: str, high: str) -> set[str]:
+    here = reaches(conn, ids, [scope])
     for part in chunks(ids):
         here.update(
             conn.execute(

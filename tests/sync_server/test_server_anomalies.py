@@ -147,3 +147,63 @@ def test_a_duplicate_made_by_a_push_shows_on_both_households_and_clears_on_both(
         server.scalar('SELECT "values" FROM members WHERE member_id = :m', m=mine["member_id"])
     )
     assert values["nik"] == mine["values"]["nik"]
+
+
+def _list_elsewhere(server, hid, kode):
+    """List a household under another desa, as a pre-list with a wrong kode wilayah does."""
+    from sync_server.services import anomalies
+
+    with server.engine.begin() as conn:
+        values = json.loads(
+            conn.execute(
+                text('SELECT "values" FROM households WHERE household_id = :h'), {"h": hid}
+            ).scalar_one()
+        )
+        values["kode_wilayah"] = kode
+        conn.execute(
+            text('UPDATE households SET kode_wilayah = :k, "values" = :v WHERE household_id = :h'),
+            {"k": kode, "v": json.dumps(values), "h": hid},
+        )
+        anomalies.refresh(conn, [hid])
+    return values
+
+
+def test_a_household_listed_in_the_wrong_desa_reaches_the_desa_of_its_id_too(server):
+    from server_prelist import DESA, OTHER_DESA
+
+    enum1, enum3 = server.client("enum1"), server.client("enum3")
+    a1, a3 = server.assignment_ids["enum1"], server.assignment_ids["enum3"]
+    since1 = enum1.pull(a1)["next_since"]
+    since3 = enum3.pull(a3)["next_since"]
+    _list_elsewhere(server, HID, OTHER_DESA)
+    assert server.sql("SELECT kode FROM household_reach WHERE household_id = :h", h=HID) == [
+        (DESA,)
+    ]
+    # The desa its id names gets it (with the anomaly), and so does the desa it is listed in.
+    mine = {h["household_id"]: h for h in enum1.pull(a1, since1)["households"]}
+    assert [a["kind"] for a in mine[HID]["anomalies"]] == ["wrong_wilayah"]
+    assert mine[HID]["values"]["kode_wilayah"] == OTHER_DESA and not mine[HID]["deleted"]
+    theirs = {h["household_id"]: h for h in enum3.pull(a3, since3)["households"]}
+    assert not theirs[HID]["deleted"]
+    # The enumerator of the id's desa may edit it, and finds the family at home: the fix
+    # moves it within their scope and kabupaten (no confirmation), the anomaly clears.
+    version = mine[HID]["version"]
+    alamat = mine[HID]["values"]["alamat"]
+    r = enum1.push([edit(HID, version, kode_wilayah=(OTHER_DESA, DESA), alamat=(alamat, "Jl. A"))])
+    assert r.status_code == 200, r.text
+    assert r.json()["households"][0]["outcome"] != "conflict", r.text
+    assert _open(server, HID) == set()
+    assert server.sql("SELECT kode FROM household_reach WHERE household_id = :h", h=HID) == []
+    after = {h["household_id"]: h for h in enum3.pull(a3, since3)["households"]}
+    assert after[HID]["deleted"]
+    assert enum1.household(a1, HID)["values"]["kode_wilayah"] == DESA
+
+
+def test_a_household_outside_the_scope_and_not_pointing_into_it_stays_refused(server):
+    from server_prelist import OTHER_DESA
+
+    enum1 = server.client("enum1")
+    assert HID_B[:10] == OTHER_DESA
+    r = enum1.push([edit(HID_B, 1, alamat=(None, "Jl. B"))])
+    assert r.status_code == 403, r.text
+    assert HID_B not in enum1.pull_all(server.assignment_ids["enum1"])

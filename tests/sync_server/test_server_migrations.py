@@ -365,3 +365,27 @@ def test_upgrade_to_0013_keeps_verifications_and_photos_without_paradata_or_hash
     assert _rows(engine, "SELECT size, dhash, ahash FROM photos") == [(10, None, None)]
     assert _rows(engine, "SELECT count(*) FROM integrity_findings") == [(0,)]
     engine.dispose()
+
+
+def test_upgrade_to_0014_makes_open_wrong_wilayah_anomalies_reach_the_regions_of_their_ids(db_url):
+    engine = _at(db_url, "0013")
+    with engine.begin() as conn:
+        for kind, related, cleared in [
+            ("wrong_wilayah", '["3204122002", "320412"]', None),
+            ("wrong_wilayah", '["3204122003"]', NOW),
+            ("missing_mother_name", "[]", None),
+        ]:
+            conn.execute(
+                text(
+                    "INSERT INTO anomalies (household_id, kind, field, message, related,"
+                    " detected_at, cleared_at) VALUES ('3204122002000001', :k, 'kode_wilayah',"
+                    " 'm', :r, :t, :c)"
+                ),
+                {"k": kind, "r": related, "t": NOW, "c": cleared},
+            )
+    upgrade(engine)
+    assert _rows(engine, "SELECT household_id, kode FROM household_reach ORDER BY kode") == [
+        ("3204122002000001", "320412"),
+        ("3204122002000001", "3204122002"),
+    ]
+    engine.dispose()
