@@ -41,19 +41,24 @@ MAX_FLAG_DETAIL = 2000
 
 
 def refresh(
-    conn: Connection, household_ids: Iterable[str], known: Mapping[str, Household] | None = None
+    conn: Connection,
+    household_ids: Iterable[str],
+    known: Mapping[str, Household] | None = None,
+    new_members: frozenset[str] = frozenset(),
 ) -> set[str]:
     """Re-detect the households (and their NIK partners); return the ids whose list changed.
 
     known: some of these households as the store holds them now, already in hand (the import
-    passes those it just wrote), so they are not read back; the others are read."""
+    passes those it just wrote), so they are not read back; the others are read.
+    new_members: ids of members this transaction created, which have no NIK index row anywhere
+    (the import's new members), so none is looked for under another household."""
     ids = sorted(set(household_ids))
     if not ids:
         return set()
     before = _niks_of(conn, ids)
     held = {h: (known[h], known[h].values["kode_wilayah"]) for h in ids if known and h in known}
     held.update(_load(conn, [h for h in ids if h not in held]))
-    fresh, dropped = _index_niks(conn, ids, held, before)
+    fresh, dropped = _index_niks(conn, ids, held, before, new_members)
     niks = dropped | _shared(conn, {f["nik"] for f in fresh} - dropped)
     holders = _holders(conn, niks)
     partners = {h for hs in holders.values() for _, h in hs} - set(ids)
@@ -108,7 +113,11 @@ def _niks_of(conn: Connection, ids: list[str]) -> dict[str, tuple[str, str]]:
 
 
 def _index_niks(
-    conn: Connection, ids, held: dict[str, tuple[Household, str]], before: dict
+    conn: Connection,
+    ids,
+    held: dict[str, tuple[Household, str]],
+    before: dict,
+    new_members: frozenset[str] = frozenset(),
 ) -> tuple[list[dict], set[str]]:
     """Bring the NIK index rows of these households to their active members (before: the
     rows they have now, from _niks_of); return the rows they hold afterwards and the NIKs
@@ -129,7 +138,8 @@ def _index_niks(
     write = [f for f in fresh if before.get(f["member_id"]) != wanted[f["member_id"]]]
     # A member moved between households in one transaction: its old row, under a household
     # not among these, goes first.
-    for part in chunks([f["member_id"] for f in write if f["member_id"] not in before]):
+    moved = [f["member_id"] for f in write if f["member_id"] not in before]
+    for part in chunks([mid for mid in moved if mid not in new_members]):
         conn.execute(delete(member_niks).where(member_niks.c.member_id.in_(part)))
     insert_rows(conn, member_niks, write)
     return fresh, {before[mid][0] for mid in stale}

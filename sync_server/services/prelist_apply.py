@@ -50,7 +50,8 @@ def apply_run(engine: Engine, run: dict, counts: dict, progress=None) -> None:
             for hid, group in groupby(rows, key=lambda r: r.household_id):
                 writes.household(hid, list(group))
             writes.finish(conn)
-            anomalies.refresh(conn, writes.applied(), writes.stored)  # dtks.anomalies
+            created = frozenset(m["member_id"] for m in writes.new_m)
+            anomalies.refresh(conn, writes.applied(), writes.stored, created)  # dtks.anomalies
             conn.execute(
                 delete(import_rows).where(
                     import_rows.c.run_id == run["id"],
