@@ -113,18 +113,13 @@ class Paradata:
         return max(-MAX_OFFSET_S, min(MAX_OFFSET_S, round((when - self.t0).total_seconds())))
 
     def add(self, event: Event) -> Paradata:
-        """The paradata with event added: a quick repeat of an answer is merged, and past
-        MAX_EVENTS an event is counted in ``dropped`` instead (the last slot is kept for
-        ``finalized``)."""
-        last = self.events[-1] if self.events else None
-        if (
-            event.kind == ANSWER
-            and last is not None
-            and last.kind == ANSWER
-            and last.name == event.name
-            and 0 <= event.at - last.at <= ANSWER_COALESCE_S
-        ):
-            return replace(self, events=self.events[:-1] + (event,))
+        """The paradata with event added: a quick repeat of an answer (or of a GPS fix, as a
+        point is typed) among the last two events is merged into it, and past MAX_EVENTS an
+        event is counted in ``dropped`` instead (the last slot is kept for ``finalized``)."""
+        for back in (1, 2):
+            if len(self.events) >= back and _merges(self.events[-back], event):
+                kept = self.events[:-back] + self.events[len(self.events) - back + 1 :]
+                return replace(self, events=kept + (event,))
         room = MAX_EVENTS - len(self.events) - (0 if event.kind == FINALIZED else 1)
         if room <= 0:
             return replace(self, dropped=self.dropped + 1)
@@ -133,6 +128,14 @@ class Paradata:
     def kinds(self, kind: str) -> list[Event]:
         """The events of one kind, in order."""
         return [e for e in self.events if e.kind == kind]
+
+
+def _merges(old: Event, new: Event) -> bool:
+    """Whether new repeats old closely enough to replace it: the same answer (or a GPS fix)
+    again within ANSWER_COALESCE_S."""
+    if old.kind != new.kind or not 0 <= new.at - old.at <= ANSWER_COALESCE_S:
+        return False
+    return new.kind == GPS or (new.kind == ANSWER and old.name == new.name)
 
 
 def _event_json(e: Event) -> list:

@@ -97,6 +97,11 @@ def test_the_recorder_merges_typing_and_stops_at_the_cap_keeping_finalize():
     for at in (10, 12, 14):
         p = p.add(Event(at, ANSWER, name="nama"))
     assert [(e.at, e.kind) for e in p.events] == [(0, "o"), (14, "a")]
+    # A point typed digit by digit: answer and GPS events alternate, each kind merged.
+    for at in (20, 21, 22):
+        p = p.add(Event(at, ANSWER, name="gps")).add(Event(at, GPS, lat=-6.9, lon=107.0 + at))
+    assert [(e.at, e.kind) for e in p.events] == [(0, "o"), (14, "a"), (22, "a"), (22, "g")]
+    assert p.events[-1].lon == 129.0
     for i in range(integrity.MAX_EVENTS + 10):
         p = p.add(Event(100 + i * 10, ANSWER, name=f"q{i % 7}"))
     assert len(p.events) == integrity.MAX_EVENTS - 1 and p.dropped > 0

@@ -226,6 +226,32 @@ def test_a_draft_keeps_prelist_values_that_a_skip_rule_hides(qtbot, session):
     assert session.store.household_state(household_id) == "draft"
 
 
+def test_the_household_window_records_paradata_as_the_enumerator_works(qtbot, session):
+    """Answers typed, a section chosen and a GPS point typed are paradata events, kept with the
+    draft in the store and going on after the window is opened again."""
+    household_id = session.store.list_households()[7].household_id
+    dialog = HouseholdDialog(session, household_id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    type_into(qtbot, dialog.form_view, "status_rt", "1")
+    dialog.form_view.go_to_section("perumahan")
+    editor = dialog.form_view.editor("gps")
+    qtbot.keyClicks(editor.lat, "-6.98765")
+    qtbot.keyClicks(editor.lon, "107.62912")
+    assert dialog.save_draft()
+    saved = session.store.paradata(household_id)
+    kinds = [e.kind for e in saved.events]
+    assert kinds[0] == "o" and "a" in kinds and kinds.count("g") == 1  # typing merged
+    assert any(e.kind == "s" and e.name == "perumahan" for e in saved.events)
+    assert any(e.kind == "a" and e.name == "status_rt" for e in saved.events)
+    dialog.close()
+    again = HouseholdDialog(session, household_id)
+    qtbot.addWidget(again)
+    assert again.visit.paradata.events[: len(saved.events)] == saved.events
+    assert again.visit.paradata.events[-1].kind == "o"
+
+
 def test_a_typed_gps_point_north_of_the_equator_is_warned_about(qtbot, session):
     dialog = HouseholdDialog(session, session.store.list_households()[9].household_id)
     qtbot.addWidget(dialog)
