@@ -315,3 +315,13 @@ def test_the_banded_photo_search_finds_every_pair_the_full_comparison_finds(hash
         (f.household_id, f.evidence["other_household_id"]) for f in integrity.shared_photos(visits)
     }
     assert found == expected
+
+
+@given(st.lists(events, max_size=60))
+def test_the_summary_reads_stored_paradata_as_the_whole_reading_does(evs):
+    p = Paradata(T0, tuple(evs))
+    summary = integrity.summarise(json.loads(integrity.encode(p)))
+    assert summary.active_s == integrity.active_seconds(p)
+    done = p.kinds(FINALIZED)
+    assert summary.finalized_at == (T0 + timedelta(seconds=done[-1].at) if done else None)
+    assert summary.photos == {e.sha256: e for e in p.kinds(PHOTO)}
