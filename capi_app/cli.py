@@ -17,17 +17,31 @@ from collections.abc import Callable
 
 from capi_app.profile import Profile, default_profile_dir
 
+_PROFILE_HELP = (
+    f"profile directory: the users' encrypted data (default: {default_profile_dir()}; "
+    "$VERIVALI_PROFILE changes it)"
+)
 COMMANDS = ("login", "pull", "push", "sync", "status", "bundle", "relay", "lan-sync", "lan-relay")
 _HELP = ("-h", "--help")
 
 
 def _password(args, prompt: str) -> str:
+    """The password from standard input (--password-stdin), else asked at the terminal."""
     if args.password_stdin:
         line = sys.stdin.readline()
         if not line:
             raise _Usage("--password-stdin: no password on standard input")
         return line.rstrip("\r\n")
-    return getpass.getpass(prompt)
+    if not sys.stdin.isatty():
+        # getpass would fall back to reading stdin with a warning, then fail with EOFError.
+        raise _Usage(
+            "no terminal to ask for the password: give it on standard input with "
+            "--password-stdin (capi status --password-stdin < password.txt)"
+        )
+    try:
+        return getpass.getpass(prompt)
+    except EOFError:
+        raise _Usage("no password given") from None
 
 
 class _Usage(Exception):
@@ -91,7 +105,7 @@ def _sync(args, phases: tuple[str, ...]) -> int:
         finally:
             if progress:
                 print(file=sys.stderr)
-        for line in summary.lines():
+        for line in summary.lines(phases):
             print(line)
         for message in summary.messages:
             print(f"  {message}")
@@ -115,10 +129,29 @@ def cmd_sync(args) -> int:
     return _sync(args, ("pull", "photos", "push"))
 
 
+def _last_sync_line(store) -> str:
+    """The newest sync of the sync log in one line, naming only what that kind does."""
+    from capi_app.store import sync_log
+
+    kept = sync_log.entries(store.db, limit=1)
+    if not kept:
+        return "last sync: never"
+    e = kept[0]
+    done = []
+    if e.kind in ("sync", "pull", "bundle_import"):
+        done.append(f"received {e.received} households")
+    if e.kind in ("sync", "push"):
+        done.append(f"sent {e.households_sent} households")
+    if e.kind == "bundle_import":
+        done.append(f"answers for {e.households_sent} households")
+    if e.kind == "bundle_export":
+        done.append(f"bundled {e.households_sent} households")
+    error = f"; {e.error}" if e.error else ""
+    return f"last sync: {e.finished_at} ({e.kind}, {e.outcome}): {', '.join(done)}{error}"
+
+
 def cmd_status(args) -> int:
     """Households per state, waiting change-sets, last sync."""
-    from capi_app.sync import credentials
-
     session = _unlock(args)
     try:
         store, creds = session.store, session.credentials
@@ -133,14 +166,7 @@ def cmd_status(args) -> int:
         for state, n in counts.items():
             print(f"  {state:<12} {n}")
         print(f"change-sets waiting for the server: {len(store.pending_changesets())}")
-        last = credentials.last_sync(store)
-        if last:
-            print(
-                f"last sync: {last['finished_at']} ({'+'.join(last.get('phases', []))}): "
-                f"pulled {last['pulled']}, pushed {last['households_pushed']} households"
-            )
-        else:
-            print("last sync: never")
+        print(_last_sync_line(store))
         return 0
     finally:
         session.close()
@@ -151,14 +177,15 @@ def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="capi",
         description="Verivali client. Without a command it opens the window.",
-        epilog="Window options: capi [--demo] [--version] [--self-check]",
+        epilog="Window options: capi [--demo [--user NAME]] [--lang id|en] [--version] "
+        "[--self-check]",
     )
-    p.add_argument("--profile", metavar="DIR", help="profile directory (default: %(default)s)")
+    p.add_argument("--profile", metavar="DIR", help=_PROFILE_HELP)
     p.set_defaults(profile=None)
     common = argparse.ArgumentParser(add_help=False)
     # SUPPRESS: a --profile given before the command is not overwritten by the default here.
     common.add_argument("--profile", metavar="DIR", default=argparse.SUPPRESS,
-                        help=f"profile directory (default: {default_profile_dir()})")  # fmt: skip
+                        help=_PROFILE_HELP)  # fmt: skip
     common.add_argument(
         "--password-stdin", action="store_true", help="read the password from standard input"
     )
@@ -208,6 +235,21 @@ def _headless(argv: list[str]) -> bool:
     return bool(rest) and (rest[0] in COMMANDS or rest[0] in _HELP)
 
 
+WINDOW_VALUE_OPTIONS = ("--profile", "--user", "--lang")
+"""Options of the window (ui/app.py) that take a value: the word after them is no command."""
+
+
+def _unknown_command(argv: list[str]) -> str | None:
+    """The first word that is neither an option, an option's value nor a command, if any."""
+    words = iter(argv)
+    for word in words:
+        if word in WINDOW_VALUE_OPTIONS:
+            next(words, None)
+        elif not word.startswith("-"):
+            return None if word in COMMANDS else word
+    return None
+
+
 def _errors() -> tuple[type[BaseException], ...]:
     from capi_app.account import AccountError
     from capi_app.store import KeyFileError, StoreError, WrongKey, WrongPassword
@@ -219,6 +261,15 @@ def _errors() -> tuple[type[BaseException], ...]:
 def main(argv: list[str] | None = None) -> int:
     """Run `capi` with argv; return the exit code."""
     argv = sys.argv[1:] if argv is None else list(argv)
+    unknown = _unknown_command(argv)
+    if unknown is not None:
+        print(
+            f"capi: {unknown!r} is not a command; the commands are {', '.join(COMMANDS)} "
+            "(capi COMMAND --help says more); without a command, capi opens the window "
+            "(capi --demo, --self-check, --version; see capi --help)",
+            file=sys.stderr,
+        )
+        return 2
     if not _headless(argv):
         from capi_app.ui.app import main as ui_main  # only the window needs Qt
 

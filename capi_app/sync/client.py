@@ -517,7 +517,12 @@ def normalize_url(url: str) -> str:
 
 
 def short(error: Exception) -> str:
-    """The last, most specific line of a requests error, without the urllib3 noise."""
+    """The last, most specific line of a requests error, without the urllib3 noise.
+
+    >>> short(OSError('Max retries exceeded with url: / (Caused by NewConnectionError("'
+    ...     'HTTPConnection: Failed to establish a new connection: [Errno 111] Connection refused"))'))
+    'Failed to establish a new connection: [Errno 111] Connection refused'
+    """
     text = str(error)
     for marker in (
         "Failed to establish a new connection: ",
@@ -526,5 +531,9 @@ def short(error: Exception) -> str:
         "Connection broken: ",
     ):
         if marker in text:
-            return text[text.index(marker) :].split("'))")[0].split("', ")[0].rstrip("')")
+            tail = text[text.index(marker) :]
+            # requests nests the reason in repr()s: cut where the quoted reason ends.
+            for end in ("'))", '"))', "', ", '", '):
+                tail = tail.split(end)[0]
+            return tail.rstrip("'\")")
     return text[:200]

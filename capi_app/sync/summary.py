@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
 
 from capi_app.store.sync_log import HouseholdOutcome
@@ -112,15 +112,33 @@ class SyncSummary:
         """The summary as plain JSON (kept in the store as the last sync)."""
         return asdict(self)
 
-    def lines(self) -> list[str]:
-        """A short report in plain words, one line per phase."""
+    def lines(self, phases: Iterable[str] = PHASES) -> list[str]:
+        """A short report in plain words, one line per phase that ran, then what waits.
+
+        >>> SyncSummary(pulled=3).lines(("pull",))[0]
+        'pulled 3 households (0 removed from the assignment)'
+        >>> len(SyncSummary().lines(("pull",)))
+        2
+        """
         o = self.outcomes
-        return [
-            f"pulled {self.pulled} households ({self.tombstones} removed from the assignment)",
-            f"photos: {self.photos_uploaded} uploaded, {self.photos_present} already there",
-            f"pushed {self.households_pushed} households in {self.pushed} change-sets: "
-            f"{o['applied']} applied, {o['merged']} merged, {o['conflict']} conflict, "
-            f"{o['rejected']} rejected",
+        ran = set(phases)
+        out = []
+        if "pull" in ran:
+            out.append(
+                f"pulled {self.pulled} households ({self.tombstones} removed from the assignment)"
+            )
+        if "photos" in ran:
+            out.append(
+                f"photos: {self.photos_uploaded} uploaded, {self.photos_present} already there"
+            )
+        if "push" in ran:
+            out.append(
+                f"pushed {self.households_pushed} households in {self.pushed} change-sets: "
+                f"{o['applied']} applied, {o['merged']} merged, {o['conflict']} conflict, "
+                f"{o['rejected']} rejected"
+            )
+        out.append(
             f"{self.pending_changesets} change-sets still waiting; "
-            f"{self.bytes_sent} bytes sent, {self.bytes_received} received",
-        ]
+            f"{self.bytes_sent} bytes sent, {self.bytes_received} received"
+        )
+        return out

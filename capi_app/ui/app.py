@@ -9,7 +9,7 @@ from PySide6.QtCore import QThreadPool
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 import dtks
-from capi_app.profile import Profile
+from capi_app.profile import Profile, default_profile_dir
 from capi_app.ui import i18n
 from capi_app.ui.style import STYLE_SHEET
 
@@ -17,7 +17,12 @@ from capi_app.ui.style import STYLE_SHEET
 def build_parser() -> argparse.ArgumentParser:
     """Options of the desktop application."""
     p = argparse.ArgumentParser(prog="capi", description="Verivali DTKS desktop client")
-    p.add_argument("--profile", help="local data directory (default: per-user data dir)")
+    p.add_argument(
+        "--profile",
+        metavar="DIR",
+        help=f"the users' local data (default: {default_profile_dir()}; "
+        "$VERIVALI_PROFILE changes it; the demo keeps its own)",
+    )
     p.add_argument("--demo", action="store_true", help="start a local demo server and log in to it")
     p.add_argument(
         "--user",

@@ -9,8 +9,9 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 class WorkerSignals(QObject):
     """Signals a worker emits; they arrive on the GUI thread through queued connections."""
 
-    progress = Signal(str, int, int)
-    """phase, done, total."""
+    progress = Signal(str, int, object)
+    """phase, done, total: total is None while unknown (pull pages), so not an int: Qt
+    cannot carry None in an int ("_pythonToCppCopy: Cannot copy-convert (NoneType)")."""
     finished = Signal(object)
     failed = Signal(object)
 

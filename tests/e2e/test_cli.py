@@ -101,3 +101,53 @@ def test_sync_rides_out_a_reply_cut_midway_and_exits_0(profile, small_server, pr
     assert cut.done == 1 and "IncompleteRead" not in r.stderr
     assert "pushed 3 households in 1 change-sets: 3 applied" in r.stdout
     assert small_server.query("SELECT count(*) FROM changesets") == [(1,)]
+
+
+def test_without_a_terminal_the_password_is_asked_for_on_stdin_not_crashed_on(
+    profile, small_server
+):
+    assert capi("login", "--server", small_server.url, "--user", "enum1", profile=profile)
+    r = subprocess.run(
+        [sys.executable, "-m", "capi_app.cli", "status", "--profile", str(profile.dir)],
+        stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=60,
+    )  # fmt: skip
+    assert r.returncode == 2
+    assert "EOFError" not in r.stderr and "Traceback" not in r.stderr
+    assert "--password-stdin" in r.stderr and r.stderr.startswith("capi status: no terminal")
+
+
+def test_an_unknown_command_names_the_commands(tmp_path):
+    for argv in (["foo"], ["--profile", str(tmp_path), "stauts"]):
+        r = capi(*argv, password=None)
+        assert r.returncode == 2
+        assert "is not a command" in r.stderr
+        assert "login, pull, push, sync, status, bundle, relay" in r.stderr
+        assert "--demo" in r.stderr and "unrecognized arguments" not in r.stderr
+
+
+def test_a_refused_connection_is_one_clean_line(profile):
+    r = capi("login", "--server", "http://127.0.0.1:9", "--user", "enum1", profile=profile)
+    assert r.returncode == 1
+    line = r.stderr.strip()
+    assert line.endswith("[Errno 111] Connection refused"), line
+    assert '"' not in line and "')" not in line
+
+
+def test_help_says_where_the_profile_is_by_default(tmp_path, monkeypatch):
+    monkeypatch.setenv("VERIVALI_PROFILE", str(tmp_path / "laptop-profile"))
+    for argv in (["--help"], ["pull", "--help"], ["status", "--help"]):
+        r = capi(*argv, password=None)
+        text = "".join(r.stdout.split())  # help wraps long paths, also at their hyphens
+        assert r.returncode == 0 and "(default:None)" not in text
+        assert f"default:{tmp_path / 'laptop-profile'}" in text, argv
+
+
+def test_pull_reports_only_what_it_did(profile, small_server):
+    capi("login", "--server", small_server.url, "--user", "enum1", profile=profile)
+    r = capi("pull", profile=profile)
+    assert r.returncode == 0, r.stderr
+    assert "pulled" in r.stdout and "pushed" not in r.stdout and "photos:" not in r.stdout
+    r = capi("status", profile=profile)
+    (last,) = [line for line in r.stdout.splitlines() if line.startswith("last sync:")]
+    assert "(pull, ok): received" in last and "sent" not in last and "push" not in last
+    assert "_pythonToCppCopy" not in r.stderr + capi("pull", profile=profile).stderr
