@@ -200,7 +200,7 @@ def _apply(conn: Connection, user: User, changeset: ChangeSet, forms_dir, relaye
     rows = _household_rows(conn, ids)
     scopes = user.write_scopes(conn)
     elsewhere = [h for h, r in rows.items() if r is not None and not covers(scopes, r.kode_wilayah)]
-    reached = pull.reaches(conn, elsewhere, scopes) if elsewhere else set()
+    reached = pull.reaches(conn, elsewhere, scopes) if elsewhere else {}
     for change in changeset.households:
         row = rows.get(change.household_id)
         _validate(change, row, scopes, changeset, forms_dir, change.household_id in reached)
@@ -215,6 +215,9 @@ def _apply(conn: Connection, user: User, changeset: ChangeSet, forms_dir, relaye
         if row is not None:
             change, move = move_service.split_move(change, row.kode_wilayah, scopes)
         kode = row.kode_wilayah if row else change.values.get("kode_wilayah")
+        # Listed elsewhere but reached through its id's desa: worked in the writer's desa.
+        if len(reached.get(change.household_id, "")) == 10:
+            kode = reached[change.household_id]
         if kode not in rounds:
             rounds[kode] = round_for(conn, user, kode, changeset.form_id) or (
                 changeset.created_at.strftime("%Y-%m")

@@ -88,12 +88,15 @@ def reached_query(scope: str, since: int, limit: int, below: int | None = None):
     return q.order_by(households.c.seq).limit(limit)
 
 
-def reaches(conn: Connection, household_ids: list[str], scopes) -> set[str]:
-    """Those of the households listed elsewhere whose ids point into one of the scopes."""
-    found = set()
+def reaches(conn: Connection, household_ids: list[str], scopes) -> dict[str, str]:
+    """Those of the households listed elsewhere whose ids point into one of the scopes, each
+    with the region it reaches there."""
+    found = {}
     for part in chunks(sorted(set(household_ids))):
         q = select(household_reach).where(household_reach.c.household_id.in_(part))
-        found |= {r.household_id for r in conn.execute(q) if covers_any(scopes, r.kode)}
+        for r in conn.execute(q.order_by(household_reach.c.kode.desc())):
+            if covers_any(scopes, r.kode):
+                found.setdefault(r.household_id, r.kode)
     return found
 
 
@@ -123,7 +126,7 @@ def _members(conn: Connection, ids: list[str]) -> dict[str, list[dict]]:
 
 
 def _still_in_scope(conn: Connection, ids: list[str], scope: str, low: str, high: str) -> set[str]:
-    here = reaches(conn, ids, [scope])
+    here = set(reaches(conn, ids, [scope]))
     for part in chunks(ids):
         here.update(
             conn.execute(

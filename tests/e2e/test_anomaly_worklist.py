@@ -9,7 +9,7 @@ from datetime import date, datetime, timedelta
 
 import pytest
 from e2e_helpers import WIB, answers, login
-from server_process import DESA, SyncServer
+from server_process import DESA, ROUND, SyncServer
 
 from capi_app.sync.session import run_sync
 from capi_app.ui.household_view import HouseholdDialog
@@ -125,6 +125,10 @@ def test_every_planted_anomaly_reaches_the_desa_shows_in_the_form_and_clears_whe
     run_sync(session)
     still = {(h, m, k) for h, m, k in _open_on_server(server) if h in {p[0] for p in planted}}
     moved_later = {(h, None, "wrong_wilayah") for h in wrong}
+    # Every visit counts toward enum1's round, also those listed in a region nobody is
+    # assigned (not the laptop's month).
+    rounds = server.query("SELECT DISTINCT round FROM verifications")
+    assert rounds == [(ROUND,)], rounds
     assert still <= moved_later, still
     # A wrongly listed household in another kabupaten moves only once the receiving
     # reviewer confirms (dtks.moves); then its anomaly clears too.

@@ -4,7 +4,7 @@ carried by the pull, cleared when a change fixes it, duplicates found across the
 import csv
 import json
 
-from server_harness import HID, HID2, HID_B, ROUND, edit
+from server_harness import HID, HID2, HID_B, ROUND, edit, verification
 from sqlalchemy import text
 
 from dtks.sample import write_prelist
@@ -189,11 +189,16 @@ def test_a_household_listed_in_the_wrong_desa_reaches_the_desa_of_its_id_too(ser
     # moves it within their scope and kabupaten (no confirmation), the anomaly clears.
     version = mine[HID]["version"]
     alamat = mine[HID]["values"]["alamat"]
-    r = enum1.push([edit(HID, version, kode_wilayah=(OTHER_DESA, DESA), alamat=(alamat, "Jl. A"))])
+    entry = edit(HID, version, kode_wilayah=(OTHER_DESA, DESA), alamat=(alamat, "Jl. A"))
+    r = enum1.push([{**entry, "verification": verification()}])
     assert r.status_code == 200, r.text
     assert r.json()["households"][0]["outcome"] != "conflict", r.text
     assert _open(server, HID) == set()
     assert server.sql("SELECT kode FROM household_reach WHERE household_id = :h", h=HID) == []
+    # The visit counts toward enum1's round (the assignment of the desa it was found in).
+    assert server.sql("SELECT round FROM verifications WHERE household_id = :h", h=HID) == [
+        (ROUND,)
+    ]
     after = {h["household_id"]: h for h in enum3.pull(a3, since3)["households"]}
     assert after[HID]["deleted"]
     assert enum1.household(a1, HID)["values"]["kode_wilayah"] == DESA
