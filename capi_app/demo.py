@@ -70,6 +70,8 @@ class DemoServer:
 
     def stop(self) -> None:
         """Stop the server process (it keeps its data for the next demo)."""
+        if self.process.stdin is not None and not self.process.stdin.closed:
+            self.process.stdin.close()  # the server's own watch ends it too
         if self.process.poll() is None:
             self.process.terminate()
             try:
@@ -112,11 +114,17 @@ def start_demo_server(directory: Path | None = None, log=print) -> DemoServer:
     port = free_port()
     url = f"http://127.0.0.1:{port}"
     log_file = append_private(directory / "server.log")  # lives as long as the server
+    # The server reads its stdin until it closes: however this process ends (normal exit, a
+    # crash, SIGTERM, SIGKILL), the system closes our end of the pipe and the server stops.
     process = subprocess.Popen(
-        _server("serve", "--data-dir", str(data), "--host", "127.0.0.1", "--port", str(port)),
+        _server(
+            "serve", "--data-dir", str(data), "--host", "127.0.0.1", "--port", str(port),
+            "--exit-with-stdin",
+        ),
+        stdin=subprocess.PIPE,
         stdout=log_file,
         stderr=subprocess.STDOUT,
-    )
+    )  # fmt: skip
     server = DemoServer(url, process, directory)
     atexit.register(server.stop)
     deadline = time.monotonic() + STARTUP_TIMEOUT

@@ -243,6 +243,25 @@ def cmd_export_prelist(args) -> int:
     return 0
 
 
+def _exit_when_stdin_closes() -> None:
+    """End the server (as SIGTERM would, gracefully) once standard input reaches its end: the
+    process that started it with a pipe there has ended, however it ended (normal exit, a
+    crash, SIGTERM, SIGKILL: the system closes its end of the pipe). The demo's client starts
+    its server so, which then never outlives it."""
+    import signal
+    import threading
+
+    def watch() -> None:
+        try:
+            while sys.stdin.buffer.read(4096):
+                pass
+        except (OSError, ValueError):
+            pass
+        os.kill(os.getpid(), signal.SIGTERM)
+
+    threading.Thread(target=watch, name="exit-with-stdin", daemon=True).start()
+
+
 def cmd_serve(args) -> int:
     """Run the HTTP server (migrates first)."""
     import uvicorn
@@ -257,6 +276,8 @@ def cmd_serve(args) -> int:
     except ValueError as e:
         raise ServerError(str(e)) from None
     settings = Settings.resolve(db=args.db, data_dir=args.data_dir, trusted_proxies=proxies)
+    if args.exit_with_stdin:
+        _exit_when_stdin_closes()
     if args.workers > 1:  # processes share nothing but the database (docs/server.md)
         create_app(settings)  # migrate and check once, before the workers start
         os.environ.update(serve_environment(settings))
@@ -431,6 +452,12 @@ def build_parser() -> argparse.ArgumentParser:
         type=int,
         default=1,
         help="server processes (several need PostgreSQL to run writes side by side; default 1)",
+    )
+    s.add_argument(
+        "--exit-with-stdin",
+        action="store_true",
+        help="stop when standard input closes (the process that started the server, with a "
+        "pipe there, has ended: the desktop demo does so)",
     )
     s.set_defaults(func=cmd_serve)
 
