@@ -124,7 +124,7 @@ class IntegrityPanel(QWidget):
         self.timeline = _table(4)
         for column, width in enumerate((120, 95, 130)):
             self.timeline.setColumnWidth(column, width)
-        self.refresh_button = QPushButton()
+        self.refresh_button = QPushButton(enabled=False)  # until the desa is known
         self.refresh_button.clicked.connect(self.recompute)
         top = QHBoxLayout()
         top.addWidget(self.summary, 1)
@@ -174,6 +174,8 @@ class IntegrityPanel(QWidget):
     def recompute(self) -> None:
         """Ask the server to run the indicators again for the household's desa, then reload."""
         api, desa = self.api, self._desa()
+        if desa is None:  # not loaded yet: never a refresh of every desa of the scope
+            return
         self.refresh_button.setEnabled(False)
         review_jobs.start(
             self,
@@ -200,6 +202,7 @@ class IntegrityPanel(QWidget):
     def show_evidence(self, e: Evidence) -> None:
         """Fill the tables from the evidence."""
         self.evidence = e
+        self.refresh_button.setEnabled(bool(e.kode_wilayah))
         self.summary.setText(self._summary(e))
         self.findings.setRowCount(len(e.findings))
         for row, f in enumerate(e.findings):

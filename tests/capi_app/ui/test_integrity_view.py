@@ -47,7 +47,9 @@ class NoApi:
 def test_the_panel_shows_signs_timeline_and_opens_the_other_household(qtbot):
     panel = IntegrityPanel(NoApi(), "3204122002000002")
     qtbot.addWidget(panel)
+    assert not panel.refresh_button.isEnabled()  # no desa known yet: nothing to recompute
     panel.show_evidence(Evidence.from_json(EVIDENCE))
+    assert panel.refresh_button.isEnabled()
     # Findings in the indicators' order: the short interview first.
     assert panel.findings.item(0, 0).text() == indicator_label(integrity.SHORT_INTERVIEW)
     assert "3204122002000001" in panel.findings.item(1, 1).text()
