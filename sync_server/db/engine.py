@@ -100,11 +100,16 @@ def lock_items(conn: Connection, kind: str, keys) -> None:
     on SQLite the write transaction already excludes every other writer)."""
     if conn.dialect.name != "postgresql":
         return
-    for key in sorted(set(keys)):
-        conn.exec_driver_sql(
-            "SELECT pg_advisory_xact_lock(%(c)s, hashtext(%(k)s))",
-            {"c": ROW_LOCKS & 0x7FFF_FFFF, "k": f"{kind}:{key}"},
-        )
+    names = [f"{kind}:{key}" for key in sorted(set(keys))]
+    if not names:
+        return
+    # One round trip for all (a push of 5,000 households made 5,000): the ordered subquery
+    # hands the keys to the lock function in sorted order, so two pushes never deadlock here.
+    conn.exec_driver_sql(
+        "SELECT count(pg_advisory_xact_lock(%(c)s, hashtext(k))) FROM"
+        " (SELECT k FROM unnest(%(k)s::text[]) WITH ORDINALITY AS t(k, i) ORDER BY i) AS s",
+        {"c": ROW_LOCKS & 0x7FFF_FFFF, "k": names},
+    )
 
 
 def low_watermark(conn: Connection) -> int | None:
