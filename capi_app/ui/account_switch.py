@@ -66,7 +66,7 @@ class AccountButton(QToolButton):
 
     def retranslate(self) -> None:
         """Set every text in the current language."""
-        self.setText(self.tr("Account"))
+        self.setText(self.tr("Account: {0}").format(self.session.username))
         self.settings_action.setText(self.tr("Settings…"))
         self.log_out_action.setText(self.tr("Log out"))
         self.switch_action.setText(self.tr("Switch user"))

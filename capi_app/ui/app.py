@@ -46,8 +46,9 @@ def make_app(language: str) -> QApplication:
     return app
 
 
-def self_check() -> int:
-    """Load what the app needs (forms, translations, wilayah table) and build a window offscreen."""
+def self_check(screen: str | None = None) -> int:
+    """Load what the app needs (forms, translations, wilayah table) and build a window;
+    ``screen`` is what keeps a window from this desktop (no display, missing libraries)."""
     from capi_app.forms import DEFAULT_FORM_ID, load
     from capi_app.ui.login import LoginDialog
     from dtks import wilayah
@@ -59,6 +60,8 @@ def self_check() -> int:
             problems.append(f"translation {lang} missing ({i18n.qm_path(lang)})")
     if len(wilayah.table()) < 90000:
         problems.append("kode wilayah table incomplete")
+    if screen and "lacks libraries" in screen:
+        problems.append(screen)
     import tempfile
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -78,6 +81,11 @@ def main(argv: list[str] | None = None) -> int:
     if args.version:
         print(f"verivali capi {dtks.__version__}")
         return 0
+    problem = screen_problem(args.self_check)
+    if problem:
+        print(problem, file=sys.stderr)
+        if not args.self_check:
+            return 1
     if args.demo:
         return run_demo(args)
     profile = Profile(args.profile)
@@ -86,8 +94,40 @@ def main(argv: list[str] | None = None) -> int:
         profile.save()
     app = make_app(profile.settings.language)
     if args.self_check:
-        return self_check()
+        return self_check(problem)
     return run_login(app, profile)
+
+
+def screen_problem(self_check: bool = False) -> str | None:
+    """Why Qt could not open a window here, said before Qt aborts with a core dump: no display
+    (Linux, no DISPLAY or WAYLAND_DISPLAY, no QT_QPA_PLATFORM) or the xcb plugin's missing
+    system libraries (capi_app.qt_libs). For the self-check, a missing display switches to
+    the offscreen platform: everything else is still checked."""
+    import os
+
+    from capi_app import qt_libs
+
+    if not sys.platform.startswith("linux"):
+        return None
+    platform = os.environ.get("QT_QPA_PLATFORM", "")
+    if platform and not platform.startswith("xcb"):
+        return None  # offscreen, wayland, vnc...: the user chose
+    if not platform and not os.environ.get("DISPLAY"):
+        if os.environ.get("WAYLAND_DISPLAY"):
+            return None
+        if self_check:
+            os.environ["QT_QPA_PLATFORM"] = "offscreen"
+            return "no display here (DISPLAY is not set): checked offscreen; the window needs a desktop"
+        return (
+            "capi: no display to open the window on (DISPLAY is not set): run it on a desktop, "
+            "or check the installation with capi --self-check"
+        )
+    files = qt_libs.missing()
+    if files:
+        if self_check:
+            os.environ["QT_QPA_PLATFORM"] = "offscreen"
+        return qt_libs.message(files)
+    return None
 
 
 def log_in(profile: Profile, *, switch_user: bool = False):

@@ -146,10 +146,6 @@ class ReviewWindow(QMainWindow):
         bar.addWidget(spacer)
         self.user_label = QLabel()
         bar.addWidget(self.user_label)
-        from capi_app.ui.account_switch import AccountButton
-
-        self.account_button = AccountButton(self.session)
-        bar.addWidget(self.account_button)
 
         self.wilayah_label, self.round_label = QLabel(), QLabel()
         self.wilayah = QComboBox(minimumWidth=330)
@@ -187,6 +183,11 @@ class ReviewWindow(QMainWindow):
         self.flag_buttons.button(0).setChecked(True)
         self.flag_buttons.idClicked.connect(self._flag_clicked)
         flag_box.addStretch()
+        from capi_app.ui.account_switch import AccountButton
+
+        # Bottom left, not in the toolbar: the review's actions fill a 1366-pixel toolbar.
+        self.account_button = AccountButton(self.session)
+        flag_box.addWidget(self.account_button)
 
         self.table = QTableView()
         self.table.setModel(self.proxy)

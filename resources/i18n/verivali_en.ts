@@ -3,8 +3,8 @@
 <context>
     <name>AccountButton</name>
     <message>
-        <source>Account</source>
-        <translation>Account</translation>
+        <source>Account: {0}</source>
+        <translation>Account: {0}</translation>
     </message>
     <message>
         <source>Settings…</source>

@@ -4,8 +4,8 @@
 <context>
     <name>AccountButton</name>
     <message>
-        <source>Account</source>
-        <translation>Akun</translation>
+        <source>Account: {0}</source>
+        <translation>Akun: {0}</translation>
     </message>
     <message>
         <source>Settings…</source>
