@@ -58,8 +58,8 @@ def refresh(
     before = _niks_of(conn, ids)
     held = {h: (known[h], known[h].values["kode_wilayah"]) for h in ids if known and h in known}
     held.update(_load(conn, [h for h in ids if h not in held]))
-    fresh, dropped = _index_niks(conn, ids, held, before, new_members)
-    niks = dropped | _shared(conn, {f["nik"] for f in fresh} - dropped)
+    _, dropped = _index_niks(conn, ids, held, before, new_members)
+    niks = dropped | _shared(conn, ids)
     holders = _holders(conn, niks)
     partners = {h for hs in holders.values() for _, h in hs} - set(ids)
     held.update(_load(conn, sorted(partners)))
@@ -145,13 +145,15 @@ def _index_niks(
     return fresh, {before[mid][0] for mid in stale}
 
 
-def _shared(conn: Connection, niks: set[str]) -> set[str]:
-    """The niks held by more than one member in the store (the others have no partner)."""
+def _shared(conn: Connection, ids: list[str]) -> set[str]:
+    """The NIKs of these households' index rows that more than one member holds in the store
+    (the others have no partner); by household, so a batch of 500 households is one query."""
     out = set()
-    for part in chunks(sorted(niks)):
+    for part in chunks(ids):
+        theirs = select(member_niks.c.nik).where(member_niks.c.household_id.in_(part))
         q = (
             select(member_niks.c.nik)
-            .where(member_niks.c.nik.in_(part))
+            .where(member_niks.c.nik.in_(theirs))
             .group_by(member_niks.c.nik)
             .having(func.count() > 1)
         )
