@@ -67,6 +67,15 @@ CODES: dict[str, dict[int, str]] = {
         12: "Lainnya",
     },
     "desil": {i: f"Desil {i}" for i in range(1, 11)},
+    "ya_tidak": {1: "Ya", 2: "Tidak"},
+    "jenis_disabilitas": {
+        1: "Penglihatan (tunanetra)",
+        2: "Pendengaran (tunarungu)",
+        3: "Bicara (tunawicara)",
+        4: "Fisik (tunadaksa)",
+        5: "Intelektual (tunagrahita)",
+        6: "Mental/psikososial",
+    },
 }
 
 ANOMALIES = {
@@ -115,6 +124,17 @@ MEMBER_COLUMNS = _cols(
     Column("nama_ibu", "text", False, "mother's name (nama ibu kandung)", 100),
     Column("pekerjaan", "code", False, "main occupation", codes=CODES["pekerjaan"]),
     Column("pendidikan", "code", False, "highest diploma", codes=CODES["pendidikan"]),
+    Column(
+        "disabilitas", "code", False, "has a disability (BNBA marking)", codes=CODES["ya_tidak"]
+    ),
+    Column(
+        "jenis_disabilitas",
+        "codes",
+        False,
+        "kinds of disability, codes separated by spaces, e.g. 1 4 (BNBA marking)",
+        codes=CODES["jenis_disabilitas"],
+    ),
+    Column("hamil", "code", False, "currently pregnant (BNBA marking)", codes=CODES["ya_tidak"]),
     Column("anomaly", "anomaly", False, "sample data only: the defect planted in this row"),
 )
 
@@ -260,6 +280,20 @@ def _whole(column: Column, s: str, today: date) -> int:
     return n
 
 
+def _codes(column: Column, s: str, today: date) -> str:
+    """Several codes of the column separated by single spaces (a select_multiple answer)."""
+    parts = s.split(" ")
+    for part in parts:
+        if not (part.isascii() and part.isdigit()) or int(part) not in column.codes:
+            raise InvalidValue(
+                f"{column.name}: {s!r} must be codes {min(column.codes)}-{max(column.codes)} "
+                "separated by single spaces, e.g. 1 4"
+            )
+    if len(set(parts)) != len(parts):
+        raise InvalidValue(f"{column.name}: {s!r} names a code twice")
+    return s
+
+
 def _decimal(column: Column, s: str, today: date) -> float:
     try:
         return float(s)
@@ -286,6 +320,7 @@ _PARSERS = {
     "member_id": _digits(18, "18 digits"),
     "int": _whole,
     "code": _whole,
+    "codes": _codes,
     "decimal": _decimal,
     "date": _date,
 }

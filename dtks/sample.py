@@ -749,6 +749,9 @@ class _Generator:
             "nama_ibu": p.mother,
             "pekerjaan": str(_occupation(rng, age, p.sex, education)),
             "pendidikan": str(education),
+            "disabilitas": "",  # BNBA markings: set in the field (dtks.markings)
+            "jenis_disabilitas": "",
+            "hamil": "",
             "anomaly": "",
         }
 

@@ -679,6 +679,7 @@ MEMBERS = [
         ("Memiliki disabilitas?", "Has a disability?"),
         required="yes",
         relevant=ACTIVE,
+        bind="member.disabilitas",
     ),
     q(
         "select_multiple disabilitas",
@@ -686,6 +687,7 @@ MEMBERS = [
         ("Jenis disabilitas", "Type of disability"),
         required="yes",
         relevant=f"{ACTIVE} and ${{disabilitas}} = 1",
+        bind="member.jenis_disabilitas",
     ),
     q(
         "select_one ya_tidak",
@@ -693,6 +695,7 @@ MEMBERS = [
         ("Sedang hamil?", "Currently pregnant?"),
         required="yes",
         relevant=f"{ACTIVE} and ${{jenis_kelamin}} = 2 and ${{umur}} >= 10 and ${{umur}} <= 55",
+        bind="member.hamil",
     ),
     q(
         "select_one penyakit",

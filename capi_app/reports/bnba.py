@@ -26,7 +26,7 @@ from capi_app.reports import labels
 from capi_app.reports.kop import kop, region_table, report_date
 from capi_app.reports.pdf import Page, write_pdf
 from capi_app.reports.words import Words
-from dtks import wilayah
+from dtks import markings, wilayah
 
 NO_RESULT = ""
 
@@ -182,6 +182,8 @@ def _remarks(hh: dict, w: Words, names: dict) -> str:
         parts.append(w.translate("Reports", "eligibility changed"))
     if not hh.get("approved"):
         parts.append(w.translate("Reports", "not yet approved"))
+    if hh.get("markings"):
+        parts.append(hh["markings"])  # dtks.markings: domain words, the same in both languages
     return "; ".join(parts)
 
 
@@ -195,6 +197,7 @@ def _summary(report: dict, w: Words, names: dict, several: bool) -> str:
         f"<p><b>{h.esc(part_a)}</b></p>",
         _status_by_result(households, w, names),
         _totals_line(households, w),
+        _markings_line(households),
     ]
     if several:
         parts += [
@@ -254,6 +257,15 @@ def _totals_line(households: list[dict], w: Words) -> str:
         .replace("%3", w.number(changed))
     )
     return f"<p style='margin-top: 4pt;'>{h.esc(text)}</p>"
+
+
+def _markings_line(households: list[dict]) -> str:
+    """Members marked (dtks.markings kinds are glossary words, kept in Indonesian)."""
+    totals = {k: sum(hh.get(k) or 0 for hh in households) for k in markings.KINDS}
+    if not any(totals.values()):
+        return ""
+    text = "BNBA: " + ", ".join(f"{k} {n}" for k, n in totals.items())
+    return f"<p>{h.esc(text)}</p>"
 
 
 def _by_desa(households: list[dict], w: Words) -> str:

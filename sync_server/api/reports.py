@@ -3,7 +3,7 @@
 from typing import Any
 
 from fastapi import Query
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from sync_server.api.deps import CurrentUser, Db
 from sync_server.api.json_route import api_router
@@ -40,6 +40,10 @@ class BnbaHousehold(BaseModel):
     eligibility_changed: bool
     state: str
     approved: bool
+    disabilitas: int = Field(0, description="members with a disability (dtks.markings)")
+    hamil: int = Field(0, description="members pregnant")
+    meninggal: int = Field(0, description="members removed as deceased")
+    markings: str = Field("", description="'name: disabilitas (kinds); name: hamil; ...'")
 
 
 class BnbaOut(BaseModel):

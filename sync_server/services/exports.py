@@ -16,7 +16,7 @@ from typing import BinaryIO
 from openpyxl import Workbook
 from sqlalchemy import Connection, Engine, and_, select
 
-from dtks import review, wilayah
+from dtks import markings, review, wilayah
 from dtks.private_files import open_private
 from sync_server.db import jsontext
 from sync_server.db.tables import households, members, users
@@ -60,6 +60,10 @@ COLUMNS = [
     "anomalies",
     "late",
     "late_for",
+    "disabilitas",
+    "hamil",
+    "meninggal",
+    "markings",
 ]
 SUMMARY_COLUMNS = [
     "kode_wilayah",
@@ -99,11 +103,13 @@ def rows_of(conn: Connection, rows, round_: str) -> list[dict]:
     latest = rounds.latest_verifications(conn, ids, round_)
     heads, flagged = _head_niks(conn, ids), open_flags(conn, ids)
     worklist = open_anomalies(conn, ids)
+    marked = _markings(conn, ids)
     names = dict(conn.execute(select(users.c.id, users.c.username)).all())
     approved = approvals.latest(conn, ids)
     return [
         _row(r, latest.get(r.household_id), heads, flagged, names, approved.get(r.household_id))
         | _cycle_columns(latest.get(r.household_id), worklist.get(r.household_id, []))
+        | _marking_columns(marked.get(r.household_id, []))
         for r in rows
     ]
 
@@ -147,6 +153,33 @@ def _row(r, v, heads, flagged, names, approval) -> dict:
         "approved_at": approval.at if approved else "",
         "flags": " ".join(sorted(flagged.get(r.household_id, ()))),
     }
+
+
+def _marking_columns(items: list[markings.Mark]) -> dict:
+    """Members marked on the BNBA (dtks.markings): a count per kind and the text."""
+    return markings.counts(items) | {"markings": markings.text(items)}
+
+
+def _markings(conn: Connection, ids: list[str]) -> dict[str, list[markings.Mark]]:
+    """{household_id: its members' BNBA markings}, members in id order."""
+    found: dict[str, list] = defaultdict(list)
+    for part in chunks(ids):
+        q = (
+            select(members)
+            .where(members.c.household_id.in_(part))
+            .order_by(members.c.household_id, members.c.member_id)
+        )
+        for m in conn.execute(q):
+            found[m.household_id].append(
+                {
+                    "member_id": m.member_id,
+                    "values": jsontext.loads(m.values),
+                    "status": m.status,
+                    "removal_reason": m.removal_reason,
+                    "removal_date": m.removal_date,
+                }
+            )
+    return {h: markings.marks(ms) for h, ms in found.items()}
 
 
 def _head_niks(conn: Connection, ids: list[str]) -> dict[str, str]:

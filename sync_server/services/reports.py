@@ -7,7 +7,7 @@ from collections import Counter
 
 from sqlalchemy import Connection
 
-from dtks import review, wilayah
+from dtks import markings, review, wilayah
 from sync_server import clock
 from sync_server.errors import InvalidContent
 from sync_server.services.exports import result_rows
@@ -30,6 +30,10 @@ HOUSEHOLD_KEYS = [
     "hasil",
     "alasan",
     "state",
+    "disabilitas",
+    "hamil",
+    "meninggal",
+    "markings",
 ]
 
 
@@ -79,4 +83,5 @@ def counts(entries: list[dict]) -> dict:
         "by_hasil": dict(by_hasil),
         "approved": sum(e["approved"] for e in entries),
         "eligibility_changed": sum(e["eligibility_changed"] for e in entries),
+        "markings": {k: sum(e.get(k) or 0 for e in entries) for k in markings.KINDS},
     }

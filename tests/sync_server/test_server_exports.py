@@ -122,6 +122,7 @@ def test_bnba_json_counts_match_the_rows(server):
         "by_hasil": {"1": 1, "2": 1, "": 0},
         "approved": 1,
         "eligibility_changed": 1,
+        "markings": {"disabilitas": 0, "hamil": 0, "meninggal": 0},
     }
     assert [h["household_id"] for h in report["eligibility_changes"]] == [HID]
     assert report["households"][1]["approved"] is True
@@ -161,3 +162,63 @@ def test_exports_need_reviewer_role_and_scope(server):
     assert (
         server.client("reviewer1").get(enum1.url("/exports/results"), params=bad).status_code == 422
     )
+
+
+def test_bnba_markings_are_member_data_in_exports_the_bnba_and_its_pdf(server, tmp_path):
+    """Disability (with its kinds), pregnancy and a death with its date, sent as member data,
+    show in the export, the BNBA JSON and the printed BNBA (pdftotext)."""
+    from capi_app.reports.bnba import render_bnba
+
+    enum1 = server.client("enum1")
+    # Disability and pregnancy on HID2's two members, a death in HID's.
+    m1, m2, m3 = f"{HID2}01", f"{HID2}02", f"{HID}02"
+    entry = _verified(HID2, FOUND_ELIGIBLE) | {
+        "members": [
+            {
+                "op": "change",
+                "member_id": m1,
+                "fields": {
+                    "disabilitas": {"base": None, "value": 1},
+                    "jenis_disabilitas": {"base": None, "value": "1 4"},
+                },
+            },
+            {"op": "change", "member_id": m2, "fields": {"hamil": {"base": None, "value": 1}}},
+        ]
+    }
+    died = _verified(HID, FOUND_ELIGIBLE) | {
+        "members": [{"op": "remove", "member_id": m3, "reason": "meninggal", "date": "2026-10-20"}]
+    }
+    r = enum1.push([entry, died])
+    assert r.status_code == 200, r.text
+    stored = json.loads(server.scalar('SELECT "values" FROM members WHERE member_id = :m', m=m1))
+    assert (stored["disabilitas"], stored["jenis_disabilitas"]) == (1, "1 4")
+    bad = _verified(HID3, NOT_FOUND) | {
+        "members": [
+            {
+                "op": "change",
+                "member_id": f"{HID3}01",
+                "fields": {"jenis_disabilitas": {"base": None, "value": "1 9"}},
+            }
+        ]
+    }
+    refused = enum1.push([bad])
+    assert refused.status_code == 422 and "jenis_disabilitas" in refused.text, refused.text
+    reviewer = server.client("reviewer1")
+    rows = list(csv.DictReader(io.StringIO(_export(reviewer, "csv").content.decode("utf-8"))))
+    by_id = {x["household_id"]: x for x in rows}
+    row, other = by_id[HID2], by_id[HID]
+    assert (row["disabilitas"], row["hamil"], row["meninggal"]) == ("1", "1", "0")
+    assert "disabilitas (penglihatan, fisik)" in row["markings"] and "hamil" in row["markings"]
+    assert other["meninggal"] == "1" and "meninggal 2026-10-20" in other["markings"]
+    report = reviewer.get(
+        reviewer.url("/reports/bnba"), params={"round": ROUND, "scope": "32.04.12.2002"}
+    ).json()
+    assert report["counts"]["markings"] == {"disabilitas": 1, "hamil": 1, "meninggal": 1}
+    pdf = render_bnba(report, tmp_path / "bnba.pdf")
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    flat = " ".join(text.split())
+    for words in ("disabilitas", "penglihatan", "fisik", "hamil", "meninggal"):
+        assert words in flat, words
+    assert "2026-10-20" in flat and "BNBA: disabilitas 1, hamil 1, meninggal 1" in flat
