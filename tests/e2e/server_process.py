@@ -121,6 +121,15 @@ class SyncServer:
         finally:
             conn.close()
 
+    def reaching_desa(self) -> int:
+        """Live households a pull of the desa brings: listed there, or listed elsewhere with a
+        household id naming it (an open wrong_wilayah anomaly, docs/cycle.md)."""
+        return self.query(
+            "SELECT count(*) FROM households WHERE deleted = 0 AND (kode_wilayah = '3204122002'"
+            " OR household_id IN (SELECT household_id FROM household_reach"
+            " WHERE kode = '3204122002'))"
+        )[0][0]
+
     def household(self, household_id: str) -> tuple[dict, int]:
         """A household's values and version as the server holds them."""
         ((values, version),) = self.query(
