@@ -76,7 +76,12 @@ def load_rows(conn: Connection, ids: list[str]):
 
 def load_states(conn: Connection, ids: list[str]) -> dict[str, HouseholdState]:
     """Return the merge state of each existing household among ids."""
-    rows, member_rows = load_rows(conn, ids)
+    return states_from_rows(conn, *load_rows(conn, ids))
+
+
+def states_from_rows(conn: Connection, rows: dict, member_rows) -> dict[str, HouseholdState]:
+    """The merge state of each household of rows (load_rows), its verifications and open
+    flags read here."""
     found = list(rows)
     records, open_flags = defaultdict(list), defaultdict(set)
     for part in chunks(found):

@@ -64,7 +64,7 @@ from sync_server.services import photos as photo_service
 from sync_server.services.assignments import round_for
 from sync_server.services.eligibility import changes_eligibility
 from sync_server.services.form_check import check_answers
-from sync_server.services.household_store import chunks, load_states
+from sync_server.services.household_store import load_rows, states_from_rows
 from sync_server.services.users import User
 
 RETRIES = 5
@@ -196,8 +196,8 @@ class _Writes:
 
 def _apply(conn: Connection, user: User, changeset: ChangeSet, forms_dir, relayer_id=None) -> dict:
     ids = [h.household_id for h in changeset.households]
-    states = load_states(conn, ids)
-    rows = _household_rows(conn, ids)
+    rows, member_rows = load_rows(conn, ids)  # whole households rows: kode, state, version...
+    states = states_from_rows(conn, rows, member_rows)
     scopes = user.write_scopes(conn)
     elsewhere = [h for h, r in rows.items() if r is not None and not covers(scopes, r.kode_wilayah)]
     reached = pull.reaches(conn, elsewhere, scopes) if elsewhere else {}
@@ -264,22 +264,6 @@ def _lateness(
         return round_, None
     activity = cycle_rule.field_activity(row is None)
     return cycle.lateness(conn, round_, kode, activity, cals)
-
-
-def _household_rows(conn: Connection, ids: list[str]) -> dict:
-    rows = {}
-    for part in chunks(ids):
-        for r in conn.execute(
-            select(
-                households.c.household_id,
-                households.c.kode_wilayah,
-                households.c.state,
-                households.c.version,
-                households.c.replaced_by,
-            ).where(households.c.household_id.in_(part))
-        ):
-            rows[r.household_id] = r
-    return rows
 
 
 def _validate(
