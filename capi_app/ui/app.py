@@ -27,7 +27,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--user",
         metavar="NAME",
-        help="with --demo: the demo user to log in as (default: enum1; the demo prints them all)",
+        help="the user the login starts with; with --demo, the demo user to log in as (default "
+        "enum1; the demo prints them all)",
     )
     p.add_argument("--version", action="store_true", help="print the version and exit")
     p.add_argument("--self-check", action="store_true", help="check the installation and exit")
@@ -92,6 +93,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.lang:
         profile.settings.language = args.lang
         profile.save()
+    if args.user:
+        profile.settings.username = args.user  # the login window starts with this user
     app = make_app(profile.settings.language)
     if args.self_check:
         return self_check(problem)
