@@ -126,3 +126,13 @@ def dispose(*widgets) -> None:
         w.deleteLater()
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     gc.collect()
+
+
+def listed_here(store: Store, limit: int = 10_000, desa: str = "3204122002") -> list[str]:
+    """Ids of the device's households listed in the desa, in list order: without those listed
+    elsewhere that reach the desa through their household id (docs/cycle.md), which the desa's
+    reviewer does not review until they move."""
+    rows = store.list_households(limit=10_000)
+    here = [r.household_id for r in rows if store.household(r.household_id).values.get(
+        "kode_wilayah") == desa]  # fmt: skip
+    return here[:limit]

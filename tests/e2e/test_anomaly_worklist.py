@@ -8,7 +8,7 @@ import csv
 from datetime import date, datetime, timedelta
 
 import pytest
-from e2e_helpers import WIB, answers, login
+from e2e_helpers import WIB, answers, dispose, login
 from server_process import DESA, ROUND, SyncServer
 
 from capi_app.sync.session import run_sync
@@ -97,7 +97,6 @@ def test_every_planted_anomaly_reaches_the_desa_shows_in_the_form_and_clears_whe
         assert any(a.kind == kind and a.member_id == mid for a in found), (hid, kind, found)
         # The form marks the field with the anomaly's message.
         dialog = HouseholdDialog(session, hid)
-        qtbot.addWidget(dialog)
         marks = dialog.form_view.anomalies()
         anomaly = next(a for a in found if a.kind == kind and a.member_id == mid)
         if mid is None:
@@ -107,7 +106,7 @@ def test_every_planted_anomaly_reaches_the_desa_shows_in_the_form_and_clears_whe
             index = next(i for i, m in enumerate(rows) if m["id_art"] == mid)
             text = marks.get(f"members[{index}].{anomaly.field}")
             assert text, (hid, kind, marks)
-        dialog.close()
+        dispose(dialog)  # gone before the store closes: no later event reaches it
 
     # Fixed and saved: gone from the device's worklist at once.
     for n, (hid, mid, kind) in enumerate(planted):

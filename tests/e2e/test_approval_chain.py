@@ -11,7 +11,7 @@ import sys
 from datetime import datetime, timedelta
 
 import pytest
-from e2e_helpers import WIB, answers, login
+from e2e_helpers import WIB, answers, listed_here, login
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QLineEdit
 from server_process import ROUND
@@ -122,7 +122,7 @@ def state(server, hid):
 
 def test_kabkota_provinsi_kemensos_and_the_next_prelist(qtbot, chain, small_server, tmp_path):
     enum1, rev, prov, kem = (chain[n] for n in ("enum1", "rev1", "prov1", "kem1"))
-    ids = [h.household_id for h in enum1.store.list_households(limit=4)]
+    ids = listed_here(enum1.store, 4)
     for hid in ids:
         finalize(enum1, hid)
     assert run_sync(enum1).outcomes["applied"] == 4

@@ -7,7 +7,7 @@ from __future__ import annotations
 import time
 
 import pytest
-from e2e_helpers import dispose, edit_many, login
+from e2e_helpers import dispose, edit_many, listed_here, login
 from PySide6.QtCore import QCoreApplication
 from server_process import SyncServer
 
@@ -39,7 +39,7 @@ def field(tmp_path_factory, qapp):
     for name in ("enum1", "enum2"):
         sessions[name] = login(Profile(root / name), server.url, name)
         run_sync(sessions[name], phases=("pull",))
-    ids = sorted(h.household_id for h in sessions["enum1"].store.list_households(limit=100))[:3]
+    ids = sorted(listed_here(sessions["enum1"].store, 100))[:3]
     edit_many(sessions["enum1"].store, ids, "enum1")
     supervisor = login(Profile(root / "spv1"), server.url, "spv1")
     i18n.set_language("id")

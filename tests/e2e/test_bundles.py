@@ -9,7 +9,7 @@ import subprocess
 import sys
 
 import pytest
-from e2e_helpers import edit_many, login
+from e2e_helpers import edit_many, listed_here, login
 from server_process import PASSWORD, SyncServer
 
 from capi_app.sync.bundles import export_bundle, import_reply
@@ -44,7 +44,7 @@ def _field_work(server, root):
 
         session = login(Profile(root / name), server.url, name)
         run_sync(session, phases=("pull",))
-        ids = sorted(h.household_id for h in session.store.list_households(limit=500))
+        ids = sorted(listed_here(session.store, 500))
         edit_many(session.store, ids[EDITS[name]], name)
         sessions[name] = session
     return sessions

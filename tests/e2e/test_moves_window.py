@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 import pytest
-from e2e_helpers import CAMERA_PHOTOS, PHOTOS, WIB, answers, login
+from e2e_helpers import CAMERA_PHOTOS, PHOTOS, WIB, answers, listed_here, login
 from PySide6.QtCore import Qt
 
 from capi_app.media import import_photo
@@ -68,7 +68,7 @@ def kode(server, hid):
 
 def test_the_receiving_reviewer_confirms_one_move_and_refuses_another(qtbot, field, small_server):
     enum1, rev1, garut = (field[n] for n in ("enum1", "rev1", "revgarut"))
-    one, two = (h.household_id for h in enum1.store.list_households(limit=2))
+    one, two = listed_here(enum1.store, 2)
     move_to_garut(enum1, one, photo=CAMERA_PHOTOS[0])
     move_to_garut(enum1, two)
     summary = run_sync(enum1)

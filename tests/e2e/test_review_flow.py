@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 import pytest
-from e2e_helpers import WIB, answers, login
+from e2e_helpers import WIB, answers, listed_here, login
 from PySide6.QtCore import Qt
 
 from capi_app.profile import Profile
@@ -68,7 +68,7 @@ def open_review(qtbot, reviewer, hid):
 
 def test_reviewer_takes_the_client_value_and_both_enumerators_pull_it(qtbot, team, small_server):
     one, two, reviewer = team
-    hid = one.store.list_households(limit=1)[0].household_id
+    hid = listed_here(one.store, 1)[0]
     assert push_edit(one, hid, alamat="Jl. Satu 1").outcomes["applied"] == 1
     assert push_edit(two, hid, alamat="Jl. Dua 2").outcomes["conflict"] == 1
 
@@ -97,7 +97,7 @@ def test_reviewer_takes_the_client_value_and_both_enumerators_pull_it(qtbot, tea
 
 def test_return_with_a_note_fix_and_approve(qtbot, team, small_server):
     one, _, reviewer = team
-    hid = one.store.list_households(limit=1)[0].household_id
+    hid = listed_here(one.store, 1)[0]
     assert push_edit(one, hid, alamat="Jl. Salah 9").ok
 
     window = ReviewWindow(reviewer)
@@ -143,7 +143,7 @@ def test_return_with_a_note_fix_and_approve(qtbot, team, small_server):
 
 def test_approve_is_refused_while_a_conflict_is_open(qtbot, team, small_server):
     one, two, reviewer = team
-    hid = one.store.list_households(limit=1)[0].household_id
+    hid = listed_here(one.store, 1)[0]
     push_edit(one, hid, rt="003")
     push_edit(two, hid, rt="004")
 

@@ -11,7 +11,7 @@ import shutil
 from datetime import datetime, timedelta
 
 import pytest
-from e2e_helpers import dispose, edit_many, login
+from e2e_helpers import dispose, edit_many, listed_here, login
 from PySide6.QtCore import QCoreApplication, Qt
 from server_process import DESA, ROUND, SUITE_TIME, SyncServer
 
@@ -41,7 +41,7 @@ def _wait(qapp, done, seconds: float = 60) -> None:
 def _pull_and_edit(server, root, name, ids_slice):
     session = login(Profile(root / name), server.url, name)
     run_sync(session, phases=("pull",))
-    ids = sorted(h.household_id for h in session.store.list_households(limit=500))
+    ids = sorted(listed_here(session.store, 500))
     edit_many(session.store, ids[ids_slice], name)
     return session, ids[ids_slice]
 
