@@ -28,7 +28,9 @@ def household_row(desa: str, n: int) -> dict:
     """A valid households.csv row."""
     return {
         "household_id": household_id(desa, n),
-        "no_kk": f"320412{(n % 28) + 1:02d}0115{(n % 9999) + 1:04d}",
+        # The No KK names the desa's own kecamatan: a No KK of another region is a
+        # wrong_wilayah anomaly whose household reaches that region (issue 15).
+        "no_kk": f"{desa[:6]}{(n % 28) + 1:02d}0115{(n % 9999) + 1:04d}",
         "kode_wilayah": desa,
         "alamat": f"Jl. Mawar {n}",
         "rt": f"{n % 12 + 1:03d}",
