@@ -107,6 +107,21 @@ def _read_password(args) -> str:
     return first
 
 
+def cmd_import_requests(args) -> int:
+    """Import usul warga, sanggahan and usulan Kemensos from a CSV (docs/cycle.md)."""
+    from sync_server.services.citizen_requests import import_requests
+
+    engine = _engine(args)
+    result = import_requests(engine, Path(args.file))
+    for line in result.errors:
+        print(line, file=sys.stderr)
+    print(
+        f"requests: {result.new} new, {result.known} already imported, "
+        f"{len(result.errors)} rows refused"
+    )
+    return 1 if result.errors else 0
+
+
 def cmd_add_user(args) -> int:
     """Create a user."""
     from sync_server.services.users import create_user
@@ -385,6 +400,14 @@ def build_parser() -> argparse.ArgumentParser:
         "--report", metavar="FILE", help="bad-rows CSV (default DIRECTORY/import-report.csv)"
     )
     s.set_defaults(func=cmd_import)
+
+    s = sub.add_parser(
+        "import-requests",
+        parents=[common],
+        help="import usul warga, sanggahan and usulan Kemensos from a CSV",
+    )
+    s.add_argument("file")
+    s.set_defaults(func=cmd_import_requests)
 
     for name, func, text in (
         ("add-user", cmd_add_user, "create a user"),

@@ -450,6 +450,26 @@ anomalies = Table(
 open while cleared_at is null, cleared when a later detection no longer finds it. value and
 related are JSON text."""
 
+citizen_requests = Table(
+    "citizen_requests",
+    metadata,
+    Column("reference", String(100), primary_key=True),
+    Column("kind", String(32), nullable=False),
+    Column("day", String(10), nullable=False),
+    Column("nik", String(16)),
+    Column("name", Text, nullable=False),
+    Column("address", Text),
+    Column("kode_wilayah", String(10), nullable=False, index=True),
+    Column("household_id", ID, index=True),
+    Column("member_id", ID),
+    Column("reason", Text),
+    Column("programme", Text),
+    Column("imported_at", TIME, nullable=False),
+)
+"""Usul warga, sanggahan and usulan Kemensos from sync-server import-requests (0015), one row
+per reference number (an import again keeps the first). household_id: the household a
+sanggahan objects to (its pull carries the task)."""
+
 household_reach = Table(
     "household_reach",
     metadata,

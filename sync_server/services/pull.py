@@ -18,7 +18,7 @@ from sync_server.db import jsontext
 from sync_server.db.engine import low_watermark
 from sync_server.db.tables import household_reach, households, members, tombstones
 from sync_server.scopes import scope_range, under_scope
-from sync_server.services import tasks
+from sync_server.services import citizen_requests, tasks
 from sync_server.services.anomalies import open_anomalies
 from sync_server.services.household_store import chunks, review_info
 
@@ -44,6 +44,7 @@ def pull_page(conn: Connection, scope: str, since: int, limit: int) -> dict:
     page_ids = [r.household_id for r in page_rows]
     member_map = _members(conn, page_ids)
     worklist = open_anomalies(conn, page_ids)
+    asked = citizen_requests.of_households(conn, page_ids)
     still_here = _still_in_scope(
         conn, [r.household_id for _, kind, r in items if kind == "t"], scope, low, high
     )
@@ -53,7 +54,10 @@ def pull_page(conn: Connection, scope: str, since: int, limit: int) -> dict:
             found = worklist.get(r.household_id, [])
             out.append(
                 _household(r, member_map.get(r.household_id, []))
-                | {"anomalies": [a.to_json() for a in found], "tasks": tasks.of(r, found)}
+                | {
+                    "anomalies": [a.to_json() for a in found],
+                    "tasks": tasks.of(r, found, asked.get(r.household_id, ())),
+                }
             )
         elif kind == "h" or r.household_id not in still_here:
             out.append(_tombstone(r.household_id, getattr(r, "version", 0)))

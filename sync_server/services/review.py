@@ -25,7 +25,7 @@ from sync_server.db.tables import (
     verifications,
 )
 from sync_server.errors import InvalidContent, ScopeViolation, StateConflict
-from sync_server.services import approvals, history, tasks, validation
+from sync_server.services import approvals, citizen_requests, history, tasks, validation
 from sync_server.services.access import reviewable_household
 from sync_server.services.anomalies import open_anomalies
 from sync_server.services.household_store import household_from_rows, load_rows
@@ -75,7 +75,9 @@ def detail(conn: Connection, user: User, household_id: str) -> dict:
         kode_wilayah=row.kode_wilayah,
         proposed=row.proposed,
         anomalies=[a.to_json() for a in found],
-        tasks=tasks.of(row, found),
+        tasks=tasks.of(
+            row, found, citizen_requests.of_households(conn, [household_id]).get(household_id, ())
+        ),
     )
     return {
         "household": household,

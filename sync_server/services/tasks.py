@@ -10,9 +10,10 @@ verification of a pre-list household).
 from dtks import tasks as rule
 
 
-def of(row, anomalies) -> list[dict]:
-    """The tasks of one household row, given its open anomalies."""
-    out = []
+def of(row, anomalies, requests=()) -> list[dict]:
+    """The tasks of one household row, given its open anomalies and requests naming it
+    (services/citizen_requests.py: a sanggahan's task id is its reference number)."""
+    out = [rule.Task(r.kind, r.reference, r.reason) for r in requests]
     if anomalies:
         kinds = sorted({a.kind for a in anomalies})
         out.append(rule.Task(rule.ANOMALI, f"{rule.ANOMALI}-{row.household_id}", ", ".join(kinds)))

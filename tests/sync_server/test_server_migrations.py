@@ -389,3 +389,10 @@ def test_upgrade_to_0014_makes_open_wrong_wilayah_anomalies_reach_the_regions_of
         ("3204122002000001", "3204122002"),
     ]
     engine.dispose()
+
+
+def test_upgrade_to_0015_adds_an_empty_request_table(db_url):
+    engine = _at(db_url, "0014")
+    upgrade(engine)
+    assert _rows(engine, "SELECT count(*) FROM citizen_requests") == [(0,)]
+    engine.dispose()
