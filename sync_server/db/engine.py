@@ -118,11 +118,27 @@ def low_watermark(conn: Connection) -> int | None:
     sequence order)."""
     if conn.dialect.name != "postgresql":
         return None
-    base, xmin = conn.exec_driver_sql(
-        "SELECT (SELECT value FROM counters WHERE name = 'seq'),"
-        " pg_snapshot_xmin(pg_current_snapshot())::text::bigint"
-    ).one()
+    base, xmin = conn.exec_driver_sql(WATERMARK_SQL).one()
     return base + (xmin << TXN_SHIFT)
+
+
+WATERMARK_SQL = """
+SELECT (SELECT value FROM counters WHERE name = 'seq'),
+       coalesce(
+           (SELECT min(x::text::bigint) FROM pg_snapshot_xip(q.s) AS x
+             WHERE x::text::bigint %% 4294967296 NOT IN (
+                   SELECT backend_xid::text::bigint FROM pg_stat_activity
+                    WHERE backend_xid IS NOT NULL
+                      AND datname IS DISTINCT FROM current_database())),
+           pg_snapshot_xmax(q.s)::text::bigint)
+  FROM (SELECT pg_current_snapshot() AS s) AS q
+"""
+"""The oldest running transaction that may write this database: the snapshot's in-progress
+ids less those known to belong to a session of another database of the same PostgreSQL
+server (they cannot write our tables; one long transaction there held every pull back). A
+transaction that cannot be placed (another role's session, a prepared transaction) is kept,
+so the mark is never above the true one; none running: the snapshot's xmax. Sequence numbers
+use the top-level transaction id (pg_current_xact_id), which pg_stat_activity shows."""
 
 
 class Sequence:

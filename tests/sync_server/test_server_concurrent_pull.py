@@ -71,3 +71,27 @@ def test_a_pull_running_during_concurrent_pushes_misses_no_change(server, tmp_pa
 
 def _alamat(i: int) -> str:
     return household_row(DESA, i)["alamat"]
+
+
+def test_a_long_transaction_in_another_database_does_not_hold_pulls_back(server, db_url):
+    # On PostgreSQL a pull stops below the oldest running writer. A transaction that holds a
+    # transaction id in another database of the same server cannot write our tables: a pull
+    # must still bring a push made after it began (it brought nothing before the fix).
+    if not db_url.startswith("postgresql"):
+        return  # SQLite has no other database and no watermark
+    import psycopg
+
+    plain = db_url.split("?")[0].replace("postgresql+psycopg://", "postgresql://")
+    other = plain.rsplit("/", 1)[0] + "/postgres"
+    aid = server.assignment_ids["enum1"]
+    reader = server.client("enum1")
+    first = reader.pull(aid, 0, 1000)
+    versions = {h["household_id"]: h["version"] for h in first["households"]}
+    hid = household_id(DESA, 1)
+    with psycopg.connect(other) as elsewhere:
+        elsewhere.execute("SELECT pg_current_xact_id()")  # holds an id until it ends
+        r = server.client("enum1").push([edit(hid, versions[hid], alamat=(_alamat(1), "Jl. X"))])
+        assert r.status_code == 200, r.text
+        page = reader.pull(aid, first["next_since"], 100)
+        assert [h["household_id"] for h in page["households"]] == [hid]
+        elsewhere.rollback()
