@@ -301,6 +301,17 @@ def test_upgrade_to_0010_keeps_households_and_pulls_walk_the_scope_indexes(db_ur
     engine.dispose()
 
 
+def _enum1(conn) -> None:
+    """The user enum1 (id 1 in an empty database), as an older schema holds it."""
+    conn.execute(
+        text(
+            "INSERT INTO users (username, role, password_hash, created_at, disabled) "
+            "VALUES ('enum1', 'enumerator', 'x', :t, false)"
+        ),
+        {"t": NOW},
+    )
+
+
 def _index_names(engine, table) -> set[str]:
     """Index names, expression indexes included (SQLAlchemy's reflection skips those on SQLite)."""
     if engine.dialect.name == "sqlite":
@@ -314,13 +325,7 @@ def _index_names(engine, table) -> set[str]:
 def test_upgrade_to_0012_keeps_audit_and_changesets_with_no_relayer(db_url):
     engine = _at(db_url, "0011")
     with engine.begin() as conn:
-        conn.execute(
-            text(
-                "INSERT INTO users (username, role, password_hash, created_at, disabled) "
-                "VALUES ('enum1', 'enumerator', 'x', :t, false)"
-            ),
-            {"t": NOW},
-        )
+        _enum1(conn)
         conn.execute(
             text(
                 "INSERT INTO audit (at, user_id, device_id, changeset_id, household_id, field, "
@@ -338,13 +343,7 @@ def test_upgrade_to_0012_keeps_audit_and_changesets_with_no_relayer(db_url):
 def test_upgrade_to_0013_keeps_verifications_and_photos_without_paradata_or_hashes(db_url):
     engine = _at(db_url, "0012")
     with engine.begin() as conn:
-        conn.execute(
-            text(
-                "INSERT INTO users (username, role, password_hash, created_at, disabled) "
-                "VALUES ('enum1', 'enumerator', 'x', :t, false)"
-            ),
-            {"t": NOW},
-        )
+        _enum1(conn)
         conn.execute(
             text(
                 "INSERT INTO verifications (household_id, round, changeset_id, user_id, device_id,"
