@@ -135,7 +135,8 @@ class PapiKeying:
             for m in first.prelist.get("members", [])
             if m.get("status", "active") == "active"
         ]
-        return prefill(self.form, first.prelist.get("values") or {}, members)
+        tasks = self.store.tasks(household_id)
+        return prefill(self.form, first.prelist.get("values") or {}, members, tasks)
 
     def record_answer(self, household_id: str, path: str) -> None:
         """Paradata: a value was keyed."""

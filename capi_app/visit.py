@@ -22,7 +22,7 @@ from capi_app.store.store import Store
 from capi_app.store.views import HouseholdView
 from dtks import integrity
 from dtks.forms import Form, Problem
-from dtks.forms.prefill import member_repeat, prefill, write_back
+from dtks.forms.prefill import member_repeat, prefill, with_tasks, write_back
 from dtks.integrity import Event, Paradata
 from dtks.model import Gps, Papi
 from dtks.prelist import HOUSEHOLD_COLUMNS, MEMBER_COLUMNS, InvalidValue, parse_value
@@ -130,18 +130,22 @@ class SaveResult:
 
 def start_visit(store: Store, form: Form, household_id: str) -> Visit:
     """The saved answers of a visit under way, or answers prefilled from the pre-list; its
-    paradata goes on from what was recorded before, with an ``opened`` event."""
+    paradata goes on from what was recorded before, with an ``opened`` event. Either way
+    the household's tasks as pulled now fill the form's task fields (a request that came
+    after the draft was saved asks for its finding)."""
     view = store.household(household_id)
+    tasks = store.tasks(household_id)
     now = _now()
     paradata = store.paradata(household_id)
     if paradata is not None:
         paradata = paradata.add(Event(paradata.offset(now), integrity.OPENED))
     if view.verification is not None and view.verification.answers:
-        return Visit(household_id, dict(view.verification.answers), view, now, paradata)
+        answers = with_tasks(form, dict(view.verification.answers), tasks)
+        return Visit(household_id, answers, view, now, paradata)
     members = [
         {**m.values, MEMBER_ID_COLUMN: m.member_id} for m in view.members if m.status == "active"
     ]
-    return Visit(household_id, prefill(form, view.values, members), view, now, paradata)
+    return Visit(household_id, prefill(form, view.values, members, tasks), view, now, paradata)
 
 
 def save_visit(

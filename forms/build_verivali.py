@@ -15,9 +15,10 @@ sys.path[:0] = [str(HERE), str(HERE.parent)]
 from xlsform_writer import choice_list, q, write_xlsform  # noqa: E402
 
 from dtks.prelist import CODES  # noqa: E402
+from dtks.tasks import REQUEST_KINDS, SANGGAHAN, USUL_WARGA, USULAN_KEMENSOS  # noqa: E402
 
 FORM_ID = "verivali_dtks"
-VERSION = "2026110101"
+VERSION = "2026120401"
 FOUND = "${status_rt} = 1"
 ACTIVE = "${aktif} = 1"
 
@@ -279,6 +280,11 @@ CHOICES = [
         ),
     ),
     *choice_list("hasil", numbered(("Layak", "Eligible"), ("Tidak layak", "Not eligible"))),
+    # The finding on a request: its codes are the words the server records as the finding's
+    # result (docs/cycle.md, "Requests"), not paper codes.
+    *choice_list(
+        "temuan", {"layak": ("Layak", "Eligible"), "tidak_layak": ("Tidak layak", "Not eligible")}
+    ),
     *choice_list(
         "alasan",
         numbered(
@@ -793,6 +799,87 @@ RESULT = [
     q("end group"),
 ]
 
+# The household's request tasks (dtks.tasks.REQUEST_KINDS), prefilled from the pulled household
+# by dtks.forms.prefill (bind request.*); hidden: the enumerator does not answer them.
+HAS_REQUEST = " or ".join(f"selected(${{permintaan_jenis}}, '{k}')" for k in REQUEST_KINDS)
+REQUEST_NAMES = {
+    SANGGAHAN: ("Sanggahan", "Objection (sanggahan)"),
+    USUL_WARGA: ("Usul warga", "Citizen's proposal (usul warga)"),
+    USULAN_KEMENSOS: ("Usulan Kemensos", "Kemensos proposal (usulan Kemensos)"),
+}
+
+
+def request_name(lang: int) -> str:
+    """The request's kind in one language (0 Indonesian, 1 English), as a calculation."""
+    out = "''"
+    for kind, names in reversed(REQUEST_NAMES.items()):
+        out = f'if(selected(${{permintaan_jenis}}, "{kind}"), "{names[lang]}", {out})'
+    return out
+
+
+REQUEST = [
+    q(
+        "hidden",
+        "permintaan_jenis",
+        ("Jenis permintaan", "Kind of request"),
+        bind="request.kind",
+    ),
+    q("hidden", "permintaan_nomor", ("Nomor permintaan", "Request number"), bind="request.id"),
+    q(
+        "hidden",
+        "permintaan_alasan",
+        ("Alasan permintaan", "Reason given in the request"),
+        bind="request.note",
+    ),
+    q(
+        "begin group",
+        "verifikasi_permintaan",
+        ("8. Hasil verifikasi permintaan", "8. Finding on the request"),
+        relevant=HAS_REQUEST,
+    ),
+    q("calculate", "permintaan_nama_id", calculation=request_name(0)),
+    q("calculate", "permintaan_nama_en", calculation=request_name(1)),
+    q(
+        "note",
+        "permintaan_ringkasan",
+        (
+            "${permintaan_nama_id} nomor ${permintaan_nomor}. "
+            "Alasan dalam permintaan: ${permintaan_alasan}",
+            "${permintaan_nama_en} number ${permintaan_nomor}. "
+            "Reason given in the request: ${permintaan_alasan}",
+        ),
+    ),
+    q(
+        "select_one temuan",
+        "temuan_hasil",
+        ("Temuan petugas di lapangan", "Finding in the field"),
+        hint=(
+            "Sanggahan: apakah rumah tangga ini layak tetap menerima? Usulan: apakah rumah "
+            "tangga yang diusulkan layak?",
+            "Objection: is this household eligible to keep receiving? Proposal: is the proposed "
+            "household eligible?",
+        ),
+        required="yes",
+    ),
+    q(
+        "text",
+        "temuan_alasan",
+        ("Alasan temuan", "Reason for the finding"),
+        hint=(
+            "Apa yang dilihat di lapangan; paling banyak 500 huruf",
+            "What was seen in the field; at most 500 characters",
+        ),
+        required="yes",
+        constraint="string-length(.) <= 500",
+        constraint_message=(
+            "Alasan temuan paling banyak 500 huruf.",
+            "The reason for the finding has at most 500 characters.",
+        ),
+        appearance="multiline",
+    ),
+    q("end group"),
+]
+
 SETTINGS = {
     "form_id": FORM_ID,
     "version": VERSION,
@@ -804,7 +891,7 @@ SETTINGS = {
 
 def build(path: Path = HERE / "verivali-dtks.xlsx") -> Path:
     """Write the form to ``path``."""
-    survey = [*LOCATION, *STATUS, *HOUSING, *ASSETS, *MEMBERS, *PROGRAMMES, *RESULT]
+    survey = [*LOCATION, *STATUS, *HOUSING, *ASSETS, *MEMBERS, *PROGRAMMES, *RESULT, *REQUEST]
     write_xlsform(path, survey, CHOICES, SETTINGS)
     return path
 

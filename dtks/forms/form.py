@@ -184,7 +184,7 @@ def load_form(path) -> Form:
 
     >>> form = load_form("forms/verivali-dtks.xlsx")
     >>> form.id, form.version
-    ('verivali_dtks', '2026110101')
+    ('verivali_dtks', '2026120401')
     """
     path = Path(path)
     st = path.stat()

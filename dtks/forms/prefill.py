@@ -3,10 +3,25 @@
 A field bound to ``household.alamat`` starts with the household's ``alamat``; a field bound
 to ``member.nik`` lies in the repeat of members and starts, in instance i, with member i's
 ``nik``. Writing back reads the same fields out of the answers.
+
+The household's tasks (dtks.tasks, as the pull sends them) reach the form the same way: a
+field bound to ``task.<attribute>`` holds that attribute (``kind``, ``id`` or ``note``) of
+every task of the household, ``request.<attribute>`` the same of its request tasks only
+(``dtks.tasks.REQUEST_KINDS``: sanggahan, usul warga, usulan Kemensos). Several tasks are
+joined: kinds by a space (so ``selected(${x}, 'sanggahan')`` works, as on a select_multiple),
+ids and notes by ``"; "``. They are the server's, never the enumerator's: ``with_tasks`` puts
+them again into saved answers when a visit is reopened, and ``write_back`` leaves them out.
 """
+
+from collections.abc import Iterable
 
 from dtks.forms.form import Form
 from dtks.forms.model import Field
+from dtks.tasks import REQUEST_KINDS, Task
+
+TASK_ATTRIBUTES = ("kind", "id", "note")
+"""What a ``task.*`` or ``request.*`` binding may name."""
+_JOINERS = {"kind": " ", "id": "; ", "note": "; "}
 
 
 def member_repeat(form: Form) -> Field | None:
@@ -17,8 +32,9 @@ def member_repeat(form: Form) -> Field | None:
     return None
 
 
-def prefill(form: Form, household: dict, members: list[dict] = ()) -> dict:
-    """A starting answer set: defaults, then the household's and members' pre-list values.
+def prefill(form: Form, household: dict, members: list[dict] = (), tasks: Iterable = ()) -> dict:
+    """A starting answer set: defaults, then the household's and members' pre-list values
+    and its tasks (``Task`` or pulled ``{"kind", "id", "note"}`` items).
 
     >>> from dtks.forms import load_form
     >>> form = load_form("forms/verivali-dtks.xlsx")
@@ -42,7 +58,32 @@ def prefill(form: Form, household: dict, members: list[dict] = ()) -> dict:
                     inst[f.name] = _text(member[column])
             instances.append(inst)
         answers[repeat.name] = instances
-    return answers
+    return with_tasks(form, answers, tasks)
+
+
+def with_tasks(form: Form, answers: dict, tasks: Iterable) -> dict:
+    """``answers`` with every ``task.*`` / ``request.*`` field set from ``tasks`` (the
+    household's tasks now: a request pulled after a draft was saved reaches its form).
+
+    >>> from dtks.forms import load_form
+    >>> form = load_form("forms/verivali-dtks.xlsx")
+    >>> a = with_tasks(form, {}, [{"kind": "anomali", "id": "x"},
+    ...                           {"kind": "sanggahan", "id": "SGH-1", "note": "mampu"}])
+    >>> a["permintaan_jenis"], a["permintaan_nomor"], a["permintaan_alasan"]
+    ('sanggahan', 'SGH-1', 'mampu')
+    >>> form.relevance(a)["temuan_hasil"], form.relevance({})["temuan_hasil"]
+    (True, False)
+    """
+    items = [t if isinstance(t, Task) else Task.from_json(t) for t in tasks]
+    out = dict(answers)
+    for f in form.iter_fields():
+        kind, _, attribute = (f.bind or "").partition(".")
+        if kind not in ("task", "request") or attribute not in TASK_ATTRIBUTES:
+            continue
+        chosen = [t for t in items if kind == "task" or t.kind in REQUEST_KINDS]
+        values = [str(getattr(t, attribute) or "") for t in chosen]
+        out[f.name] = _JOINERS[attribute].join(v for v in values if v)
+    return out
 
 
 def write_back(form: Form, answers: dict) -> tuple[dict, list[dict]]:

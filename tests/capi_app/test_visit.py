@@ -138,3 +138,35 @@ def test_bad_bound_value_is_a_problem_naming_the_field(store, form):
     answers["rt"] = "12"
     result = save_visit(store, form, hid, answers, "enum1", finalize=True, revision=None)
     assert any(p.path == "rt" and "3 digits" in p.message for p in result.problems)
+
+
+def _with_tasks(store, hid, *tasks):
+    """The household pulled again, now with these tasks (a request imported on the server)."""
+    from dataclasses import replace
+
+    (pulled,) = [h for h in sample_households(3) if h.household_id == hid]
+    store.upsert_pulled([replace(pulled, version=store.household(hid).version + 1, tasks=tasks)])
+
+
+def test_a_request_pulled_after_the_draft_asks_its_finding(store, form):
+    from dtks.tasks import Task
+
+    hid = first_id(store)
+    visit = start_visit(store, form, hid)
+    assert visit.answers["permintaan_jenis"] == ""
+    save_visit(store, form, hid, visit.answers, "enum1", revision=visit.revision)
+    _with_tasks(store, hid, Task("sanggahan", "SGH-2026-000123", "penerima dinilai mampu"))
+    answers = start_visit(store, form, hid).answers
+    assert answers["permintaan_jenis"] == "sanggahan"
+    assert answers["permintaan_nomor"] == "SGH-2026-000123"
+    assert answers["permintaan_alasan"] == "penerima dinilai mampu"
+    result = save_visit(store, form, hid, answers, "enum1", finalize=True, revision=None)
+    asked = {p.field for p in result.problems}
+    assert {"temuan_hasil", "temuan_alasan"} <= asked
+    answers.update(temuan_hasil="tidak_layak", temuan_alasan="Rumah permanen, punya mobil")
+    save_visit(store, form, hid, answers, "enum1", revision=store.revision(hid))
+    assert store.household(hid).verification.answers["temuan_hasil"] == "tidak_layak"
+    # the request is answered: reopening keeps the finding, and the task fields follow the pull
+    _with_tasks(store, hid)
+    reopened = start_visit(store, form, hid).answers
+    assert reopened["permintaan_jenis"] == "" and reopened["temuan_hasil"] == "tidak_layak"

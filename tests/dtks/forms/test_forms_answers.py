@@ -36,6 +36,7 @@ def test_prune_works_per_member(verivali, good):
 
 
 def test_prune_keeps_everything_of_a_relevant_answer_set(verivali, good):
+    good.update(permintaan_jenis="sanggahan", temuan_hasil="layak", temuan_alasan="benar")
     state = verivali.state(good, NOW)
     assert prune(verivali.fields, state.data, state.relevant) == state.data
 

@@ -8,7 +8,7 @@ import pytest
 from forms_fixtures import FORMS, NOW, age, complete
 
 from dtks.forms import load_form
-from dtks.forms.prefill import write_back
+from dtks.forms.prefill import with_tasks, write_back
 from dtks.prelist import CODES
 
 
@@ -19,7 +19,7 @@ def problems(form, answers, lang="en"):
 def test_form_identity(verivali):
     assert (verivali.id, verivali.version, verivali.title) == (
         "verivali_dtks",
-        "2026110101",
+        "2026120401",
         "Verivali DTKS",
     )
     assert verivali.language_codes() == ["id", "en"] or sorted(verivali.language_codes()) == [
@@ -221,8 +221,15 @@ def test_member_code_lists_are_the_prelist_codes(verivali):
         assert all(c.label["English (en)"] for c in choices)
 
 
+FINDING_CODES = {"temuan": ["layak", "tidak_layak"]}
+"""Lists whose codes are words: the finding on a request (the server records the word)."""
+
+
 def test_every_choice_code_is_a_number_for_papi_clerks(verivali):
     for name, choices in verivali.choices.items():
+        if name in FINDING_CODES:
+            assert [c.name for c in choices] == FINDING_CODES[name]
+            continue
         assert all(c.name.isdigit() for c in choices), name
         assert [int(c.name) for c in choices] == list(range(1, len(choices) + 1)), name
 
@@ -253,6 +260,65 @@ def test_prefill_and_write_back_round_trip(verivali, good_households):
     assert values["alamat"] == "Jl. Mawar 5" and values["rt"] == household["rt"]
     assert [m["nik"] for m in member_values] == [m["nik"] for m in members]
     assert member_values[0]["member_id"] == members[0]["member_id"]
+
+
+SANGGAHAN = {"kind": "sanggahan", "id": "SGH-2026-000123", "note": "penerima dinilai mampu"}
+
+
+@pytest.mark.parametrize("kind", ["sanggahan", "usul_warga", "usulan_kemensos"])
+def test_a_request_task_asks_for_the_finding(verivali, good, kind):
+    answers = with_tasks(
+        verivali, good, [{"kind": "anomali", "id": "a"}, {**SANGGAHAN, "kind": kind}]
+    )
+    assert answers["permintaan_jenis"] == kind
+    assert problems(verivali, answers) == {
+        ("temuan_hasil", "required"),
+        ("temuan_alasan", "required"),
+    }
+    answers.update(temuan_hasil="tidak_layak", temuan_alasan="Rumah permanen, punya mobil")
+    assert verivali.validate(answers, now=NOW) == []
+    answers["temuan_hasil"] = "2"
+    assert problems(verivali, answers) == {("temuan_hasil", "type")}
+
+
+def test_no_request_task_no_finding_section(verivali, good):
+    answers = with_tasks(verivali, good, [{"kind": "anomali", "id": "a", "note": "nik_invalid"}])
+    assert answers["permintaan_jenis"] == "" and answers["permintaan_alasan"] == ""
+    assert verivali.validate(answers, now=NOW) == []
+    relevant = verivali.relevance(answers, now=NOW)
+    assert not relevant["verifikasi_permintaan"] and not relevant["temuan_hasil"]
+    # an answer set from before the section (no permintaan_jenis at all) is still clean
+    assert verivali.validate(good, now=NOW) == []
+
+
+def test_the_finding_reason_has_at_most_500_characters(verivali, good):
+    answers = with_tasks(verivali, good, [SANGGAHAN])
+    answers.update(temuan_hasil="layak", temuan_alasan="x" * 500)
+    assert verivali.validate(answers, now=NOW) == []
+    answers["temuan_alasan"] = "x" * 501
+    (en,) = verivali.validate(answers, lang="en", now=NOW)
+    (id_,) = verivali.validate(answers, lang="id", now=NOW)
+    assert (en.path, en.kind) == ("temuan_alasan", "constraint")
+    assert "500 characters" in en.message and "500 huruf" in id_.message
+
+
+def test_the_finding_section_says_what_the_request_is(verivali, good):
+    answers = with_tasks(
+        verivali, good, [SANGGAHAN, {**SANGGAHAN, "id": "SGH-2", "note": "pindah"}]
+    )
+    assert answers["permintaan_nomor"] == "SGH-2026-000123; SGH-2"
+    assert verivali.label("permintaan_ringkasan", "id", answers, now=NOW) == (
+        "Sanggahan nomor SGH-2026-000123; SGH-2. "
+        "Alasan dalam permintaan: penerima dinilai mampu; pindah"
+    )
+    assert verivali.label("permintaan_ringkasan", "en", answers, now=NOW).startswith(
+        "Objection (sanggahan) number SGH-2026-000123; SGH-2."
+    )
+
+
+def test_tasks_are_not_written_back_to_the_prelist(verivali, good):
+    household, _ = write_back(verivali, with_tasks(verivali, good, [SANGGAHAN]))
+    assert not any(k in household for k in ("kind", "id", "note"))
 
 
 def test_labels_in_both_languages(verivali):
