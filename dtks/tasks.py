@@ -28,6 +28,18 @@ PROPOSAL_KINDS = (USUL_WARGA, USULAN_KEMENSOS)
 """Request kinds that propose a household to visit."""
 
 
+def request_note(kind: str, reason: str | None, programme: str | None) -> str | None:
+    """The note of a request's task: a sanggahan's reason; a proposal's reason and programme.
+
+    >>> request_note(USUL_WARGA, "tidak mampu", "BPNT"), request_note(SANGGAHAN, "mampu", "PKH")
+    ('tidak mampu, BPNT', 'mampu')
+    >>> request_note(USULAN_KEMENSOS, None, "PKH")
+    'PKH'
+    """
+    parts = [reason] + ([programme] if kind in PROPOSAL_KINDS else [])
+    return ", ".join(p for p in parts if p) or None
+
+
 @dataclass(frozen=True)
 class Task:
     """One task of a household: its kind, an id (a request's reference number) and a note."""

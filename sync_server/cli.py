@@ -115,9 +115,12 @@ def cmd_import_requests(args) -> int:
     result = import_requests(engine, Path(args.file))
     for line in result.errors:
         print(line, file=sys.stderr)
+    for line in result.attached:
+        print(line)
     print(
         f"requests: {result.new} new, {result.known} already imported, "
-        f"{len(result.errors)} rows refused"
+        f"{len(result.errors)} rows refused; {result.proposed} proposed households to visit, "
+        f"{len(result.attached)} requests given to a household already held"
     )
     return 1 if result.errors else 0
 

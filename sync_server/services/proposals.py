@@ -1,7 +1,8 @@
 """Approved proposals (usulan baru) get a permanent DTKS id: 10-digit desa code + 6-digit serial.
 
 The household row, its members (renumbered household id + 2 digits), verifications (and so
-their photo links), conflicts, flags and approvals move to the new id; the proposal's row stays as a
+their photo links), conflicts, flags, approvals and the requests it was proposed by (usul
+warga, usulan Kemensos: services/citizen_requests.py) move to the new id; the proposal's row stays as a
 tombstone (deleted, replaced_by) so pulls of its desa delete the UUID, and the new row carries
 ``replaces`` so the proposing device moves its local record. The audit log stays append-only:
 history reads the old id's events through ``replaces``.
@@ -11,7 +12,15 @@ from sqlalchemy import Connection, func, insert, select, update
 
 from sync_server.db import jsontext
 from sync_server.db.engine import Sequence
-from sync_server.db.tables import approvals, conflicts, flags, households, members, verifications
+from sync_server.db.tables import (
+    approvals,
+    citizen_requests,
+    conflicts,
+    flags,
+    households,
+    members,
+    verifications,
+)
 from sync_server.errors import StateConflict
 
 SERIAL_DIGITS = 6
@@ -45,7 +54,7 @@ def make_permanent(ctx, seq: Sequence) -> str:
     copy.update(household_id=new, replaces=old, replaced_by=None, seq=seq.next())
     conn.execute(insert(households).values(**copy))
     renumbered = _move_members(conn, old, new)
-    for table in (verifications, conflicts, flags, approvals):
+    for table in (verifications, conflicts, flags, approvals, citizen_requests):
         conn.execute(update(table).where(table.c.household_id == old).values(household_id=new))
     for before, after in renumbered.items():
         conn.execute(

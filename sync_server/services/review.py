@@ -25,7 +25,14 @@ from sync_server.db.tables import (
     verifications,
 )
 from sync_server.errors import InvalidContent, ScopeViolation, StateConflict
-from sync_server.services import approvals, citizen_requests, history, tasks, validation
+from sync_server.services import (
+    anomalies,
+    approvals,
+    citizen_requests,
+    history,
+    tasks,
+    validation,
+)
 from sync_server.services.access import reviewable_household
 from sync_server.services.anomalies import open_anomalies
 from sync_server.services.household_store import household_from_rows, load_rows
@@ -227,6 +234,10 @@ def decide(
             out["household_id"] = make_permanent(ctx, seq)
             out["replaces"] = household_id
         seq.save()
+        if out["replaces"]:
+            # The worklist and the NIK index follow the new id and member ids (after
+            # seq.save: the refresh hands out sequence numbers of its own).
+            anomalies.refresh(conn, [household_id, out["household_id"]])
         return out
 
 

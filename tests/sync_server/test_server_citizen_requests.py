@@ -5,7 +5,7 @@ rows are named by line and column."""
 import subprocess
 import sys
 
-from server_harness import HID, HID_B
+from server_harness import HID, HID2, HID_B, edit
 
 HEADER = "jenis,nomor,tanggal,nik,nama,alamat,kode_wilayah,sasaran,alasan,program\n"
 
@@ -48,3 +48,117 @@ def test_a_sanggahan_reaches_the_desa_enumerator_and_the_reviewer(server, tmp_pa
     again = _cli(server, path)
     assert "requests: 0 new, 2 already imported, 2 rows refused" in again.stdout
     assert server.scalar("SELECT count(*) FROM citizen_requests") == 2
+
+
+PROPOSALS = HEADER + "\n".join(
+    [
+        "usul_warga,USL-2026-7,2026-11-04,3204124508900003,Ibu Sari,Jl. Melati 4,"
+        "32.04.12.2002,,tidak mampu,BPNT",
+        "usulan_kemensos,KMS-2026-1,2026-11-05,,Pak Udin,Jl. Kenanga 1,3204122002,,"
+        "korban banjir,PKH",
+        "usul_warga,USL-2026-8,2026-11-05,{held_nik},Warga Lama,Jl. C,3204122002,,belum dapat,PKH",
+        "usul_warga,USL-2026-9,2026-11-06,3204124508900003,Ibu Sari,Jl. Melati 4,"
+        "3204122002,,usul kedua,PKH",
+        "usul_warga,USL-2026-10,2026-11-06,,Orang,Jl. D,3204122999,,x,PKH\n",
+    ]
+)
+
+
+def _proposal_file(server, tmp_path):
+    held_nik = server.scalar("SELECT nik FROM member_niks WHERE household_id = :h", h=HID2)
+    assert not server.scalar("SELECT count(*) FROM member_niks WHERE nik = '3204124508900003'")
+    path = tmp_path / "proposals.csv"
+    path.write_text(PROPOSALS.format(held_nik=held_nik), encoding="utf-8")
+    return path, held_nik
+
+
+def _tasks(h, kind):
+    return [t for t in h["tasks"] if t["kind"] == kind]
+
+
+def test_an_usul_warga_makes_a_proposed_household_in_the_desa_enumerators_pull(server, tmp_path):
+    path, held_nik = _proposal_file(server, tmp_path)
+    enum1, enum3 = server.client("enum1"), server.client("enum3")
+    since = enum1.pull(server.assignment_ids["enum1"])["next_since"]
+    r = _cli(server, path)
+    assert r.returncode == 1, r.stderr
+    assert (
+        "requests: 4 new, 0 already imported, 1 rows refused; 2 proposed households to visit, "
+        "2 requests given to a household already held" in r.stdout
+    )
+    assert "line 6, column kode_wilayah: 3204122999 is not a desa/kelurahan" in r.stderr
+    assert f"line 4: NIK {held_nik} is an active member of household {HID2}" in r.stdout
+    assert "line 5: NIK 3204124508900003 was proposed above in this file" in r.stdout
+
+    page = {h["household_id"]: h for h in enum1.pull(server.assignment_ids["enum1"], since)[
+        "households"]}  # fmt: skip
+    (sari,) = [h for h in page.values() if _tasks(h, "usul_warga") and h["household_id"] != HID2]
+    assert len(sari["household_id"]) == 36  # a UUID, as a proposal from the field
+    assert sari["values"] == {
+        "kode_wilayah": "3204122002", "alamat": "Jl. Melati 4", "nama_krt": "Ibu Sari",
+        "jumlah_art": 1,
+    }  # fmt: skip
+    (head,) = sari["members"]
+    assert head["values"] == {"nik": "3204124508900003", "nama": "Ibu Sari", "hubungan": 1}
+    assert _tasks(sari, "usul_warga") == [
+        {"kind": "usul_warga", "id": "USL-2026-7", "note": "tidak mampu, BPNT"},
+        {"kind": "usul_warga", "id": "USL-2026-9", "note": "usul kedua, PKH"},
+    ]
+    kinds = {a["kind"] for a in sari["anomalies"]}
+    assert "missing_mother_name" in kinds  # found and said, not a crash
+    (udin,) = [h for h in page.values() if _tasks(h, "usulan_kemensos")]
+    assert udin["members"][0]["values"] == {"nama": "Pak Udin", "hubungan": 1}
+    assert _tasks(udin, "usulan_kemensos")[0]["note"] == "korban banjir, PKH"
+    assert _tasks(page[HID2], "usul_warga") == [
+        {"kind": "usul_warga", "id": "USL-2026-8", "note": "belum dapat, PKH"}
+    ]
+    assert not {sari["household_id"], udin["household_id"]} & set(
+        enum3.pull_all(server.assignment_ids["enum3"])
+    )
+    assert server.sql(
+        "SELECT reference, household_id FROM citizen_requests ORDER BY reference"
+    ) == [
+        ("KMS-2026-1", udin["household_id"]),
+        ("USL-2026-7", sari["household_id"]),
+        ("USL-2026-8", HID2),
+        ("USL-2026-9", sari["household_id"]),
+    ]
+    before = server.scalar("SELECT count(*) FROM households")
+    again = _cli(server, path)
+    assert "requests: 0 new, 4 already imported, 1 rows refused; 0 proposed" in again.stdout
+    assert server.scalar("SELECT count(*) FROM households") == before
+
+
+def test_an_approved_usul_warga_gets_a_permanent_id_and_its_request_follows(server, tmp_path):
+    path, _ = _proposal_file(server, tmp_path)
+    _cli(server, path)
+    uuid_id = server.scalar(
+        "SELECT household_id FROM citizen_requests WHERE reference = 'USL-2026-7'"
+    )
+    enum1 = server.client("enum1")
+    h = enum1.household(server.assignment_ids["enum1"], uuid_id)
+    r = enum1.push([edit(uuid_id, h["version"], no_kk=(None, "3204120101150099"))])
+    assert r.status_code == 200, r.text
+    reviewer = server.client("reviewer1")
+    r = reviewer.post(reviewer.url(f"/review/households/{uuid_id}"), json={"decision": "approve"})
+    assert r.status_code == 200, r.text
+    new = r.json()["household_id"]
+    assert new.startswith("3204122002") and len(new) == 16 and r.json()["replaces"] == uuid_id
+    assert server.sql(
+        "SELECT household_id FROM citizen_requests WHERE reference IN ('USL-2026-7', 'USL-2026-9')"
+    ) == [(new,), (new,)]
+    assert (
+        server.scalar("SELECT household_id FROM member_niks WHERE nik = '3204124508900003'") == new
+    )
+    pulled = enum1.pull_all(server.assignment_ids["enum1"])
+    assert pulled[uuid_id]["deleted"] and pulled[new]["replaces"] == uuid_id
+    assert pulled[new]["values"]["no_kk"] == "3204120101150099"
+    # A later request for the same NIK goes to the approved household, not a new one.
+    later = tmp_path / "later.csv"
+    later.write_text(
+        HEADER + "usul_warga,USL-2026-11,2026-11-09,3204124508900003,Ibu Sari,Jl. Melati 4,"
+        "3204122002,,lagi,PKH\n",
+        encoding="utf-8",
+    )
+    out = _cli(server, later)
+    assert f"is an active member of household {new}" in out.stdout, out.stdout + out.stderr
