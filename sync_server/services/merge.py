@@ -340,7 +340,7 @@ def _collect(w: _Writes, result, before, row, change, changeset, user, seq, now,
     h = state.household
     cs = changeset.changeset_id
     new_flags = set(result.flags)
-    if row is None:
+    if row is None or _first_visit_of_proposal(row, change):
         new_flags |= {FLAG_NEW_HOUSEHOLD, review.FLAG_NEEDS_REVIEW}
     elif row.state in review.REOPENED_BY_FIELD_CHANGE and (result.applied or change.verification):
         new_flags |= {FLAG_RESUBMITTED, review.FLAG_NEEDS_REVIEW}
@@ -398,6 +398,14 @@ def _collect(w: _Writes, result, before, row, change, changeset, user, seq, now,
                 "new": jsontext.dumps(a.new),
             }
         )
+
+
+def _first_visit_of_proposal(row, change) -> bool:
+    """A proposal made on the server (an usul warga, an usulan Kemensos) waits open for its
+    visit; the visit's verification puts it before a reviewer as an usulan baru is."""
+    return bool(row.proposed and row.replaces is None and row.state == review.OPEN) and (
+        change.verification is not None
+    )
 
 
 def _information_flags(change, household, new: bool) -> dict[str, str]:

@@ -5,7 +5,7 @@ rows are named by line and column."""
 import subprocess
 import sys
 
-from server_harness import HID, HID2, HID_B, edit
+from server_harness import HID, HID2, HID_B, edit, verification
 
 HEADER = "jenis,nomor,tanggal,nik,nama,alamat,kode_wilayah,sasaran,alasan,program\n"
 
@@ -137,8 +137,18 @@ def test_an_approved_usul_warga_gets_a_permanent_id_and_its_request_follows(serv
     )
     enum1 = server.client("enum1")
     h = enum1.household(server.assignment_ids["enum1"], uuid_id)
-    r = enum1.push([edit(uuid_id, h["version"], no_kk=(None, "3204120101150099"))])
+    assert server.scalar("SELECT state FROM households WHERE household_id = :h", h=uuid_id) == (
+        "open"
+    )
+    visit = edit(uuid_id, h["version"], no_kk=(None, "3204120101150099"))
+    r = enum1.push([visit | {"verification": verification()}])
     assert r.status_code == 200, r.text
+    assert server.scalar("SELECT state FROM households WHERE household_id = :h", h=uuid_id) == (
+        "needs_review"
+    )
+    assert server.scalar(
+        "SELECT count(*) FROM flags WHERE household_id = :h AND kind = 'new_household'", h=uuid_id
+    )
     reviewer = server.client("reviewer1")
     r = reviewer.post(reviewer.url(f"/review/households/{uuid_id}"), json={"decision": "approve"})
     assert r.status_code == 200, r.text
