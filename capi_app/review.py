@@ -17,6 +17,7 @@ from typing import Any
 
 from capi_app import location
 from capi_app.moves import Move
+from capi_app.review_requests import RequestRow, requests_from_json
 from dtks import review, wilayah
 from dtks import scope as scope_rule
 
@@ -193,6 +194,8 @@ class Detail:
     history: list[dict] = field(default_factory=list)
     moves: list[Move] = field(default_factory=list)
     """Its pending moves to another wilayah (capi_app.moves), each saying who decides it."""
+    requests: list[RequestRow] = field(default_factory=list)
+    """Sanggahan, usul warga, usulan Kemensos made about it, each with its finding."""
 
     @property
     def kode_wilayah(self) -> str:
@@ -315,6 +318,7 @@ def detail_from_json(data: dict) -> Detail:
         photos=[],
         history=history,
         moves=[Move.from_json(m) for m in data.get("moves") or []],
+        requests=requests_from_json(data),
     )
     detail.photos = _photos(data.get("photos") or [], verifs, detail.prelist_point)
     return detail

@@ -22,7 +22,8 @@ class ListRow:
     desa: str
     state: str
     search_text: str
-    """Lower-case id, No KK, address and every member's name and NIK, for matching words."""
+    """Lower-case id, No KK, address, every member's name and NIK and the tasks' ids (a
+    request's reference number), for matching words."""
     anomalies: int = 0
     """Open anomalies of the worklist (dtks.anomalies), after the local edits."""
     tasks: tuple[str, ...] = ()
@@ -48,7 +49,10 @@ def list_rows(db: Database) -> list[ListRow]:
                       || coalesce(' ' || nullif(
                            (SELECT group_concat(coalesce(m.nama, '') || ' '
                                                 || coalesce(m.nik, ''), ' ')
-                              FROM members m WHERE m.household_id = h.household_id), ''), ''), 2)
+                              FROM members m WHERE m.household_id = h.household_id), ''), '')
+                      || coalesce(' ' || nullif(
+                           (SELECT group_concat(coalesce(json_extract(t.value, '$.id'), ''), ' ')
+                              FROM json_each(h.tasks) t), ''), ''), 2)
         FROM households h WHERE h.state != ? ORDER BY h.household_id"""
     rows, desa_names = [], {}
     for hid, head, kk, address, kode, state, rt, rw, count, kinds, text in db.execute(

@@ -11,6 +11,8 @@ from PySide6.QtGui import QColor
 from capi_app.store.listing import ListRow as Row
 from capi_app.store.state import RETURNED, STATES
 from capi_app.ui.search_model import SearchableTableModel, SourceSortProxy
+from capi_app.ui.worklist_texts import task_title
+from dtks.tasks import REQUEST_KINDS
 
 STATE_COLORS = {
     "not_visited": "#6b7280",
@@ -49,7 +51,7 @@ def state_label(state: str) -> str:
 class HouseholdTableModel(SearchableTableModel):
     """Households of the user's assignments, filtered by text and state."""
 
-    COLUMNS = ("household_id", "head_name", "address", "rt_rw", "desa", "state")
+    COLUMNS = ("household_id", "head_name", "request", "address", "rt_rw", "desa", "state")
 
     def __init__(self, rows: list[Row] | None = None, parent=None):
         super().__init__(parent)
@@ -92,9 +94,11 @@ class HouseholdTableModel(SearchableTableModel):
         return out
 
     def sort_key(self, item: Row, column: int):
-        """The state column sorts by its label, as shown; the others by their text."""
+        """The state and request columns sort by their labels, as shown; the others by text."""
         if self.COLUMNS[column] == "state":
             return state_label(item.state).casefold()
+        if self.COLUMNS[column] == "request":
+            return request_label(item).casefold()
         return super().sort_key(item, column)
 
     def row_at(self, row: int) -> Row:
@@ -106,6 +110,7 @@ class HouseholdTableModel(SearchableTableModel):
         return {
             "household_id": QCoreApplication.translate("HouseholdList", "Household id"),
             "head_name": QCoreApplication.translate("HouseholdList", "Head of household"),
+            "request": QCoreApplication.translate("HouseholdList", "Request"),
             "address": QCoreApplication.translate("HouseholdList", "Address"),
             "rt_rw": QCoreApplication.translate("HouseholdList", "RT/RW"),
             "desa": QCoreApplication.translate("HouseholdList", "Desa"),
@@ -118,6 +123,8 @@ class HouseholdTableModel(SearchableTableModel):
         row = self._visible[index.row()]
         column = self.COLUMNS[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
+            if column == "request":
+                return request_label(row)
             return state_label(row.state) if column == "state" else getattr(row, column)
         if role == Qt.ItemDataRole.ForegroundRole and column == "state":
             return QColor(STATE_COLORS.get(row.state, "#000000"))
@@ -130,6 +137,12 @@ class HouseholdTableModel(SearchableTableModel):
         if role == Qt.ItemDataRole.UserRole:
             return row.household_id
         return None
+
+
+def request_label(row: Row) -> str:
+    """The household's request tasks by name ('Usul warga'), '' for none: a proposed household
+    from a request, or a listed one with a sanggahan."""
+    return ", ".join(task_title(k) for k in REQUEST_KINDS if k in row.tasks)
 
 
 def make_proxy(model: HouseholdTableModel) -> QSortFilterProxyModel:

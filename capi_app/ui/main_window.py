@@ -111,9 +111,9 @@ class MainWindow(QMainWindow):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
-        for column, width in enumerate((160, 220, 300, 80, 150, 170)):
+        for column, width in enumerate((160, 200, 120, 260, 80, 140, 150)):
             self.table.setColumnWidth(column, width)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         # activated comes on Enter and on a double-click alike: doubleClicked too would open twice.
         self.table.activated.connect(lambda index: self.open_current())
 

@@ -7,6 +7,7 @@ from PySide6.QtGui import QColor, QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
+    QFrame,
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
@@ -41,6 +42,7 @@ from capi_app.ui import review_jobs, window_size
 from capi_app.ui.review_errors import plain_error
 from capi_app.ui.review_photos import PhotosPanel
 from capi_app.ui.review_queue_model import FLAG_COLORS, flag_label, review_state_label
+from capi_app.ui.worklist_texts import task_title
 from dtks import moves, review, wilayah
 from dtks.prelist import CODES
 
@@ -144,6 +146,10 @@ class ReviewHouseholdDialog(QDialog):
         self.tabs.addTab(self.photos, "")
         self.tabs.addTab(self.history_table, "")
         self.tabs.addTab(self.integrity, "")
+        self.requests_area = QScrollArea(widgetResizable=True, objectName="requests")
+        self.tabs.addTab(self.requests_area, "")
+        self.tabs.setTabVisible(self.tabs.indexOf(self.requests_area), False)
+        self._requests_shown = False
 
         self.note_label = QLabel()
         self.note = QLineEdit(maxLength=2000)
@@ -309,12 +315,14 @@ class ReviewHouseholdDialog(QDialog):
                 detail = labelled_detail(self.form, d.flag_details[flag], self.lang)
                 notes.append(f"{flag_label(flag)}: {detail}")
         notes += self._move_notes(d)
+        notes += [self._request_note(r) for r in d.requests]
         self.banner.setText("\n".join(notes))
         self.banner.setVisible(bool(notes))
         self._fill_conflicts(d)
         self._fill_verifications(d)
         self.photos.show_photos(d)
         self._fill_history(d)
+        self._fill_requests(d)
         self.tabs.setTabText(0, self.tr("Conflicts ({0})").format(len(d.conflicts)))
         self.tabs.setTabText(1, self.tr("Verifications ({0})").format(len(d.verifications)))
         self.tabs.setTabText(2, self.tr("Photos and location ({0})").format(len(d.photos)))
@@ -324,6 +332,63 @@ class ReviewHouseholdDialog(QDialog):
         # with that side's reviewer until the move is confirmed (the server refuses it, 403).
         incoming = d.incoming_for(self.session.scopes)
         self.tabs.setTabVisible(self.tabs.indexOf(self.integrity), not incoming)
+
+    def _request_note(self, r) -> str:
+        """The banner's line of a request: what it is and what was found."""
+        what = f"{task_title(r.kind)} {r.reference}".strip()
+        if r.finding is None:
+            return self.tr("{0}: no finding yet.").format(what)
+        return self.tr("{0}: finding {1} ({2}).").format(
+            what, self._result_text(r.finding.result), r.finding.collected_by
+        )
+
+    def _result_text(self, result: str) -> str:
+        texts = {"layak": self.tr("Eligible"), "tidak_layak": self.tr("Not eligible")}
+        return texts.get(result, result)
+
+    def _fill_requests(self, d: Detail) -> None:
+        """The requests tab: each request beside its finding (hidden when there is none)."""
+        page = QWidget()
+        box = QVBoxLayout(page)
+        box.setAlignment(Qt.AlignmentFlag.AlignTop)
+        for r in d.requests:
+            row = QHBoxLayout()
+            row.addWidget(self._request_card(r), 1)
+            row.addWidget(self._finding_card(r.finding), 1)
+            box.addLayout(row)
+        self.requests_area.setWidget(page)
+        index = self.tabs.indexOf(self.requests_area)
+        self.tabs.setTabText(index, self.tr("Requests ({0})").format(len(d.requests)))
+        self.tabs.setTabVisible(index, bool(d.requests))
+        if d.requests and not d.conflicts and not self._requests_shown:
+            self.tabs.setCurrentIndex(index)  # what the reviewer came to see
+        self._requests_shown = self._requests_shown or bool(d.requests)
+
+    def _request_card(self, r) -> QFrame:
+        rows = [
+            (self.tr("Kind"), task_title(r.kind)),
+            (self.tr("Reference"), r.reference),
+            (self.tr("Date"), _day(r.date)),
+            (self.tr("Citizen's NIK"), r.nik),
+            (self.tr("Citizen's name"), r.name),
+            (self.tr("Address"), r.address),
+            (self.tr("Reason"), r.reason),
+            (self.tr("Programme"), r.programme),
+        ]
+        return _card(self.tr("Request"), rows)
+
+    def _finding_card(self, finding) -> QFrame:
+        if finding is None:
+            return _card(self.tr("Finding in the field"), [("", self.tr("Not visited yet."))])
+        color = {True: "#15803d", False: "#b91c1c"}.get(finding.eligible, "#334155")
+        result = f"<b style='color:{color}'>{self._result_text(finding.result)}</b>"
+        rows = [
+            (self.tr("Finding"), result),
+            (self.tr("Reason"), finding.reason),
+            (self.tr("Collected by"), finding.collected_by),
+            (self.tr("Collected at"), when_text(finding.collected_at)),
+        ]
+        return _card(self.tr("Finding in the field"), rows, rich=(0,))
 
     def _move_notes(self, d: Detail) -> list[str]:
         """What the banner says of the household's pending moves, and who decides them."""
@@ -600,6 +665,33 @@ def when_text(text) -> str:
         return datetime.fromisoformat(str(text)).strftime("%d-%m-%Y %H:%M")
     except ValueError:
         return str(text or "")
+
+
+def _day(text: str) -> str:
+    """'2026-11-20' as '20-11-2026'; anything else as it is."""
+    parts = str(text or "").split("-")
+    return "-".join(reversed(parts)) if len(parts) == 3 and len(parts[0]) == 4 else str(text or "")
+
+
+def _card(title: str, rows: list[tuple[str, str]], rich: tuple[int, ...] = ()) -> QFrame:
+    """A framed box: a title, then label / value lines (values as plain text unless rich)."""
+    frame = QFrame(objectName="card")
+    frame.setFrameShape(QFrame.Shape.StyledPanel)
+    grid = QGridLayout(frame)
+    heading = QLabel(title)
+    heading.setStyleSheet("font-weight: 600; color: #334155;")
+    grid.addWidget(heading, 0, 0, 1, 2)
+    for i, (label, value) in enumerate(rows, start=1):
+        name = QLabel(label)
+        name.setStyleSheet("color: #64748b;")
+        text = QLabel(value or "—", wordWrap=True)
+        text.setTextFormat(Qt.TextFormat.RichText if i - 1 in rich else Qt.TextFormat.PlainText)
+        text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        grid.addWidget(name, i, 0, Qt.AlignmentFlag.AlignTop)
+        grid.addWidget(text, i, 1)
+    grid.setColumnStretch(1, 1)
+    grid.setRowStretch(len(rows) + 1, 1)
+    return frame
 
 
 def _table(rows: int, columns: int) -> QTableWidget:

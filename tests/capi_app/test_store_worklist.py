@@ -101,3 +101,12 @@ def test_the_worklist_migration_keeps_an_older_store_and_checks_its_households(
     again.change_member(HID, HEAD, {"nama": "Asep Saepudin"}, user="siti")
     assert kinds(again) == [("missing_mother_name", WIFE, "nama_ibu")]
     again.close()
+
+
+def test_a_request_is_listed_by_kind_and_found_by_its_reference_number(store):
+    pulled = household()
+    sanggahan = Task("sanggahan", "SGH-2026-000123", "penerima dinilai mampu")
+    store.upsert_pulled([Household(**{**pulled.__dict__, "tasks": (*pulled.tasks, sanggahan)})])
+    (row,) = list_rows(store.db)
+    assert row.tasks == ("anomali", "sanggahan")
+    assert "sgh-2026-000123" in row.search_text
