@@ -11,16 +11,15 @@ import sys
 import uuid
 
 import pytest
+from e2e_helpers import PHOTOS, dispose, import_photo, login
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
-from e2e_helpers import PHOTOS, dispose, import_photo, login
 from server_process import DESA, PASSWORD, ROUND, SyncServer
 
 from capi_app.profile import Profile
 from capi_app.review import detail_from_json
 from capi_app.sync.session import run_sync
 from capi_app.ui.household_list import TASK_PREFIX
-from capi_app.ui.household_view import HouseholdDialog
 from capi_app.ui.main_window import MainWindow
 from capi_app.ui.review_household import ReviewHouseholdDialog
 from dtks import review
@@ -98,15 +97,19 @@ def not_found(answers: dict) -> dict:
     return out
 
 
-def found(store, hid: str, answers: dict, user: str) -> dict:
-    """The proposed household found at home: its head as the request names him, the house."""
+def found(photo: str):
+    """The proposed household found at home: its head as the request names him, the house
+    (``photo``: the sha256 of the photo of the house, taken before)."""
+    return lambda answers: _found(answers, photo)
+
+
+def _found(answers: dict, photo: str) -> dict:
     out = dict(answers)
     out.update(HOUSING)
     out.update(dict.fromkeys(ASSETS, "2"))
-    photo = import_photo(store, hid, PHOTOS / "Canon_40D.jpg", user)
     out.update(
-        tanggal_kunjungan="2026-11-02", gps="-6.987650 107.629120 700 8", foto_rumah=photo.sha256,
-        status_rt="1", art_lengkap="1", program="7", hasil="1",
+        tanggal_kunjungan="2026-11-02", gps="-6.987650 107.629120 700 8", foto_rumah=photo,
+        status_rt="1", art_lengkap="1", program="7", hasil="1", rt="003", rw="004",
     )  # fmt: skip
     (head,) = out["members"]
     head.update(
@@ -155,7 +158,6 @@ def test_requests_reach_their_desa_are_verified_in_the_form_and_reviewed(server,
 
     # The list shows them as such: a filter per request kind, the kind by name in its column.
     window = MainWindow(enum1)
-    qtbot.addWidget(window)
     kinds = {window.filters.item(i).data(256) for i in range(window.filters.count())}
     assert {TASK_PREFIX + "sanggahan", TASK_PREFIX + "usul_warga"} <= kinds
     labels = {window.model.row_at(r).household_id: window.model.data(window.model.index(r, 2))
@@ -163,15 +165,15 @@ def test_requests_reach_their_desa_are_verified_in_the_form_and_reviewed(server,
     assert labels[usul].startswith("Usul warga") and labels[target].startswith("Sanggahan")
 
     # Verified through the real form: the finding section asks, the note says the request.
-    for hid, result, reason, answers in (
+    photo = import_photo(enum1.store, usul, PHOTOS / "Canon_40D.jpg", "enum1").sha256
+    for hid, result, reason, visited in (
         (target, "tidak_layak", "Sudah pindah ke Kota Bandung sejak Agustus", not_found),
-        (usul, "layak", "Rumah bambu, lantai tanah, buruh harian", None),
+        (usul, "layak", "Rumah bambu, lantai tanah, buruh harian", found(photo)),
     ):
         dialog = window.open_household(hid)
+        qtbot.wait(20)  # the window starts the cursor in the form once shown
         view = dialog.form_view
-        start = view.answers(keep_hidden=True)
-        filled = not_found(start) if answers else found(enum1.store, hid, start, "enum1")
-        view.set_answers(filled)
+        view.set_answers(visited(view.answers(keep_hidden=True)))
         assert not dialog.finalize(), "the finding on the request is required"
         assert {p.field for p in view.problems()} == {"temuan_hasil", "temuan_alasan"}
         note = view.editor("permintaan_ringkasan").label.text()
@@ -196,7 +198,6 @@ def test_requests_reach_their_desa_are_verified_in_the_form_and_reviewed(server,
         if "requests" in data:  # the server's own record of the request
             assert r.nik and r.name and r.date == "2026-11-01" and r.programme
         dialog = ReviewHouseholdDialog(rev, hid)
-        qtbot.addWidget(dialog)
         qtbot.waitUntil(lambda d=dialog: d.detail is not None and not d.jobs, timeout=20000)
         tab = dialog.tabs.indexOf(dialog.requests_area)
         assert dialog.tabs.isTabVisible(tab)
