@@ -111,7 +111,7 @@ class MainWindow(QMainWindow):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
-        for column, width in enumerate((160, 200, 120, 260, 80, 140, 150)):
+        for column, width in enumerate((150, 190, 110, 240, 70, 130, 145)):
             self.table.setColumnWidth(column, width)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         # activated comes on Enter and on a double-click alike: doubleClicked too would open twice.

@@ -628,6 +628,10 @@ The window now shows the saved version; make your changes again if needed.</tran
         <translation>Head of household</translation>
     </message>
     <message>
+        <source>Request</source>
+        <translation>Request</translation>
+    </message>
+    <message>
         <source>Address</source>
         <translation>Address</translation>
     </message>
@@ -2471,6 +2475,82 @@ It leaves the enumerators of {2} and comes to your wilayah. Your name is recorde
     <message>
         <source>History ({0})</source>
         <translation>History ({0})</translation>
+    </message>
+    <message>
+        <source>{0}: no finding yet.</source>
+        <translation>{0}: no finding yet.</translation>
+    </message>
+    <message>
+        <source>{0}: finding {1} ({2}).</source>
+        <translation>{0}: finding {1} ({2}).</translation>
+    </message>
+    <message>
+        <source>Eligible</source>
+        <translation>Eligible</translation>
+    </message>
+    <message>
+        <source>Not eligible</source>
+        <translation>Not eligible</translation>
+    </message>
+    <message>
+        <source>Requests ({0})</source>
+        <translation>Requests ({0})</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>Reference</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Citizen's NIK</source>
+        <translation>Citizen's NIK</translation>
+    </message>
+    <message>
+        <source>Citizen's name</source>
+        <translation>Citizen's name</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Programme</source>
+        <translation>Programme</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>Request</translation>
+    </message>
+    <message>
+        <source>Finding in the field</source>
+        <translation>Finding in the field</translation>
+    </message>
+    <message>
+        <source>Not visited yet.</source>
+        <translation>Not visited yet.</translation>
+    </message>
+    <message>
+        <source>Finding</source>
+        <translation>Finding</translation>
+    </message>
+    <message>
+        <source>Collected by</source>
+        <translation>Collected by</translation>
+    </message>
+    <message>
+        <source>Collected at</source>
+        <translation>Collected at</translation>
     </message>
     <message>
         <source>Move waiting: from {0} ({1}) to {2} ({3}), proposed by {4}.</source>

@@ -629,6 +629,10 @@ Jendela ini sekarang menampilkan versi yang tersimpan; ulangi perubahan Anda bil
         <translation>Kepala rumah tangga</translation>
     </message>
     <message>
+        <source>Request</source>
+        <translation>Permintaan</translation>
+    </message>
+    <message>
         <source>Address</source>
         <translation>Alamat</translation>
     </message>
@@ -2474,6 +2478,82 @@ Rumah tangga ini keluar dari petugas {2} dan masuk ke wilayah Anda. Nama Anda di
     <message>
         <source>History ({0})</source>
         <translation>Riwayat ({0})</translation>
+    </message>
+    <message>
+        <source>{0}: no finding yet.</source>
+        <translation>{0}: belum ada temuan.</translation>
+    </message>
+    <message>
+        <source>{0}: finding {1} ({2}).</source>
+        <translation>{0}: temuan {1} ({2}).</translation>
+    </message>
+    <message>
+        <source>Eligible</source>
+        <translation>Layak</translation>
+    </message>
+    <message>
+        <source>Not eligible</source>
+        <translation>Tidak layak</translation>
+    </message>
+    <message>
+        <source>Requests ({0})</source>
+        <translation>Permintaan ({0})</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Jenis</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>Nomor</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Tanggal</translation>
+    </message>
+    <message>
+        <source>Citizen&apos;s NIK</source>
+        <translation>NIK warga</translation>
+    </message>
+    <message>
+        <source>Citizen&apos;s name</source>
+        <translation>Nama warga</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Alamat</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Alasan</translation>
+    </message>
+    <message>
+        <source>Programme</source>
+        <translation>Program</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>Permintaan</translation>
+    </message>
+    <message>
+        <source>Finding in the field</source>
+        <translation>Temuan petugas di lapangan</translation>
+    </message>
+    <message>
+        <source>Not visited yet.</source>
+        <translation>Belum dikunjungi.</translation>
+    </message>
+    <message>
+        <source>Finding</source>
+        <translation>Temuan</translation>
+    </message>
+    <message>
+        <source>Collected by</source>
+        <translation>Dikumpulkan oleh</translation>
+    </message>
+    <message>
+        <source>Collected at</source>
+        <translation>Waktu pengumpulan</translation>
     </message>
     <message>
         <source>Move waiting: from {0} ({1}) to {2} ({3}), proposed by {4}.</source>
