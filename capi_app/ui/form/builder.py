@@ -23,6 +23,8 @@ class PageBuilder:
         """The section cards of the top level (questions outside a group share a card)."""
         loose: Section | None = None
         for f in fields:
+            if f.type not in ("group", "repeat") and editor_class(f) is None:
+                continue  # nothing to show (a hidden value, a calculation): no card for it
             if f.type != "group":
                 if loose is None:
                     loose = self._section(None)

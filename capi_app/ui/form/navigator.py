@@ -46,8 +46,8 @@ class Navigator(QWidget):
         self.list.clear()
         for group in groups:
             item = QListWidgetItem()
-            item.setHidden(group is None)
             self.list.addItem(item)
+            item.setHidden(group is None)  # only an item in its list can be hidden
         self.setVisible(any(g is not None for g in groups))
 
     def retranslate(self) -> None:

@@ -450,3 +450,24 @@ def test_gps_typed_by_hand_is_checked_and_a_loaded_photo_point_is_recognised(qtb
     assert not gps.warning.isVisible()
     view.set_photo("foto_rumah", None, {"lat": -6.98765, "lon": 107.62912, "altitude_m": 700})
     assert view.gps_sources() == {"gps": "exif"}
+
+
+def test_hidden_task_values_make_no_card_and_the_finding_section_follows_the_request(
+    qtbot, view, form
+):
+    from dtks.forms.prefill import with_tasks
+
+    assert all(s.group is not None for s in view._section_list), "no card for hidden values"
+    assert view.sections()[-1] == "verifikasi_permintaan"
+    items = [view._navigator.list.item(i) for i in range(view._navigator.list.count())]
+    assert len(items) == len(view.sections())
+    view.set_answers(with_tasks(form, {}, []))
+    assert view._navigator.list.item(len(items) - 1).isHidden()
+    sanggahan = {"kind": "sanggahan", "id": "SGH-1", "note": "penerima dinilai mampu"}
+    view.set_answers(with_tasks(form, {}, [sanggahan]))
+    assert not view._navigator.list.item(len(items) - 1).isHidden()
+    note = view.editor("permintaan_ringkasan").label.text()
+    assert "Objection (sanggahan) number SGH-1" in note and "penerima dinilai mampu" in note
+    view.editor("temuan_hasil").buttons["tidak_layak"].click()
+    assert view.answers()["temuan_hasil"] == "tidak_layak"
+    assert view.answers()["permintaan_jenis"] == "sanggahan"  # travels with the answers
