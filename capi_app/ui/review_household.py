@@ -356,6 +356,7 @@ class ReviewHouseholdDialog(QDialog):
             row.addWidget(self._request_card(r), 1)
             row.addWidget(self._finding_card(r.finding), 1)
             box.addLayout(row)
+        box.addStretch(1)
         self.requests_area.setWidget(page)
         index = self.tabs.indexOf(self.requests_area)
         self.tabs.setTabText(index, self.tr("Requests ({0})").format(len(d.requests)))
@@ -375,7 +376,8 @@ class ReviewHouseholdDialog(QDialog):
             (self.tr("Reason"), r.reason),
             (self.tr("Programme"), r.programme),
         ]
-        return _card(self.tr("Request"), rows)
+        # What the server did not tell (an older server: only the task) is left out.
+        return _card(self.tr("Request"), [(k, v) for k, v in rows if v])
 
     def _finding_card(self, finding) -> QFrame:
         if finding is None:
@@ -690,7 +692,6 @@ def _card(title: str, rows: list[tuple[str, str]], rich: tuple[int, ...] = ()) -
         grid.addWidget(name, i, 0, Qt.AlignmentFlag.AlignTop)
         grid.addWidget(text, i, 1)
     grid.setColumnStretch(1, 1)
-    grid.setRowStretch(len(rows) + 1, 1)
     return frame
 
 
