@@ -44,6 +44,9 @@ class BnbaHousehold(BaseModel):
     hamil: int = Field(0, description="members pregnant")
     meninggal: int = Field(0, description="members removed as deceased")
     markings: str = Field("", description="'name: disabilitas (kinds); name: hamil; ...'")
+    requests: str = Field("", description="the requests naming it: 'kind:reference ...'")
+    temuan_hasil: str = Field("", description="the finding on them: layak, tidak_layak or ''")
+    temuan_alasan: str = Field("", description="the finding's reason")
 
 
 class BnbaOut(BaseModel):
@@ -58,6 +61,11 @@ class BnbaOut(BaseModel):
     households: list[BnbaHousehold]
     counts: dict[str, Any]
     eligibility_changes: list[BnbaHousehold]
+    requests_line: str = Field(
+        "",
+        description="counts.requests as the BNBA's line (dtks.findings.line), '' when none: "
+        "'Permintaan: usul warga layak 1, tidak layak 0, belum dikunjungi 2; ...'",
+    )
 
 
 @router.get("/reports/bnba", response_model=BnbaOut)

@@ -5,7 +5,7 @@ from typing import Any, Literal
 from fastapi import Query
 from pydantic import BaseModel, Field
 
-from dtks import cycle, review
+from dtks import cycle, findings, review, tasks
 from dtks.model import MAX_INT
 from sync_server.api.deps import CurrentUser, Db
 from sync_server.api.json_route import api_router
@@ -50,6 +50,29 @@ class QueueOut(BaseModel):
     """Open households with a verification (in the round): waiting for approval, no flag."""
 
 
+class FindingOut(BaseModel):
+    """What the enumerator found on a request (dtks.findings), from which verification."""
+
+    result: Literal[findings.RESULTS]
+    reason: str | None
+    collected_by: str | None = Field(None, description="username of the collector")
+    collected_at: str | None = Field(None, description="when the visit finished (UTC)")
+
+
+class RequestOut(BaseModel):
+    """A request (usul warga, sanggahan, usulan Kemensos) as imported, beside its finding."""
+
+    kind: Literal[tasks.REQUEST_KINDS]
+    reference: str
+    date: str
+    nik: str | None
+    name: str
+    address: str | None
+    reason: str | None
+    programme: str | None
+    finding: FindingOut | None
+
+
 class ReviewDetailOut(BaseModel):
     """A household with both sides of every conflict, flags, verifications, photos, history."""
 
@@ -61,6 +84,11 @@ class ReviewDetailOut(BaseModel):
     history: list[dict[str, Any]]
     anomalies: list[dict[str, Any]] = []
     """The open anomalies of the worklist (dtks.anomalies)."""
+    requests: list[RequestOut] = Field(
+        default_factory=list,
+        description="the requests naming the household (open and closed by an approval), "
+        "each with the finding recorded for it or null",
+    )
     moves: list[DecidableMove] = Field(
         default_factory=list,
         description="pending moves of the household to another wilayah; the receiving "

@@ -465,10 +465,20 @@ citizen_requests = Table(
     Column("reason", Text),
     Column("programme", Text),
     Column("imported_at", TIME, nullable=False),
+    Column("finding_result", String(16)),
+    Column("finding_reason", Text),
+    Column("finding_verification_id", Integer),
+    Column("finding_by", Integer),
+    Column("finding_at", TIME),
+    Column("closed_at", TIME),
 )
 """Usul warga, sanggahan and usulan Kemensos from sync-server import-requests (0015), one row
-per reference number (an import again keeps the first). household_id: the household a
-sanggahan objects to (its pull carries the task)."""
+per reference number (an import again keeps the first). household_id: the household whose
+pull carries the task (the one a sanggahan objects to, the proposed household an usul warga
+made, or the one already holding its NIK). finding_* (0016): the newest finding pushed for
+it (dtks.findings: result, reason, the verification's id, its collector's users.id, when it
+was collected); closed_at: when the household's approval closed it (the task leaves the
+pull)."""
 
 household_reach = Table(
     "household_reach",

@@ -1,6 +1,7 @@
 """Bulk approval: every household of a scope verified in a round that ``dtks.review.bulk_may_take``
 (not approved or past it, not returned, not a proposal, every open flag one that bulk approval
-may take), with no open conflict; each approval audited like a single one.
+may take), with no open conflict and no open request (usul warga, sanggahan, usulan Kemensos:
+a reviewer reads its finding); each approval audited like a single one.
 
     reply = bulk_approve(engine, user, "32.04.12.2002", "2026-11", device_id)
 """
@@ -11,7 +12,7 @@ from dtks import review
 from sync_server import clock
 from sync_server.db.engine import Sequence, write_transaction
 from sync_server.db.tables import households
-from sync_server.services import rounds
+from sync_server.services import citizen_requests, rounds
 from sync_server.services.levels import check_household_level
 from sync_server.services.review import (
     DecisionContext,
@@ -44,11 +45,12 @@ def bulk_approve(engine: Engine, user: User, scope: str | None, round_: str, dev
         ).all()
         ids = [r.household_id for r in rows]
         flagged, conflicted = open_flags(conn, ids), open_conflict_counts(conn, ids)
+        asked = citizen_requests.of_households(conn, ids, open_only=True)
         seq, now, approved = Sequence(conn), clock.now(), []
         for row in rows:
             hid = row.household_id
-            if conflicted.get(hid):
-                continue
+            if conflicted.get(hid) or asked.get(hid):
+                continue  # a request's finding is for a reviewer to read
             if not review.bulk_may_take(row.state, flagged.get(hid, ()), row.proposed):
                 continue
             clear_flags(conn, hid, user, now)

@@ -24,10 +24,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import Connection, Engine, insert, select, update
+from sqlalchemy import Connection, Engine, and_, func, insert, or_, select, update
 from sqlalchemy.sql import bindparam
 
 from dtks import citizen_requests as rule
+from dtks import findings as findings_rule
 from dtks import review
 from dtks.anomalies import HEAD
 from dtks.tasks import PROPOSAL_KINDS, SANGGAHAN
@@ -35,7 +36,15 @@ from sync_server import clock
 from sync_server.db import jsontext
 from sync_server.db.bulk import insert_rows
 from sync_server.db.engine import Sequence, write_transaction
-from sync_server.db.tables import citizen_requests, households, member_niks, members
+from sync_server.db.tables import (
+    citizen_requests,
+    households,
+    member_niks,
+    members,
+    users,
+    verifications,
+)
+from sync_server.scopes import scope_range
 from sync_server.services import anomalies
 from sync_server.services.household_store import chunks
 
@@ -253,15 +262,211 @@ def _move_seq(conn: Connection, ids: set[str], seq: Sequence) -> None:
     )
 
 
-def of_households(conn: Connection, ids: Iterable[str]) -> dict[str, list]:
-    """{household_id: its requests (rows), oldest first}."""
+def of_households(conn: Connection, ids: Iterable[str], open_only: bool = False) -> dict[str, list]:
+    """{household_id: its requests (rows), oldest first}; open_only: those whose household's
+    approval has not closed them (the tasks of the pull)."""
     found: dict[str, list] = {}
     for part in chunks(sorted(set(ids))):
-        q = (
-            select(citizen_requests)
-            .where(citizen_requests.c.household_id.in_(part))
-            .order_by(citizen_requests.c.day, citizen_requests.c.reference)
-        )
+        q = select(citizen_requests).where(citizen_requests.c.household_id.in_(part))
+        if open_only:
+            q = q.where(citizen_requests.c.closed_at.is_(None))
+        q = q.order_by(citizen_requests.c.day, citizen_requests.c.reference)
         for r in conn.execute(q):
             found.setdefault(r.household_id, []).append(r)
     return found
+
+
+@dataclass(frozen=True)
+class PushedFinding:
+    """A finding a push brought for a household with open requests (services/merge.py)."""
+
+    household_id: str
+    changeset_id: str
+    finding: findings_rule.Finding
+    collected_at: str
+
+
+def record_findings(conn: Connection, pushed: list[PushedFinding], user_id: int) -> None:
+    """Write each finding on every open request of its household, with the verification that
+    brought it (the newest of the change-set for that household) and its collector."""
+    for f in pushed:
+        vid = conn.execute(
+            select(func.max(verifications.c.id)).where(
+                verifications.c.household_id == f.household_id,
+                verifications.c.changeset_id == f.changeset_id,
+            )
+        ).scalar()
+        conn.execute(
+            update(citizen_requests)
+            .where(
+                citizen_requests.c.household_id == f.household_id,
+                citizen_requests.c.closed_at.is_(None),
+            )
+            .values(
+                finding_result=f.finding.result,
+                finding_reason=f.finding.reason,
+                finding_verification_id=vid,
+                finding_by=user_id,
+                finding_at=f.collected_at,
+            )
+        )
+
+
+def close(conn: Connection, household_id: str, at: str) -> None:
+    """The household's approval closes its open requests: their tasks leave the pull."""
+    conn.execute(
+        update(citizen_requests)
+        .where(
+            citizen_requests.c.household_id == household_id,
+            citizen_requests.c.closed_at.is_(None),
+        )
+        .values(closed_at=at)
+    )
+
+
+PENDING, FOUND, APPROVED = "pending", "found", "approved"
+STATUSES = (PENDING, FOUND, APPROVED)
+"""A request's status: no finding yet; a finding, not yet approved; its household approved."""
+
+
+def status(row) -> str:
+    """The status of one citizen_requests row."""
+    if row.closed_at is not None:
+        return APPROVED
+    return FOUND if row.finding_result is not None else PENDING
+
+
+def to_json(row, collector: str | None) -> dict:
+    """A request as review shows it (docs/review-api.md); collector: finding_by's username."""
+    finding = None
+    if row.finding_result is not None:
+        finding = {
+            "result": row.finding_result,
+            "reason": row.finding_reason,
+            "collected_by": collector,
+            "collected_at": row.finding_at,
+        }
+    return {
+        "kind": row.kind,
+        "reference": row.reference,
+        "date": row.day,
+        "nik": row.nik,
+        "name": row.name,
+        "address": row.address,
+        "reason": row.reason,
+        "programme": row.programme,
+        "finding": finding,
+    }
+
+
+def shown(conn: Connection, household_id: str) -> list[dict]:
+    """Every request of one household (open and closed), as review shows them."""
+    q = (
+        select(citizen_requests, users.c.username)
+        .outerjoin(users, users.c.id == citizen_requests.c.finding_by)
+        .where(citizen_requests.c.household_id == household_id)
+        .order_by(citizen_requests.c.day, citizen_requests.c.reference)
+    )
+    return [to_json(r, r.username) for r in conn.execute(q)]
+
+
+def listed(
+    conn: Connection,
+    scopes: list[str],
+    round_: str | None = None,
+    kind: str | None = None,
+    state: str | None = None,
+    limit: int = 200,
+    offset: int = 0,
+) -> dict:
+    """{requests, total}: the requests under the scopes (review_queue.reviewer_scopes),
+    oldest first, each with its household, status and finding (GET /requests). A request
+    lies where its household lies now (a request with none: its own kode wilayah); round:
+    the month of its date (tanggal); state: one of STATUSES."""
+    kode, inside = _where(scopes)
+    where = [inside]
+    if round_:
+        where.append(citizen_requests.c.day.startswith(round_ + "-"))
+    if kind:
+        where.append(citizen_requests.c.kind == kind)
+    if state:
+        where.append(_state_condition(state))
+    base = (
+        select(citizen_requests, kode.label("at_kode"), users.c.username)
+        .select_from(_with_household.outerjoin(users, users.c.id == citizen_requests.c.finding_by))
+        .where(*where)
+    )
+    total = conn.execute(select(func.count()).select_from(base.subquery())).scalar_one()
+    q = base.order_by(citizen_requests.c.day, citizen_requests.c.reference)
+    rows = conn.execute(q.limit(limit).offset(offset)).all()
+    return {
+        "requests": [
+            to_json(r, r.username)
+            | {"household_id": r.household_id, "kode_wilayah": r.at_kode, "status": status(r)}
+            for r in rows
+        ],
+        "total": total,
+    }
+
+
+def _state_condition(state: str):
+    c = citizen_requests.c
+    if state == APPROVED:
+        return c.closed_at.is_not(None)
+    found = c.finding_result.is_not(None) if state == FOUND else c.finding_result.is_(None)
+    return and_(c.closed_at.is_(None), found)
+
+
+_with_household = citizen_requests.outerjoin(
+    households, households.c.household_id == citizen_requests.c.household_id
+)
+
+
+def _where(scopes: list[str]):
+    """(where a request lies: its household's kode wilayah, else its own; that under scopes)."""
+    kode = func.coalesce(households.c.kode_wilayah, citizen_requests.c.kode_wilayah)
+    return kode, or_(*[and_(kode >= lo, kode < hi) for lo, hi in map(scope_range, scopes)])
+
+
+def counts(conn: Connection, scopes: list[str], round_: str) -> dict[str, dict[str, int]]:
+    """Requests under the scopes per kind (dtks.findings.tally): found layak / tidak layak by a
+    verification of the round, and those still open without a finding (not visited yet)."""
+    _, inside = _where(scopes)
+    q = (
+        select(citizen_requests.c.kind, citizen_requests.c.finding_result)
+        .select_from(
+            _with_household.outerjoin(
+                verifications, verifications.c.id == citizen_requests.c.finding_verification_id
+            )
+        )
+        .where(
+            inside,
+            or_(
+                verifications.c.round == round_,
+                and_(
+                    citizen_requests.c.finding_result.is_(None),
+                    citizen_requests.c.closed_at.is_(None),
+                ),
+            ),
+        )
+    )
+    return findings_rule.tally(conn.execute(q).all())
+
+
+def export_columns(conn: Connection, ids: list[str]) -> dict[str, dict[str, str]]:
+    """{household_id: its requests as 'kind:reference ...', and the newest finding on them as
+    temuan_hasil and temuan_alasan} for the ids with a request (exports, the BNBA)."""
+    out = {}
+    for hid, rows in of_households(conn, ids).items():
+        found = [r for r in rows if r.finding_result is not None]
+        newest = max(found, key=lambda r: (r.finding_at or "", r.reference)) if found else None
+        out[hid] = {
+            "requests": " ".join(f"{r.kind}:{r.reference}" for r in rows),
+            "temuan_hasil": newest.finding_result if newest else "",
+            "temuan_alasan": (newest.finding_reason or "") if newest else "",
+        }
+    return out
+
+
+NO_REQUEST = {"requests": "", "temuan_hasil": "", "temuan_alasan": ""}
+"""The export columns of a household no request names."""

@@ -21,7 +21,7 @@ from dtks.private_files import open_private
 from sync_server.db import jsontext
 from sync_server.db.tables import households, members, users
 from sync_server.errors import UsageError
-from sync_server.services import approvals, rounds
+from sync_server.services import approvals, citizen_requests, rounds
 from sync_server.services.anomalies import open_anomalies
 from sync_server.services.eligibility import (
     REASON_FIELD,
@@ -64,6 +64,9 @@ COLUMNS = [
     "hamil",
     "meninggal",
     "markings",
+    "requests",
+    "temuan_hasil",
+    "temuan_alasan",
 ]
 SUMMARY_COLUMNS = [
     "kode_wilayah",
@@ -106,10 +109,12 @@ def rows_of(conn: Connection, rows, round_: str) -> list[dict]:
     marked = _markings(conn, ids)
     names = dict(conn.execute(select(users.c.id, users.c.username)).all())
     approved = approvals.latest(conn, ids)
+    asked = citizen_requests.export_columns(conn, ids)
     return [
         _row(r, latest.get(r.household_id), heads, flagged, names, approved.get(r.household_id))
         | _cycle_columns(latest.get(r.household_id), worklist.get(r.household_id, []))
         | _marking_columns(marked.get(r.household_id, []))
+        | asked.get(r.household_id, citizen_requests.NO_REQUEST)
         for r in rows
     ]
 

@@ -19,8 +19,8 @@ from sqlalchemy import Connection, Engine, insert, select
 from sqlalchemy.exc import DBAPIError
 
 from dtks import cycle as cycle_rule
+from dtks import findings, review
 from dtks import merge as rule
-from dtks import review
 from dtks.model import ChangeSet, ChangeSetReply, HouseholdChange, InvalidPayload, load_json
 from dtks.review import (
     FLAG_ELIGIBILITY_CHANGED,
@@ -58,7 +58,16 @@ from sync_server.errors import (
 )
 from sync_server.roles import can
 from sync_server.scopes import covers
-from sync_server.services import anomalies, cycle, integrity, papi, plausibility, pull, validation
+from sync_server.services import (
+    anomalies,
+    citizen_requests,
+    cycle,
+    integrity,
+    papi,
+    plausibility,
+    pull,
+    validation,
+)
 from sync_server.services import moves as move_service
 from sync_server.services import photos as photo_service
 from sync_server.services.assignments import round_for
@@ -192,6 +201,10 @@ class _Writes:
     """household_id -> the round whose window its verification missed."""
     moves: list = field(default_factory=list)
     """kode_wilayah changes held for the receiving side (services/moves.py)."""
+    asked: dict = field(default_factory=dict)
+    """household_id -> its open requests (services/citizen_requests.py), read before."""
+    findings: list = field(default_factory=list)
+    """Findings on those requests the change-set brings (citizen_requests.PushedFinding)."""
 
 
 def _apply(conn: Connection, user: User, changeset: ChangeSet, forms_dir, relayer_id=None) -> dict:
@@ -206,6 +219,7 @@ def _apply(conn: Connection, user: User, changeset: ChangeSet, forms_dir, relaye
         _validate(change, row, scopes, changeset, forms_dir, change.household_id in reached)
     _check_photos(conn, user, changeset)
     seq, now, writes, replies = Sequence(conn), clock.now(), _Writes(), []
+    writes.asked = citizen_requests.of_households(conn, ids, open_only=True)
     rounds: dict[str, str] = {}
     cals: dict[str, object] = {}  # kode wilayah -> its calendars, read once per change-set
     after: dict[str, object] = {}  # household id -> as this push leaves it
@@ -245,6 +259,7 @@ def _apply(conn: Connection, user: User, changeset: ChangeSet, forms_dir, relaye
     for row in writes.audit:
         row["relayer_id"] = relayer_id
     _write(conn, writes)
+    citizen_requests.record_findings(conn, writes.findings, user.id)
     for move in writes.moves:
         move_service.propose(conn, move, user, now, changeset.changeset_id)
     if writes.verifications:
@@ -345,6 +360,7 @@ def _collect(w: _Writes, result, before, row, change, changeset, user, seq, now,
     elif row.state in review.REOPENED_BY_FIELD_CHANGE and (result.applied or change.verification):
         new_flags |= {FLAG_RESUBMITTED, review.FLAG_NEEDS_REVIEW}
     details = _information_flags(change, h, row is None)
+    _take_finding(w, hid, change, cs, now, details)
     if hid in w.late:
         counts_in = next(r.round for r in state.verifications if r.changeset_id == cs)
         details[FLAG_LATE] = (
@@ -398,6 +414,24 @@ def _collect(w: _Writes, result, before, row, change, changeset, user, seq, now,
                 "new": jsontext.dumps(a.new),
             }
         )
+
+
+def _take_finding(w: _Writes, hid: str, change, cs: str, now: str, details: dict) -> None:
+    """Keep the finding (dtks.findings) of a verification of a household with open requests;
+    answers with a finding that cannot be taken are kept too, with a validation warning."""
+    v = change.verification
+    if v is None:
+        return
+    try:
+        found = findings.read(v.answers)
+    except findings.BadFinding as e:
+        problem = f"verification answers, {e}"
+        old = details.get(FLAG_VALIDATION_WARNING)
+        details[FLAG_VALIDATION_WARNING] = f"{old}; {problem}" if old else problem
+        return
+    if found is not None and w.asked.get(hid):
+        at = clock.iso(v.finished_at) if v.finished_at else now
+        w.findings.append(citizen_requests.PushedFinding(hid, cs, found, at))
 
 
 def _first_visit_of_proposal(row, change) -> bool:

@@ -44,7 +44,7 @@ def pull_page(conn: Connection, scope: str, since: int, limit: int) -> dict:
     page_ids = [r.household_id for r in page_rows]
     member_map = _members(conn, page_ids)
     worklist = open_anomalies(conn, page_ids)
-    asked = citizen_requests.of_households(conn, page_ids)
+    asked = citizen_requests.of_households(conn, page_ids, open_only=True)
     still_here = _still_in_scope(
         conn, [r.household_id for _, kind, r in items if kind == "t"], scope, low, high
     )

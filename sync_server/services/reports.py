@@ -7,9 +7,10 @@ from collections import Counter
 
 from sqlalchemy import Connection
 
-from dtks import markings, review, wilayah
+from dtks import findings, markings, review, wilayah
 from sync_server import clock
 from sync_server.errors import InvalidContent
+from sync_server.services import citizen_requests
 from sync_server.services.exports import result_rows
 from sync_server.services.review_queue import reviewer_scopes
 from sync_server.services.users import User
@@ -35,6 +36,8 @@ HOUSEHOLD_KEYS = [
     "meninggal",
     "markings",
 ]
+REQUEST_KEYS = ["requests", "temuan_hasil", "temuan_alasan"]
+"""Added after submissions froze their rows: a frozen row without them has none."""
 
 
 def bnba(conn: Connection, user: User, round_: str, scope: str | None) -> dict:
@@ -43,12 +46,21 @@ def bnba(conn: Connection, user: User, round_: str, scope: str | None) -> dict:
     if len(scopes) != 1:
         raise InvalidContent("give scope: you review more than one wilayah", field="scope")
     (code,) = scopes
-    return document(round_, code, result_rows(conn, round_, scopes))
+    asked = citizen_requests.counts(conn, scopes, round_)
+    return document(round_, code, result_rows(conn, round_, scopes), asked)
 
 
-def document(round_: str, code: str, rows: list[dict]) -> dict:
-    """The BNBA JSON of result rows (exports.result_rows) of one round and wilayah."""
+def document(round_: str, code: str, rows: list[dict], requests=None) -> dict:
+    """The BNBA JSON of result rows (exports.result_rows) of one round and wilayah.
+
+    requests: the request counts of the wilayah (citizen_requests.counts, which sees requests
+    not visited yet); without them (a submission's frozen rows) they are counted from rows."""
     entries = [_entry(r) for r in rows]
+    tally = requests or findings.tally(
+        (kind.split(":", 1)[0], e["temuan_hasil"] or None)
+        for e in entries
+        for kind in e["requests"].split()
+    )
     return {
         "round": round_,
         "scope": code,
@@ -61,13 +73,14 @@ def document(round_: str, code: str, rows: list[dict]) -> dict:
         ],
         "generated_at": clock.now(),
         "households": entries,
-        "counts": counts(entries),
+        "counts": counts(entries) | {"requests": tally},
+        "requests_line": findings.line(tally),
         "eligibility_changes": [e for e in entries if e["eligibility_changed"]],
     }
 
 
 def _entry(row: dict) -> dict:
-    out = {k: row[k] for k in HOUSEHOLD_KEYS}
+    out = {k: row[k] for k in HOUSEHOLD_KEYS} | {k: row.get(k) or "" for k in REQUEST_KEYS}
     out["eligibility_changed"] = bool(row["eligibility_changed"])
     out["approved"] = row["state"] in review.PASSED_FIRST_LEVEL
     return out

@@ -76,15 +76,14 @@ def detail(conn: Connection, user: User, household_id: str) -> dict:
     rows, member_rows = load_rows(conn, [household_id])
     household = household_from_rows(row, member_rows[household_id]).to_json()
     found = open_anomalies(conn, [household_id]).get(household_id, [])
+    asked = citizen_requests.of_households(conn, [household_id], open_only=True)
     household.update(
         state=row.state,
         note=row.review_note,
         kode_wilayah=row.kode_wilayah,
         proposed=row.proposed,
         anomalies=[a.to_json() for a in found],
-        tasks=tasks.of(
-            row, found, citizen_requests.of_households(conn, [household_id]).get(household_id, ())
-        ),
+        tasks=tasks.of(row, found, asked.get(household_id, ())),
     )
     return {
         "household": household,
@@ -94,6 +93,7 @@ def detail(conn: Connection, user: User, household_id: str) -> dict:
         "photos": _photos(conn, household_id),
         "history": history.events(conn, household_id),
         "anomalies": household["anomalies"],
+        "requests": citizen_requests.shown(conn, household_id),
     }
 
 
@@ -279,6 +279,7 @@ def record_decision(ctx: "DecisionContext", seq: Sequence, state: str, note, ver
     values = dict(state=state, review_note=new_note, version=version, seq=seq.next())
     if state == review.APPROVED:
         approvals.record(ctx.conn, row.household_id, review.KABKOTA, ctx.user.id, ctx.now)
+        citizen_requests.close(ctx.conn, row.household_id, ctx.now)
     ctx.conn.execute(
         update(households)
         .where(households.c.household_id == row.household_id)

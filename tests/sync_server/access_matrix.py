@@ -170,6 +170,13 @@ RULES: tuple[Rule, ...] = (
         allow={"supervisor": OWN, "reviewer": KAB, "admin": KAB},
         note="scope inside your user scopes",
     ),
+    Rule(
+        "GET",
+        f"{API}/requests",
+        _get(f"{API}/requests", scope="{scope}"),
+        allow={"supervisor": OWN, "reviewer": KAB, "admin": KAB},
+        note="usul warga, sanggahan, usulan Kemensos; scope inside your user scopes",
+    ),
     # --- pull -----------------------------------------------------------------------------
     Rule(
         "GET",

@@ -2,6 +2,8 @@
 a task with its reason, the reviewer sees it, a second import of the file adds nothing, bad
 rows are named by line and column."""
 
+import csv
+import io
 import subprocess
 import sys
 
@@ -172,3 +174,161 @@ def test_an_approved_usul_warga_gets_a_permanent_id_and_its_request_follows(serv
     )
     out = _cli(server, later)
     assert f"is an active member of household {new}" in out.stdout, out.stdout + out.stderr
+
+
+def _sanggahan(server, tmp_path):
+    path = tmp_path / "sanggahan.csv"
+    path.write_text(
+        HEADER + f"sanggahan,SGH-2026-5,2026-11-03,,Warga,Jl. A,3204122002,{HID},punya mobil,PKH\n",
+        encoding="utf-8",
+    )
+    assert _cli(server, path).returncode == 0
+
+
+def _visit(client, hid, version, **answers):
+    return client.push(
+        [edit(hid, version) | {"verification": verification(answers={"hasil": "1", **answers})}]
+    )
+
+
+def test_a_pushed_finding_is_recorded_on_the_request_and_shown_beside_it(server, tmp_path):
+    _sanggahan(server, tmp_path)
+    enum1, reviewer = server.client("enum1"), server.client("reviewer1")
+    h = enum1.household(server.assignment_ids["enum1"], HID)
+    r = _visit(enum1, HID, h["version"], temuan_hasil="tidak_layak", temuan_alasan="punya mobil")
+    assert r.status_code == 200, r.text
+    (row,) = server.sql(
+        "SELECT finding_result, finding_reason, finding_verification_id, finding_at, u.username "
+        "FROM citizen_requests c JOIN users u ON u.id = c.finding_by"
+    )
+    vid = server.scalar("SELECT max(id) FROM verifications WHERE household_id = :h", h=HID)
+    assert row == ("tidak_layak", "punya mobil", vid, "2026-11-02T02:30:00.000000Z", "enum1")
+    seen = reviewer.get(reviewer.url(f"/review/households/{HID}")).json()
+    assert seen["requests"] == [
+        {
+            "kind": "sanggahan", "reference": "SGH-2026-5", "date": "2026-11-03", "nik": None,
+            "name": "Warga", "address": "Jl. A", "reason": "punya mobil", "programme": "PKH",
+            "finding": {"result": "tidak_layak", "reason": "punya mobil", "collected_by": "enum1",
+                        "collected_at": "2026-11-02T02:30:00.000000Z"},
+        }
+    ]  # fmt: skip
+    listed = reviewer.get(reviewer.url("/requests"), params={"scope": "32.04", "status": "found"})
+    assert listed.status_code == 200, listed.text
+    assert [
+        (x["reference"], x["household_id"], x["status"]) for x in listed.json()["requests"]
+    ] == [("SGH-2026-5", HID, "found")]
+    # Bulk approval leaves it for a reviewer to read; a single approval closes the request,
+    # and its task leaves the pull.
+    bulk = reviewer.post(
+        reviewer.url("/review/bulk-approve"), json={"scope": "32.04.12.2002", "round": "2026-11"}
+    )
+    assert bulk.status_code == 200 and HID not in bulk.json()["approved"], bulk.text
+    since = enum1.pull(server.assignment_ids["enum1"])["next_since"]
+    r = reviewer.post(reviewer.url(f"/review/households/{HID}"), json={"decision": "approve"})
+    assert r.status_code == 200, r.text
+    (after,) = [
+        x for x in enum1.pull(server.assignment_ids["enum1"], since)["households"]
+        if x["household_id"] == HID
+    ]  # fmt: skip
+    assert all(t["kind"] != "sanggahan" for t in after["tasks"])
+    approved = reviewer.get(reviewer.url("/requests"), params={"status": "approved"}).json()
+    assert [x["reference"] for x in approved["requests"]] == ["SGH-2026-5"]
+    assert reviewer.get(reviewer.url(f"/review/households/{HID}")).json()["requests"][0][
+        "finding"]["result"] == "tidak_layak"  # fmt: skip
+
+
+def test_an_unknown_finding_is_kept_with_a_validation_warning_not_refused(server, tmp_path):
+    _sanggahan(server, tmp_path)
+    enum1 = server.client("enum1")
+    h = enum1.household(server.assignment_ids["enum1"], HID)
+    r = _visit(enum1, HID, h["version"], temuan_hasil="ya", temuan_alasan="x")
+    assert r.status_code == 200, r.text
+    assert server.scalar("SELECT finding_result FROM citizen_requests") is None
+    detail = server.scalar(
+        "SELECT detail FROM flags WHERE household_id = :h AND kind = 'validation_warning'", h=HID
+    )
+    assert "temuan_hasil: 'ya' is not one of layak, tidak_layak" in detail
+
+
+def test_a_finding_without_a_request_is_not_recorded_anywhere(server, tmp_path):
+    _sanggahan(server, tmp_path)
+    enum1 = server.client("enum1")
+    h = enum1.household(server.assignment_ids["enum1"], HID2)
+    assert _visit(enum1, HID2, h["version"], temuan_hasil="layak").status_code == 200
+    assert server.scalar("SELECT finding_result FROM citizen_requests") is None
+
+
+def test_the_request_list_is_scoped_and_bounded(server, tmp_path):
+    _sanggahan(server, tmp_path)
+    other, enum1 = server.client("reviewer2"), server.client("enum1")
+    assert other.get(other.url("/requests"), params={"scope": "32.04"}).status_code == 403
+    assert other.get(other.url("/requests")).json() == {"requests": [], "total": 0}
+    assert enum1.get(enum1.url("/requests")).status_code == 403
+    reviewer = server.client("reviewer1")
+    for params in ({"limit": 1001}, {"round": "2026-13"}, {"kind": "x"}, {"status": "done"}):
+        assert reviewer.get(reviewer.url("/requests"), params=params).status_code == 422
+    page = reviewer.get(reviewer.url("/requests"), params={"round": "2026-11", "kind": "sanggahan"})
+    assert page.json()["total"] == 1 and page.json()["requests"][0]["status"] == "pending"
+    assert reviewer.get(reviewer.url("/requests"), params={"round": "2026-10"}).json()["total"] == 0
+
+
+def test_findings_count_in_the_export_and_the_bnba_and_follow_an_approval(server, tmp_path):
+    path = tmp_path / "mixed.csv"
+    path.write_text(
+        HEADER + "usul_warga,USL-A,2026-11-04,3204124508900003,Ibu Sari,Jl. Melati 4,3204122002,,"
+        "tidak mampu,BPNT\n"
+        + "usulan_kemensos,KMS-A,2026-11-05,,Pak Udin,Jl. Kenanga 1,3204122002,,banjir,PKH\n"
+        + f"sanggahan,SGH-A,2026-11-03,,Warga,Jl. A,3204122002,{HID},punya mobil,PKH\n",
+        encoding="utf-8",
+    )
+    assert _cli(server, path).returncode == 0
+    sari = server.scalar("SELECT household_id FROM citizen_requests WHERE reference = 'USL-A'")
+    enum1, reviewer = server.client("enum1"), server.client("reviewer1")
+    pulled = enum1.pull_all(server.assignment_ids["enum1"])
+    r = _visit(enum1, sari, pulled[sari]["version"], temuan_hasil="layak", temuan_alasan="miskin")
+    assert r.status_code == 200, r.text
+    r = _visit(
+        enum1, HID, pulled[HID]["version"], temuan_hasil="tidak_layak", temuan_alasan="mobil"
+    )
+    assert r.status_code == 200, r.text
+
+    def bnba():
+        r = reviewer.get(
+            reviewer.url("/reports/bnba"), params={"round": "2026-11", "scope": "32.04.12.2002"}
+        )
+        assert r.status_code == 200, r.text
+        return r.json()
+
+    report = bnba()
+    assert report["counts"]["requests"] == {
+        "sanggahan": {"layak": 0, "tidak_layak": 1, "not_visited": 0},
+        "usul_warga": {"layak": 1, "tidak_layak": 0, "not_visited": 0},
+        "usulan_kemensos": {"layak": 0, "tidak_layak": 0, "not_visited": 1},
+    }
+    assert report["requests_line"] == (
+        "Permintaan: sanggahan layak 0, tidak layak 1, belum dikunjungi 0; usul warga layak 1, "
+        "tidak layak 0, belum dikunjungi 0; usulan Kemensos layak 0, tidak layak 0, "
+        "belum dikunjungi 1"
+    )
+    entry = {h["household_id"]: h for h in report["households"]}[HID]
+    assert (entry["requests"], entry["temuan_hasil"], entry["temuan_alasan"]) == (
+        "sanggahan:SGH-A", "tidak_layak", "mobil"
+    )  # fmt: skip
+    r = reviewer.post(reviewer.url(f"/review/households/{sari}"), json={"decision": "approve"})
+    assert r.status_code == 200, r.text
+    new = r.json()["household_id"]
+    export = reviewer.get(
+        reviewer.url("/exports/results"),
+        params={"round": "2026-11", "scope": "32.04.12.2002", "format": "csv"},
+    )
+    rows = {x["household_id"]: x for x in csv.DictReader(io.StringIO(export.text))}
+    assert sari not in rows
+    assert (rows[new]["requests"], rows[new]["temuan_hasil"], rows[new]["temuan_alasan"]) == (
+        "usul_warga:USL-A", "layak", "miskin"
+    )  # fmt: skip
+    assert (rows[HID]["requests"], rows[HID]["temuan_hasil"]) == ("sanggahan:SGH-A", "tidak_layak")
+    seen = reviewer.get(reviewer.url(f"/review/households/{new}")).json()
+    assert [(x["reference"], x["finding"]["result"]) for x in seen["requests"]] == [
+        ("USL-A", "layak")
+    ]
+    assert bnba()["counts"]["requests"]["usul_warga"]["layak"] == 1

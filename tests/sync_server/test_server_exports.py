@@ -123,7 +123,12 @@ def test_bnba_json_counts_match_the_rows(server):
         "approved": 1,
         "eligibility_changed": 1,
         "markings": {"disabilitas": 0, "hamil": 0, "meninggal": 0},
+        "requests": {
+            kind: {"layak": 0, "tidak_layak": 0, "not_visited": 0}
+            for kind in ("sanggahan", "usul_warga", "usulan_kemensos")
+        },
     }
+    assert report["requests_line"] == ""
     assert [h["household_id"] for h in report["eligibility_changes"]] == [HID]
     assert report["households"][1]["approved"] is True
 

@@ -395,3 +395,20 @@ def test_upgrade_to_0015_adds_an_empty_request_table(db_url):
     upgrade(engine)
     assert _rows(engine, "SELECT count(*) FROM citizen_requests") == [(0,)]
     engine.dispose()
+
+
+def test_upgrade_to_0016_keeps_requests_open_and_without_a_finding(db_url):
+    engine = _at(db_url, "0015")
+    with engine.begin() as conn:
+        conn.execute(
+            text(
+                "INSERT INTO citizen_requests (reference, kind, day, name, kode_wilayah,"
+                " household_id, imported_at) VALUES ('SGH-1', 'sanggahan', '2026-11-03', 'Warga',"
+                " '3204122002', '3204122002000001', '2026-11-03T00:00:00Z')"
+            )
+        )
+    upgrade(engine)
+    assert _rows(
+        engine, "SELECT reference, household_id, finding_result, closed_at FROM citizen_requests"
+    ) == [("SGH-1", "3204122002000001", None, None)]
+    engine.dispose()
