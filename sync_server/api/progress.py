@@ -22,6 +22,8 @@ class DesaOut(BaseModel):
     approved: int
     returned: int
     anomalies_open: int
+    requests_pending: int = 0
+    """Requests of its households still open without a finding (docs/cycle.md)."""
 
 
 class UserOut(BaseModel):

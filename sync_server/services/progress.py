@@ -4,7 +4,8 @@ Per desa of the scope: live households; ``visited``: with a verification of the 
 status); ``finalized``: with a finalized one; ``synced``: the server holds field data of it (a
 verification of the round, or a field change applied from a change-set); ``approved``: passed
 the first level (approved, submitted or established); ``returned``: sent back to the field;
-``anomalies_open``: open anomalies of the worklist. Per field user assigned within the scope:
+``anomalies_open``: open anomalies of the worklist; ``requests_pending``: requests (usul
+warga, sanggahan, usulan Kemensos) of its households still open without a finding. Per field user assigned within the scope:
 the last sync (the newest change-set or bundle received from them; a pull that sent nothing
 leaves no trace) with its device, days since then, households assigned and finalized by them.
 Without a round: every round.
@@ -23,6 +24,7 @@ from sync_server.db.tables import (
     audit,
     bundles,
     changesets,
+    citizen_requests,
     households,
     users,
     verifications,
@@ -68,6 +70,12 @@ def desa_counts(conn: Connection, scopes, round_: str | None) -> list[dict]:
         .group_by(anomalies.c.household_id)
         .subquery()
     )
+    pending = (
+        select(citizen_requests.c.household_id, func.count().label("n"))
+        .where(citizen_requests.c.closed_at.is_(None), citizen_requests.c.finding_result.is_(None))
+        .group_by(citizen_requests.c.household_id)
+        .subquery()
+    )
     q = (
         select(
             households.c.kode_wilayah,
@@ -82,8 +90,10 @@ def desa_counts(conn: Connection, scopes, round_: str | None) -> list[dict]:
             .filter(households.c.state == review.RETURNED)
             .label("returned"),
             func.coalesce(func.sum(open_anomalies.c.n), 0).label("anomalies_open"),
+            func.coalesce(func.sum(pending.c.n), 0).label("requests_pending"),
         )
         .outerjoin(open_anomalies, open_anomalies.c.household_id == households.c.household_id)
+        .outerjoin(pending, pending.c.household_id == households.c.household_id)
         .where(rounds.under(scopes), households.c.deleted == false())
         .group_by(households.c.kode_wilayah)
         .order_by(households.c.kode_wilayah)
@@ -99,6 +109,7 @@ def desa_counts(conn: Connection, scopes, round_: str | None) -> list[dict]:
             "approved": r.approved,
             "returned": r.returned,
             "anomalies_open": int(r.anomalies_open),
+            "requests_pending": int(r.requests_pending),
         }
         for r in conn.execute(q)
     ]

@@ -284,6 +284,13 @@ def test_findings_count_in_the_export_and_the_bnba_and_follow_an_approval(server
     assert _cli(server, path).returncode == 0
     sari = server.scalar("SELECT household_id FROM citizen_requests WHERE reference = 'USL-A'")
     enum1, reviewer = server.client("enum1"), server.client("reviewer1")
+
+    def pending():
+        r = reviewer.get(reviewer.url("/progress"), params={"scope": "32.04", "round": "2026-11"})
+        assert r.status_code == 200, r.text
+        return {d["kode_wilayah"]: d["requests_pending"] for d in r.json()["desa"]}
+
+    assert pending() == {"32.04.12.2002": 3, "32.04.12.2003": 0}
     pulled = enum1.pull_all(server.assignment_ids["enum1"])
     r = _visit(enum1, sari, pulled[sari]["version"], temuan_hasil="layak", temuan_alasan="miskin")
     assert r.status_code == 200, r.text
@@ -299,6 +306,7 @@ def test_findings_count_in_the_export_and_the_bnba_and_follow_an_approval(server
         assert r.status_code == 200, r.text
         return r.json()
 
+    assert pending()["32.04.12.2002"] == 1  # the usulan Kemensos, not visited
     report = bnba()
     assert report["counts"]["requests"] == {
         "sanggahan": {"layak": 0, "tidak_layak": 1, "not_visited": 0},
