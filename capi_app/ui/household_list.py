@@ -130,6 +130,8 @@ class HouseholdTableModel(SearchableTableModel):
             return QColor(STATE_COLORS.get(row.state, "#000000"))
         if role == Qt.ItemDataRole.DecorationRole and column == "head_name" and row.anomalies:
             return QColor(ANOMALY_COLOR)
+        if role == Qt.ItemDataRole.ToolTipRole and column == "request":
+            return request_label(row) or None  # whole, where the column cuts it
         if role == Qt.ItemDataRole.ToolTipRole and column == "head_name" and row.anomalies:
             return QCoreApplication.translate("HouseholdList", "{0} anomaly(ies) to fix").format(
                 row.anomalies

@@ -110,3 +110,23 @@ def test_a_request_is_listed_by_kind_and_found_by_its_reference_number(store):
     (row,) = list_rows(store.db)
     assert row.tasks == ("anomali", "sanggahan")
     assert "sgh-2026-000123" in row.search_text
+
+
+def test_the_list_names_a_households_request_tasks(store, qapp):
+    from PySide6.QtCore import Qt
+
+    from capi_app.ui.household_list import HouseholdTableModel, request_label
+
+    pulled = household()
+    usul = Task("usul_warga", "USW-2026-000045", "belum terdaftar")
+    store.upsert_pulled([Household(**{**pulled.__dict__, "tasks": (*pulled.tasks, usul)})])
+    (row,) = list_rows(store.db)
+    model = HouseholdTableModel(list_rows(store.db))
+    column = model.COLUMNS.index("request")
+    assert (
+        request_label(row)
+        == model.data(model.index(0, column))
+        == "Usul warga (citizen's proposal)"
+    )
+    assert model.data(model.index(0, column), Qt.ItemDataRole.ToolTipRole) == request_label(row)
+    assert model.worklist_counts()["@task:usul_warga"] == 1
