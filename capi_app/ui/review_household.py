@@ -692,6 +692,7 @@ def _card(title: str, rows: list[tuple[str, str]], rich: tuple[int, ...] = ()) -
         grid.addWidget(name, i, 0, Qt.AlignmentFlag.AlignTop)
         grid.addWidget(text, i, 1)
     grid.setColumnStretch(1, 1)
+    grid.setRowStretch(len(rows) + 1, 1)  # lines at the top when its neighbour is taller
     return frame
 
 
