@@ -438,7 +438,8 @@ class CodeTyping:
         """Take one typed character; True when it was a code digit."""
         if not text or not text.isdigit():
             return False
-        codes = self.editor.typable_codes()
+        keyed = self.editor.typed_codes()
+        codes = list(keyed)
         candidate = self.buffer + text if self.timer.isActive() else text
         if not any(c.startswith(candidate) for c in codes):
             candidate = text
@@ -448,7 +449,7 @@ class CodeTyping:
         self.buffer = candidate
         longer = any(c.startswith(candidate) and c != candidate for c in codes)
         if candidate in codes and self.editor.picks_at_once:
-            self.editor.pick_code(candidate)
+            self.editor.pick_code(keyed[candidate])
         if longer:
             self.timer.start()
         else:
@@ -458,8 +459,9 @@ class CodeTyping:
 
     def commit(self) -> None:
         """The code is complete: toggle it (select_multiple) or keep it (select_one)."""
-        code, self.buffer = self.buffer, ""
-        if code and not self.editor.picks_at_once and code in self.editor.typable_codes():
+        typed, self.buffer = self.buffer, ""
+        code = self.editor.typed_codes().get(typed)
+        if code and not self.editor.picks_at_once:
             self.editor.pick_code(code)
 
 
@@ -479,7 +481,20 @@ class ChoiceEditor(Editor):
     def choice_text(self, choice) -> str:
         """'3  Keramik': the code, then the label in the current language."""
         label = pick(choice.label, self.lang, self.default_language) or choice.name
-        return f"{choice.name}. {label}" if choice.name.isdigit() else label
+        key = self._key_of(choice.name)
+        return f"{key}. {label}" if key else label
+
+    def _key_of(self, code: str) -> str:
+        if code.isdigit():
+            return code
+        if any(c.name.isdigit() for c in self.field.choices):
+            return ""  # a word code among numbers (or_other's 'other'): not typed
+        return str([c.name for c in self.field.choices].index(code) + 1)
+
+    def typed_codes(self) -> dict[str, str]:
+        """What typing picks now, {typed: code}: a numbered list by its codes; a list whose
+        codes are words (the finding's layak / tidak_layak) by position, 1, 2, ..., as shown."""
+        return {self._key_of(c): c for c in self.typable_codes() if self._key_of(c)}
 
     def typable_codes(self) -> list[str]:
         """Codes the user may pick now (the choice filter applied)."""

@@ -471,3 +471,15 @@ def test_hidden_task_values_make_no_card_and_the_finding_section_follows_the_req
     view.editor("temuan_hasil").buttons["tidak_layak"].click()
     assert view.answers()["temuan_hasil"] == "tidak_layak"
     assert view.answers()["permintaan_jenis"] == "sanggahan"  # travels with the answers
+
+
+def test_a_list_of_word_codes_is_typed_by_position_as_shown(qtbot, view, form):
+    from dtks.forms.prefill import with_tasks
+
+    view.set_answers(with_tasks(form, {}, [{"kind": "usul_warga", "id": "USW-1"}]))
+    editor = view.editor("temuan_hasil")
+    assert editor.buttons["tidak_layak"].text() == "2. Not eligible"
+    type_into(qtbot, view, "temuan_hasil", "2")
+    assert view.answers()["temuan_hasil"] == "tidak_layak"
+    type_into(qtbot, view, "temuan_hasil", "1")
+    assert view.answers()["temuan_hasil"] == "layak"
