@@ -23,12 +23,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from dtks.findings import LAYAK, REASON_FIELD, RESULT_FIELD, TIDAK_LAYAK
 from dtks.tasks import REQUEST_KINDS
-
-RESULT_FIELD = "temuan_hasil"
-REASON_FIELD = "temuan_alasan"
-"""The verivali form's finding on a request (forms/build_verivali.py, section 8)."""
-LAYAK, TIDAK_LAYAK = "layak", "tidak_layak"
 
 
 @dataclass(frozen=True)

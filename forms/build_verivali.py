@@ -15,6 +15,7 @@ sys.path[:0] = [str(HERE), str(HERE.parent)]
 from xlsform_writer import choice_list, q, write_xlsform  # noqa: E402
 
 from dtks.prelist import CODES  # noqa: E402
+from dtks.findings import LAYAK, MAX_REASON, REASON_FIELD, RESULT_FIELD, TIDAK_LAYAK  # noqa: E402
 from dtks.tasks import REQUEST_KINDS, SANGGAHAN, USUL_WARGA, USULAN_KEMENSOS  # noqa: E402
 
 FORM_ID = "verivali_dtks"
@@ -283,7 +284,7 @@ CHOICES = [
     # The finding on a request: its codes are the words the server records as the finding's
     # result (docs/cycle.md, "Requests"), not paper codes.
     *choice_list(
-        "temuan", {"layak": ("Layak", "Eligible"), "tidak_layak": ("Tidak layak", "Not eligible")}
+        "temuan", {LAYAK: ("Layak", "Eligible"), TIDAK_LAYAK: ("Tidak layak", "Not eligible")}
     ),
     *choice_list(
         "alasan",
@@ -851,7 +852,7 @@ REQUEST = [
     ),
     q(
         "select_one temuan",
-        "temuan_hasil",
+        RESULT_FIELD,
         ("Temuan petugas di lapangan", "Finding in the field"),
         hint=(
             "Sanggahan: apakah rumah tangga ini layak tetap menerima? Usulan: apakah rumah "
@@ -863,17 +864,17 @@ REQUEST = [
     ),
     q(
         "text",
-        "temuan_alasan",
+        REASON_FIELD,
         ("Alasan temuan", "Reason for the finding"),
         hint=(
-            "Apa yang dilihat di lapangan; paling banyak 500 huruf",
-            "What was seen in the field; at most 500 characters",
+            f"Apa yang dilihat di lapangan; paling banyak {MAX_REASON} huruf",
+            f"What was seen in the field; at most {MAX_REASON} characters",
         ),
         required="yes",
-        constraint="string-length(.) <= 500",
+        constraint=f"string-length(.) <= {MAX_REASON}",
         constraint_message=(
-            "Alasan temuan paling banyak 500 huruf.",
-            "The reason for the finding has at most 500 characters.",
+            f"Alasan temuan paling banyak {MAX_REASON} huruf.",
+            f"The reason for the finding has at most {MAX_REASON} characters.",
         ),
         appearance="multiline",
     ),
