@@ -37,6 +37,7 @@ class _Household:
     household_id: str
     values: dict
     members: list = field(default_factory=list)
+    moves: tuple = ()
 
 
 def anomalies_now(form: Form, answers: dict, view, server: list[Anomaly]) -> list[Anomaly]:
@@ -56,7 +57,7 @@ def anomalies_now(form: Form, answers: dict, view, server: list[Anomaly]) -> lis
         people.append(_Member(mid, status, {**base, **values}))
     listed = {p.member_id for p in people}
     people += [m for m in view.members if m.member_id not in listed]
-    live = _Household(view.household_id, {**view.values, **household}, people)
+    live = _Household(view.household_id, {**view.values, **household}, people, view.moves)
     return effective(live, server)
 
 

@@ -12,6 +12,9 @@ the birth date or sex (``nik_mismatch``); an impossible birth date; the same NIK
 (``duplicate_nik``); a missing mother's name; an implausible age, relationship or occupation
 (a head of household aged 4, a civil servant aged 6); a household without exactly one head.
 
+A household that a reviewer moved (``dtks.moves``: its ``moves`` hold a confirmed move into the
+code it is listed in) is not ``wrong_wilayah``: its ids name where it came from.
+
 >>> from dtks.model import Household, Member
 >>> head = Member("320412200200000101", values={"nik": "3204124508900003", "hubungan": 1,
 ...     "jenis_kelamin": 2, "tanggal_lahir": "1990-08-05", "nama_ibu": ""})
@@ -28,7 +31,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from dtks import ids, wilayah
+from dtks import ids, moves, wilayah
 
 WILAYAH_UNKNOWN = "wilayah_unknown"
 WRONG_WILAYAH = "wrong_wilayah"
@@ -118,7 +121,8 @@ class Anomaly:
 
 def detect(household, holders: Mapping[str, Iterable[str]] | None = None, today=None):
     """Every anomaly of a household (a dtks.model.Household or anything with household_id,
-    values and members); ``holders`` maps a NIK to the member ids holding it in the store."""
+    values, members and optionally moves, its dtks.moves.MoveRecord list); ``holders`` maps a
+    NIK to the member ids holding it in the store."""
     today = today or date.today()
     out = household_anomalies(household, today)
     active = [m for m in household.members if m.status == "active"]
@@ -134,7 +138,8 @@ def household_anomalies(household, today: date | None = None) -> list[Anomaly]:
     """Anomalies of the household's own values and of its set of members (one head)."""
     today = today or date.today()
     v = household.values
-    out = _wilayah(household.household_id, v.get("kode_wilayah"), v.get("no_kk"))
+    settled = moves.settled(getattr(household, "moves", ()), v.get("kode_wilayah"))
+    out = _wilayah(household.household_id, v.get("kode_wilayah"), v.get("no_kk"), settled)
     kk = _text(v.get("no_kk"))
     if kk:
         try:
@@ -156,9 +161,10 @@ def household_anomalies(household, today: date | None = None) -> list[Anomaly]:
     return out
 
 
-def _wilayah(household_id: str, kode, no_kk) -> list[Anomaly]:
+def _wilayah(household_id: str, kode, no_kk, settled: bool = False) -> list[Anomaly]:
     """The kode wilayah unknown, or disagreeing with the household id's desa or the No KK's
-    kecamatan (a DTKS household id starts with the 10-digit desa code)."""
+    kecamatan (a DTKS household id starts with the 10-digit desa code); settled: a reviewer
+    confirmed the household's move into kode, so the ids' regions are its history."""
     code = _text(kode)
     if not (code and len(code) == 10 and code.isdigit() and wilayah.lookup(code)):
         return [
@@ -169,6 +175,8 @@ def _wilayah(household_id: str, kode, no_kk) -> list[Anomaly]:
                 value=code,
             )
         ]
+    if settled:
+        return []
     implied = []
     if len(household_id) == 16 and household_id.isdigit() and household_id[:10] != code:
         implied.append(household_id[:10])

@@ -31,6 +31,7 @@ from typing import Any, ClassVar, Literal, TypeAlias, get_args
 from dtks import integrity
 from dtks.anomalies import Anomaly
 from dtks.integrity import Paradata
+from dtks.moves import MAX_HISTORY, MoveRecord
 from dtks.tasks import Task
 
 MAX_PAYLOAD_BYTES = 64 * 1024 * 1024
@@ -567,6 +568,35 @@ _schema(
 )
 
 
+def _move(value: Any, path: str) -> MoveRecord:
+    obj = _object(value, path)
+    return MoveRecord(
+        move_id=_get(obj, "move_id", path, _count),
+        from_kode=_get(obj, "from_kode", path, _id),
+        to_kode=_get(obj, "to_kode", path, _id),
+        state=_get(obj, "state", path, _id),
+        at=_get(obj, "at", path, _optional(_short), None),
+        note=_get(obj, "note", path, _optional(_string), None),
+        decided_by=_get(obj, "decided_by", path, _optional(_short), None),
+    )
+
+
+def _moves(value: Any, path: str) -> list[MoveRecord]:
+    return _items(value, path, _move, MAX_HISTORY)
+
+
+_schema(
+    _moves,
+    {
+        "type": "array",
+        "maxItems": MAX_HISTORY,
+        "description": "the household's moves between wilayah (dtks.moves.history): move_id, "
+        "from_kode, to_kode, state (pending, confirmed, refused), at, note, decided_by",
+        "items": {"type": "object", "required": ["move_id", "from_kode", "to_kode", "state"]},
+    },
+)
+
+
 @dataclass(frozen=True)
 class Household:
     """A household as pulled: pre-list values, members, version; ``deleted`` is a tombstone."""
@@ -583,6 +613,8 @@ class Household:
     """The open anomalies of the worklist (dtks.anomalies), as the server found them."""
     tasks: tuple[Task, ...] = ()
     """What the enumerator is asked to do with it (dtks.tasks)."""
+    moves: tuple[MoveRecord, ...] = ()
+    """Its moves between wilayah, pending and decided (dtks.moves.history)."""
 
     JSON_KEYS: ClassVar[_Keys] = _Keys(
         ("household_id", _id),
@@ -594,13 +626,15 @@ class Household:
         ("replaces", _optional(_id), None),
         ("anomalies", _anomalies, list),
         ("tasks", _tasks, list),
+        ("moves", _moves, list),
     )
 
     @classmethod
     def from_json(cls, data: Any, path: str = "") -> Household:
         """Read a household of a pull page (a tombstone may carry only id and version)."""
         keys = cls.JSON_KEYS.read(data, path)
-        keys["anomalies"], keys["tasks"] = tuple(keys["anomalies"]), tuple(keys["tasks"])
+        for name in ("anomalies", "tasks", "moves"):
+            keys[name] = tuple(keys[name])
         household = cls(**keys)
         _unique(household.members, _key(path, "members"), "member_id")
         return household
@@ -616,6 +650,7 @@ class Household:
             "review": None if self.review is None else self.review.to_json(),
             "anomalies": [a.to_json() for a in self.anomalies],
             "tasks": [t.to_json() for t in self.tasks],
+            "moves": [m.to_json() for m in self.moves],
         } | ({"replaces": self.replaces} if self.replaces is not None else {})
 
     def member(self, member_id: str) -> Member | None:

@@ -15,6 +15,7 @@ from capi_app.store.views import HouseholdSummary, HouseholdView, MemberView, Pe
 from dtks import integrity, review
 from dtks.integrity import Paradata
 from dtks.model import Gps, Household, Papi, ReviewInfo, Verification
+from dtks.moves import MoveRecord
 
 _HOUSEHOLD_SEARCH = ("no_kk", "nama_krt", "alamat", "kode_wilayah")
 
@@ -415,6 +416,7 @@ def view(db: Database, household_id: str) -> HouseholdView:
         message=row["sync_message"],
         message_code=row["sync_code"],
         message_field=row["sync_field"],
+        moves=tuple(MoveRecord.from_json(m) for m in load(row["moves"], [])),
     )
 
 

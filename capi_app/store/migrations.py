@@ -280,6 +280,13 @@ def m007_sync_log(db: Database) -> None:
     )
 
 
+def m008_household_moves(db: Database) -> None:
+    """Each household's moves between wilayah as pulled (dtks.moves.MoveRecord JSON list): a
+    confirmed move settles its wilayah for the worklist (dtks.anomalies), a refused one is told
+    in the household's window and the list."""
+    _run(db, ["ALTER TABLE households ADD COLUMN moves TEXT NOT NULL DEFAULT '[]'"])
+
+
 MIGRATIONS: list[Callable[[Database], None]] = [
     m001_initial,
     m002_household_revision,
@@ -288,6 +295,7 @@ MIGRATIONS: list[Callable[[Database], None]] = [
     m005_paradata,
     m006_sync_reason,
     m007_sync_log,
+    m008_household_moves,
 ]
 
 

@@ -45,6 +45,7 @@ from dtks.anomalies import Anomaly
 from dtks.cycle import RoundCalendar
 from dtks.integrity import Paradata
 from dtks.model import Assignment, ChangeSetReply, Gps, Household, Mode, Papi, PullPage
+from dtks.moves import MoveRecord
 from dtks.private_files import private_dir, private_file, private_sqlite
 from dtks.tasks import Task
 
@@ -203,6 +204,15 @@ class Store:
     def server_anomalies(self, household_id: str) -> list[Anomaly]:
         """The anomalies the server sent with the household (before the local re-check)."""
         return worklist.server_anomalies(self.db, household_id)
+
+    def moves(self, household_id: str) -> list[MoveRecord]:
+        """The household's moves between wilayah, as the server sent them (dtks.moves)."""
+        return worklist.moves(self.db, household_id)
+
+    def refused_move(self, household_id: str) -> MoveRecord | None:
+        """The household's latest move when its receiving reviewer refused it (the family
+        stays listed where it was), else None."""
+        return worklist.refused_move(self.db, household_id)
 
     def tasks(self, household_id: str) -> list[Task]:
         """What the enumerator is asked to do with the household (the server's tasks)."""

@@ -7,6 +7,7 @@ from datetime import date
 from typing import Any
 
 from dtks.model import ReviewInfo, Verification
+from dtks.moves import MoveRecord
 
 _UNSET: Any = object()
 
@@ -58,6 +59,7 @@ class HouseholdView:
     revision: int = 0  # moved on by every saved change; hand it back with a save (revisions.py)
     message_code: str | None = None  # the refusal's dtks.error_codes code, when it had one
     message_field: str | None = None  # the field the refusal names
+    moves: tuple[MoveRecord, ...] = ()  # its moves between wilayah, as pulled (dtks.moves)
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,9 @@ A pulled household brings the server's anomalies and tasks. The device re-runs t
 rules (``dtks.anomalies``) on the household as the enumerator sees it now (server values
 with local edits), so an anomaly disappears the moment a save fixes it and a new one shows
 at once; only a kind that needs the whole store (a duplicate NIK) is kept from the server,
-and only while the field still holds the value it was found on.
+and only while the field still holds the value it was found on. The household's pulled moves
+(``dtks.moves``) are kept beside them: the rules read them as the server does (a confirmed
+move settles the wilayah).
 
     refresh(db, "3204122002000123")      # after a pull or a save, inside write()
     current(db, "3204122002000123")      # [Anomaly(...)]
@@ -18,7 +20,9 @@ from sqlite_utils import Database
 
 from capi_app.store.codec import dump, load
 from dtks import anomalies as rule
+from dtks import moves as move_rule
 from dtks.model import Household
+from dtks.moves import MoveRecord
 from dtks.tasks import Task
 
 
@@ -42,13 +46,14 @@ def effective(household, server: list[rule.Anomaly], today: date | None = None):
 
 
 def store_pulled(db: Database, h: Household, has_pending: bool) -> None:
-    """Keep a pulled household's server lists; its effective list unless edits are pending
-    (refresh() recomputes those from the view)."""
+    """Keep a pulled household's server lists (anomalies, tasks, moves); its effective list
+    unless edits are pending (refresh() recomputes those from the view)."""
     db.execute(
-        "UPDATE households SET server_anomalies = ?, tasks = ? WHERE household_id = ?",
+        "UPDATE households SET server_anomalies = ?, tasks = ?, moves = ? WHERE household_id = ?",
         [
             dump([a.to_json() for a in h.anomalies]),
             dump([t.to_json() for t in h.tasks]),
+            dump([m.to_json() for m in h.moves]),
             h.household_id,
         ],
     )
@@ -89,6 +94,26 @@ def current(db: Database, household_id: str) -> list[rule.Anomaly]:
         "SELECT anomalies FROM households WHERE household_id = ?", [household_id]
     ).fetchone()
     return [rule.Anomaly.from_json(a) for a in load(row[0] if row else None, [])]
+
+
+def moves(db: Database, household_id: str) -> list[MoveRecord]:
+    """The household's moves between wilayah, as the server sent them."""
+    row = db.execute("SELECT moves FROM households WHERE household_id = ?", [household_id])
+    row = row.fetchone()
+    return [MoveRecord.from_json(m) for m in load(row[0] if row else None, [])]
+
+
+def refused_move(db: Database, household_id: str) -> MoveRecord | None:
+    """The household's latest move, when the receiving reviewer refused it and the server
+    still lists the household where it was (dtks.moves.refused): the family was not moved."""
+    row = db.execute(
+        """SELECT moves, json_extract(server_values, '$.kode_wilayah') FROM households
+           WHERE household_id = ?""",
+        [household_id],
+    ).fetchone()
+    if row is None:
+        return None
+    return move_rule.refused([MoveRecord.from_json(m) for m in load(row[0], [])], row[1])
 
 
 def tasks(db: Database, household_id: str) -> list[Task]:

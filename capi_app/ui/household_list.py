@@ -11,7 +11,7 @@ from PySide6.QtGui import QColor
 from capi_app.store.listing import ListRow as Row
 from capi_app.store.state import RETURNED, STATES
 from capi_app.ui.search_model import SearchableTableModel, SourceSortProxy
-from capi_app.ui.worklist_texts import task_title
+from capi_app.ui.worklist_texts import refused_move_text, task_title
 from dtks.tasks import REQUEST_KINDS
 
 STATE_COLORS = {
@@ -29,7 +29,10 @@ WORKLIST = "@worklist"
 """The filter of households with open anomalies."""
 TASK_PREFIX = "@task:"
 """Filters of households with a task of a kind: '@task:sanggahan'."""
+MOVE_REFUSED = "@move:refused"
+"""The filter of households whose move to another wilayah was refused."""
 ANOMALY_COLOR = "#d97706"
+MOVE_REFUSED_COLOR = "#b91c1c"
 
 
 def state_label(state: str) -> str:
@@ -75,12 +78,17 @@ class HouseholdTableModel(SearchableTableModel):
             return row.anomalies > 0
         if self._state.startswith(TASK_PREFIX):
             return self._state[len(TASK_PREFIX) :] in row.tasks
+        if self._state == MOVE_REFUSED:
+            return row.refused_move is not None
         return not self._state or row.state == self._state
 
     def worklist_counts(self) -> dict[str, int]:
-        """Households on the anomaly worklist (WORKLIST) and with each task kind (TASK_PREFIX +
-        kind), over all rows."""
-        out = {WORKLIST: sum(1 for r in self._all if r.anomalies)}
+        """Households on the anomaly worklist (WORKLIST), with each task kind (TASK_PREFIX +
+        kind) and with a refused move (MOVE_REFUSED), over all rows."""
+        out = {
+            WORKLIST: sum(1 for r in self._all if r.anomalies),
+            MOVE_REFUSED: sum(1 for r in self._all if r.refused_move is not None),
+        }
         for r in self._all:
             for kind in set(r.tasks):
                 out[TASK_PREFIX + kind] = out.get(TASK_PREFIX + kind, 0) + 1
@@ -136,6 +144,11 @@ class HouseholdTableModel(SearchableTableModel):
             return QCoreApplication.translate("HouseholdList", "{0} anomaly(ies) to fix").format(
                 row.anomalies
             )
+        if column == "desa" and row.refused_move is not None:
+            if role == Qt.ItemDataRole.DecorationRole:
+                return QColor(MOVE_REFUSED_COLOR)
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return refused_move_text(row.refused_move)
         if role == Qt.ItemDataRole.UserRole:
             return row.household_id
         return None

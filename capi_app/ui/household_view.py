@@ -21,7 +21,12 @@ from capi_app.ui import file_dialogs, window_size, worker
 from capi_app.ui.household_list import state_label
 from capi_app.ui.household_tabs import HistoryTab, PrelistTab
 from capi_app.ui.sync_texts import refusal_text
-from capi_app.ui.worklist_texts import anomaly_text, anomaly_title, task_title
+from capi_app.ui.worklist_texts import (
+    anomaly_text,
+    anomaly_title,
+    refused_move_text,
+    task_title,
+)
 from dtks import tasks, wilayah
 
 
@@ -159,6 +164,9 @@ class HouseholdDialog(QDialog):
         notes = [self._task_line(t) for t in self.session.store.tasks(self.household_id)]
         notes = [n for n in notes if n]
         notes += [anomaly_text(a) for a in self._unmarked]
+        refused = self.session.store.refused_move(self.household_id)
+        if refused is not None:
+            notes.append(refused_move_text(refused))
         if view.review and view.review.note:
             notes.append(self.tr("Note from the reviewer: {0}").format(view.review.note))
         if view.message and view.message_code:

@@ -25,6 +25,8 @@ from capi_app.store.listing import list_rows
 from capi_app.ui import window_size
 from capi_app.ui.household_list import (
     ANOMALY_COLOR,
+    MOVE_REFUSED,
+    MOVE_REFUSED_COLOR,
     STATES,
     TASK_PREFIX,
     WORKLIST,
@@ -32,7 +34,7 @@ from capi_app.ui.household_list import (
     make_proxy,
     state_label,
 )
-from capi_app.ui.worklist_texts import activity_title, task_title
+from capi_app.ui.worklist_texts import activity_title, refused_move_title, task_title
 from dtks import tasks
 
 PAPI_SUPERVISORS = ("supervisor",)
@@ -267,6 +269,11 @@ class MainWindow(QMainWindow):
                 item = QListWidgetItem(f"{task_title(kind)}  ({work[TASK_PREFIX + kind]})")
                 item.setData(Qt.ItemDataRole.UserRole, TASK_PREFIX + kind)
                 self.filters.addItem(item)
+        if work[MOVE_REFUSED]:
+            item = QListWidgetItem(f"{refused_move_title()}  ({work[MOVE_REFUSED]})")
+            item.setData(Qt.ItemDataRole.UserRole, MOVE_REFUSED)
+            item.setForeground(QColor(MOVE_REFUSED_COLOR))
+            self.filters.addItem(item)
         self.filters.setCurrentRow(current)
         self.filters.blockSignals(False)
 

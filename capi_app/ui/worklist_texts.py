@@ -4,10 +4,13 @@ The server's anomaly messages are English for the log and the exports; the scree
 same in the user's language from the kind and its details (``dtks.anomalies``).
 """
 
+from datetime import datetime
+
 from PySide6.QtCore import QCoreApplication
 
 from dtks import anomalies as a
 from dtks import cycle, tasks
+from dtks.moves import MoveRecord
 from dtks.wilayah import dotted, lookup
 
 
@@ -104,3 +107,29 @@ def activity_title(activity: str) -> str:
         cycle.PENGESAHAN: QCoreApplication.translate("Worklist", "Pengesahan"),
     }
     return titles.get(activity, activity)
+
+
+def refused_move_title() -> str:
+    """The name of the list filter of households whose move was refused."""
+    return QCoreApplication.translate("Worklist", "Move refused")
+
+
+def refused_move_text(move: MoveRecord) -> str:
+    """What the field is told of a move the receiving reviewer refused (dtks.moves.refused):
+    where to, who, when, why, and that the family stays listed where it was."""
+    place = f"{dotted(move.to_kode)} {lookup(move.to_kode) or ''}".strip()
+    stays = f"{dotted(move.from_kode)} {lookup(move.from_kode) or ''}".strip()
+    text = QCoreApplication.translate(
+        "Worklist", "The move to {0} was refused by {1} on {2}. The family stays listed in {3}."
+    ).format(place, move.decided_by or "?", _day(move.at), stays)
+    if move.note:
+        text += " " + QCoreApplication.translate("Worklist", "Reason: {0}").format(move.note)
+    return text
+
+
+def _day(at: str | None) -> str:
+    """A server time as the laptop's local date, DD-MM-YYYY ('?' when unreadable)."""
+    try:
+        return datetime.fromisoformat(str(at)).astimezone().strftime("%d-%m-%Y")
+    except ValueError:
+        return "?"

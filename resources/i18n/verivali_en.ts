@@ -3852,5 +3852,17 @@ Each approval is recorded under your name. Households with flags stay in the que
         <source>Pengesahan</source>
         <translation>Pengesahan</translation>
     </message>
+    <message>
+        <source>Move refused</source>
+        <translation>Move refused</translation>
+    </message>
+    <message>
+        <source>The move to {0} was refused by {1} on {2}. The family stays listed in {3}.</source>
+        <translation>The move to {0} was refused by {1} on {2}. The family stays listed in {3}.</translation>
+    </message>
+    <message>
+        <source>Reason: {0}</source>
+        <translation>Reason: {0}</translation>
+    </message>
 </context>
 </TS>

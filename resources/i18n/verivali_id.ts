@@ -3855,5 +3855,17 @@ Setiap persetujuan dicatat atas nama Anda. Rumah tangga bertanda tetap di antrea
         <source>Pengesahan</source>
         <translation>Pengesahan</translation>
     </message>
+    <message>
+        <source>Move refused</source>
+        <translation>Pindah wilayah ditolak</translation>
+    </message>
+    <message>
+        <source>The move to {0} was refused by {1} on {2}. The family stays listed in {3}.</source>
+        <translation>Pindah ke {0} ditolak oleh {1} pada {2}. Keluarga tetap terdaftar di {3}.</translation>
+    </message>
+    <message>
+        <source>Reason: {0}</source>
+        <translation>Alasan: {0}</translation>
+    </message>
 </context>
 </TS>

@@ -54,7 +54,12 @@ class MoveDecisionIn(BaseModel):
     """Confirm (the household moves) or refuse (it stays) a pending move."""
 
     decision: Literal[rule.MOVE_DECISIONS]  # type: ignore[valid-type]
-    note: str | None = Field(None, max_length=2000)
+    note: str | None = Field(
+        None,
+        max_length=2000,
+        pattern=r"^[^\x00]*$",
+        description="why; the field is told it with a refusal (no NUL character)",
+    )
 
 
 @router.get("/review/moves", response_model=MovesOut)

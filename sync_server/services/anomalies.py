@@ -5,7 +5,9 @@ import (after each batch) and by every push. It re-detects the households given 
 households that share a NIK with them (before or after the change, so a fixed duplicate
 clears on both sides), opens new anomalies, clears the ones no longer found, keeps the
 ``anomaly`` flag open exactly while a household has one, and moves the sequence number of
-every household whose list changed, so the next pull delivers it.
+every household whose list changed, so the next pull delivers it. Each household is checked
+with its record of moves (services/move_history.py): a reviewer's confirmed move into where it
+is listed settles its wilayah (dtks.moves.settled), on the server as on the device.
 
     changed = refresh(conn, ["3204122002000001"])
     by_household = open_anomalies(conn, ids)          # {household_id: [Anomaly]}
@@ -13,13 +15,13 @@ every household whose list changed, so the next pull delivers it.
 
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
+from dataclasses import replace
 
 from sqlalchemy import Connection, delete, func, insert, select, update
 from sqlalchemy.sql import bindparam
 
 from dtks import anomalies as rule
 from dtks import cycle
-from dtks import moves as moves_rule
 from dtks.model import Household
 from dtks.review import FLAG_ANOMALY
 from sync_server import clock
@@ -29,12 +31,12 @@ from sync_server.db.engine import Sequence
 from sync_server.db.tables import (
     anomalies,
     flags,
-    household_moves,
     household_reach,
     households,
     member_niks,
     tombstones,
 )
+from sync_server.services import move_history
 from sync_server.services.household_store import chunks, household_from_rows, load_rows
 
 MAX_FLAG_DETAIL = 2000
@@ -64,6 +66,8 @@ def refresh(
     partners = {h for hs in holders.values() for _, h in hs} - set(ids)
     held.update(_load(conn, sorted(partners)))
     by_nik = {nik: [m for m, _ in hs] for nik, hs in holders.items()}
+    for hid, moved in move_history.of_households(conn, held).items():
+        held[hid] = (replace(held[hid][0], moves=moved), held[hid][1])
     days = _Today(clock.current())
     found = {hid: _detect(h, days.of(kode), by_nik) for hid, (h, kode) in held.items()}
     for hid in set(ids) - set(held):
@@ -246,10 +250,9 @@ def _reach(conn: Connection, lists: dict[str, list[rule.Anomaly]]) -> list[tuple
         for r in conn.execute(q):
             have[r.household_id].add(r.kode)
     wants = {hid: reach_of(items) for hid, items in lists.items()}
-    settled = _moved_here(conn, [h for h, w in wants.items() if w])
     add, drop = [], []
     for hid in lists:
-        want = set() if hid in settled else wants[hid]
+        want = wants[hid]
         add += [{"household_id": hid, "kode": k} for k in sorted(want - have[hid])]
         drop += [(hid, k) for k in sorted(have[hid] - want)]
     if add:
@@ -336,24 +339,6 @@ def summary(items: list[rule.Anomaly]) -> str:
     """One line for a flag or an export cell: 'kind (member): message; ...'."""
     parts = [f"{a.kind} ({a.member_id or 'household'}, {a.field}): {a.message}" for a in items]
     return "; ".join(parts)[:MAX_FLAG_DETAIL]
-
-
-def _moved_here(conn: Connection, ids: list[str]) -> set[str]:
-    """Those households a reviewer confirmed a move into where they are now: the family was
-    found there, so the regions of their ids no longer need to find it."""
-    here = set()
-    for part in chunks(sorted(ids)):
-        q = (
-            select(household_moves.c.household_id)
-            .join(households, households.c.household_id == household_moves.c.household_id)
-            .where(
-                household_moves.c.household_id.in_(part),
-                household_moves.c.state == moves_rule.CONFIRMED,
-                household_moves.c.to_kode == households.c.kode_wilayah,
-            )
-        )
-        here.update(conn.execute(q).scalars())
-    return here
 
 
 def _move_seq(conn: Connection, ids: set[str], left=()) -> None:

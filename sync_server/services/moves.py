@@ -6,7 +6,9 @@ it carries; the kode_wilayah change becomes a row of ``household_moves`` (state 
 an open ``move_pending`` flag on the household, and the reply tells the client the field is in
 conflict (the server value stays until a reviewer decides). A reviewer whose scope covers the
 new code confirms (the household moves: new version, sequence number, tombstone for the old
-desa, audit row) or refuses (it stays; the proposed value stays in the row). Other sources of
+desa, audit row) or refuses (it stays; the proposed value stays in the row; the household's
+sequence number moves, so the field learns of the refusal at the next pull, where every
+household carries its moves: services/move_history.py). Other sources of
 a move (a household listed in the wrong wilayah) call ``propose`` with their own ``source``.
 
     change, move = split_move(change, row.kode_wilayah, writer_scopes)
@@ -189,7 +191,10 @@ def decide(
             .values(state=new_state, decided_by=user.id, decided_at=now, decision_note=note)
         )
         if decision == rule.CONFIRM:
-            anomalies.refresh(conn, [row.household_id])  # the worklist where it now lies
+            # The worklist where it now lies: the confirmed move settles its wilayah.
+            anomalies.refresh(conn, [row.household_id])
+        else:
+            _touch(conn, row.household_id)
         _settle(conn, user, row.household_id, now)
         return _move(conn.execute(_query().where(household_moves.c.id == move_id)).one())
 
@@ -241,6 +246,15 @@ def _move_household(conn: Connection, user: User, move, now: str, device_id) -> 
             old=jsontext.dumps(old),
             new=jsontext.dumps(move.to_kode),
         )
+    )
+    seq.save()
+
+
+def _touch(conn: Connection, household_id: str) -> None:
+    """A new sequence number for the household: the next pull carries its moves."""
+    seq = Sequence(conn)
+    conn.execute(
+        update(households).where(households.c.household_id == household_id).values(seq=seq.next())
     )
     seq.save()
 

@@ -8,7 +8,9 @@ that left the scope since then (moved to another desa, deleted) come back as tom
 scope also gets the households listed elsewhere whose ids point into it (an open
 ``wrong_wilayah`` anomaly, table ``household_reach``): someone there can find the family.
 Every household carries its open ``anomalies`` and its ``tasks`` (DESIGN.md, "The monthly
-cycle"; empty lists on a tombstone).
+cycle"), and its ``moves`` between wilayah (dtks.moves.history: the device settles a moved
+household's wilayah by the same rule, and tells the field of a refused move); empty lists on a
+tombstone.
 """
 
 from sqlalchemy import Connection, select
@@ -18,7 +20,7 @@ from sync_server.db import jsontext
 from sync_server.db.engine import low_watermark
 from sync_server.db.tables import household_reach, households, members, tombstones
 from sync_server.scopes import scope_range, under_scope
-from sync_server.services import citizen_requests, tasks
+from sync_server.services import citizen_requests, move_history, tasks
 from sync_server.services.anomalies import open_anomalies
 from sync_server.services.household_store import chunks, review_info
 
@@ -45,6 +47,7 @@ def pull_page(conn: Connection, scope: str, since: int, limit: int) -> dict:
     member_map = _members(conn, page_ids)
     worklist = open_anomalies(conn, page_ids)
     asked = citizen_requests.of_households(conn, page_ids, open_only=True)
+    moved = move_history.of_households(conn, page_ids)
     still_here = _still_in_scope(
         conn, [r.household_id for _, kind, r in items if kind == "t"], scope, low, high
     )
@@ -57,6 +60,7 @@ def pull_page(conn: Connection, scope: str, since: int, limit: int) -> dict:
                 | {
                     "anomalies": [a.to_json() for a in found],
                     "tasks": tasks.of(r, found, asked.get(r.household_id, ())),
+                    "moves": [m.to_json() for m in moved.get(r.household_id, ())],
                 }
             )
         elif kind == "h" or r.household_id not in still_here:
@@ -170,4 +174,5 @@ def _tombstone(household_id: str, version: int) -> dict:
         "review": None,
         "anomalies": [],
         "tasks": [],
+        "moves": [],
     }

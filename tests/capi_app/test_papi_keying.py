@@ -3,6 +3,7 @@ block saved with the verification and pushed, batch counters, and migration 4 on
 
 from __future__ import annotations
 
+import json
 import os
 from datetime import datetime, timedelta
 
@@ -11,7 +12,7 @@ from store_samples import make_household
 
 from capi_app.forms import load
 from capi_app.papi import DEPENDENT, FIRST_ENTRY, Batch, FirstEntry, HouseholdNotFound, PapiKeying
-from capi_app.store import Store, households, migrations
+from capi_app.store import Store, migrations
 from capi_app.store.db import connect, write
 
 FORM = load("verivali_dtks")
@@ -65,8 +66,13 @@ def test_store_migration_4_keeps_verifications_saved_before_it(tmp_path):
         with write(db):
             step(db)
     db.execute("PRAGMA user_version = 3")
-    with write(db):
-        households.upsert_pulled(db, [make_household(1)], None)
+    h = make_household(1)
+    with write(db):  # a household as the app of schema 3 stored it
+        db.execute(
+            "INSERT INTO households (household_id, version, server_values, kode_wilayah) "
+            "VALUES (?, 1, ?, ?)",
+            [h.household_id, json.dumps(h.values), h.values["kode_wilayah"]],
+        )
     assert "papi" not in {c[1] for c in db.execute("PRAGMA table_info(verifications)")}
     db.execute(
         "INSERT INTO verifications (household_id, status, answers, updated_at) "

@@ -141,9 +141,14 @@ def test_the_migration_links_the_photos_an_older_store_holds(tmp_path, monkeypat
     key = os.urandom(32)
     monkeypatch.setattr(migrations, "MIGRATIONS", migrations.MIGRATIONS[:4])
     old = Store.open(tmp_path, key)
-    old.upsert_pulled([make_household(1)], ASSIGNMENT.id)
-    hid = old.list_households()[0].household_id
-    with write(old.db):  # a photo as the app of schema 4 indexed it
+    h = make_household(1)
+    hid = h.household_id
+    with write(old.db):  # a household and a photo as the app of schema 4 stored them
+        old.db.execute(
+            "INSERT INTO households (household_id, version, server_values, kode_wilayah) "
+            "VALUES (?, 1, ?, ?)",
+            [hid, json.dumps(h.values), h.values["kode_wilayah"]],
+        )
         old.db.execute(
             "INSERT INTO photos (sha256, household_id, path, created_at) VALUES (?, ?, 'p', 'now')",
             ["ab" * 32, hid],

@@ -130,3 +130,72 @@ def test_the_list_names_a_households_request_tasks(store, qapp):
     )
     assert model.data(model.index(0, column), Qt.ItemDataRole.ToolTipRole) == request_label(row)
     assert model.worklist_counts()["@task:usul_warga"] == 1
+
+
+GARUT = "3205011001"
+
+
+def _moved(state: str, version=2, note=None, kode=GARUT) -> Household:
+    """The household after a move to Garut was decided: there (confirmed) or still here."""
+    from dtks.moves import MoveRecord
+
+    h = household(version=version)
+    move = MoveRecord(7, "3204122002", GARUT, state, "2026-11-03T02:00:00.000000Z", note, "rev2")
+    values = {**h.values, "kode_wilayah": kode}
+    return Household(**{**h.__dict__, "values": values, "anomalies": (), "moves": (move,)})
+
+
+def test_a_confirmed_move_settles_the_wilayah_on_the_device_as_on_the_server(store):
+    # Listed in Garut without a move: its id names Kab. Bandung.
+    store.upsert_pulled([Household(**{**_moved("confirmed").__dict__, "moves": ()})], ASSIGNMENT.id)  # fmt: skip
+    assert ("wrong_wilayah", None, "kode_wilayah") in kinds(store)
+    # Pulled again with its confirmed move: no anomaly.
+    store.upsert_pulled([_moved("confirmed", version=3)], ASSIGNMENT.id)
+    assert kinds(store) == []
+    assert [m.state for m in store.moves(HID)] == ["confirmed"]
+    # A local save re-runs the rules with the pulled moves: still none.
+    store.change_member(HID, HEAD, {"nama": "Asep Saepudin"}, user="siti")
+    assert kinds(store) == []
+    # Set to another desa than the one confirmed: listed in the wrong wilayah again.
+    store.set_field(HID, "kode_wilayah", "3205011002", "siti")
+    assert ("wrong_wilayah", None, "kode_wilayah") in kinds(store)
+
+
+def test_a_refused_move_is_kept_and_told_until_a_later_move(store):
+    store.upsert_pulled([_moved("refused", note="bukan warga kami", kode="3204122002")], ASSIGNMENT.id)  # fmt: skip
+    told = store.refused_move(HID)
+    assert (told.to_kode, told.note, told.decided_by) == (GARUT, "bukan warga kami", "rev2")
+    (row,) = list_rows(store.db)
+    assert row.refused_move == told
+    # A local edit of the kode (not yet sent) does not hide it: the server still lists it here.
+    store.set_field(HID, "kode_wilayah", GARUT, "siti")
+    assert store.refused_move(HID) == told
+    # Proposed again: the newest move waits, nothing refused to tell.
+    from dtks.moves import MoveRecord
+
+    again = MoveRecord(8, "3204122002", GARUT, "pending", "2026-11-04T02:00:00.000000Z")
+    h = _moved("refused", version=3, kode="3204122002")
+    store.upsert_pulled([Household(**{**h.__dict__, "moves": (*h.moves, again)})], ASSIGNMENT.id)
+    assert store.refused_move(HID) is None
+    assert list_rows(store.db)[0].refused_move is None
+
+
+def test_the_moves_migration_keeps_an_older_store(tmp_path, monkeypatch):
+    key = os.urandom(32)
+    monkeypatch.setattr(migrations, "MIGRATIONS", migrations.MIGRATIONS[:-1])
+    old = Store.open(tmp_path, key)
+    with write(old.db):  # a row as the app of the schema before wrote it
+        old.db.execute(
+            "INSERT INTO households (household_id, version, server_values, kode_wilayah) "
+            "VALUES (?, 1, ?, '3204122002')",
+            [HID, json.dumps(household().values)],
+        )
+    old.close()
+    monkeypatch.undo()
+    again = Store.open(tmp_path, key)
+    assert again.schema_version() == len(migrations.MIGRATIONS)
+    assert again.moves(HID) == [] and again.refused_move(HID) is None
+    assert list_rows(again.db)[0].refused_move is None
+    again.upsert_pulled([_moved("refused", kode="3204122002")], ASSIGNMENT.id)
+    assert again.refused_move(HID).to_kode == GARUT
+    again.close()

@@ -9,13 +9,16 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 import pytest
-from e2e_helpers import CAMERA_PHOTOS, PHOTOS, WIB, answers, listed_here, login
+from e2e_helpers import CAMERA_PHOTOS, PHOTOS, WIB, answers, dispose, listed_here, login
 from PySide6.QtCore import Qt
 
 from capi_app.media import import_photo
 from capi_app.profile import Profile
+from capi_app.store.listing import list_rows
 from capi_app.sync.session import run_sync
 from capi_app.ui import i18n
+from capi_app.ui.household_list import MOVE_REFUSED, HouseholdTableModel
+from capi_app.ui.household_view import HouseholdDialog
 from capi_app.ui.moves_window import MovesWindow
 from capi_app.ui.review_window import ReviewWindow
 from dtks import moves
@@ -148,3 +151,21 @@ def test_the_receiving_reviewer_confirms_one_move_and_refuses_another(qtbot, fie
     assert run_sync(enum1).ok
     local = {h.household_id for h in enum1.store.list_households(limit=100)}
     assert one not in local and two in local
+
+    # the enumerator is told the refusal: in the list (a filter, a mark on the desa) and in
+    # the household's window, in Bahasa Indonesia
+    told = enum1.store.refused_move(two)
+    assert (told.to_kode, told.decided_by) == (GARUT, "revgarut")
+    assert enum1.store.refused_move(one) is None
+    model = HouseholdTableModel(list_rows(enum1.store.db))
+    assert model.worklist_counts()[MOVE_REFUSED] == 1
+    model.set_filter(state=MOVE_REFUSED)
+    assert [model.row_at(i).household_id for i in range(model.rowCount())] == [two]
+    tip = model.data(model.index(0, model.COLUMNS.index("desa")), Qt.ItemDataRole.ToolTipRole)
+    assert "Pindah ke 32.05.01.1001" in tip and "ditolak oleh revgarut" in tip
+    household = HouseholdDialog(enum1, two)
+    text = household.banner.text()
+    assert "Pindah ke 32.05.01.1001 Kota Kulon ditolak oleh revgarut" in text, text
+    assert "Keluarga tetap terdaftar di 32.04.12.2002" in text
+    assert "Alasan: Keluarga masih tinggal di Dayeuhkolot menurut RT" in text
+    dispose(household)  # gone before the store closes: no later event reaches it

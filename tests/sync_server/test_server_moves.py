@@ -214,3 +214,96 @@ def test_the_receiving_reviewer_reads_the_household_and_its_photo_while_the_move
     assert reviewer2.get(detail_url).status_code == 403
     assert reviewer2.get(reviewer2.url(f"/photos/{sha}")).status_code == 404
     assert reviewer1.get(reviewer1.url(f"/review/households/{HID}")).json()["moves"] == []
+
+
+def _enumerator_of(server, username, kode):
+    """A new enumerator assigned to one desa; return their client and assignment id."""
+    from server_harness import FORM_ID, FORM_VERSION, PASSWORD, ROUND
+
+    from sync_server.services.assignments import assign
+    from sync_server.services.users import create_user
+
+    with server.engine.begin() as conn:
+        create_user(conn, username, "enumerator", [kode], PASSWORD)
+        aid = assign(conn, username, kode, ROUND, FORM_ID, FORM_VERSION).id
+    return server.client(username), aid
+
+
+def _open_kinds(server, hid):
+    rows = server.sql(
+        "SELECT kind FROM anomalies WHERE household_id = :h AND cleared_at IS NULL", h=hid
+    )
+    return {r.kind for r in rows}
+
+
+def test_a_confirmed_move_across_kabupaten_settles_the_wrong_wilayah_in_the_next_pull(server):
+    """Its id still names the old desa, but a reviewer of the new one confirmed the family
+    lives there: no wrong_wilayah, on the server and in what the new desa pulls; a later push
+    there keeps it so."""
+    enum1, reviewer2 = server.client("enum1"), server.client("reviewer2")
+    garut, aid = _enumerator_of(server, "enum_garut", ELSEWHERE)
+    since = garut.pull(aid)["next_since"]
+    assert _push_move(enum1).ok
+    (move,) = reviewer2.get(reviewer2.url("/review/moves")).json()["moves"]
+    r = reviewer2.post(reviewer2.url(f"/review/moves/{move['move_id']}"), json={"decision": "confirm"})  # fmt: skip
+    assert r.status_code == 200, r.text
+    assert HID[:10] == DESA != ELSEWHERE
+    assert "wrong_wilayah" not in _open_kinds(server, HID)
+    (got,) = [h for h in garut.pull(aid, since)["households"] if h["household_id"] == HID]
+    assert got["values"]["kode_wilayah"] == ELSEWHERE
+    assert "wrong_wilayah" not in {a["kind"] for a in got["anomalies"]}
+    assert [(m["from_kode"], m["to_kode"], m["state"], m["decided_by"]) for m in got["moves"]] == [
+        (DESA, ELSEWHERE, moves.CONFIRMED, "reviewer2")
+    ]
+    detail = reviewer2.get(reviewer2.url(f"/review/households/{HID}")).json()
+    assert "wrong_wilayah" not in {a["kind"] for a in detail["anomalies"]}
+    # The new desa's enumerator edits it: the push re-checks it with its moves.
+    r = garut.push([edit(HID, got["version"], rt=(got["values"]["rt"], "007"))])
+    assert r.status_code == 200 and r.json()["households"][0]["outcome"] == "applied", r.text
+    assert "wrong_wilayah" not in _open_kinds(server, HID)
+
+
+def test_a_move_elsewhere_after_a_confirmed_one_is_wrong_wilayah_again(server):
+    """The confirmation settles the code it confirmed, not any later one."""
+    enum1, reviewer2 = server.client("enum1"), server.client("reviewer2")
+    garut, aid = _enumerator_of(server, "enum_garut", "3205")
+    assert _push_move(enum1).ok
+    (move,) = reviewer2.get(reviewer2.url("/review/moves")).json()["moves"]
+    assert reviewer2.post(reviewer2.url(f"/review/moves/{move['move_id']}"), json={"decision": "confirm"}).ok  # fmt: skip
+    version = garut.household(aid, HID)["version"]
+    r = garut.push([edit(HID, version, kode_wilayah=(ELSEWHERE, "3205011002"))])
+    assert r.json()["households"][0]["outcome"] == "applied", r.text  # inside scope and kabupaten
+    assert "wrong_wilayah" in _open_kinds(server, HID)
+
+
+def test_a_refused_move_reaches_the_enumerator_at_the_next_pull(server):
+    enum1, reviewer2 = server.client("enum1"), server.client("reviewer2")
+    aid = server.assignment_ids["enum1"]
+    assert _push_move(enum1).ok
+    since = enum1.pull(aid, 0, limit=500)["next_since"]
+    (pending,) = enum1.household(aid, HID)["moves"]
+    assert (pending["state"], pending["to_kode"]) == (moves.PENDING, ELSEWHERE)
+    (move,) = reviewer2.get(reviewer2.url("/review/moves")).json()["moves"]
+    r = reviewer2.post(
+        reviewer2.url(f"/review/moves/{move['move_id']}"),
+        json={"decision": "refuse", "note": "bukan warga kami"},
+    )
+    assert r.status_code == 200, r.text
+    (got,) = [h for h in enum1.pull(aid, since)["households"] if h["household_id"] == HID]
+    assert not got["deleted"] and got["values"]["kode_wilayah"] == DESA
+    assert [(m["to_kode"], m["state"], m["note"], m["decided_by"]) for m in got["moves"]] == [
+        (ELSEWHERE, moves.REFUSED, "bukan warga kami", "reviewer2")
+    ]
+    assert got["moves"][0]["at"]
+
+
+def test_a_decision_note_with_a_nul_character_is_refused(server):
+    enum1, reviewer2 = server.client("enum1"), server.client("reviewer2")
+    assert _push_move(enum1).ok
+    (move,) = reviewer2.get(reviewer2.url("/review/moves")).json()["moves"]
+    r = reviewer2.post(
+        reviewer2.url(f"/review/moves/{move['move_id']}"),
+        json={"decision": "refuse", "note": "bukan\x00warga"},
+    )
+    assert r.status_code == 422, r.text
+    assert server.scalar("SELECT state FROM household_moves") == moves.PENDING
