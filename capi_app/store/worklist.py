@@ -48,6 +48,7 @@ def effective(household, server: list[rule.Anomaly], today: date | None = None):
 def store_pulled(db: Database, h: Household, has_pending: bool) -> None:
     """Keep a pulled household's server lists (anomalies, tasks, moves); its effective list
     unless edits are pending (refresh() recomputes those from the view)."""
+    _answer_held_move(db, h)
     db.execute(
         "UPDATE households SET server_anomalies = ?, tasks = ?, moves = ? WHERE household_id = ?",
         [
@@ -61,6 +62,20 @@ def store_pulled(db: Database, h: Household, has_pending: bool) -> None:
         refresh(db, h.household_id)
     else:
         _write(db, h.household_id, effective(h, list(h.anomalies)))
+
+
+def _answer_held_move(db: Database, h: Household) -> None:
+    """The first pull that brings a decision on one of the household's moves answers the push
+    reply's message that the move waits (kept with an acknowledged household, no code): drop
+    it, the window says the outcome instead. A refused push's message (rejected) stays."""
+    known = {m.move_id: m.state for m in moves(db, h.household_id)}
+    decided = (move_rule.CONFIRMED, move_rule.REFUSED)
+    if any(m.state in decided and known.get(m.move_id) != m.state for m in h.moves):
+        db.execute(
+            """UPDATE households SET sync_message = NULL WHERE household_id = ? AND rejected = 0
+                   AND sync_code IS NULL""",
+            [h.household_id],
+        )
 
 
 def refresh(db: Database, household_id: str) -> list[rule.Anomaly]:

@@ -5,7 +5,11 @@ Run under a virtual screen:
 Writes moves-<lang>.png (the moves window of a Kab. Garut reviewer) and moves-household-<lang>.png
 (a household of Kab. Bandung shown while its move to Garut waits) beside this script (or into
 --out). The demo enumerator really moves three households and syncs; a reviewer of Kab. Garut
-(32.05) is added to the demo server; everything goes to a temporary directory.
+(32.05) is added to the demo server; everything goes to a temporary directory. Then the Garut
+reviewer refuses one move with a note, the enumerator syncs again, and
+moves-refused-list-<lang>.png (the enumerator's list, filter "Pindah wilayah ditolak") and
+moves-refused-household-<lang>.png (that household's window saying the move was refused)
+show what the field is told.
 """
 
 import argparse
@@ -80,9 +84,47 @@ def main() -> None:
         dialog.tabs.setCurrentIndex(2)
         shoot(app, dialog, OUT, f"moves-household-{LANG}", 1500)
         dialog.close()
+        refuse(session, ids[1])
         session.close()
+        told_in_the_field(app, tmp, server.url, ids[1])
     finally:
         server.stop()
+
+
+def refuse(session, hid: str) -> None:
+    """The Garut reviewer refuses the household's move with a note."""
+    (move,) = [m for m in session.api.review_moves()["moves"] if m["household_id"] == hid]
+    session.api.decide_move(move["move_id"], "refuse", "Menurut RT keluarga masih di Dayeuhkolot")
+
+
+def told_in_the_field(app, tmp: Path, url: str, hid: str) -> None:
+    """The enumerator's next sync, their list on the refused filter and the household."""
+    from PySide6.QtCore import Qt
+
+    from capi_app import account, demo
+    from capi_app.profile import Profile
+    from capi_app.sync.session import run_sync
+    from capi_app.ui.household_list import MOVE_REFUSED
+    from capi_app.ui.household_view import HouseholdDialog
+    from capi_app.ui.main_window import MainWindow
+
+    profile = Profile(tmp / "profile-enum1")
+    profile.settings.language = LANG
+    profile.save()
+    session = account.login_online(profile, url, "enum1", demo.DEMO_PASSWORD)
+    run_sync(session)
+    window = MainWindow(session)
+    window.show()
+    settle(app, 800)
+    for i in range(window.filters.count()):
+        if window.filters.item(i).data(Qt.ItemDataRole.UserRole) == MOVE_REFUSED:
+            window.filters.setCurrentRow(i)
+    shoot(app, window, OUT, f"moves-refused-list-{LANG}", 800)
+    dialog = HouseholdDialog(session, hid)
+    shoot(app, dialog, OUT, f"moves-refused-household-{LANG}", 1500)
+    dialog.close()
+    window.close()
+    session.close()
 
 
 if __name__ == "__main__":

@@ -199,3 +199,21 @@ def test_the_moves_migration_keeps_an_older_store(tmp_path, monkeypatch):
     again.upsert_pulled([_moved("refused", kode="3204122002")], ASSIGNMENT.id)
     assert again.refused_move(HID).to_kode == GARUT
     again.close()
+
+
+def test_the_first_pull_of_a_decision_drops_the_push_replys_note_that_the_move_waits(store):
+    store.upsert_pulled([household()], ASSIGNMENT.id)
+    waiting = "household 3204122002000001, field kode_wilayah: the move ... waits for a reviewer"
+    with write(store.db):  # as an acknowledged push with a held move leaves it
+        store.db.execute("UPDATE households SET sync_message = ? WHERE household_id = ?", [waiting, HID])  # fmt: skip
+    assert store.household(HID).message == waiting
+    store.upsert_pulled([_moved("refused", kode="3204122002")], ASSIGNMENT.id)
+    assert store.household(HID).message is None
+    # A refused push's message is not the move's: it stays through later pulls.
+    with write(store.db):
+        store.db.execute(
+            "UPDATE households SET sync_message = 'refused', rejected = 1 WHERE household_id = ?",
+            [HID],
+        )
+    store.upsert_pulled([_moved("confirmed", version=3)], ASSIGNMENT.id)
+    assert store.household(HID).message == "refused"
