@@ -26,7 +26,7 @@ from capi_app.reports import labels
 from capi_app.reports.kop import kop, region_table, report_date
 from capi_app.reports.pdf import Page, write_pdf
 from capi_app.reports.words import Words
-from dtks import markings, wilayah
+from dtks import findings, markings, wilayah
 
 NO_RESULT = ""
 
@@ -184,7 +184,20 @@ def _remarks(hh: dict, w: Words, names: dict) -> str:
         parts.append(w.translate("Reports", "not yet approved"))
     if hh.get("markings"):
         parts.append(hh["markings"])  # dtks.markings: domain words, the same in both languages
+    parts += _request_words(hh)
     return "; ".join(parts)
+
+
+def _request_words(hh: dict) -> list[str]:
+    """'sanggahan SGH-2026-5: tidak layak' for each request naming the household (kind and
+    result are domain words, kept in Indonesian as on the summary's line)."""
+    result = findings.WORDS.get(str(hh.get("temuan_hasil") or ""), "")
+    out = []
+    for item in str(hh.get("requests") or "").split():
+        kind, _, reference = item.partition(":")
+        words = f"{findings.KIND_WORDS.get(kind, kind)} {reference}".strip()
+        out.append(f"{words}: {result}" if result else words)
+    return out
 
 
 def _summary(report: dict, w: Words, names: dict, several: bool) -> str:
@@ -198,6 +211,7 @@ def _summary(report: dict, w: Words, names: dict, several: bool) -> str:
         _status_by_result(households, w, names),
         _totals_line(households, w),
         _markings_line(households),
+        _requests_line(report),
     ]
     if several:
         parts += [
@@ -266,6 +280,12 @@ def _markings_line(households: list[dict]) -> str:
         return ""
     text = "BNBA: " + ", ".join(f"{k} {n}" for k, n in totals.items())
     return f"<p>{h.esc(text)}</p>"
+
+
+def _requests_line(report: dict) -> str:
+    """The requests' results as the server counted them (dtks.findings.line; '' for none)."""
+    text = report.get("requests_line") or ""
+    return f"<p>{h.esc(text)}</p>" if text else ""
 
 
 def _by_desa(households: list[dict], w: Words) -> str:

@@ -100,3 +100,26 @@ def test_a_kabupaten_of_a_thousand_households_renders_every_row(tmp_path):
     body = text(pdf)
     assert report["households"][0]["nama_krt"] in body
     assert report["households"][-1]["nama_krt"] in body
+
+
+def test_requests_and_their_findings_are_printed(tmp_path):
+    from dtks import findings
+
+    report = make_report(12, "32.04.12.2002")
+    first, second = report["households"][:2]
+    first.update(requests="sanggahan:SGH-2026-000123", temuan_hasil="tidak_layak")
+    second.update(requests="usul_warga:USW-2026-000045", temuan_hasil="")
+    tally = findings.tally([("sanggahan", "tidak_layak"), ("usul_warga", None)])
+    report["requests_line"] = findings.line(tally)
+    pdf = render_bnba(report, tmp_path / "bnba.pdf")
+    body = " ".join(text(pdf).split())
+    assert "sanggahan SGH-2026-000123: tidak layak" in body
+    assert "usul warga USW-2026-000045" in body
+    last = " ".join(text(pdf, pages(pdf)).split())
+    assert "Permintaan: sanggahan layak 0, tidak layak 1, belum dikunjungi 0" in last
+    assert "usul warga layak 0, tidak layak 0, belum dikunjungi 1" in last
+
+
+def test_a_report_without_requests_prints_no_request_line(tmp_path):
+    pdf = render_bnba(make_report(12, "32.04.12.2002"), tmp_path / "bnba.pdf")
+    assert "Permintaan:" not in text(pdf)
