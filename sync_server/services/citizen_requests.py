@@ -115,6 +115,11 @@ def _keep(engine: Engine, batch: list[rule.Request], result: ImportResult) -> No
                 hid = _household_for(r, holders, out, held, result, seq, now)
             else:
                 out.touched.add(hid)
+                if r.kind in PROPOSAL_KINDS:
+                    result.attached.append(
+                        f"line {r.line}: sasaran {r.target} is household {hid} of the store; "
+                        f"the {r.kind} {r.reference} is its task there, no household was made"
+                    )
             out.requests.append(_request_row(r, hid, held[hid], member, now))
         insert_rows(conn, households, out.households)
         insert_rows(conn, members, out.members)

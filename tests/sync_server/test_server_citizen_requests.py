@@ -61,7 +61,8 @@ PROPOSALS = HEADER + "\n".join(
         "usul_warga,USL-2026-8,2026-11-05,{held_nik},Warga Lama,Jl. C,3204122002,,belum dapat,PKH",
         "usul_warga,USL-2026-9,2026-11-06,3204124508900003,Ibu Sari,Jl. Melati 4,"
         "3204122002,,usul kedua,PKH",
-        "usul_warga,USL-2026-10,2026-11-06,,Orang,Jl. D,3204122999,,x,PKH\n",
+        "usul_warga,USL-2026-10,2026-11-06,,Orang,Jl. D,3204122999,,x,PKH",
+        f"usul_warga,USL-2026-12,2026-11-07,,Warga,Jl. A,3204122002,{HID},tambah PKH,PKH\n",
     ]
 )
 
@@ -85,16 +86,19 @@ def test_an_usul_warga_makes_a_proposed_household_in_the_desa_enumerators_pull(s
     r = _cli(server, path)
     assert r.returncode == 1, r.stderr
     assert (
-        "requests: 4 new, 0 already imported, 1 rows refused; 2 proposed households to visit, "
-        "2 requests given to a household already held" in r.stdout
+        "requests: 5 new, 0 already imported, 1 rows refused; 2 proposed households to visit, "
+        "3 requests given to a household already held" in r.stdout
     )
     assert "line 6, column kode_wilayah: 3204122999 is not a desa/kelurahan" in r.stderr
     assert f"line 4: NIK {held_nik} is an active member of household {HID2}" in r.stdout
     assert "line 5: NIK 3204124508900003 was proposed above in this file" in r.stdout
+    assert f"line 7: sasaran {HID} is household {HID} of the store" in r.stdout
 
     page = {h["household_id"]: h for h in enum1.pull(server.assignment_ids["enum1"], since)[
         "households"]}  # fmt: skip
-    (sari,) = [h for h in page.values() if _tasks(h, "usul_warga") and h["household_id"] != HID2]
+    (sari,) = [
+        h for h in page.values() if _tasks(h, "usul_warga") and h["household_id"] not in (HID, HID2)
+    ]
     assert len(sari["household_id"]) == 36  # a UUID, as a proposal from the field
     assert sari["values"] == {
         "kode_wilayah": "3204122002", "alamat": "Jl. Melati 4", "nama_krt": "Ibu Sari",
@@ -117,17 +121,17 @@ def test_an_usul_warga_makes_a_proposed_household_in_the_desa_enumerators_pull(s
     assert not {sari["household_id"], udin["household_id"]} & set(
         enum3.pull_all(server.assignment_ids["enum3"])
     )
-    assert server.sql(
-        "SELECT reference, household_id FROM citizen_requests ORDER BY reference"
-    ) == [
-        ("KMS-2026-1", udin["household_id"]),
-        ("USL-2026-7", sari["household_id"]),
-        ("USL-2026-8", HID2),
-        ("USL-2026-9", sari["household_id"]),
-    ]
+    assert dict(server.sql("SELECT reference, household_id FROM citizen_requests")) == {
+        "KMS-2026-1": udin["household_id"],
+        "USL-2026-7": sari["household_id"],
+        "USL-2026-8": HID2,
+        "USL-2026-9": sari["household_id"],
+        "USL-2026-12": HID,
+    }
     before = server.scalar("SELECT count(*) FROM households")
     again = _cli(server, path)
-    assert "requests: 0 new, 4 already imported, 1 rows refused; 0 proposed" in again.stdout
+    assert _tasks(page[HID], "usul_warga")[0]["id"] == "USL-2026-12"
+    assert "requests: 0 new, 5 already imported, 1 rows refused; 0 proposed" in again.stdout
     assert server.scalar("SELECT count(*) FROM households") == before
 
 
@@ -340,3 +344,20 @@ def test_findings_count_in_the_export_and_the_bnba_and_follow_an_approval(server
         ("USL-A", "layak")
     ]
     assert bnba()["counts"]["requests"]["usul_warga"]["layak"] == 1
+
+
+def test_a_submission_report_counts_requests_from_its_frozen_rows():
+    from sync_server.services.reports import HOUSEHOLD_KEYS, document
+
+    base = dict.fromkeys(HOUSEHOLD_KEYS, "") | {"eligibility_changed": 0, "state": "submitted"}
+    before = base | {"household_id": "1"}  # frozen before requests were exported: no keys
+    found = base | {"household_id": "2", "requests": "usul_warga:U-1 sanggahan:S-1",
+                    "temuan_hasil": "layak", "temuan_alasan": "miskin"}  # fmt: skip
+    waiting = base | {"household_id": "3", "requests": "usulan_kemensos:K-1", "temuan_hasil": ""}
+    doc = document("2026-11", "3204122002", [before, found, waiting])
+    assert doc["households"][0]["requests"] == doc["households"][0]["temuan_hasil"] == ""
+    assert doc["counts"]["requests"] == {
+        "sanggahan": {"layak": 1, "tidak_layak": 0, "not_visited": 0},
+        "usul_warga": {"layak": 1, "tidak_layak": 0, "not_visited": 0},
+        "usulan_kemensos": {"layak": 0, "tidak_layak": 0, "not_visited": 1},
+    }
