@@ -17,7 +17,7 @@ household data.
 ['enum1']
 >>> path = write_csv(progress, Path(tempfile.mkdtemp()) / "progress.csv")
 >>> path.read_text().splitlines()[1]
-'desa,32.04.12.2002,DAYEUHKOLOT,60,12,10,10,2,1,3,,,,,,'
+'desa,32.04.12.2002,DAYEUHKOLOT,60,12,10,10,2,1,3,0,,,,,,'
 >>> oct(path.stat().st_mode & 0o777)
 '0o600'
 """
@@ -38,6 +38,7 @@ DESA_COUNTS = (
     "approved",
     "returned",
     "anomalies_open",
+    "requests_pending",
 )
 """The counts per desa, in the order the tables, the chart and the CSV show them."""
 
@@ -68,6 +69,8 @@ class DesaProgress:
     approved: int = 0
     returned: int = 0
     anomalies_open: int = 0
+    requests_pending: int = 0
+    """Requests (usul warga, sanggahan, usulan Kemensos) still open without a finding."""
 
     def count(self, name: str) -> int:
         """One of DESA_COUNTS by name."""

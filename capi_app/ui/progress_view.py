@@ -51,6 +51,7 @@ def count_names() -> dict[str, str]:
         "approved": QCoreApplication.translate("ProgressPanel", "Approved"),
         "returned": QCoreApplication.translate("ProgressPanel", "Returned"),
         "anomalies_open": QCoreApplication.translate("ProgressPanel", "Open anomalies"),
+        "requests_pending": QCoreApplication.translate("ProgressPanel", "Requests pending"),
     }
 
 

@@ -1723,6 +1723,10 @@ It leaves the enumerators of {2} and comes to your wilayah. Your name is recorde
         <translation>Open anomalies</translation>
     </message>
     <message>
+        <source>Requests pending</source>
+        <translation>Requests pending</translation>
+    </message>
+    <message>
         <source>Wilayah</source>
         <translation>Wilayah</translation>
     </message>

@@ -1726,6 +1726,10 @@ Rumah tangga ini keluar dari petugas {2} dan masuk ke wilayah Anda. Nama Anda di
         <translation>Anomali terbuka</translation>
     </message>
     <message>
+        <source>Requests pending</source>
+        <translation>Permintaan tertunda</translation>
+    </message>
+    <message>
         <source>Wilayah</source>
         <translation>Wilayah</translation>
     </message>

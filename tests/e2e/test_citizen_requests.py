@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QLabel
 from server_process import DESA, PASSWORD, ROUND, SyncServer
 
 from capi_app.profile import Profile
+from capi_app.progress import Progress
 from capi_app.review import detail_from_json
 from capi_app.sync.session import run_sync
 from capi_app.ui.household_list import TASK_PREFIX
@@ -69,6 +70,12 @@ def import_requests(server, rows: list[str]):
     )  # fmt: skip
     assert done.returncode == 0, done.stdout + done.stderr
     return done.stdout
+
+
+def pending(session) -> int:
+    """Requests still without a finding in the desa, as the progress window shows them."""
+    (desa,) = Progress.from_json(session.api.progress(DESA, ROUND)).desa
+    return desa.requests_pending
 
 
 def request_households(store, kind: str) -> list[str]:
@@ -156,6 +163,10 @@ def test_requests_reach_their_desa_are_verified_in_the_form_and_reviewed(server,
     assert not request_households(enum3.store, "sanggahan")
     assert enum3.store.household(other).members[0].values.get("nik") == OTHER_NIK
 
+    # The reviewer's progress counts them as waiting for their visit.
+    rev = login(Profile(tmp_path / "rev1"), server.url, "rev1")
+    assert pending(rev) == 2  # the sanggahan and enum1's usul warga; enum3's desa is not rev1's
+
     # The list shows them as such: a filter per request kind, the kind by name in its column.
     window = MainWindow(enum1)
     kinds = {window.filters.item(i).data(256) for i in range(window.filters.count())}
@@ -186,7 +197,7 @@ def test_requests_reach_their_desa_are_verified_in_the_form_and_reviewed(server,
     assert report.ok and report.outcomes["applied"] == 2, report
 
     # The reviewer sees each request beside its finding, and approves.
-    rev = login(Profile(tmp_path / "rev1"), server.url, "rev1")
+    assert pending(rev) == 0
     for hid, kind, reference, result in (
         (target, "sanggahan", "SGH-2026-000123", "tidak_layak"),
         (usul, "usul_warga", "USW-2026-000045", "layak"),

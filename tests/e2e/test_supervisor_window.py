@@ -215,7 +215,7 @@ def _planted(server) -> dict:
         (DESA.replace(".", ""),),
     )[0][0]
     return {"households": live, "visited": 14, "finalized": 14, "synced": 14, "approved": 1,
-            "returned": 1, "anomalies_open": anomalies}  # fmt: skip
+            "returned": 1, "anomalies_open": anomalies, "requests_pending": 0}  # fmt: skip
 
 
 def test_progress_shows_the_planted_counts_per_desa(field, progress):
@@ -226,7 +226,7 @@ def test_progress_shows_the_planted_counts_per_desa(field, progress):
     assert row[2:] == [str(expected[c]) for c in DESA_COUNTS]
     heads = [m.headerData(c, Qt.Orientation.Horizontal) for c in range(m.columnCount())]
     assert heads[2:] == ["Rumah tangga", "Dikunjungi", "Final", "Terkirim", "Disetujui",
-                         "Dikembalikan", "Anomali terbuka"]  # fmt: skip
+                         "Dikembalikan", "Anomali terbuka", "Permintaan tertunda"]  # fmt: skip
 
 
 def _users(panel) -> dict[str, dict]:
