@@ -43,8 +43,13 @@ def main() -> None:
     from e2e_helpers import PHOTOS, import_photo, login
     from PySide6.QtCore import Qt
     from server_process import DESA, SyncServer
-    from test_citizen_requests import USUL_NIK, found, import_requests, not_found
-    from test_citizen_requests import request_households
+    from test_citizen_requests import (
+        USUL_NIK,
+        found,
+        import_requests,
+        not_found,
+        request_households,
+    )
 
     from capi_app.profile import Profile
     from capi_app.sync.session import run_sync
