@@ -14,8 +14,8 @@ sys.path[:0] = [str(HERE), str(HERE.parent)]
 
 from xlsform_writer import choice_list, q, write_xlsform  # noqa: E402
 
-from dtks.prelist import CODES  # noqa: E402
 from dtks.findings import LAYAK, MAX_REASON, REASON_FIELD, RESULT_FIELD, TIDAK_LAYAK  # noqa: E402
+from dtks.prelist import CODES  # noqa: E402
 from dtks.tasks import REQUEST_KINDS, SANGGAHAN, USUL_WARGA, USULAN_KEMENSOS  # noqa: E402
 
 FORM_ID = "verivali_dtks"
