@@ -50,6 +50,9 @@ class QueueItem:
     result: str | None = None
     proposed: bool = False
     updated_at: str = ""
+    reached: bool = False
+    """Listed outside the reviewer's scope, queued because its ids point into it (flag
+    anomaly): read only here, the reviewer of where it is listed decides."""
 
     @classmethod
     def from_json(cls, data: dict) -> QueueItem:
@@ -69,6 +72,7 @@ class QueueItem:
             result=None if result is None else str(result),
             proposed=bool(data.get("proposed")),
             updated_at=str(data.get("updated_at") or ""),
+            reached=bool(data.get("reached")),
         )
 
     @property

@@ -641,17 +641,20 @@ class Household:
 
     def to_json(self) -> dict:
         """The household as protocol JSON."""
-        return {
-            "household_id": self.household_id,
-            "version": self.version,
-            "deleted": self.deleted,
-            "values": dict(self.values),
-            "members": [m.to_json() for m in self.members],
-            "review": None if self.review is None else self.review.to_json(),
-            "anomalies": [a.to_json() for a in self.anomalies],
-            "tasks": [t.to_json() for t in self.tasks],
-            "moves": [m.to_json() for m in self.moves],
-        } | ({"replaces": self.replaces} if self.replaces is not None else {})
+        return (
+            {
+                "household_id": self.household_id,
+                "version": self.version,
+                "deleted": self.deleted,
+                "values": dict(self.values),
+                "members": [m.to_json() for m in self.members],
+                "review": None if self.review is None else self.review.to_json(),
+                "anomalies": [a.to_json() for a in self.anomalies],
+                "tasks": [t.to_json() for t in self.tasks],
+            }
+            | ({"replaces": self.replaces} if self.replaces is not None else {})
+            | ({"moves": [m.to_json() for m in self.moves]} if self.moves else {})
+        )
 
     def member(self, member_id: str) -> Member | None:
         """The member with this id, or None."""

@@ -5,7 +5,7 @@ from PySide6.QtGui import QColor, QFontMetrics, QPainter
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate
 
 from capi_app.ui.search_model import SearchableTableModel
-from dtks import review
+from dtks import review, wilayah
 
 FLAG_COLORS = {
     review.FLAG_CONFLICT: "#b91c1c",
@@ -111,7 +111,24 @@ class ReviewQueueModel(SearchableTableModel):
             return Qt.AlignmentFlag.AlignCenter
         if role == Qt.ItemDataRole.ForegroundRole and column == "open_conflicts":
             return QColor("#b91c1c" if item.open_conflicts else "#6b7280")
+        if item.reached and column == "desa":
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return QColor(REACHED_COLOR)
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return reached_text(item.kode_wilayah)
         return None
+
+
+REACHED_COLOR = "#b45309"
+
+
+def reached_text(kode_wilayah: str) -> str:
+    """Why a household listed outside the reviewer's wilayah is in their queue."""
+    return QCoreApplication.translate(
+        "ReviewQueue",
+        "Listed in {0} {1}, but its household id or No KK points into your wilayah: you can "
+        "read it; the reviewer of where it is listed decides on it.",
+    ).format(wilayah.dotted(kode_wilayah), wilayah.lookup(kode_wilayah) or "")
 
 
 def make_queue_proxy(model: ReviewQueueModel) -> QSortFilterProxyModel:

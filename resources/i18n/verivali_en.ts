@@ -2703,6 +2703,10 @@ It leaves the enumerators of {2} and comes to your wilayah. Your name is recorde
         <source>State</source>
         <translation>State</translation>
     </message>
+    <message>
+        <source>Listed in {0} {1}, but its household id or No KK points into your wilayah: you can read it; the reviewer of where it is listed decides on it.</source>
+        <translation>Listed in {0} {1}, but its household id or No KK points into your wilayah: you can read it; the reviewer of where it is listed decides on it.</translation>
+    </message>
 </context>
 <context>
     <name>ReviewState</name>

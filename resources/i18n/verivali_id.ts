@@ -2706,6 +2706,10 @@ Rumah tangga ini keluar dari petugas {2} dan masuk ke wilayah Anda. Nama Anda di
         <source>State</source>
         <translation>Status</translation>
     </message>
+    <message>
+        <source>Listed in {0} {1}, but its household id or No KK points into your wilayah: you can read it; the reviewer of where it is listed decides on it.</source>
+        <translation>Terdaftar di {0} {1}, tetapi ID rumah tangga atau No KK-nya menunjuk ke wilayah Anda: Anda dapat membacanya; pemeriksa wilayah tempat ia terdaftar yang memutuskan.</translation>
+    </message>
 </context>
 <context>
     <name>ReviewState</name>

@@ -38,6 +38,11 @@ class QueueItem(BaseModel):
     )
     result: str | None = Field(None, description="hasil code of the latest verification, or null")
     desa: str | None = Field(None, description="name of the desa/kelurahan")
+    reached: bool = Field(
+        False,
+        description="listed outside your scope, in the queue because its ids point into it "
+        "(flag=anomaly, wrong_wilayah): you read it, the region it is listed in decides",
+    )
 
 
 class QueueOut(BaseModel):

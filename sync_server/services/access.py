@@ -1,12 +1,12 @@
 """Who may read or decide on which household: role plus wilayah scope."""
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, false, or_, select
 
 from dtks import moves
-from sync_server.db.tables import household_moves, households
+from sync_server.db.tables import household_moves, household_reach, households
 from sync_server.errors import Forbidden, NotFound, ScopeViolation
 from sync_server.roles import FIELD_ROLES, can
-from sync_server.scopes import covers
+from sync_server.scopes import covers, under_scope
 from sync_server.services.users import User
 
 
@@ -37,7 +37,8 @@ def readable_household(conn: Connection, user: User, household_id: str):
 def reviewable_household(conn: Connection, user: User, household_id: str, incoming=False):
     """Return the household row if the user is a reviewer with it in scope; with incoming, also
     a household whose pending move would bring it into their scope (the receiving reviewer
-    looks at it before confirming the move; deciding on it stays with its own reviewer)."""
+    looks at it before confirming the move) or whose ids point into it (listed in the wrong
+    wilayah, docs/cycle.md); deciding on it stays with its own reviewer."""
     if not can(user.role, "review"):
         raise Forbidden(f"role {user.role} cannot review households")
     if incoming:
@@ -47,13 +48,28 @@ def reviewable_household(conn: Connection, user: User, household_id: str, incomi
     return readable_household(conn, user, household_id)
 
 
+def reached_in(scopes):
+    """A SQL subquery: the ids of households listed elsewhere whose ids point into one of the
+    scopes (household_reach: an open wrong_wilayah anomaly)."""
+    return select(household_reach.c.household_id).where(
+        or_(false(), *(under_scope(household_reach.c.kode, s) for s in scopes))
+    )
+
+
 def incoming_households(conn: Connection, user: User, household_ids) -> set[str]:
-    """The ids among household_ids with a pending move into the user's scopes (reviewers and
-    admins only: the receiving side of dtks.moves)."""
+    """The ids among household_ids with a pending move into the user's scopes, or whose ids
+    point into them (reviewers and admins only: the receiving side of dtks.moves, and the
+    region a household listed in the wrong wilayah reaches); they read it, its own reviewer
+    decides on it."""
     if not can(user.role, "review") or not household_ids:
         return set()
+    ids = sorted(set(household_ids))
     q = select(household_moves.c.household_id, household_moves.c.to_kode).where(
-        household_moves.c.household_id.in_(sorted(set(household_ids))),
+        household_moves.c.household_id.in_(ids),
         household_moves.c.state == moves.PENDING,
     )
-    return {r.household_id for r in conn.execute(q) if covers(user.scopes, r.to_kode)}
+    found = {r.household_id for r in conn.execute(q) if covers(user.scopes, r.to_kode)}
+    q = select(household_reach.c.household_id, household_reach.c.kode).where(
+        household_reach.c.household_id.in_(ids)
+    )
+    return found | {r.household_id for r in conn.execute(q) if covers(user.scopes, r.kode)}

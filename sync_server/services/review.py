@@ -30,6 +30,7 @@ from sync_server.services import (
     approvals,
     citizen_requests,
     history,
+    move_history,
     tasks,
     validation,
 )
@@ -71,7 +72,8 @@ def conflict_key(member_id: str | None, field: str) -> str:
 
 def detail(conn: Connection, user: User, household_id: str) -> dict:
     """Everything a reviewer needs about one household (also for the receiving reviewer of
-    its pending move)."""
+    its pending move, and a reviewer of a region its ids point to while it is listed in the
+    wrong wilayah); ``household.moves`` is its record of moves, as the pull carries it."""
     row = reviewable_household(conn, user, household_id, incoming=True)
     rows, member_rows = load_rows(conn, [household_id])
     household = household_from_rows(row, member_rows[household_id]).to_json()
@@ -84,6 +86,10 @@ def detail(conn: Connection, user: User, household_id: str) -> dict:
         proposed=row.proposed,
         anomalies=[a.to_json() for a in found],
         tasks=tasks.of(row, found, asked.get(household_id, ())),
+        moves=[
+            m.to_json()
+            for m in move_history.of_households(conn, [household_id]).get(household_id, ())
+        ],  # fmt: skip
     )
     return {
         "household": household,

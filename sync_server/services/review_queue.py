@@ -4,7 +4,7 @@ with counts per open flag for the filter buttons.
     page = queue(conn, user, scope="32.04", round_="2026-11", flag="conflict")
 """
 
-from sqlalchemy import Connection, and_, func, select
+from sqlalchemy import Connection, and_, func, or_, select
 
 from dtks import review, wilayah
 from sync_server.db import jsontext
@@ -13,6 +13,7 @@ from sync_server.errors import Forbidden, ScopeViolation
 from sync_server.roles import can
 from sync_server.scopes import covers, normalise_scope
 from sync_server.services import rounds
+from sync_server.services.access import reached_in
 from sync_server.services.eligibility import RESULT_FIELD, code
 from sync_server.services.review import open_conflict_counts, open_flags
 from sync_server.services.users import User
@@ -47,9 +48,15 @@ def queue(
     ``verified`` keeps only households with a verification (of the round, when given): with
     ``state=open`` that is the list of households waiting for approval.
     """
-    where = and_(rounds.under(reviewer_scopes(user, scope)), households.c.deleted.is_(False))
+    scopes = reviewer_scopes(user, scope)
+    here = and_(rounds.under(scopes), households.c.deleted.is_(False))
+    # A household listed elsewhere whose ids point here (flag=anomaly only): this reviewer
+    # can find it and read it; counts and approvals stay with the region it is listed in.
+    reached = and_(households.c.household_id.in_(reached_in(scopes)), households.c.deleted.is_(False))  # fmt: skip
     if round_:
-        where = and_(where, rounds.in_round(conn, round_))
+        here = and_(here, rounds.in_round(conn, round_))
+        reached = and_(reached, rounds.in_round(conn, round_))
+    where = or_(here, reached) if flag == review.FLAG_ANOMALY else here
     q = select(households).where(where)
     if flag:
         q = q.where(households.c.household_id.in_(_flagged(flag)))
@@ -62,10 +69,10 @@ def queue(
         q.order_by(households.c.updated_at, households.c.household_id).limit(limit).offset(offset)
     ).all()
     return {
-        "households": _items(conn, rows, round_),
-        "counts": _flag_counts(conn, where),
+        "households": _items(conn, rows, round_, scopes),
+        "counts": _flag_counts(conn, here) | _reached_anomalies(conn, here, reached),
         "total": total,
-        "awaiting_approval": _awaiting_approval(conn, where, round_),
+        "awaiting_approval": _awaiting_approval(conn, here, round_),
     }
 
 
@@ -100,7 +107,21 @@ def _flag_counts(conn: Connection, where) -> dict[str, int]:
     return {kind: n for kind, n in conn.execute(q).all()}
 
 
-def _items(conn: Connection, rows, round_) -> list[dict]:
+def _reached_anomalies(conn: Connection, here, reached) -> dict[str, int]:
+    """The anomaly count of the filter button, the households reached from here included
+    (what flag=anomaly lists); {} when none is open."""
+    q = (
+        select(func.count(func.distinct(flags.c.household_id)))
+        .join(households, households.c.household_id == flags.c.household_id)
+        .where(
+            or_(here, reached), flags.c.kind == review.FLAG_ANOMALY, flags.c.cleared_at.is_(None)
+        )
+    )
+    n = conn.execute(q).scalar_one()
+    return {review.FLAG_ANOMALY: n} if n else {}
+
+
+def _items(conn: Connection, rows, round_, scopes) -> list[dict]:
     ids = [r.household_id for r in rows]
     flagged = open_flags(conn, ids)
     counts = open_conflict_counts(conn, ids)
@@ -126,6 +147,7 @@ def _items(conn: Connection, rows, round_) -> list[dict]:
                 ),
                 "result": code(answers, RESULT_FIELD),
                 "desa": wilayah.lookup(r.kode_wilayah),
+                "reached": not covers(scopes, r.kode_wilayah),
             }
         )
     return out

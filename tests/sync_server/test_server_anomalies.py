@@ -212,3 +212,48 @@ def test_a_household_outside_the_scope_and_not_pointing_into_it_stays_refused(se
     r = enum1.push([edit(HID_B, 1, alamat=(None, "Jl. B"))])
     assert r.status_code == 403, r.text
     assert HID_B not in enum1.pull_all(server.assignment_ids["enum1"])
+
+
+def test_the_reviewer_of_the_region_its_ids_name_finds_a_wrongly_listed_household(server):
+    """Listed in Kab. Garut, its household id names a desa of Kab. Bandung: Bandung's reviewer
+    finds it under flag=anomaly and reads it; deciding on it stays with Garut."""
+    import hashlib
+
+    from server_harness import jpeg
+
+    garut = "3205011001"
+    _list_elsewhere(server, HID, garut)
+    reviewer1, reviewer2 = server.client("reviewer1"), server.client("reviewer2")  # 3204, 3205
+    # The enumerator of the id's desa visits it (they reach it) with a photo.
+    enum1 = server.client("enum1")
+    photo = jpeg(9)
+    sha = hashlib.sha256(photo).hexdigest()
+    put = enum1.put(enum1.url(f"/photos/{sha}"), data=photo, headers={"Content-Type": "image/jpeg"})
+    assert put.status_code == 201, put.text
+    version = enum1.household(server.assignment_ids["enum1"], HID)["version"]
+    pushed = enum1.push([{**edit(HID, version), "verification": verification([sha])}])
+    assert pushed.status_code == 200, pushed.text
+    body = reviewer1.get(reviewer1.url("/review/queue"), params={"flag": "anomaly"}).json()
+    found = {h["household_id"]: h for h in body["households"]}
+    assert found[HID]["reached"] is True and found[HID]["kode_wilayah"] == garut
+    assert all(not h["reached"] for hid, h in found.items() if hid != HID)
+    assert body["counts"]["anomaly"] == len(found)
+    # Only the anomaly filter reaches out; the default queue and other flags stay as listed.
+    plain = reviewer1.get(reviewer1.url("/review/queue"), params={"limit": 500}).json()
+    assert HID not in {h["household_id"] for h in plain["households"]}
+    # It reads the household; the decisions are Garut's.
+    detail = reviewer1.get(reviewer1.url(f"/review/households/{HID}"))
+    assert detail.status_code == 200, detail.text
+    assert [a["kind"] for a in detail.json()["anomalies"]] == ["wrong_wilayah"]
+    assert [p["sha256"] for p in detail.json()["photos"]] == [sha]
+    assert reviewer1.get(reviewer1.url(f"/photos/{sha}")).content == photo
+    decided = reviewer1.post(reviewer1.url(f"/review/households/{HID}"), json={"decision": "approve"})  # fmt: skip
+    assert decided.status_code == 403, decided.text
+    theirs = reviewer2.get(reviewer2.url("/review/queue"), params={"flag": "anomaly"}).json()
+    assert {h["household_id"]: h["reached"] for h in theirs["households"]}[HID] is False
+    # Fixed (listed where its id says): no longer reached, Bandung reviews it as its own.
+    _list_elsewhere(server, HID, HID[:10])
+    again = reviewer2.get(reviewer2.url("/review/queue"), params={"flag": "anomaly"}).json()
+    assert HID not in {h["household_id"] for h in again["households"]}
+    assert reviewer2.get(reviewer2.url(f"/review/households/{HID}")).status_code == 403
+    assert reviewer2.get(reviewer2.url(f"/photos/{sha}")).status_code == 404

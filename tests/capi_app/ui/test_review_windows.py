@@ -372,3 +372,30 @@ def test_returning_a_household_ends_the_return_and_its_note(qtbot, field):
     assert not dialog.return_button.isEnabled() and not dialog.note.isEnabled()
     assert not dialog.resolve_button.isEnabled()
     dialog.close()
+
+
+def test_a_household_reached_from_another_wilayah_is_marked_in_the_queue(qapp):
+    from capi_app.review import QueueItem
+    from capi_app.ui import i18n
+
+    base = {"household_id": "3204122002000001", "nama_krt": "Asep", "state": "needs_review",
+            "flags": ["anomaly"], "open_conflicts": 0}  # fmt: skip
+    model = ReviewQueueModel()
+    model.set_items(
+        [
+            QueueItem.from_json({**base, "kode_wilayah": "3205011001", "reached": True}),
+            QueueItem.from_json(
+                {**base, "household_id": "3204122002000002", "kode_wilayah": "3204122002"}
+            ),  # fmt: skip
+        ]
+    )
+    column = ReviewQueueModel.COLUMNS.index("desa")
+    reached, own = model.index(0, column), model.index(1, column)
+    assert model.data(own, Qt.ItemDataRole.ToolTipRole) is None
+    i18n.set_language("id")
+    try:
+        tip = model.data(reached, Qt.ItemDataRole.ToolTipRole)
+        assert tip.startswith("Terdaftar di 32.05.01.1001 Kota Kulon, tetapi ID rumah tangga")
+    finally:
+        i18n.set_language("en")
+    assert model.data(reached, Qt.ItemDataRole.ForegroundRole).name() == "#b45309"
