@@ -96,11 +96,15 @@ class _Batch:
 def _keep(engine: Engine, batch: list[rule.Request], result: ImportResult) -> None:
     with write_transaction(engine) as conn:
         known = _known(conn, [r.reference for r in batch])
-        held = _held(conn, {r.target[:16] for r in batch if r.target})
-        holders = _holders(conn, {r.nik for r in batch if r.kind in PROPOSAL_KINDS and r.nik})
+        fresh = [r for r in batch if r.reference not in known]
+        result.known += len(batch) - len(fresh)
+        if not fresh:
+            return
+        held = _held(conn, {r.target[:16] for r in fresh if r.target})
+        holders = _holders(conn, {r.nik for r in fresh if r.kind in PROPOSAL_KINDS and r.nik})
         now, seq, out = clock.now(), Sequence(conn), _Batch()
-        for r in batch:
-            if r.reference in known:
+        for r in fresh:
+            if r.reference in known:  # twice in this file: the first is kept
                 result.known += 1
                 continue
             hid = r.target[:16] if r.target else None
