@@ -29,8 +29,10 @@ FLAGS = (
     review.FLAG_ELIGIBILITY_CHANGED,
     review.FLAG_NEW_HOUSEHOLD,
     review.FLAG_INTEGRITY,
+    review.FLAG_ANOMALY,
 )
-"""The flags a reviewer filters on, in the order of the filter buttons."""
+"""The flags a reviewer filters on, in the order of the filter buttons (anomaly: also the
+households listed elsewhere whose ids point into the reviewer's wilayah, read only)."""
 
 Point = tuple[float, float]
 
