@@ -34,6 +34,10 @@ NOT_VISITED = "not_visited"
 """A request with no finding yet (its household not visited, or not yet sent)."""
 OUTCOMES = (LAYAK, TIDAK_LAYAK, NOT_VISITED)
 WORDS = {LAYAK: "layak", TIDAK_LAYAK: "tidak layak", NOT_VISITED: "belum dikunjungi"}
+PENDING, FOUND, APPROVED = "pending", "found", "approved"
+STATUSES = (PENDING, FOUND, APPROVED)
+"""A request's status: no finding yet; a finding, its household not yet approved; closed by
+the household's approval."""
 KIND_WORDS = {SANGGAHAN: "sanggahan", USUL_WARGA: "usul warga", USULAN_KEMENSOS: "usulan Kemensos"}
 """Domain words (the same in both languages, as on the BNBA's markings line)."""
 

@@ -18,6 +18,8 @@ from pathlib import Path
 
 from sqlalchemy.exc import SQLAlchemyError
 
+from dtks.findings import STATUSES as REQUEST_STATUSES
+from dtks.tasks import REQUEST_KINDS
 from sync_server.errors import ServerError
 from sync_server.roles import ROLES
 from sync_server.settings import Settings
@@ -123,6 +125,48 @@ def cmd_import_requests(args) -> int:
         f"{len(result.attached)} requests given to a household already held"
     )
     return 1 if result.errors else 0
+
+
+def _round(text: str) -> str:
+    """A YYYY-MM round argument (dtks.cycle.ROUND_PATTERN)."""
+    import re
+
+    from dtks.cycle import ROUND_PATTERN
+
+    if not re.match(ROUND_PATTERN, text):
+        raise argparse.ArgumentTypeError(f"{text} is not a round written YYYY-MM")
+    return text
+
+
+REQUEST_COLUMNS = (
+    "reference", "kind", "date", "status", "household_id", "kode_wilayah", "nik", "name",
+    "reason", "programme", "temuan_hasil", "temuan_alasan", "collected_by", "collected_at",
+)  # fmt: skip
+
+
+def cmd_requests(args) -> int:
+    """List requests with their household, status and finding as CSV (as GET /requests)."""
+    import csv
+
+    from sync_server.scopes import normalise_scope
+    from sync_server.services.citizen_requests import listed
+
+    engine = _engine(args)
+    scopes = [normalise_scope(args.scope) if args.scope else ""]
+    out = csv.writer(sys.stdout)
+    out.writerow(REQUEST_COLUMNS)
+    offset, page = 0, 1000
+    with engine.connect() as conn:
+        while True:
+            found = listed(conn, scopes, args.round, args.kind, args.status, page, offset)
+            for r in found["requests"]:
+                f = r["finding"] or {}
+                row = r | {"temuan_hasil": f.get("result"), "temuan_alasan": f.get("reason")}
+                row |= {k: f.get(k) for k in ("collected_by", "collected_at")}
+                out.writerow(["" if row[c] is None else row[c] for c in REQUEST_COLUMNS])
+            offset += page
+            if offset >= found["total"]:
+                return 0
 
 
 def cmd_add_user(args) -> int:
@@ -411,6 +455,19 @@ def build_parser() -> argparse.ArgumentParser:
     )
     s.add_argument("file")
     s.set_defaults(func=cmd_import_requests)
+
+    s = sub.add_parser(
+        "requests",
+        parents=[common],
+        help="list requests with their household, status and finding as CSV (GET /requests)",
+    )
+    s.add_argument("--scope", metavar="CODE", help="only this wilayah (default: all)")
+    s.add_argument(
+        "--round", type=_round, metavar="YYYY-MM", help="only requests dated in that month"
+    )
+    s.add_argument("--kind", choices=REQUEST_KINDS)
+    s.add_argument("--status", choices=REQUEST_STATUSES)
+    s.set_defaults(func=cmd_requests)
 
     for name, func, text in (
         ("add-user", cmd_add_user, "create a user"),

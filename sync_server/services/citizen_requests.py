@@ -333,9 +333,8 @@ def close(conn: Connection, household_id: str, at: str) -> None:
     )
 
 
-PENDING, FOUND, APPROVED = "pending", "found", "approved"
-STATUSES = (PENDING, FOUND, APPROVED)
-"""A request's status: no finding yet; a finding, not yet approved; its household approved."""
+PENDING, FOUND, APPROVED = findings_rule.PENDING, findings_rule.FOUND, findings_rule.APPROVED
+STATUSES = findings_rule.STATUSES
 
 
 def status(row) -> str:

@@ -221,6 +221,18 @@ def test_a_pushed_finding_is_recorded_on_the_request_and_shown_beside_it(server,
     assert [
         (x["reference"], x["household_id"], x["status"]) for x in listed.json()["requests"]
     ] == [("SGH-2026-5", HID, "found")]
+    cli = subprocess.run(
+        [sys.executable, "-m", "sync_server.cli", "requests", "--scope", "32.04", "--round",
+         "2026-11", "--status", "found", "--db", server.db_url, "--data-dir",
+         str(server.data_dir)],
+        capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert cli.returncode == 0, cli.stderr
+    (line,) = csv.DictReader(io.StringIO(cli.stdout))
+    assert (line["reference"], line["household_id"], line["status"], line["temuan_hasil"]) == (
+        "SGH-2026-5", HID, "found", "tidak_layak"
+    )  # fmt: skip
+    assert line["collected_by"] == "enum1"
     # Bulk approval leaves it for a reviewer to read; a single approval closes the request,
     # and its task leaves the pull.
     bulk = reviewer.post(
