@@ -37,7 +37,8 @@ __all__ = [
 
 
 class AccountError(Exception):
-    """Base of login failures on this device; str() is a message fit for the user."""
+    """Base of login failures on this device; str() is the English message for the CLI and
+    the log. The login window says each kind in the user's language (ui/login.py)."""
 
 
 class NotSetUp(AccountError):

@@ -48,6 +48,8 @@ class LoginDialog(QDialog):
         self.server = QLineEdit(placeholderText="https://verivali.dinsos.example.go.id")
         self.user = QLineEdit()
         self.password = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
+        # Asked only after the server took a new password this laptop's data does not know yet.
+        self.old_password = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
         self.offline = QCheckBox()
         self.error = QLabel(objectName="error", wordWrap=True)
         self.error.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -61,12 +63,16 @@ class LoginDialog(QDialog):
         self.button.clicked.connect(self._submit)
         self.offline_button.clicked.connect(self._go_offline)
         self.password.returnPressed.connect(self._submit)
+        self.old_password.returnPressed.connect(self._submit)
 
         self.form = QFormLayout()
         self.server_label, self.user_label, self.password_label = QLabel(), QLabel(), QLabel()
+        self.old_password_label = QLabel()
         self.form.addRow(self.server_label, self.server)
         self.form.addRow(self.user_label, self.user)
         self.form.addRow(self.password_label, self.password)
+        self.form.addRow(self.old_password_label, self.old_password)
+        self.form.setRowVisible(self.old_password, False)
         self.form.addRow("", self.offline)
         buttons = QHBoxLayout()
         buttons.addWidget(self.language)
@@ -91,6 +97,7 @@ class LoginDialog(QDialog):
         self.server_label.setText(self.tr("Server address"))
         self.user_label.setText(self.tr("User name"))
         self.password_label.setText(self.tr("Password"))
+        self.old_password_label.setText(self.tr("Previous password"))
         self.offline.setText(self.tr("Work offline with the data on this laptop"))
         self.button.setText(self.tr("Log in"))
         self.offline_button.setText(self.tr("Work offline"))
@@ -100,8 +107,14 @@ class LoginDialog(QDialog):
             self.retranslate()
         super().changeEvent(event)
 
+    def asks_old_password(self) -> bool:
+        """True while the window asks for the previous password (after PasswordOutOfDate)."""
+        return self.form.isRowVisible(self.old_password)
+
     def _user_changed(self) -> None:
         """Offline work is offered for a user who has data on this laptop."""
+        self.form.setRowVisible(self.old_password, False)
+        self.old_password.clear()
         name = self.user.text().strip()
         self.offline.setVisible(bool(name) and self.profile.is_set_up(name))
         if not self.offline.isVisible():
@@ -125,8 +138,14 @@ class LoginDialog(QDialog):
         if not server or not user:
             self._fail(self.tr("Enter the server address and your user name."))
             return
+        old = self.old_password.text() if self.asks_old_password() else ""
+        if self.asks_old_password() and not old:
+            self._fail(self.tr("Enter your previous password."))
+            return
         self._run(
-            lambda progress, cancel: account.login_online(self.profile, server, user, password)
+            lambda progress, cancel: account.login_online(
+                self.profile, server, user, password, old_password=old or None
+            )
         )
 
     def _go_offline(self) -> None:
@@ -150,8 +169,30 @@ class LoginDialog(QDialog):
         self.button.setEnabled(True)
         self.retranslate()
         self.offline_button.setVisible(False)
+        if isinstance(error, account.WrongPassword) and self.asks_old_password():
+            self._fail(self.tr("The previous password is wrong too. Nothing was changed."))
+            self.old_password.selectAll()
+            self.old_password.setFocus()
+            return
         if isinstance(error, account.WrongPassword):
             self._fail(self.tr("Wrong password. Nothing was changed; try again."))
+        elif isinstance(error, account.PasswordOutOfDate):
+            self.form.setRowVisible(self.old_password, True)
+            self._fail(
+                self.tr(
+                    "The server accepted this password, but the data on this laptop is still "
+                    "locked with your previous password. Enter the previous password once: "
+                    "the data moves to the new one."
+                )
+            )
+            self.old_password.setFocus()
+            return
+        elif isinstance(error, account.NotSetUp):
+            self._fail(
+                self.tr(
+                    "This laptop has no data for {0} yet: the first login needs the server."
+                ).format(self.user.text().strip() or self.profile.settings.username or "?")
+            )
         elif isinstance(error, LoginFailed):
             self._fail(self.tr("The server did not accept this user name and password."))
         elif isinstance(error, LoginThrottled):
@@ -164,8 +205,8 @@ class LoginDialog(QDialog):
             self._fail(message + "\n" + unreachable_reason(error))
         elif isinstance(error, SyncError) and error.code is not None:
             self._fail(error_text(error))
-        elif isinstance(error, SyncError | account.AccountError):
-            self._fail(str(error))
+        elif isinstance(error, SyncError):
+            self._fail(self.tr("The server answered: {0}").format(error))
         else:
             self._fail(self.tr("Login failed: {0}").format(error))
         self.password.selectAll()

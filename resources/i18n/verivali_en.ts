@@ -975,6 +975,10 @@ The window now shows the saved version; make your changes again if needed.</tran
         <translation>Password</translation>
     </message>
     <message>
+        <source>Previous password</source>
+        <translation>Previous password</translation>
+    </message>
+    <message>
         <source>Work offline with the data on this laptop</source>
         <translation>Work offline with the data on this laptop</translation>
     </message>
@@ -995,12 +999,28 @@ The window now shows the saved version; make your changes again if needed.</tran
         <translation>Enter the server address and your user name.</translation>
     </message>
     <message>
+        <source>Enter your previous password.</source>
+        <translation>Enter your previous password.</translation>
+    </message>
+    <message>
         <source>Please wait…</source>
         <translation>Please wait…</translation>
     </message>
     <message>
+        <source>The previous password is wrong too. Nothing was changed.</source>
+        <translation>The previous password is wrong too. Nothing was changed.</translation>
+    </message>
+    <message>
         <source>Wrong password. Nothing was changed; try again.</source>
         <translation>Wrong password. Nothing was changed; try again.</translation>
+    </message>
+    <message>
+        <source>The server accepted this password, but the data on this laptop is still locked with your previous password. Enter the previous password once: the data moves to the new one.</source>
+        <translation>The server accepted this password, but the data on this laptop is still locked with your previous password. Enter the previous password once: the data moves to the new one.</translation>
+    </message>
+    <message>
+        <source>This laptop has no data for {0} yet: the first login needs the server.</source>
+        <translation>This laptop has no data for {0} yet: the first login needs the server.</translation>
     </message>
     <message>
         <source>The server did not accept this user name and password.</source>
@@ -1017,6 +1037,10 @@ The window now shows the saved version; make your changes again if needed.</tran
     <message>
         <source>You can work offline with the data on this laptop.</source>
         <translation>You can work offline with the data on this laptop.</translation>
+    </message>
+    <message>
+        <source>The server answered: {0}</source>
+        <translation>The server answered: {0}</translation>
     </message>
     <message>
         <source>Login failed: {0}</source>

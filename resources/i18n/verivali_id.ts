@@ -976,6 +976,10 @@ Jendela ini sekarang menampilkan versi yang tersimpan; ulangi perubahan Anda bil
         <translation>Kata sandi</translation>
     </message>
     <message>
+        <source>Previous password</source>
+        <translation>Kata sandi lama</translation>
+    </message>
+    <message>
         <source>Work offline with the data on this laptop</source>
         <translation>Bekerja luring dengan data di laptop ini</translation>
     </message>
@@ -996,12 +1000,28 @@ Jendela ini sekarang menampilkan versi yang tersimpan; ulangi perubahan Anda bil
         <translation>Masukkan alamat server dan nama pengguna Anda.</translation>
     </message>
     <message>
+        <source>Enter your previous password.</source>
+        <translation>Masukkan kata sandi lama Anda.</translation>
+    </message>
+    <message>
         <source>Please wait…</source>
         <translation>Mohon tunggu…</translation>
     </message>
     <message>
+        <source>The previous password is wrong too. Nothing was changed.</source>
+        <translation>Kata sandi lama juga salah. Tidak ada yang diubah.</translation>
+    </message>
+    <message>
         <source>Wrong password. Nothing was changed; try again.</source>
         <translation>Kata sandi salah. Tidak ada yang berubah; coba lagi.</translation>
+    </message>
+    <message>
+        <source>The server accepted this password, but the data on this laptop is still locked with your previous password. Enter the previous password once: the data moves to the new one.</source>
+        <translation>Server menerima kata sandi ini, tetapi data di laptop ini masih terkunci dengan kata sandi lama Anda. Masukkan kata sandi lama sekali saja: data dipindahkan ke kata sandi baru.</translation>
+    </message>
+    <message>
+        <source>This laptop has no data for {0} yet: the first login needs the server.</source>
+        <translation>Laptop ini belum memiliki data untuk {0}: login pertama memerlukan server.</translation>
     </message>
     <message>
         <source>The server did not accept this user name and password.</source>
@@ -1018,6 +1038,10 @@ Jendela ini sekarang menampilkan versi yang tersimpan; ulangi perubahan Anda bil
     <message>
         <source>You can work offline with the data on this laptop.</source>
         <translation>Anda dapat bekerja luring dengan data di laptop ini.</translation>
+    </message>
+    <message>
+        <source>The server answered: {0}</source>
+        <translation>Jawaban server: {0}</translation>
     </message>
     <message>
         <source>Login failed: {0}</source>

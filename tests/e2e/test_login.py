@@ -128,3 +128,49 @@ def test_logout_forget_revokes_and_removes_the_token(profile, small_server):
     finally:
         session.close()
     assert small_server.query("SELECT count(*) FROM tokens WHERE revoked_at IS NULL")[0][0] == 0
+
+
+def test_the_login_window_asks_the_previous_password_in_indonesian(qtbot, profile, small_server):
+    """After an admin reset the password, the window asks once for the previous one (the data
+    on the laptop is locked with it) and says every step in Bahasa Indonesia."""
+    from PySide6.QtCore import Qt
+
+    from capi_app.account import NotSetUp
+    from capi_app.ui import i18n
+    from capi_app.ui.login import LoginDialog
+
+    login(profile, small_server.url).close()
+    small_server.set_password("enum1", "sandi-baru-2026")
+    i18n.set_language("id")
+    try:
+        dialog = LoginDialog(profile)
+        qtbot.addWidget(dialog)
+        dialog.server.setText(small_server.url)
+        dialog.user.setText("enum1")
+        assert not dialog.asks_old_password()
+
+        def submit(expect: str):
+            qtbot.mouseClick(dialog.button, Qt.MouseButton.LeftButton)
+            qtbot.waitUntil(lambda: expect in dialog.error.text(), timeout=30000)
+
+        dialog.password.setText("sandi-baru-2026")
+        submit("masih terkunci dengan kata sandi lama")
+        assert dialog.asks_old_password() and dialog.old_password_label.text() == "Kata sandi lama"
+        submit("Masukkan kata sandi lama")  # empty: nothing sent
+        dialog.old_password.setText("salah")
+        submit("Kata sandi lama juga salah")
+        dialog.old_password.setText(PASSWORD)
+        with qtbot.waitSignal(dialog.logged_in, timeout=30000) as signal:
+            qtbot.mouseClick(dialog.button, Qt.MouseButton.LeftButton)
+        signal.args[0].close()
+        unlock_offline(profile, "sandi-baru-2026").close()  # the data moved to the new one
+        # No data for a user yet (offline): said in Indonesian too.
+        other = LoginDialog(profile)
+        qtbot.addWidget(other)
+        other.user.setText("enum2")
+        other._failed(NotSetUp("no data for enum2"))
+        assert other.error.text() == (
+            "Laptop ini belum memiliki data untuk enum2: login pertama memerlukan server."
+        )
+    finally:
+        i18n.set_language("en")
