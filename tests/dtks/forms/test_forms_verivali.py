@@ -416,3 +416,28 @@ def test_validate_never_raises_on_arbitrary_json(verivali):
             assert p.message
 
     check()
+
+
+def test_the_finding_is_asked_exactly_when_a_request_task_is_there(verivali):
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from dtks.tasks import KINDS, REQUEST_KINDS
+
+    task = st.fixed_dictionaries(
+        {"kind": st.sampled_from(KINDS), "id": st.text(max_size=8), "note": st.text(max_size=12)}
+    )
+
+    @settings(max_examples=200, deadline=None)
+    @given(st.lists(task, max_size=4))
+    def check(tasks):
+        answers = with_tasks(verivali, {}, tasks)
+        requests = [t for t in tasks if t["kind"] in REQUEST_KINDS]
+        assert answers["permintaan_jenis"].split() == [t["kind"] for t in requests]
+        ids = [t["id"] for t in requests if t["id"]]
+        assert answers["permintaan_nomor"] == "; ".join(ids)
+        assert verivali.relevance(answers, now=NOW)["temuan_hasil"] is bool(requests)
+        asked = {p.field for p in verivali.validate(answers, now=NOW)}
+        assert ("temuan_hasil" in asked) is bool(requests)
+
+    check()
