@@ -22,6 +22,7 @@ from dtks.findings import STATUSES as REQUEST_STATUSES
 from dtks.tasks import REQUEST_KINDS
 from sync_server.errors import ServerError
 from sync_server.roles import ROLES
+from sync_server.services.assignments import DEFAULT_FORM_VERSION
 from sync_server.settings import Settings
 
 DEMO_PASSWORD = "verivali-demo"
@@ -493,7 +494,7 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--scope", required=True, metavar="CODE")
     s.add_argument("--round", required=True, metavar="YYYY-MM")
     s.add_argument("--form", default="verivali_dtks", metavar="FORM_ID")
-    s.add_argument("--form-version", default="2026110101", metavar="VERSION")
+    s.add_argument("--form-version", default=DEFAULT_FORM_VERSION, metavar="VERSION")
     s.set_defaults(func=cmd_assign)
 
     s = sub.add_parser("round", parents=[common], help="show a round's windows and deadlines")

@@ -14,7 +14,8 @@ from sync_server.scopes import covers, normalise_scope
 from sync_server.services.users import User, get_user
 
 DEFAULT_FORM_ID = "verivali_dtks"
-DEFAULT_FORM_VERSION = "2026110101"
+DEFAULT_FORM_VERSION = "2026120401"
+"""The version of forms/verivali-dtks.xlsx (forms/build_verivali.py VERSION; a test keeps them equal)."""
 
 
 @dataclass(frozen=True)
