@@ -111,14 +111,21 @@ class _Keys:
 
     def __init__(self, *keys: tuple):
         self.keys = [_Key(*k) for k in keys]
+        assert all(_NAME.fullmatch(k.name) for k in self.keys), "paths below join plain names"
 
     def read(self, data: Any, path: str) -> dict[str, Any]:
         """The value of every key, read in order (the first bad key is the one reported)."""
         obj = _object(data, path)
         out = {}
+        prefix = f"{path}." if path else ""  # what _key(path, name) gives for a plain name
         for k in self.keys:
-            default = k.default() if k.default in (dict, list) else k.default
-            out[k.name] = _get(obj, k.name, path, k.reader, default)
+            name = k.name
+            if name in obj:
+                out[name] = k.reader(obj[name], prefix + name)
+            elif k.default is _REQUIRED:
+                raise InvalidPayload(prefix + name, "is required")
+            else:
+                out[name] = k.default() if k.default in (dict, list) else k.default
         return out
 
     def schema(self, title: str, description: str) -> dict:
@@ -207,6 +214,8 @@ def _string(value: Any, path: str, max_length: int = MAX_STRING_LENGTH) -> str:
     # PostgreSQL text refuses NUL, and lone surrogates cannot be stored as UTF-8.
     if "\x00" in value:
         raise InvalidPayload(path, "must not contain the NUL character")
+    if value.isascii():
+        return value
     try:
         value.encode("utf-8")
     except UnicodeEncodeError:
@@ -376,9 +385,16 @@ def _named(value: Any, path: str, reader: Callable, max_items: int = MAX_FIELDS)
     if len(obj) > max_items:
         raise InvalidPayload(path, f"at most {max_items} entries, got {len(obj)}")
     out = {}
+    prefix = f"{path}." if path else ""
     for name, item in obj.items():
-        sub = _key(path, name)
-        out[_name(name, sub)] = reader(item, sub)
+        if _NAME.fullmatch(name):
+            sub = prefix + name  # _key(path, name), without matching the name again
+            if len(name) > MAX_ID_LENGTH:
+                raise InvalidPayload(sub, "is not a valid field name")
+        else:
+            sub = _key(path, name)
+            _name(name, sub)  # raises
+        out[name] = reader(item, sub)
     return out
 
 
@@ -1145,7 +1161,16 @@ _CANONICAL_JSON = json.JSONEncoder(sort_keys=True, separators=(",", ":"), ensure
 """The encoder of fingerprints, made once (json.dumps with options makes one per call)."""
 
 
+_LEAVES = frozenset({str, int, bool, type(None)})
+"""Types _canonical leaves as they are, tested inline: most values of a change-set are."""
+
+
 def _canonical(value: Any) -> Any:
+    kind = type(value)
+    if kind is dict:
+        return {k: v if type(v) in _LEAVES else _canonical(v) for k, v in value.items()}
+    if kind is list:
+        return [v if type(v) in _LEAVES else _canonical(v) for v in value]
     if isinstance(value, float) and value.is_integer():
         return int(value)
     if isinstance(value, dict):

@@ -31,7 +31,7 @@ from dtks.review import (
     FLAG_RESUBMITTED,
     FLAG_VALIDATION_WARNING,
 )
-from sync_server import clock
+from sync_server import clock, gcpause
 from sync_server.db import jsontext
 from sync_server.db.bulk import insert_rows, update_rows
 from sync_server.db.engine import Sequence, lock_items, write_transaction
@@ -92,6 +92,11 @@ def push(
     kept on the change-set and on each audit row, the collector staying ``user``."""
     if not can(user.role, "push"):
         raise Forbidden(f"role {user.role} cannot push change-sets")
+    with gcpause.paused():
+        return _push(engine, user, body, forms_dir, relayer_id)
+
+
+def _push(engine: Engine, user: User, body: bytes | dict, forms_dir, relayer_id) -> dict:
     data = _load(body) if isinstance(body, bytes | str) else body
     changeset = _parse(data)
     fingerprint = changeset.fingerprint()
@@ -222,6 +227,7 @@ def _apply(conn: Connection, user: User, changeset: ChangeSet, forms_dir, relaye
     writes.asked = citizen_requests.of_households(conn, ids, open_only=True)
     rounds: dict[str, str] = {}
     cals: dict[str, object] = {}  # kode wilayah -> its calendars, read once per change-set
+    late: dict[tuple, tuple] = {}  # (round, kode, activity) -> lateness, worked out once
     after: dict[str, object] = {}  # household id -> as this push leaves it
     for change in changeset.households:
         row = rows.get(change.household_id)
@@ -238,7 +244,7 @@ def _apply(conn: Connection, user: User, changeset: ChangeSet, forms_dir, relaye
             )
         if kode not in cals:
             cals[kode] = cycle.calendars(conn, kode)
-        counts_in, late_for = _lateness(conn, change, row, kode, rounds[kode], cals[kode])
+        counts_in, late_for = _lateness(conn, change, row, kode, rounds[kode], cals[kode], late)
         if late_for:
             writes.late[change.household_id] = late_for
         source = rule.Source.of(changeset, counts_in, user.username)
@@ -271,14 +277,19 @@ def _apply(conn: Connection, user: User, changeset: ChangeSet, forms_dir, relaye
 
 
 def _lateness(
-    conn: Connection, change, row, kode: str, round_: str, cals
+    conn: Connection, change, row, kode: str, round_: str, cals, seen: dict
 ) -> tuple[str, str | None]:
     """(round the verification counts toward, round it missed or None): field data is never
-    refused for lateness, it is applied and marked late (dtks.cycle)."""
+    refused for lateness, it is applied and marked late (dtks.cycle). seen: what this
+    change-set worked out already, by (round, kode, activity): the same answer for each of
+    its households, as its rows are stamped with one time."""
     if change.verification is None:
         return round_, None
     activity = cycle_rule.field_activity(row is None)
-    return cycle.lateness(conn, round_, kode, activity, cals)
+    key = (round_, kode, activity)
+    if key not in seen:
+        seen[key] = cycle.lateness(conn, round_, kode, activity, cals)
+    return seen[key]
 
 
 def _validate(
