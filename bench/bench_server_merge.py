@@ -12,8 +12,11 @@ row UPDATEd (only its changed columns, by primary key), each removed row DELETEd
 driver's executemany, one statement per table and set of columns. Before writing it makes the
 merge's reads with plain SELECTs of the same keys (in IN-lists of 500): the households, their
 members, verifications, open flags, open anomalies and NIK index rows, and the change-set id.
-It parses no body, validates nothing and decides nothing: merge time / floor time is the cost
-of the merge's logic on top of its I/O. A blind bulk UPDATE of the two edited fields per
+It also makes the merge's other reads: the NIKs of those households held more than once (the
+duplicate-NIK query of the anomaly worklist, per IN-list) and, once, the user's scopes and
+assignments, the round's windows and the sequence counter. It parses no body, validates
+nothing and decides nothing: merge time / floor time is the cost of the merge's logic on top
+of its I/O. A blind bulk UPDATE of the two edited fields per
 household (no member, verification or audit row) is printed as context only.
 
 Run: python bench/bench_server_merge.py [--db URL] [--sizes 1000,10000] [--profile N]
@@ -54,6 +57,20 @@ READS = (
     ("member_niks", "*", ""),
 )
 """(table, columns, extra condition) of the floor's reads, each by household_id IN (...)."""
+SHARED_NIKS = (
+    "SELECT nik FROM member_niks WHERE nik IN "
+    "(SELECT nik FROM member_niks WHERE household_id IN ({marks})) GROUP BY nik HAVING count(*) > 1"
+)
+"""The NIKs of these households held more than once in the store: the duplicate-NIK read the
+anomaly worklist makes for every IN-list (services/anomalies._shared)."""
+ONCE = (
+    "SELECT scope FROM assignments WHERE user_id = {user_id}",
+    "SELECT * FROM assignments WHERE user_id = {user_id} ORDER BY round DESC",
+    "SELECT * FROM round_windows WHERE round = '2026-11'",
+    "SELECT value FROM counters WHERE name = 'seq'",
+)
+"""Reads the merge makes once per change-set: the user's scopes and assignments (rounds),
+the round's windows, the sequence counter."""
 
 
 def setup(n: int, prelist: Path, url: str):
@@ -176,7 +193,7 @@ def describe(writes: list[tuple]) -> str:
 
 
 def timed_floor(
-    engine, ids: list[str], changeset_ids: list[str], writes: list[tuple]
+    engine, user_id: int, ids: list[str], changeset_ids: list[str], writes: list[tuple]
 ) -> tuple[float, float]:
     """The merge's reads and exactly its writes with raw DB-API calls in one transaction;
     (seconds, CPU seconds here)."""
@@ -190,6 +207,9 @@ def timed_floor(
         for cs in changeset_ids:
             cur.execute(f"SELECT fingerprint FROM changesets WHERE changeset_id = {mark}", [cs])
             cur.fetchall()
+            for sql in ONCE:
+                cur.execute(sql.format(user_id=int(user_id)))
+                cur.fetchall()
         for i in range(0, len(ids), IN_LIST):
             part = ids[i : i + IN_LIST]
             marks = ", ".join([mark] * len(part))
@@ -198,6 +218,8 @@ def timed_floor(
                     f"SELECT {columns} FROM {table} WHERE household_id IN ({marks}){extra}", part
                 )
                 cur.fetchall()
+            cur.execute(SHARED_NIKS.format(marks=marks), part)
+            cur.fetchall()
         for table, kind, rows in writes:
             _write(cur, mark, table, kind, rows)
         raw.commit()
@@ -293,7 +315,7 @@ def run(n: int, db: str | None, profile: bool = False) -> None:
     dbs = Databases(db, tmp)
     try:
         engine, user = setup(n, tmp / "prelist", dbs.url(f"bench_merge_{n}_a"))
-        floor_engine, _ = setup(n, tmp / "prelist", dbs.url(f"bench_merge_{n}_b"))
+        floor_engine, floor_user = setup(n, tmp / "prelist", dbs.url(f"bench_merge_{n}_b"))
         entries = changes(engine)
         payloads = bodies(entries)
         before = snapshot(engine)
@@ -309,7 +331,7 @@ def run(n: int, db: str | None, profile: bool = False) -> None:
         writes = written(before, snapshot(engine))
         ids = [e["household_id"] for e in entries]
         cs_ids = [json.loads(b)["changeset_id"] for b in payloads]
-        floor_s, floor_cpu = timed_floor(floor_engine, ids, cs_ids, writes)
+        floor_s, floor_cpu = timed_floor(floor_engine, floor_user.id, ids, cs_ids, writes)
         upsert_s = timed_upsert(floor_engine, entries)
         k = len(entries)
         print(

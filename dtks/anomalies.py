@@ -119,16 +119,18 @@ class Anomaly:
         )
 
 
-def detect(household, holders: Mapping[str, Iterable[str]] | None = None, today=None):
+def detect(household, holders: Mapping[str, Iterable[str]] | None = None, today=None, rules=None):
     """Every anomaly of a household (a dtks.model.Household or anything with household_id,
     values, members and optionally moves, its dtks.moves.MoveRecord list); ``holders`` maps a
-    NIK to the member ids holding it in the store."""
+    NIK to the member ids holding it in the store; ``rules``: member_anomalies, or a
+    MemberRules that shares its answers with other checks."""
     today = today or date.today()
+    rules = rules or member_anomalies
     out = household_anomalies(household, today)
     active = [m for m in household.members if m.status == "active"]
     head_born = _head_birth(active, today)
     for m in active:
-        out += member_anomalies(m, today, head_born)
+        out += rules(m, today, head_born)
     if holders is not None:
         out += duplicate_niks(active, holders)
     return out
@@ -326,6 +328,36 @@ def by_field(anomalies: Iterable[Anomaly]) -> dict[tuple[str | None, str], list[
     for a in anomalies:
         out.setdefault((a.member_id, a.field), []).append(a)
     return out
+
+
+class MemberRules:
+    """member_anomalies that remembers its answer for each member object, day and head's
+    birth date: a batch that checks the same members twice (the server's validation warnings,
+    then the worklist) runs the rules once. Members are kept alive with their answers, so an
+    id is never mistaken for another's; callers must not change the lists it returns.
+
+    >>> from dtks.model import Member
+    >>> rules, m = MemberRules(), Member("m1", values={"nik": "1"})
+    >>> rules(m, date(2026, 11, 1)) is rules(m, date(2026, 11, 1))
+    True
+    """
+
+    def __init__(self):
+        self._seen: dict[tuple, tuple] = {}
+
+    def __call__(self, member, today: date, head_born: date | None = None) -> list[Anomaly]:
+        """member_anomalies(member, today, head_born), once."""
+        key = (id(member), today, head_born)
+        hit = self._seen.get(key)
+        if hit is None or hit[0] is not member:
+            hit = self._seen[key] = (member, member_anomalies(member, today, head_born))
+        return hit[1]
+
+
+def head_birth(household, today: date) -> date | None:
+    """The birth date of the household's head, when it has exactly one active head and the
+    date is real: what member_anomalies takes as head_born."""
+    return _head_birth([m for m in household.members if m.status == "active"], today)
 
 
 def _head_birth(active, today: date) -> date | None:

@@ -2,6 +2,8 @@
 
 >>> dumps({"b": 1, "a": "é"})
 '{"a":"é","b":1}'
+>>> [dumps(v) for v in (7, None, True, 1.0, "x")]
+['7', 'null', 'true', '1.0', '"x"']
 >>> loads('{"n": 12345678901234567890123, "x": NaN}')["n"]
 12345678901234567890123
 >>> loads(None) is None
@@ -21,6 +23,11 @@ _ENCODER = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",",
 
 def dumps(value) -> str:
     """Serialise a value for a Text column."""
+    kind = type(value)
+    if kind is int:  # the audit log's many single values: what the encoder writes, sooner
+        return int.__repr__(value)
+    if value is None:
+        return "null"
     return _ENCODER.encode(value)
 
 

@@ -47,13 +47,15 @@ def refresh(
     household_ids: Iterable[str],
     known: Mapping[str, Household] | None = None,
     new_members: frozenset[str] = frozenset(),
+    rules=None,
 ) -> set[str]:
     """Re-detect the households (and their NIK partners); return the ids whose list changed.
 
     known: some of these households as the store holds them now, already in hand (the import
     passes those it just wrote), so they are not read back; the others are read.
     new_members: ids of members this transaction created, which have no NIK index row anywhere
-    (the import's new members), so none is looked for under another household."""
+    (the import's new members), so none is looked for under another household.
+    rules: a dtks.anomalies.MemberRules the caller already checked some members with."""
     ids = sorted(set(household_ids))
     if not ids:
         return set()
@@ -69,7 +71,7 @@ def refresh(
     for hid, moved in move_history.of_households(conn, held).items():
         held[hid] = (replace(held[hid][0], moves=moved), held[hid][1])
     days = _Today(clock.current())
-    found = {hid: _detect(h, days.of(kode), by_nik) for hid, (h, kode) in held.items()}
+    found = {hid: _detect(h, days.of(kode), by_nik, rules) for hid, (h, kode) in held.items()}
     for hid in set(ids) - set(held):
         found[hid] = []  # gone from the store: nothing stays open
     return _store(conn, found)
@@ -101,10 +103,10 @@ class _Today:
         return day
 
 
-def _detect(household: Household, today, by_nik) -> list[rule.Anomaly]:
+def _detect(household: Household, today, by_nik, rules=None) -> list[rule.Anomaly]:
     if household.deleted:
         return []
-    return rule.detect(household, by_nik, today)
+    return rule.detect(household, by_nik, today, rules)
 
 
 def _niks_of(conn: Connection, ids: list[str]) -> dict[str, tuple[str, str]]:

@@ -100,19 +100,31 @@ def readable(conn: Connection, user: User, assignment_id: int) -> Assignment:
 
 def round_for(conn: Connection, user: User, kode_wilayah: str, form_id: str | None) -> str | None:
     """Return the round of the newest assignment of the user covering a household, if any."""
-    rows = conn.execute(
-        select(assignments)
-        .where(assignments.c.user_id == user.id)
-        .order_by(assignments.c.round.desc())
-    ).all()
-    matching = [r for r in rows if scope_rule.covers(r.scope, kode_wilayah)]
-    for r in matching:
-        if form_id is None or r.form_id == form_id:
-            return r.round
-    if matching:
-        return matching[0].round
-    rows = conn.execute(select(assignments).order_by(assignments.c.round.desc())).all()
-    return next((r.round for r in rows if scope_rule.covers(r.scope, kode_wilayah)), None)
+    return rounds_for(conn, user, form_id)(kode_wilayah)
+
+
+def rounds_for(conn: Connection, user: User, form_id: str | None):
+    """round_for as a function of the kode wilayah, reading the assignments once (a push
+    asks for every desa it touches)."""
+    read: dict[str, list] = {}
+
+    def newest_first(key: str, query) -> list:
+        if key not in read:
+            read[key] = conn.execute(query.order_by(assignments.c.round.desc())).all()
+        return read[key]
+
+    def of(kode_wilayah: str) -> str | None:
+        rows = newest_first("user", select(assignments).where(assignments.c.user_id == user.id))
+        matching = [r for r in rows if scope_rule.covers(r.scope, kode_wilayah)]
+        for r in matching:
+            if form_id is None or r.form_id == form_id:
+                return r.round
+        if matching:
+            return matching[0].round
+        rows = newest_first("all", select(assignments))
+        return next((r.round for r in rows if scope_rule.covers(r.scope, kode_wilayah)), None)
+
+    return of
 
 
 def _assignment(row) -> Assignment:

@@ -22,11 +22,12 @@ NATIONAL = ""
 """The scope of a window that holds for the whole country."""
 
 
-def calendar(conn: Connection, round_: str, kode_wilayah: str) -> cycle.RoundCalendar:
-    """The round's windows in the region's local time: DTKS defaults, then admin changes."""
+def calendar(conn: Connection, round_: str, kode_wilayah: str, rows_of=None) -> cycle.RoundCalendar:
+    """The round's windows in the region's local time: DTKS defaults, then admin changes
+    (rows_of: a window_rows function shared by several regions)."""
     _round(round_)
     cal = cycle.default_calendar(round_, kode_wilayah)
-    rows = conn.execute(select(round_windows).where(round_windows.c.round == round_)).all()
+    rows = (rows_of or window_rows(conn))(round_)
     for row in sorted(rows, key=lambda r: len(r.scope)):  # wider first, the narrowest wins
         if scope.covers(row.scope, kode_wilayah):
             opens = date.fromisoformat(row.opens) if row.opens else None
@@ -34,14 +35,29 @@ def calendar(conn: Connection, round_: str, kode_wilayah: str) -> cycle.RoundCal
     return cal
 
 
-def calendars(conn: Connection, kode_wilayah: str):
-    """A function round -> calendar of one region, remembering what it read."""
+def calendars(conn: Connection, kode_wilayah: str, rows_of=None):
+    """A function round -> calendar of one region, remembering what it read (rows_of: a
+    window_rows function shared by several regions)."""
     seen: dict[str, cycle.RoundCalendar] = {}
+    rows_of = rows_of or window_rows(conn)
 
     def of(round_: str) -> cycle.RoundCalendar:
         if round_ not in seen:
-            seen[round_] = calendar(conn, round_, kode_wilayah)
+            seen[round_] = calendar(conn, round_, kode_wilayah, rows_of)
         return seen[round_]
+
+    return of
+
+
+def window_rows(conn: Connection):
+    """A function round -> the admin's window rows of that round, each round read once."""
+    read: dict[str, list] = {}
+
+    def of(round_: str) -> list:
+        if round_ not in read:
+            q = select(round_windows).where(round_windows.c.round == round_)
+            read[round_] = conn.execute(q).all()
+        return read[round_]
 
     return of
 

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import Connection, Engine, insert, select
 from sqlalchemy.exc import DBAPIError
 
+from dtks import anomalies as anomaly_rules
 from dtks import cycle as cycle_rule
 from dtks import findings, review
 from dtks import merge as rule
@@ -70,7 +71,7 @@ from sync_server.services import (
 )
 from sync_server.services import moves as move_service
 from sync_server.services import photos as photo_service
-from sync_server.services.assignments import round_for
+from sync_server.services.assignments import rounds_for
 from sync_server.services.eligibility import changes_eligibility
 from sync_server.services.form_check import check_answers
 from sync_server.services.household_store import load_rows, states_from_rows
@@ -225,7 +226,10 @@ def _apply(conn: Connection, user: User, changeset: ChangeSet, forms_dir, relaye
     _check_photos(conn, user, changeset)
     seq, now, writes, replies = Sequence(conn), clock.now(), _Writes(), []
     writes.asked = citizen_requests.of_households(conn, ids, open_only=True)
+    rules = anomaly_rules.MemberRules()  # the warnings' member checks, reused by the worklist
     rounds: dict[str, str] = {}
+    round_of = rounds_for(conn, user, changeset.form_id)  # assignments read once
+    windows = cycle.window_rows(conn)  # each round's window rows read once
     cals: dict[str, object] = {}  # kode wilayah -> its calendars, read once per change-set
     late: dict[tuple, tuple] = {}  # (round, kode, activity) -> lateness, worked out once
     after: dict[str, object] = {}  # household id -> as this push leaves it
@@ -239,11 +243,9 @@ def _apply(conn: Connection, user: User, changeset: ChangeSet, forms_dir, relaye
         if len(reached.get(change.household_id, "")) == 10:
             kode = reached[change.household_id]
         if kode not in rounds:
-            rounds[kode] = round_for(conn, user, kode, changeset.form_id) or (
-                changeset.created_at.strftime("%Y-%m")
-            )
+            rounds[kode] = round_of(kode) or (changeset.created_at.strftime("%Y-%m"))
         if kode not in cals:
-            cals[kode] = cycle.calendars(conn, kode)
+            cals[kode] = cycle.calendars(conn, kode, windows)
         counts_in, late_for = _lateness(conn, change, row, kode, rounds[kode], cals[kode], late)
         if late_for:
             writes.late[change.household_id] = late_for
@@ -255,7 +257,7 @@ def _apply(conn: Connection, user: User, changeset: ChangeSet, forms_dir, relaye
             field = f"members.{e.member_id}" if e.member_id else None
             raise InvalidContent(str(e), e.household_id, field) from None
         before = states.get(change.household_id)
-        _collect(writes, result, before, row, change, changeset, user, seq, now, move)
+        _collect(writes, result, before, row, change, changeset, user, seq, now, move, rules)
         after[change.household_id] = result.state.household
         if move is None:
             replies.append(result.reply())
@@ -272,7 +274,7 @@ def _apply(conn: Connection, user: User, changeset: ChangeSet, forms_dir, relaye
         photo_service.link_changeset(conn, changeset.changeset_id)
     papi.compare_pushed(conn, changeset, user, forms_dir, seq, now)
     seq.save()
-    anomalies.refresh(conn, ids, after)
+    anomalies.refresh(conn, ids, after, rules=rules)
     return ChangeSetReply(changeset.changeset_id, replies).to_json()
 
 
@@ -360,7 +362,9 @@ def _check_photos(conn: Connection, user: User, changeset: ChangeSet) -> None:
             )
 
 
-def _collect(w: _Writes, result, before, row, change, changeset, user, seq, now, move) -> None:
+def _collect(
+    w: _Writes, result, before, row, change, changeset, user, seq, now, move, rules=None
+) -> None:
     """Turn one MergeResult (and a move held for the receiving side) into rows."""
     state, hid = result.state, change.household_id
     h = state.household
@@ -370,7 +374,7 @@ def _collect(w: _Writes, result, before, row, change, changeset, user, seq, now,
         new_flags |= {FLAG_NEW_HOUSEHOLD, review.FLAG_NEEDS_REVIEW}
     elif row.state in review.REOPENED_BY_FIELD_CHANGE and (result.applied or change.verification):
         new_flags |= {FLAG_RESUBMITTED, review.FLAG_NEEDS_REVIEW}
-    details = _information_flags(change, h, row is None)
+    details = _information_flags(change, h, row is None, rules)
     _take_finding(w, hid, change, cs, now, details)
     if hid in w.late:
         counts_in = next(r.round for r in state.verifications if r.changeset_id == cs)
@@ -453,7 +457,7 @@ def _first_visit_of_proposal(row, change) -> bool:
     )
 
 
-def _information_flags(change, household, new: bool) -> dict[str, str]:
+def _information_flags(change, household, new: bool, rules=None) -> dict[str, str]:
     """validation_warning and eligibility_changed with their details; they inform the reviewer
     (queue filter, bulk-approve skips them) without moving the household to needs_review."""
     out = {}
@@ -466,7 +470,7 @@ def _information_flags(change, household, new: bool) -> dict[str, str]:
     if new:
         touched |= {m.member_id for m in household.members}
     point = new or bool({"lat", "lon"} & set(change.fields))
-    problems = plausibility.household_warnings(household, touched, point, v)
+    problems = plausibility.household_warnings(household, touched, point, v, rules)
     if problems:
         out[FLAG_VALIDATION_WARNING] = "; ".join(problems)[:2000]
     return out

@@ -14,7 +14,7 @@ rules of ``dtks.anomalies``), and GPS points (household lat/lon, the verificatio
 
 from datetime import date
 
-from dtks import anomalies, indonesia
+from dtks import anomalies, cycle, indonesia
 from sync_server import clock
 
 MEMBER_KINDS = frozenset(
@@ -28,12 +28,16 @@ MEMBER_KINDS = frozenset(
 """The anomaly kinds a validation_warning repeats for the reviewer."""
 
 
-def member_warnings(member, today: date | None = None) -> list[str]:
+def member_warnings(member, today: date | None = None, head_born=None, rules=None) -> list[str]:
     """Problems of one active member's NIK, birth date and sex: the member kinds of the
-    anomaly worklist (dtks.anomalies), written as one line each."""
+    anomaly worklist (dtks.anomalies), written as one line each.
+
+    head_born (the head's birth date) only changes kinds these leave out; passing the one the
+    worklist uses lets a shared dtks.anomalies.MemberRules (rules) answer both at once."""
     if member.status != "active":
         return []
-    found = anomalies.member_anomalies(member, today or clock.current().date())
+    rules = rules or anomalies.member_anomalies
+    found = rules(member, today or clock.current().date(), head_born)
     return [f"member {a.member_id}: {a.message}" for a in found if a.kind in MEMBER_KINDS]
 
 
@@ -46,19 +50,31 @@ def point_warning(what: str, lat, lon) -> list[str]:
     return [f"{what}: point {lat}, {lon} lies outside Indonesia"]
 
 
-def household_warnings(household, member_ids, point=False, verification=None) -> list[str]:
+def household_warnings(
+    household, member_ids, point=False, verification=None, rules=None
+) -> list[str]:
     """Warnings for the members named (those a push touched), the household's point when
-    point is true (it was pushed), and the verification's GPS."""
+    point is true (it was pushed), and the verification's GPS; rules: see member_warnings."""
     out = []
-    for m in household.members:
-        if m.member_id in member_ids:
-            out += member_warnings(m)
+    touched = [m for m in household.members if m.member_id in member_ids]
+    if touched:
+        today = local_day(household.values.get("kode_wilayah"))
+        head_born = anomalies.head_birth(household, today)
+        for m in touched:
+            out += member_warnings(m, today, head_born, rules)
     if point:
         v = household.values
         out += point_warning("household lat/lon", v.get("lat"), v.get("lon"))
     if verification is not None and verification.gps is not None:
         out += point_warning("verification gps", verification.gps.lat, verification.gps.lon)
     return out
+
+
+def local_day(kode_wilayah) -> date:
+    """Today in the time zone of the region (dtks.cycle.zone_of): the day a push's birth
+    dates and NIKs are judged on, as the anomaly worklist judges them."""
+    zone = cycle.zone_of(str(kode_wilayah or "")).tzinfo
+    return clock.current().astimezone(zone).date()
 
 
 def _date(text) -> date | None:

@@ -4,6 +4,8 @@ from collections import defaultdict
 from datetime import date
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from dtks import anomalies as a
 from dtks import sample
@@ -160,3 +162,47 @@ def test_every_anomaly_planted_by_the_sample_is_found_and_clean_rows_give_none()
         for kind, mid in found - planted:
             assert kind == "duplicate_nik" or (kind == "nik_mismatch" and mid in copied)
     assert planted_kinds == set(sample.ANOMALIES)
+
+
+# --- the member rules, run once for two checks (the server's warnings and the worklist) ---
+
+member_values = st.fixed_dictionaries(
+    {
+        "nik": st.sampled_from(["3204121507800001", "3204125507800001", "32041215078", "", None]),
+        "tanggal_lahir": st.sampled_from(
+            ["1980-07-15", "2020-01-01", "1890-01-01", "2030-01-01", "1980-02-30", "", None]
+        ),
+        "jenis_kelamin": st.sampled_from([1, 2, None]),
+        "hubungan": st.sampled_from([1, 2, 3, 5, 6, None]),
+        "pekerjaan": st.sampled_from([1, 2, 7, 9, 11, None]),
+        "nama_ibu": st.sampled_from(["Euis", "", None]),
+    }
+)
+head_births = st.sampled_from([None, date(1950, 1, 1), date(1980, 7, 15), date(2010, 1, 1)])
+
+
+@given(member_values, head_births)
+def test_remembered_member_rules_answer_as_the_rules_do(values, head_born):
+    rules, m = a.MemberRules(), member(**values)
+    first = rules(m, TODAY, head_born)
+    assert first == a.member_anomalies(m, TODAY, head_born)
+    assert rules(m, TODAY, head_born) is first
+    other = member(2, **values)  # another object with equal values: its own answer
+    assert rules(other, TODAY, head_born) == a.member_anomalies(other, TODAY, head_born)
+
+
+@given(member_values, head_births)
+def test_the_head_birth_date_changes_only_relationship_anomalies(values, head_born):
+    m = member(**values)
+    without = [x for x in a.member_anomalies(m, TODAY) if x.kind != a.IMPLAUSIBLE_RELATIONSHIP]
+    with_head = a.member_anomalies(m, TODAY, head_born)
+    assert [x for x in with_head if x.kind != a.IMPLAUSIBLE_RELATIONSHIP] == without
+
+
+def test_detect_with_remembered_rules_finds_what_it_finds_without():
+    h = household(
+        member(1), member(2, hubungan=3, tanggal_lahir="1970-01-01", nik="3204120101700002")
+    )
+    rules = a.MemberRules()
+    assert a.detect(h, None, TODAY, rules) == a.detect(h, None, TODAY)
+    assert a.detect(h, None, TODAY, rules) == a.detect(h, None, TODAY)  # answered from memory
