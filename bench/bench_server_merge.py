@@ -11,8 +11,8 @@ before and after the merge: each inserted row is INSERTed with all its columns, 
 row UPDATEd (only its changed columns, by primary key), each removed row DELETEd, with the
 driver's executemany, one statement per table and set of columns. Before writing it makes the
 merge's reads with plain SELECTs of the same keys (in IN-lists of 500): the households, their
-members, verifications, open flags, open anomalies, NIK index rows and open citizen requests,
-and the change-set id.
+members, verifications, open flags, open anomalies, NIK index rows, open citizen requests and
+moves, and the change-set id.
 It also makes the merge's other reads: the NIKs of those households held more than once (the
 duplicate-NIK query of the anomaly worklist, per IN-list) and, once, the user's scopes and
 assignments, the round's windows and the sequence counter. It parses no body, validates
@@ -57,6 +57,7 @@ READS = (
     ("anomalies", "*", " AND cleared_at IS NULL"),
     ("member_niks", "*", ""),
     ("citizen_requests", "*", " AND closed_at IS NULL"),
+    ("household_moves", "*", " AND state != 'superseded'"),
 )
 """(table, columns, extra condition) of the floor's reads, each by household_id IN (...)."""
 SHARED_NIKS = (
