@@ -322,12 +322,14 @@ def record_findings(conn: Connection, pushed: list[PushedFinding], user_id: int)
 
 
 def close(conn: Connection, household_id: str, at: str) -> None:
-    """The household's approval closes its open requests: their tasks leave the pull."""
+    """The household's approval closes its open requests that have a finding: their tasks
+    leave the pull. One without a finding stays open: the field has not verified it yet."""
     conn.execute(
         update(citizen_requests)
         .where(
             citizen_requests.c.household_id == household_id,
             citizen_requests.c.closed_at.is_(None),
+            citizen_requests.c.finding_result.is_not(None),
         )
         .values(closed_at=at)
     )

@@ -373,3 +373,24 @@ def test_a_submission_report_counts_requests_from_its_frozen_rows():
         "usul_warga": {"layak": 1, "tidak_layak": 0, "not_visited": 0},
         "usulan_kemensos": {"layak": 0, "tidak_layak": 0, "not_visited": 1},
     }
+
+
+def test_an_approval_before_the_visit_leaves_the_request_open_and_its_task_in_the_pull(
+    server, tmp_path
+):
+    _sanggahan(server, tmp_path)
+    enum1, reviewer = server.client("enum1"), server.client("reviewer1")
+    r = reviewer.post(reviewer.url(f"/review/households/{HID}"), json={"decision": "approve"})
+    assert r.status_code == 200, r.text
+    assert server.scalar("SELECT closed_at FROM citizen_requests") is None
+    h = enum1.household(server.assignment_ids["enum1"], HID)
+    assert [t["id"] for t in _tasks(h, "sanggahan")] == ["SGH-2026-5"]
+    # The visit reopens the approved household; the next approval closes the request.
+    r = _visit(enum1, HID, h["version"], temuan_hasil="layak", temuan_alasan="masih miskin")
+    assert r.status_code == 200, r.text
+    assert server.scalar("SELECT state FROM households WHERE household_id = :h", h=HID) == (
+        "needs_review"
+    )
+    r = reviewer.post(reviewer.url(f"/review/households/{HID}"), json={"decision": "approve"})
+    assert r.status_code == 200, r.text
+    assert server.scalar("SELECT closed_at FROM citizen_requests") is not None
