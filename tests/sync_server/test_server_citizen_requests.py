@@ -6,6 +6,7 @@ import csv
 import io
 import subprocess
 import sys
+import time
 
 from server_harness import HID, HID2, HID_B, edit, verification
 
@@ -18,6 +19,26 @@ def _cli(server, path):
          "--db", server.db_url, "--data-dir", str(server.data_dir)],
         capture_output=True, text=True, timeout=120,
     )  # fmt: skip
+
+
+def _pull(client, aid, since=0, until=lambda got: True, timeout=15.0):
+    """Every household pulled since, once until(got) holds: on PostgreSQL a pull stops below
+    transactions still running, other tests' too, so a change may show a moment later."""
+    deadline = time.monotonic() + timeout
+    while True:
+        got, at, more = {}, since, True
+        while more:
+            page = client.pull(aid, at)
+            got.update({h["household_id"]: h for h in page["households"]})
+            at, more = page["next_since"], page["more"]
+        if until(got) or time.monotonic() > deadline:
+            return got
+        time.sleep(0.2)
+
+
+def _household(client, aid, hid):
+    """One pulled household (waiting for it as _pull does)."""
+    return _pull(client, aid, 0, lambda got: hid in got)[hid]
 
 
 def test_a_sanggahan_reaches_the_desa_enumerator_and_the_reviewer(server, tmp_path):
@@ -37,8 +58,7 @@ def test_a_sanggahan_reaches_the_desa_enumerator_and_the_reviewer(server, tmp_pa
     assert "requests: 2 new, 0 already imported, 2 rows refused" in r.stdout
     assert "line 4, column tanggal:" in r.stderr
     assert "line 5, column sasaran: the store holds no household 3204122002999999" in r.stderr
-    page = enum1.pull(server.assignment_ids["enum1"], since)["households"]
-    (h,) = [x for x in page if x["household_id"] == HID]
+    h = _pull(enum1, server.assignment_ids["enum1"], since, lambda got: HID in got)[HID]
     assert {"kind": "sanggahan", "id": "SGH-2026-1", "note": "punya mobil"} in h["tasks"]
     other = enum3.household(server.assignment_ids["enum3"], HID_B)
     assert all(t["kind"] != "sanggahan" for t in other["tasks"])
@@ -94,8 +114,13 @@ def test_an_usul_warga_makes_a_proposed_household_in_the_desa_enumerators_pull(s
     assert "line 5: NIK 3204124508900003 was proposed above in this file" in r.stdout
     assert f"line 7: sasaran {HID} is household {HID} of the store" in r.stdout
 
-    page = {h["household_id"]: h for h in enum1.pull(server.assignment_ids["enum1"], since)[
-        "households"]}  # fmt: skip
+    asked = {"usul_warga", "usulan_kemensos"}
+    page = _pull(
+        enum1,
+        server.assignment_ids["enum1"],
+        since,
+        lambda got: sum(bool({t["kind"] for t in h["tasks"]} & asked) for h in got.values()) >= 4,
+    )
     (sari,) = [
         h for h in page.values() if _tasks(h, "usul_warga") and h["household_id"] not in (HID, HID2)
     ]
@@ -142,7 +167,7 @@ def test_an_approved_usul_warga_gets_a_permanent_id_and_its_request_follows(serv
         "SELECT household_id FROM citizen_requests WHERE reference = 'USL-2026-7'"
     )
     enum1 = server.client("enum1")
-    h = enum1.household(server.assignment_ids["enum1"], uuid_id)
+    h = _household(enum1, server.assignment_ids["enum1"], uuid_id)
     assert server.scalar("SELECT state FROM households WHERE household_id = :h", h=uuid_id) == (
         "open"
     )
@@ -166,7 +191,7 @@ def test_an_approved_usul_warga_gets_a_permanent_id_and_its_request_follows(serv
     assert (
         server.scalar("SELECT household_id FROM member_niks WHERE nik = '3204124508900003'") == new
     )
-    pulled = enum1.pull_all(server.assignment_ids["enum1"])
+    pulled = _pull(enum1, server.assignment_ids["enum1"], 0, lambda got: new in got)
     assert pulled[uuid_id]["deleted"] and pulled[new]["replaces"] == uuid_id
     assert pulled[new]["values"]["no_kk"] == "3204120101150099"
     # A later request for the same NIK goes to the approved household, not a new one.
@@ -198,7 +223,7 @@ def _visit(client, hid, version, **answers):
 def test_a_pushed_finding_is_recorded_on_the_request_and_shown_beside_it(server, tmp_path):
     _sanggahan(server, tmp_path)
     enum1, reviewer = server.client("enum1"), server.client("reviewer1")
-    h = enum1.household(server.assignment_ids["enum1"], HID)
+    h = _household(enum1, server.assignment_ids["enum1"], HID)
     r = _visit(enum1, HID, h["version"], temuan_hasil="tidak_layak", temuan_alasan="punya mobil")
     assert r.status_code == 200, r.text
     (row,) = server.sql(
@@ -242,10 +267,7 @@ def test_a_pushed_finding_is_recorded_on_the_request_and_shown_beside_it(server,
     since = enum1.pull(server.assignment_ids["enum1"])["next_since"]
     r = reviewer.post(reviewer.url(f"/review/households/{HID}"), json={"decision": "approve"})
     assert r.status_code == 200, r.text
-    (after,) = [
-        x for x in enum1.pull(server.assignment_ids["enum1"], since)["households"]
-        if x["household_id"] == HID
-    ]  # fmt: skip
+    after = _pull(enum1, server.assignment_ids["enum1"], since, lambda got: HID in got)[HID]
     assert all(t["kind"] != "sanggahan" for t in after["tasks"])
     approved = reviewer.get(reviewer.url("/requests"), params={"status": "approved"}).json()
     assert [x["reference"] for x in approved["requests"]] == ["SGH-2026-5"]
@@ -256,7 +278,7 @@ def test_a_pushed_finding_is_recorded_on_the_request_and_shown_beside_it(server,
 def test_an_unknown_finding_is_kept_with_a_validation_warning_not_refused(server, tmp_path):
     _sanggahan(server, tmp_path)
     enum1 = server.client("enum1")
-    h = enum1.household(server.assignment_ids["enum1"], HID)
+    h = _household(enum1, server.assignment_ids["enum1"], HID)
     r = _visit(enum1, HID, h["version"], temuan_hasil="ya", temuan_alasan="x")
     assert r.status_code == 200, r.text
     assert server.scalar("SELECT finding_result FROM citizen_requests") is None
@@ -269,7 +291,7 @@ def test_an_unknown_finding_is_kept_with_a_validation_warning_not_refused(server
 def test_a_finding_without_a_request_is_not_recorded_anywhere(server, tmp_path):
     _sanggahan(server, tmp_path)
     enum1 = server.client("enum1")
-    h = enum1.household(server.assignment_ids["enum1"], HID2)
+    h = _household(enum1, server.assignment_ids["enum1"], HID2)
     assert _visit(enum1, HID2, h["version"], temuan_hasil="layak").status_code == 200
     assert server.scalar("SELECT finding_result FROM citizen_requests") is None
 
@@ -307,7 +329,7 @@ def test_findings_count_in_the_export_and_the_bnba_and_follow_an_approval(server
         return {d["kode_wilayah"]: d["requests_pending"] for d in r.json()["desa"]}
 
     assert pending() == {"32.04.12.2002": 3, "32.04.12.2003": 0}
-    pulled = enum1.pull_all(server.assignment_ids["enum1"])
+    pulled = _pull(enum1, server.assignment_ids["enum1"], 0, lambda got: {sari, HID} <= set(got))
     r = _visit(enum1, sari, pulled[sari]["version"], temuan_hasil="layak", temuan_alasan="miskin")
     assert r.status_code == 200, r.text
     r = _visit(
@@ -383,7 +405,7 @@ def test_an_approval_before_the_visit_leaves_the_request_open_and_its_task_in_th
     r = reviewer.post(reviewer.url(f"/review/households/{HID}"), json={"decision": "approve"})
     assert r.status_code == 200, r.text
     assert server.scalar("SELECT closed_at FROM citizen_requests") is None
-    h = enum1.household(server.assignment_ids["enum1"], HID)
+    h = _household(enum1, server.assignment_ids["enum1"], HID)
     assert [t["id"] for t in _tasks(h, "sanggahan")] == ["SGH-2026-5"]
     # The visit reopens the approved household; the next approval closes the request.
     r = _visit(enum1, HID, h["version"], temuan_hasil="layak", temuan_alasan="masih miskin")
