@@ -13,17 +13,15 @@ as soon as a few houses are visited.
 from __future__ import annotations
 
 import json
-import math
 import statistics
 from dataclasses import dataclass
 
 from sqlite_utils import Database
 
-from dtks import indonesia
+from dtks import indonesia, integrity
 
 FAR_FROM_DESA_M = 5_000
 MIN_POINTS = 3
-EARTH_RADIUS_M = 6_371_000
 
 
 @dataclass(frozen=True)
@@ -35,11 +33,9 @@ class GpsWarning:
 
 
 def distance_m(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in metres (haversine)."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * EARTH_RADIUS_M * math.asin(math.sqrt(a))
+    """Great-circle distance in metres: dtks.integrity.distance_m, the one statement of it
+    (the visit-integrity checks and the reviewer's distances use the same)."""
+    return integrity.distance_m(integrity.Point(lat1, lon1), integrity.Point(lat2, lon2))
 
 
 def desa_points(db: Database, household_id: str) -> list[tuple[float, float]]:

@@ -508,7 +508,9 @@ EARTH_RADIUS_M = 6_371_008.8
 
 
 def distance_m(a: Point, b: Point) -> float:
-    """Great-circle distance in metres (haversine).
+    """Great-circle distance in metres (haversine on a sphere of the mean Earth radius): the
+    one statement of it, for the integrity checks, the client's GPS plausibility and the
+    reviewer's distances (dtks.forms.expr.geo keeps JavaRosa's radius for form expressions).
 
     >>> round(distance_m(Point(-6.98765, 107.62912), Point(-6.98765, 107.63912)))
     1104

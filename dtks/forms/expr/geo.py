@@ -10,6 +10,9 @@ import math
 from dtks.forms.errors import ExprEvalError
 
 EARTH_RADIUS_M = 6_378_100.0
+# Not dtks.integrity.distance_m (the mean radius, 6,371,008.8 m, used for every other distance
+# of the project): a form's distance() and area() must give the numbers ODK Collect shows for
+# the same form, so they keep JavaRosa's sphere on purpose.
 
 
 def points(values) -> list[tuple[float, float]]:
