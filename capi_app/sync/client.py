@@ -26,6 +26,7 @@ from capi_app.sync.errors import (
     Rejected,
     ServerUnreachable,
     SessionExpired,
+    StateRefused,
     SyncError,
 )
 from dtks.bundles.keys import PublicKeys
@@ -476,7 +477,11 @@ def error_for(status: int, detail: str, body: dict, login: bool = False) -> Sync
     if status == 403:
         return Forbidden(detail)
     if status == 409:
-        return ChangesetReused(detail)
+        # Only the server's changeset_mismatch is a reused id; an older server sent no code.
+        code = body.get("code")
+        if code in (None, ErrorCode.CHANGESET_MISMATCH):
+            return ChangesetReused(detail, body.get("household_id"), body.get("field"))
+        return StateRefused(detail, body.get("household_id"), body.get("field"))
     if 400 <= status < 500:
         return Rejected(detail, body.get("household_id"), body.get("field"))
     return SyncError(f"the server failed ({status}): {detail}")

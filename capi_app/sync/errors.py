@@ -49,8 +49,20 @@ class Rejected(SyncError):
         self.field = field
 
 
-class ChangesetReused(SyncError):
-    """The server holds another change-set under the same id (HTTP 409)."""
+class StateRefused(SyncError):
+    """HTTP 409: the request does not fit the server's current state, and nothing was written
+    (a household approved under its permanent id meanwhile, a deadline passed, open conflicts
+    before an approval); ``code`` says which, ``household_id`` and ``field`` where."""
+
+    def __init__(self, message: str, household_id: str | None = None, field: str | None = None):
+        super().__init__(message)
+        self.household_id = household_id
+        self.field = field
+
+
+class ChangesetReused(StateRefused):
+    """The server holds another change-set under the same id (HTTP 409 changeset_mismatch):
+    the one 409 that resending cannot fix (an admin must look)."""
 
 
 class Cancelled(SyncError):

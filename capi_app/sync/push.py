@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from capi_app.store import Store
 from capi_app.store.sync_log import HouseholdOutcome
-from capi_app.sync.errors import ChangesetReused, Forbidden, Rejected, SyncError
+from capi_app.sync.errors import ChangesetReused, Forbidden, Rejected, StateRefused, SyncError
 from capi_app.sync.summary import Progress, SyncNote, SyncSummary
 from capi_app.sync.transport import Transport
 from dtks.model import Assignment, ChangeSetReply, InvalidPayload, Mode
@@ -114,6 +114,21 @@ def send_outbox(
             summary.reused_changesets += 1
             summary.note(
                 SyncNote("reused", code=e.code, detail=str(e), changeset_id=item.changeset_id)
+            )
+        except StateRefused as e:
+            # Another 409 (the household was approved under its permanent id meanwhile):
+            # nothing was written; kept pending as it is, the next sync's pull first brings
+            # what changed (and renames a replaced household's edits), then sends it again.
+            summary.held_changesets += 1
+            summary.note(
+                SyncNote(
+                    "held",
+                    e.household_id,
+                    code=e.code,
+                    field=e.field,
+                    detail=str(e),
+                    changeset_id=item.changeset_id,
+                )
             )
         except Forbidden as e:
             summary.note(SyncNote("forbidden", code=e.code, detail=str(e)))

@@ -14,7 +14,15 @@ Progress = Callable[[str, int, int | None], None]
 """progress(phase, done, total): total is None while it is unknown (pull pages)."""
 
 
-NOTE_KINDS = ("conflict", "rejected", "refused", "reused", "forbidden", "photo_unreadable")
+NOTE_KINDS = (
+    "conflict",
+    "rejected",
+    "refused",
+    "reused",
+    "held",
+    "forbidden",
+    "photo_unreadable",
+)
 
 
 @dataclass(frozen=True)
@@ -25,7 +33,8 @@ class SyncNote:
     kind: conflict (``fields`` wait for a reviewer), rejected (the server refused one
     household), refused (the whole change-set was refused: ``code``, ``field`` and
     ``household_id`` say why and where), reused (409: another change-set under the same id),
-    forbidden (the user may not push), photo_unreadable (a photo file on this laptop cannot be
+    held (another 409: the household's state on the server changed, e.g. approved under its
+    permanent id; kept and sent again at the next sync), forbidden (the user may not push), photo_unreadable (a photo file on this laptop cannot be
     read). ``detail`` is the server's own (English) words.
 
     >>> SyncNote("conflict", "3204122002000001", fields=("alamat",)).text()
@@ -53,6 +62,11 @@ class SyncNote:
             return f"change-set {self.changeset_id} refused: {self.detail}"
         if self.kind == "reused":
             return f"409 change-set {self.changeset_id}: {self.detail}"
+        if self.kind == "held":
+            return (
+                f"change-set {self.changeset_id} kept for the next sync "
+                f"(the server's state changed): {self.detail}"
+            )
         if self.kind == "forbidden":
             return f"cannot push: {self.detail}"
         if self.kind == "photo_unreadable":
@@ -83,6 +97,7 @@ class SyncSummary:
     outcomes: dict[str, int] = field(default_factory=lambda: dict.fromkeys(OUTCOMES, 0))
     failed_changesets: int = 0  # refused whole (4xx): their households wait for a fix
     reused_changesets: int = 0  # 409: the server holds other content under the same id
+    held_changesets: int = 0  # another 409 (state changed): kept, sent again next sync
     pending_changesets: int = 0  # still in the outbox when the sync ended
     messages: list[str] = field(default_factory=list)  # English lines, one per note
     notes: list[SyncNote] = field(default_factory=list)
@@ -100,6 +115,7 @@ class SyncSummary:
             self.completed
             and not self.failed_changesets
             and not self.reused_changesets
+            and not self.held_changesets
             and not self.outcomes.get("rejected")
         )
 

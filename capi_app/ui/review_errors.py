@@ -4,11 +4,11 @@ from PySide6.QtCore import QCoreApplication
 
 from capi_app.sync.errors import (
     Cancelled,
-    ChangesetReused,
     Forbidden,
     Rejected,
     ServerUnreachable,
     SessionExpired,
+    StateRefused,
     SyncError,
 )
 from capi_app.ui.sync_texts import field_words, refusal_text, unreachable_reason
@@ -42,15 +42,15 @@ def plain_error(error: Exception) -> str:
         return QCoreApplication.translate(
             "ReviewError", "You may not do this (your role or wilayah does not allow it)."
         )
-    if isinstance(error, ChangesetReused) and "open conflict" in detail:
+    if isinstance(error, StateRefused) and "open conflict" in detail:
         return QCoreApplication.translate(
             "ReviewError",
             "This household still has open conflicts. Choose a value for each conflict and press "
             "Resolve, then approve.",
         )
-    if isinstance(error, ChangesetReused) and error.code in _SAID_BY_CODE:
+    if isinstance(error, StateRefused) and error.code in _SAID_BY_CODE:
         return refusal_text(error.code)
-    if isinstance(error, ChangesetReused):
+    if isinstance(error, StateRefused):
         return QCoreApplication.translate(
             "ReviewError", "The household changed in the meantime. Press F5 to see it as it is now."
         )
@@ -88,7 +88,7 @@ def submission_error(error: Exception) -> str:
         return QCoreApplication.translate(
             "ReviewError", "Upload the signed pengesahan scan of this submission first: {0}"
         ).format(error)
-    if isinstance(error, ChangesetReused) and code != ErrorCode.DEADLINE_PASSED:
+    if isinstance(error, StateRefused) and code != ErrorCode.DEADLINE_PASSED:
         return QCoreApplication.translate(
             "ReviewError", "The submission cannot take this step now: {0}"
         ).format(error)

@@ -194,6 +194,13 @@ def note_text(note: SyncNote, form_of: Callable[[str], object] | None = None, la
         )
     if note.kind == "reused":
         return refusal_text(ErrorCode.CHANGESET_MISMATCH)
+    if note.kind == "held":
+        return QCoreApplication.translate(
+            "SyncText",
+            "Household {0} changed on the server in the meantime (approved under its "
+            "permanent number, for example). Your work stays on this laptop and is sent again "
+            "at the next sync.",
+        ).format(note.household_id or "?")
     if note.kind == "rejected" and note.code is None:
         code = ErrorCode.VALIDATION  # a household refused within an applied change-set
         return refusal_text(code, None, note.household_id, note.detail, form, lang)

@@ -3687,6 +3687,10 @@ Each approval is recorded under your name. Households with flags stay in the que
         <translation>You may not send households (your role or wilayah does not allow it).</translation>
     </message>
     <message>
+        <source>Household {0} changed on the server in the meantime (approved under its permanent number, for example). Your work stays on this laptop and is sent again at the next sync.</source>
+        <translation>Household {0} changed on the server in the meantime (approved under its permanent number, for example). Your work stays on this laptop and is sent again at the next sync.</translation>
+    </message>
+    <message>
         <source>The server cannot be reached. Check the connection and try again.</source>
         <translation>The server cannot be reached. Check the connection and try again.</translation>
     </message>

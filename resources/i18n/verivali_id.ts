@@ -3690,6 +3690,10 @@ Setiap persetujuan dicatat atas nama Anda. Rumah tangga bertanda tetap di antrea
         <translation>Anda tidak boleh mengirim rumah tangga (peran atau wilayah Anda tidak mengizinkannya).</translation>
     </message>
     <message>
+        <source>Household {0} changed on the server in the meantime (approved under its permanent number, for example). Your work stays on this laptop and is sent again at the next sync.</source>
+        <translation>Rumah tangga {0} berubah di server sementara itu (misalnya disetujui dengan nomor tetapnya). Pekerjaan Anda tetap di laptop ini dan dikirim lagi pada sinkronisasi berikutnya.</translation>
+    </message>
+    <message>
         <source>The server cannot be reached. Check the connection and try again.</source>
         <translation>Server tidak dapat dihubungi. Periksa sambungan, lalu coba lagi.</translation>
     </message>

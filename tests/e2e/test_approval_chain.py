@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QAbstractItemView, QLineEdit
 from server_process import ROUND
 
 from capi_app.profile import Profile
-from capi_app.sync.errors import ChangesetReused
+from capi_app.sync.errors import StateRefused
 from capi_app.sync.session import run_sync
 from capi_app.ui.app import main_window_for
 from capi_app.ui.review_window import ReviewWindow
@@ -133,7 +133,7 @@ def test_kabkota_provinsi_kemensos_and_the_next_prelist(qtbot, chain, small_serv
     draft = rev.api.create_submission(ROUND)
     assert (draft["state"], draft["count"]) == (review.DRAFT, 4)
     sid = draft["submission_id"]
-    with pytest.raises(ChangesetReused) as refused:
+    with pytest.raises(StateRefused) as refused:
         rev.api.decide_submission(sid, review.SUBMIT)
     assert refused.value.code == ErrorCode.PENGESAHAN_MISSING
     assert "pengesahan" in str(refused.value) and ROUND in str(refused.value)

@@ -12,7 +12,7 @@ from e2e_helpers import WIB, answers, login
 from server_process import ROUND, SyncServer
 
 from capi_app.profile import Profile
-from capi_app.sync.errors import ChangesetReused
+from capi_app.sync.errors import StateRefused
 from capi_app.sync.session import run_sync
 from dtks import review
 from dtks.error_codes import ErrorCode
@@ -80,7 +80,7 @@ def test_a_window_closes_mid_test_late_data_is_kept_and_a_late_submission_refuse
     assert values["alamat"] == f"Jl. Tenggat {second[-3:]}"
     assert verification(server, second) == ("2026-12", 1, ROUND)
 
-    with pytest.raises(ChangesetReused) as refused:
+    with pytest.raises(StateRefused) as refused:
         rev.api.decide_submission(sid, review.SUBMIT, pengesahan_sha256=doc["sha256"])
     assert refused.value.code == ErrorCode.DEADLINE_PASSED
     text = str(refused.value)

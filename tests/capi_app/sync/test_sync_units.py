@@ -10,9 +10,10 @@ from store_samples import ASSIGNMENT
 from capi_app import cli
 from capi_app.sync import credentials
 from capi_app.sync.credentials import Credentials
-from capi_app.sync.errors import ChangesetReused, Forbidden, Rejected, SyncError
+from capi_app.sync.errors import ChangesetReused, Forbidden, Rejected, StateRefused, SyncError
 from capi_app.sync.push import build_outbox, mode_for, send_outbox
 from capi_app.sync.summary import SyncSummary
+from dtks.error_codes import ErrorCode
 
 
 def _creds(expires: str = "2027-01-24T21:46:53Z") -> Credentials:
@@ -87,6 +88,19 @@ def test_refused_changeset_goes_back_to_unsent_with_the_message(pulled):
     assert pulled.pending_changesets() == []
     assert "too long" in pulled.household(ids[0]).message
     assert pulled.household(ids[0]).pending["alamat"].value == "Jl. Baru 01"
+
+
+def test_a_409_for_the_households_state_keeps_it_pending_for_the_next_sync(pulled):
+    ids = _finalized(pulled)
+    summary = SyncSummary()
+    refused = StateRefused(f"household {ids[0]} was approved as X: pull first", ids[0])
+    refused.code = ErrorCode.CONFLICT_STATE
+    send_outbox(pulled, FakeApi(refused), summary)
+    assert summary.held_changesets == 1 and summary.reused_changesets == 0 and not summary.ok
+    assert len(pulled.pending_changesets()) == 1  # nothing failed, nothing lost
+    (note,) = summary.notes
+    assert (note.kind, note.household_id, note.code) == ("held", ids[0], ErrorCode.CONFLICT_STATE)
+    assert summary.messages[0].startswith("change-set") and "next sync" in summary.messages[0]
 
 
 def test_409_keeps_the_changeset_pending_and_reports_it(pulled):

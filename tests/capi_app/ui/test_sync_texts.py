@@ -142,3 +142,23 @@ def test_an_unreachable_server_is_said_in_indonesian_with_its_address(qtbot, fie
     shown = login.error.text()
     assert f"Tidak ada sambungan ke {url}" in shown, shown
     assert not re.search(r"\b(cannot|reach|refused|connection)\b", shown, re.I), shown
+
+
+def test_a_changeset_kept_for_the_households_new_state_is_said_in_indonesian(qapp):
+    from capi_app.sync.client import error_for
+    from capi_app.sync.errors import ChangesetReused, StateRefused
+    from capi_app.sync.summary import SyncNote
+    from capi_app.ui.sync_texts import note_text
+
+    # The server's 409 kinds: only changeset_mismatch (or none, an older server) is a reuse.
+    replaced = error_for(409, "household X was approved as Y", {"code": "conflict_state", "household_id": "X"})  # fmt: skip
+    assert isinstance(replaced, StateRefused) and not isinstance(replaced, ChangesetReused)
+    assert replaced.household_id == "X"
+    assert isinstance(
+        error_for(409, "other content", {"code": "changeset_mismatch"}), ChangesetReused
+    )
+    assert isinstance(error_for(409, "other content", {}), ChangesetReused)
+    i18n.set_language("id")
+    text = note_text(SyncNote("held", "3204122002000001", code="conflict_state", detail="..."))
+    assert text.startswith("Rumah tangga 3204122002000001 berubah di server"), text
+    assert "dikirim lagi pada sinkronisasi berikutnya" in text
