@@ -9,7 +9,9 @@ The floor runs on a second database set up identically (same pre-list, user, ass
 writes exactly the rows the merge wrote, found by comparing every table of the first database
 before and after the merge: each inserted row is INSERTed with all its columns, each changed
 row UPDATEd (only its changed columns, by primary key), each removed row DELETEd, with the
-driver's executemany, one statement per table and set of columns. Before writing it makes the
+driver's executemany, one statement per table and set of columns (inserts by COPY on
+PostgreSQL, as the merge writes them: executemany there would make the floor slower than the
+merge's own writes). Before writing it makes the
 merge's reads with plain SELECTs of the same keys (in IN-lists of 500): the households, their
 members, verifications, open flags, open anomalies, NIK index rows, open citizen requests and
 moves, and the change-set id.
@@ -223,15 +225,17 @@ def timed_floor(
                 cur.fetchall()
             cur.execute(SHARED_NIKS.format(marks=marks), part)
             cur.fetchall()
+        copy = engine.dialect.name == "postgresql"
         for table, kind, rows in writes:
-            _write(cur, mark, table, kind, rows)
+            _write(cur, mark, table, kind, rows, copy)
         raw.commit()
         return time.perf_counter() - t0, time.process_time() - c0
     finally:
         raw.close()
 
 
-def _write(cur, mark: str, table: str, kind: str, rows: list) -> None:
+def _write(cur, mark: str, table: str, kind: str, rows: list, copy: bool = False) -> None:
+    """Write one table's rows of one kind; copy: inserts by COPY (PostgreSQL, as the merge)."""
     groups: dict[tuple, list] = {}
     for r in rows:
         if kind == "update":
@@ -242,6 +246,12 @@ def _write(cur, mark: str, table: str, kind: str, rows: list) -> None:
         else:
             groups.setdefault((tuple(r),), []).append(list(r.values()))
     for names, params in groups.items():
+        if kind == "insert" and copy:
+            cols = ", ".join(f'"{c}"' for c in names[0])
+            with cur.copy(f'COPY "{table}" ({cols}) FROM STDIN') as out:
+                for p in params:
+                    out.write_row(p)
+            continue
         if kind == "insert":
             cols = ", ".join(f'"{c}"' for c in names[0])
             sql = f'INSERT INTO "{table}" ({cols}) VALUES ({", ".join([mark] * len(names[0]))})'
