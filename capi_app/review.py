@@ -92,6 +92,18 @@ class Queue:
     total: int
     awaiting_approval: int | None = None
     """Open households with a verification, waiting for approval (None: an older server)."""
+    count_cap: int | None = None
+    """The server counts up to this many; a larger number means "more than count_cap"."""
+
+    def count_text(self, n: int) -> str:
+        """A count as the window shows it: '1000+' above the server's cap.
+
+        >>> Queue([], {}, 0, count_cap=1000).count_text(1001), Queue([], {}, 0).count_text(7)
+        ('1000+', '7')
+        """
+        if self.count_cap is not None and n > self.count_cap:
+            return f"{self.count_cap}+"
+        return str(n)
 
     @classmethod
     def from_json(cls, data: dict) -> Queue:
@@ -101,11 +113,13 @@ class Queue:
         if counts is None:
             counts = {f: sum(f in i.flags for i in items) for f in FLAGS}
         awaiting = data.get("awaiting_approval")
+        cap = data.get("count_cap")
         return cls(
             items,
             {str(k): int(v) for k, v in counts.items()},
             int(data.get("total") or len(items)),
             None if awaiting is None else int(awaiting),
+            None if cap is None else int(cap),
         )
 
 

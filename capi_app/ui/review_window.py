@@ -64,6 +64,7 @@ def fetch_queue(api, scope, round, view, cancel) -> Queue:
         flagged.counts,
         flagged.total + waiting.total,
         flagged.awaiting_approval,
+        flagged.count_cap,
     )
 
 
@@ -80,7 +81,9 @@ def _pages(api, scope, round, query: dict, cancel, most: int) -> Queue:
         if len(page.items) < PAGE or offset >= most or cancel.is_set():
             break
     total = max(first.total, len(items))
-    return Queue(items[: max(most, 0)], first.counts, total, first.awaiting_approval)
+    return Queue(
+        items[: max(most, 0)], first.counts, total, first.awaiting_approval, first.count_cap
+    )
 
 
 class ReviewWindow(QMainWindow):
@@ -289,18 +292,20 @@ class ReviewWindow(QMainWindow):
         self._counts = counts if counts is not None else getattr(self, "_counts", {})
         if total is not None:
             self._total = total
+        queue = getattr(self, "_queue", None)
+        shown = queue.count_text if queue is not None else str  # "1000+" above the server's cap
         for button in self.flag_buttons.buttons():
             flag = button.property("flag")
             if flag == AWAITING_APPROVAL:
                 awaiting = getattr(self, "_awaiting", None)
                 text = review_state_label(review.OPEN, verified=True)
-                button.setText(text + (f"  ({awaiting})" if awaiting is not None else ""))
+                button.setText(text + (f"  ({shown(awaiting)})" if awaiting is not None else ""))
             elif flag:
-                button.setText(f"{flag_label(flag)}  ({self._counts.get(flag, 0)})")
+                button.setText(f"{flag_label(flag)}  ({shown(self._counts.get(flag, 0))})")
             else:
                 text = self.tr("Needing review")
                 all_count = getattr(self, "_all_count", None)
-                button.setText(text + (f"  ({all_count})" if all_count is not None else ""))
+                button.setText(text + (f"  ({shown(all_count)})" if all_count is not None else ""))
 
     def _apply_search(self) -> None:
         self.model.set_search(self.search.text())
@@ -354,6 +359,7 @@ class ReviewWindow(QMainWindow):
         if not self.flag:
             self._all_count = queue.total
         self._awaiting = queue.awaiting_approval
+        self._queue = queue
         self._fill_counts(queue.counts, queue.total)
         self._add_rounds(i.round for i in queue.items)
         self._show_count()

@@ -53,6 +53,9 @@ class QueueOut(BaseModel):
     total: int
     awaiting_approval: int = 0
     """Open households with a verification (in the round): waiting for approval, no flag."""
+    count_cap: int = 0
+    """total, awaiting_approval and a province's or the nation's flag counts are exact up to
+    count_cap; a larger number (count_cap + 1) means "more than count_cap"."""
 
 
 class FindingOut(BaseModel):

@@ -192,6 +192,14 @@ flags = Table(
     Column("cleared_by", ForeignKey("users.id")),
     Column("cleared_at", TIME),
 )
+Index(
+    "ix_flags_open_kind",
+    flags.c.kind,
+    flags.c.household_id,
+    sqlite_where=flags.c.cleared_at.is_(None),
+    postgresql_where=flags.c.cleared_at.is_(None),
+)
+"""The open flags of a kind (0017): the review queue of a province counts them, capped."""
 
 verifications = Table(
     "verifications",
@@ -485,11 +493,18 @@ household_reach = Table(
     metadata,
     Column("household_id", ID, primary_key=True),
     Column("kode", String(10), primary_key=True),
+    Column("common", Integer, nullable=False, server_default="0"),
     Index("ix_household_reach_kode", "kode", "household_id"),
+    Index("ix_household_reach_common_kode", "common", "kode", "household_id"),
 )
 """Where a household listed in the wrong wilayah also reaches (0014): the regions its ids
 point to (the household id's desa, the No KK's kecamatan), from its open wrong_wilayah
-anomaly. Pulls and pushes of a scope covering kode see the household as their own."""
+anomaly. Pulls and pushes of a scope covering kode see the household as their own.
+common (0017): how many leading digits kode shares with the kode wilayah the household is
+listed in; a scope of n digits covering kode reaches the household only when common < n (else
+the household is listed inside it already), so a pull of a wide scope reads only the
+households that come from outside (ix_household_reach_common_kode) instead of every reach
+row under it. 0 (the default) is always safe: the row is read and the household checked."""
 
 member_niks = Table(
     "member_niks",

@@ -1,12 +1,12 @@
 """Who may read or decide on which household: role plus wilayah scope."""
 
-from sqlalchemy import Connection, false, or_, select
+from sqlalchemy import Connection, and_, false, or_, select
 
 from dtks import moves
 from sync_server.db.tables import household_moves, household_reach, households
 from sync_server.errors import Forbidden, NotFound, ScopeViolation
 from sync_server.roles import FIELD_ROLES, can
-from sync_server.scopes import covers, under_scope
+from sync_server.scopes import covers, scope_range
 from sync_server.services.users import User
 
 
@@ -50,9 +50,23 @@ def reviewable_household(conn: Connection, user: User, household_id: str, incomi
 
 def reached_in(scopes):
     """A SQL subquery: the ids of households listed elsewhere whose ids point into one of the
-    scopes (household_reach: an open wrong_wilayah anomaly)."""
+    scopes (household_reach: an open wrong_wilayah anomaly).
+
+    Only the reach rows of households listed outside the scope are read (``common`` below the
+    scope's length, ix_household_reach_common_kode, on a kode range): a household listed
+    inside it is the scope's own already, and a wide scope does not read every reach row
+    under it."""
     return select(household_reach.c.household_id).where(
-        or_(false(), *(under_scope(household_reach.c.kode, s) for s in scopes))
+        or_(false(), *(_reaches_into(s) for s in scopes))
+    )
+
+
+def _reaches_into(scope: str):
+    low, high = scope_range(scope)
+    return and_(
+        household_reach.c.common.in_(range(len(scope))),
+        household_reach.c.kode >= low,
+        household_reach.c.kode < high,
     )
 
 

@@ -235,10 +235,37 @@ def _store(conn: Connection, found: dict[str, list[rule.Anomaly]]) -> set[str]:
     return changed
 
 
-def reach_of(items: Iterable[rule.Anomaly]) -> set[str]:
-    """The regions a household's open anomalies say it also belongs to: where its ids point
-    when it is listed in the wrong wilayah."""
-    return {c[:10] for a in items if a.kind == rule.WRONG_WILAYAH for c in a.related}
+def reach_of(items: Iterable[rule.Anomaly]) -> dict[str, int]:
+    """The regions a household's open anomalies say it also belongs to (where its ids point
+    when it is listed in the wrong wilayah), each with the number of leading digits it shares
+    with the kode wilayah the household is listed in (household_reach.common).
+
+    >>> a = rule.Anomaly(rule.WRONG_WILAYAH, "kode_wilayah", "m", value="3204052002",
+    ...                  related=("3204061001", "320105"))
+    >>> reach_of([a])
+    {'3204061001': 5, '320105': 3}
+    """
+    out = {}
+    for a in items:
+        if a.kind == rule.WRONG_WILAYAH:
+            listed = str(a.value or "")
+            for c in a.related:
+                out[c[:10]] = shared_digits(c[:10], listed)
+    return out
+
+
+def shared_digits(a: str, b: str) -> int:
+    """How many leading characters two kode wilayah share.
+
+    >>> shared_digits("3204052002", "320405"), shared_digits("32", "33")
+    (6, 1)
+    """
+    n = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        n += 1
+    return n
 
 
 def _reach(conn: Connection, lists: dict[str, list[rule.Anomaly]]) -> list[tuple[str, str]]:
@@ -246,19 +273,37 @@ def _reach(conn: Connection, lists: dict[str, list[rule.Anomaly]]) -> list[tuple
     (household, region) pairs dropped (a pull of that region gets a tombstone)."""
     if not lists:
         return []
-    have = defaultdict(set)
+    have: dict[str, dict[str, int]] = defaultdict(dict)
     for part in chunks(sorted(lists)):
         q = select(household_reach).where(household_reach.c.household_id.in_(part))
         for r in conn.execute(q):
-            have[r.household_id].add(r.kode)
+            have[r.household_id][r.kode] = r.common
     wants = {hid: reach_of(items) for hid, items in lists.items()}
-    add, drop = [], []
+    add, drop, moved = [], [], []
     for hid in lists:
-        want = wants[hid]
-        add += [{"household_id": hid, "kode": k} for k in sorted(want - have[hid])]
-        drop += [(hid, k) for k in sorted(have[hid] - want)]
+        want, had = wants[hid], have[hid]
+        add += [
+            {"household_id": hid, "kode": k, "common": want[k]}
+            for k in sorted(want.keys() - had.keys())
+        ]
+        drop += [(hid, k) for k in sorted(had.keys() - want.keys())]
+        moved += [
+            {"r_hid": hid, "r_kode": k, "common": want[k]}
+            for k in sorted(want.keys() & had.keys())
+            if want[k] != had[k]
+        ]
     if add:
         conn.execute(insert(household_reach), add)
+    if moved:  # listed elsewhere now: the same regions, another shared prefix
+        conn.execute(
+            update(household_reach)
+            .where(
+                household_reach.c.household_id == bindparam("r_hid"),
+                household_reach.c.kode == bindparam("r_kode"),
+            )
+            .values(common=bindparam("common")),
+            moved,
+        )
     for hid, kode in drop:
         conn.execute(
             delete(household_reach).where(

@@ -21,6 +21,7 @@ from sync_server.db.engine import low_watermark
 from sync_server.db.tables import household_reach, households, members, tombstones
 from sync_server.scopes import scope_range, under_scope
 from sync_server.services import citizen_requests, move_history, tasks
+from sync_server.services.access import reached_in
 from sync_server.services.anomalies import open_anomalies
 from sync_server.services.household_store import chunks, review_info
 
@@ -82,10 +83,13 @@ def page_query(scope: str, since: int, limit: int, below: int | None = None):
 
 def reached_query(scope: str, since: int, limit: int, below: int | None = None):
     """The households listed elsewhere whose ids point into the scope (household_reach: an
-    open wrong_wilayah anomaly), after since, in seq order, at most limit."""
-    reached = select(household_reach.c.household_id).where(
-        under_scope(household_reach.c.kode, scope)
-    )
+    open wrong_wilayah anomaly), after since, in seq order, at most limit.
+
+    Only the reach rows whose household is listed outside the scope are read (``common`` below
+    the scope's length, ix_household_reach_common_kode): the cost follows the households that
+    come from outside, not every wrong-wilayah household under a wide scope. The household's
+    own kode wilayah is still checked."""
+    reached = reached_in([scope])
     q = select(households).where(
         households.c.household_id.in_(reached),
         households.c.seq > since,

@@ -49,7 +49,7 @@ def queue(
     ``state=open`` that is the list of households waiting for approval.
     """
     scopes = reviewer_scopes(user, scope)
-    here = and_(rounds.under(scopes), households.c.deleted.is_(False))
+    here = scope_condition(scopes)
     # A household listed elsewhere whose ids point here (flag=anomaly only): this reviewer
     # can find it and read it; counts and approvals stay with the region it is listed in.
     reached = and_(households.c.household_id.in_(reached_in(scopes)), households.c.deleted.is_(False))  # fmt: skip
@@ -64,16 +64,38 @@ def queue(
         q = q.where(households.c.state == (state or review.NEEDS_REVIEW))
     if verified:
         q = q.where(_verified(round_))
-    total = conn.execute(select(func.count()).select_from(q.subquery())).scalar_one()
+    total = _capped_count(conn, q.with_only_columns(households.c.household_id))
     rows = conn.execute(
         q.order_by(households.c.updated_at, households.c.household_id).limit(limit).offset(offset)
     ).all()
+    wide = any(len(s) < WIDE_BELOW for s in scopes)
+    counts = _wide_flag_counts(conn, here) if wide else _flag_counts(conn, here)
     return {
         "households": _items(conn, rows, round_, scopes),
-        "counts": _flag_counts(conn, here) | _reached_anomalies(conn, here, reached),
+        "counts": counts | _reached_anomalies(conn, here, reached, wide),
         "total": total,
         "awaiting_approval": _awaiting_approval(conn, here, round_),
+        "count_cap": COUNT_CAP,
     }
+
+
+COUNT_CAP = 1000
+"""The queue's ``total``, ``awaiting_approval`` and the flag counts of a wide scope are exact
+up to COUNT_CAP; a larger number is given as COUNT_CAP + 1 (the window shows "1000+"), so a
+page of a province costs the same with 10 thousand households or 10 million."""
+WIDE_BELOW = 4
+"""A scope shorter than a kabupaten/kota code (a province, the nation) counts its flags from
+the open flags of each kind, capped; a kabupaten or narrower counts them exactly from its
+own households (a cost that follows the scope, not the table)."""
+
+
+def _capped_count(conn: Connection, q) -> int:
+    """How many rows q gives, counting at most COUNT_CAP + 1 of them."""
+    return conn.execute(_capped(q)).scalar_one()
+
+
+def _capped(q):
+    return select(func.count()).select_from(q.limit(COUNT_CAP + 1).subquery())
 
 
 def _verified(round_):
@@ -84,13 +106,12 @@ def _verified(round_):
 
 
 def _awaiting_approval(conn: Connection, where, round_) -> int:
-    """Open households with a verification: no flag holds them, and an approval waits."""
-    q = (
-        select(func.count())
-        .select_from(households)
-        .where(where, households.c.state == review.OPEN, _verified(round_))
+    """Open households with a verification: no flag holds them, and an approval waits
+    (capped at COUNT_CAP + 1)."""
+    q = select(households.c.household_id).where(
+        where, households.c.state == review.OPEN, _verified(round_)
     )
-    return conn.execute(q).scalar_one()
+    return _capped_count(conn, q)
 
 
 def _flagged(kind: str):
@@ -98,26 +119,68 @@ def _flagged(kind: str):
 
 
 def _flag_counts(conn: Connection, where) -> dict[str, int]:
-    q = (
+    """The exact flag counts of a kabupaten or narrower scope."""
+    return {kind: n for kind, n in conn.execute(exact_counts_query(where)).all()}
+
+
+def exact_counts_query(where):
+    """(kind, households) of the open flags of the households under where.
+
+    Written as IN (the scope's households), so that SQLite reads the scope's households and
+    their flags (ix_flags_household_id), not every open flag in the index of kinds."""
+    scoped = select(households.c.household_id).where(where)
+    return (
         select(flags.c.kind, func.count(func.distinct(flags.c.household_id)))
-        .join(households, households.c.household_id == flags.c.household_id)
-        .where(where, flags.c.cleared_at.is_(None))
+        .where(flags.c.household_id.in_(scoped), flags.c.cleared_at.is_(None))
         .group_by(flags.c.kind)
     )
-    return {kind: n for kind, n in conn.execute(q).all()}
 
 
-def _reached_anomalies(conn: Connection, here, reached) -> dict[str, int]:
-    """The anomaly count of the filter button, the households reached from here included
-    (what flag=anomaly lists); {} when none is open."""
+def _wide_flag_counts(conn: Connection, where) -> dict[str, int]:
+    """The flag counts of a wide scope: per kind, walking its open flags
+    (ix_flags_open_kind) until COUNT_CAP + 1 households of the scope are found."""
+    counts = {
+        kind: conn.execute(flag_count_query(where, kind)).scalar_one() for kind in review.FLAG_KINDS
+    }
+    return {kind: n for kind, n in counts.items() if n}
+
+
+def scope_condition(scopes):
+    """A SQL condition: a live household under one of the scopes."""
+    return and_(rounds.under(scopes), households.c.deleted.is_(False))
+
+
+def flag_count_query(where, kind: str):
+    """How many households under where have an open flag of the kind, counting at most
+    COUNT_CAP + 1: a select of one number."""
     q = (
-        select(func.count(func.distinct(flags.c.household_id)))
+        select(flags.c.household_id)
+        .distinct()
         .join(households, households.c.household_id == flags.c.household_id)
-        .where(
-            or_(here, reached), flags.c.kind == review.FLAG_ANOMALY, flags.c.cleared_at.is_(None)
-        )
+        .where(where, flags.c.kind == kind, flags.c.cleared_at.is_(None))
     )
-    n = conn.execute(q).scalar_one()
+    return _capped(q)
+
+
+def _reached_anomalies(conn: Connection, here, reached, wide: bool) -> dict[str, int]:
+    """The anomaly count of the filter button, the households reached from here included
+    (what flag=anomaly lists); {} when none is open. Exact for a kabupaten or narrower (read
+    from the scope's and the reached households), capped for a wide scope."""
+    open_anomaly = and_(flags.c.kind == review.FLAG_ANOMALY, flags.c.cleared_at.is_(None))
+    if wide:
+        q = (
+            select(flags.c.household_id)
+            .distinct()
+            .join(households, households.c.household_id == flags.c.household_id)
+            .where(or_(here, reached), open_anomaly)
+        )
+        n = _capped_count(conn, q)
+    else:
+        scoped = select(households.c.household_id).where(or_(here, reached))
+        q = select(func.count(func.distinct(flags.c.household_id))).where(
+            flags.c.household_id.in_(scoped), open_anomaly
+        )
+        n = conn.execute(q).scalar_one()
     return {review.FLAG_ANOMALY: n} if n else {}
 
 

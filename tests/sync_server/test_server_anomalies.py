@@ -257,3 +257,35 @@ def test_the_reviewer_of_the_region_its_ids_name_finds_a_wrongly_listed_househol
     assert HID not in {h["household_id"] for h in again["households"]}
     assert reviewer2.get(reviewer2.url(f"/review/households/{HID}")).status_code == 403
     assert reviewer2.get(reviewer2.url(f"/photos/{sha}")).status_code == 404
+
+
+def test_a_wide_scope_reads_the_reach_of_households_listed_outside_it_and_follows_a_move(server):
+    from server_prelist import DESA, OTHER_DESA
+
+    from sync_server.services.pull import pull_page, reached_query
+
+    def reached(scope):
+        with server.engine.connect() as conn:
+            return [r.household_id for r in conn.execute(reached_query(scope, 0, 100))]
+
+    def pulled(scope):
+        with server.engine.connect() as conn:
+            page = pull_page(conn, scope, 0, 1000)
+        return {h["household_id"]: h["deleted"] for h in page["households"]}
+
+    def reach_rows():
+        q = "SELECT kode, common FROM household_reach WHERE household_id = :h AND kode = :k"
+        return server.sql(q, h=HID, k=DESA)
+
+    # Listed in the next desa of the same kecamatan: its id's desa reads it through the reach
+    # table, the kecamatan does not need to (it is listed inside it).
+    _list_elsewhere(server, HID, OTHER_DESA)
+    assert reach_rows() == [(DESA, 9)]
+    assert reached(DESA) == [HID] and reached(DESA[:6]) == [] and reached(DESA[:4]) == []
+    assert pulled(DESA[:6])[HID] is False and pulled(DESA)[HID] is False
+    # Listed in another kabupaten now: the shared prefix follows, so the kabupaten and the
+    # kecamatan of its id still get it (through the reach table) and never miss it.
+    _list_elsewhere(server, HID, "3273011001")
+    assert reach_rows() == [(DESA, 2)]
+    assert reached(DESA[:4]) == [HID] and reached(DESA[:6]) == [HID] and reached("32") == []
+    assert pulled(DESA[:4])[HID] is False and pulled(DESA[:6])[HID] is False
