@@ -102,7 +102,13 @@ def test_queue_filters_by_round_and_counts_open_flags(server):
     assert (item["household_id"], item["state"], item["result"]) == (HID, "open", "2")
     assert page["total"] == 1
     other = _queue(reviewer, scope="32.04", round="2027-01")
-    assert other == {"households": [], "counts": {}, "total": 0, "awaiting_approval": 0}
+    assert other == {
+        "households": [],
+        "counts": {},
+        "total": 0,
+        "awaiting_approval": 0,
+        "count_cap": 1000,
+    }
     limited = _queue(reviewer, scope="32.04", flag="needs_review", limit=1, offset=1)
     assert limited["households"] == [] and limited["total"] == 1
 
