@@ -4,7 +4,7 @@ with counts per open flag for the filter buttons.
     page = queue(conn, user, scope="32.04", round_="2026-11", flag="conflict")
 """
 
-from sqlalchemy import Connection, and_, func, or_, select
+from sqlalchemy import Connection, and_, func, or_, select, union
 
 from dtks import review, wilayah
 from sync_server.db import jsontext
@@ -176,7 +176,12 @@ def _reached_anomalies(conn: Connection, here, reached, wide: bool) -> dict[str,
         )
         n = _capped_count(conn, q)
     else:
-        scoped = select(households.c.household_id).where(or_(here, reached))
+        # Two index reads joined by UNION: PostgreSQL reads an OR of them by a scan of every
+        # household (200 ms at 1M households for one desa).
+        scoped = union(
+            select(households.c.household_id).where(here),
+            select(households.c.household_id).where(reached),
+        )
         q = select(func.count(func.distinct(flags.c.household_id))).where(
             flags.c.household_id.in_(scoped), open_anomaly
         )
