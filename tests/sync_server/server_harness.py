@@ -188,6 +188,22 @@ class Client(requests.Session):
         """The pulled form of one household."""
         return self.pull_all(assignment_id)[hid]
 
+    def pull_until(self, assignment_id: int, since=0, until=lambda got: True, timeout=15.0):
+        """Every household pulled since, once until(got) holds (or after timeout): on the
+        shared PostgreSQL a pull stops below transactions still running, other engineers'
+        tests in other schemas of the same database too, so a change may show a moment
+        later."""
+        deadline = time.monotonic() + timeout
+        while True:
+            got, at, more = {}, since, True
+            while more:
+                page = self.pull(assignment_id, at)
+                got.update({h["household_id"]: h for h in page["households"]})
+                at, more = page["next_since"], page["more"]
+            if until(got) or time.monotonic() > deadline:
+                return got
+            time.sleep(0.2)
+
     def push(
         self, households: list[dict], changeset_id: str | None = None, **extra
     ) -> requests.Response:

@@ -216,6 +216,10 @@ def test_the_receiving_reviewer_reads_the_household_and_its_photo_while_the_move
     assert reviewer1.get(reviewer1.url(f"/review/households/{HID}")).json()["moves"] == []
 
 
+def _last_state(household) -> str | None:
+    return household["moves"][-1]["state"] if household and household["moves"] else None
+
+
 def _enumerator_of(server, username, kode):
     """A new enumerator assigned to one desa; return their client and assignment id."""
     from server_harness import FORM_ID, FORM_VERSION, PASSWORD, ROUND
@@ -249,7 +253,7 @@ def test_a_confirmed_move_across_kabupaten_settles_the_wrong_wilayah_in_the_next
     assert r.status_code == 200, r.text
     assert HID[:10] == DESA != ELSEWHERE
     assert "wrong_wilayah" not in _open_kinds(server, HID)
-    (got,) = [h for h in garut.pull(aid, since)["households"] if h["household_id"] == HID]
+    got = garut.pull_until(aid, since, lambda got: HID in got)[HID]
     assert got["values"]["kode_wilayah"] == ELSEWHERE
     assert "wrong_wilayah" not in {a["kind"] for a in got["anomalies"]}
     assert [(m["from_kode"], m["to_kode"], m["state"], m["decided_by"]) for m in got["moves"]] == [
@@ -270,7 +274,7 @@ def test_a_move_elsewhere_after_a_confirmed_one_is_wrong_wilayah_again(server):
     assert _push_move(enum1).ok
     (move,) = reviewer2.get(reviewer2.url("/review/moves")).json()["moves"]
     assert reviewer2.post(reviewer2.url(f"/review/moves/{move['move_id']}"), json={"decision": "confirm"}).ok  # fmt: skip
-    version = garut.household(aid, HID)["version"]
+    version = garut.pull_until(aid, 0, lambda got: HID in got)[HID]["version"]
     r = garut.push([edit(HID, version, kode_wilayah=(ELSEWHERE, "3205011002"))])
     assert r.json()["households"][0]["outcome"] == "applied", r.text  # inside scope and kabupaten
     assert "wrong_wilayah" in _open_kinds(server, HID)
@@ -280,8 +284,9 @@ def test_a_refused_move_reaches_the_enumerator_at_the_next_pull(server):
     enum1, reviewer2 = server.client("enum1"), server.client("reviewer2")
     aid = server.assignment_ids["enum1"]
     assert _push_move(enum1).ok
+    mine = enum1.pull_until(aid, 0, lambda got: bool(got.get(HID, {}).get("moves")))
+    (pending,) = mine[HID]["moves"]
     since = enum1.pull(aid, 0, limit=500)["next_since"]
-    (pending,) = enum1.household(aid, HID)["moves"]
     assert (pending["state"], pending["to_kode"]) == (moves.PENDING, ELSEWHERE)
     (move,) = reviewer2.get(reviewer2.url("/review/moves")).json()["moves"]
     r = reviewer2.post(
@@ -289,7 +294,8 @@ def test_a_refused_move_reaches_the_enumerator_at_the_next_pull(server):
         json={"decision": "refuse", "note": "bukan warga kami"},
     )
     assert r.status_code == 200, r.text
-    (got,) = [h for h in enum1.pull(aid, since)["households"] if h["household_id"] == HID]
+    told = enum1.pull_until(aid, since, lambda got: _last_state(got.get(HID)) == moves.REFUSED)
+    got = told[HID]
     assert not got["deleted"] and got["values"]["kode_wilayah"] == DESA
     assert [(m["to_kode"], m["state"], m["note"], m["decided_by"]) for m in got["moves"]] == [
         (ELSEWHERE, moves.REFUSED, "bukan warga kami", "reviewer2")
