@@ -63,6 +63,13 @@ def cmd_init(args) -> int:
     return 0
 
 
+def _count(text: str) -> int:
+    """A whole number of 0 or more (argparse type)."""
+    if not text.isdigit():
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of 0 or more")
+    return int(text)
+
+
 def cmd_import(args) -> int:
     """Import a pre-list directory."""
     from dtks.review import FLAG_VALIDATION_WARNING
@@ -85,7 +92,7 @@ def cmd_import(args) -> int:
             text = f"{step}: {done}/{total}"
         print(f"\r{text}", end="", file=sys.stderr, flush=True)
 
-    result = import_prelist(engine, directory, report, progress)
+    result = import_prelist(engine, directory, report, progress, args.workers)
     print(file=sys.stderr)
     if result.resumed:
         print(f"resumed the interrupted import run {result.run_id}")
@@ -447,6 +454,14 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument(
         "--report", metavar="FILE", help="bad-rows CSV (default DIRECTORY/import-report.csv)"
     )
+    s.add_argument(
+        "--workers",
+        type=_count,
+        metavar="N",
+        help="worker processes checking lines and running the anomaly rules beside the "
+        "importing one (0: one process; default: 1 when the machine has a free second core "
+        "and the files hold 1 MB or more)",
+    )
     s.set_defaults(func=cmd_import)
 
     s = sub.add_parser(
@@ -533,7 +548,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     s.add_argument(
         "--workers",
-        type=int,
+        type=_count,
         default=1,
         help="server processes (several need PostgreSQL to run writes side by side; default 1)",
     )

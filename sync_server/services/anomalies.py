@@ -16,13 +16,14 @@ is listed settles its wilayah (dtks.moves.settled), on the server as on the devi
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import replace
+from typing import NamedTuple
 
-from sqlalchemy import Connection, delete, func, insert, select, update
+from sqlalchemy import Connection, delete, func, insert, select, text, update
 from sqlalchemy.sql import bindparam
 
 from dtks import anomalies as rule
 from dtks import cycle
-from dtks.model import Household
+from dtks.model import Household, Member
 from dtks.review import FLAG_ANOMALY
 from sync_server import clock
 from sync_server.db import jsontext
@@ -42,12 +43,34 @@ from sync_server.services.household_store import chunks, household_from_rows, lo
 MAX_FLAG_DETAIL = 2000
 
 
+class Alone(NamedTuple):
+    """What the rules find in one household by itself (every kind but the duplicate NIK) and
+    its active members' NIK values, which the store is asked about (the index, duplicates)."""
+
+    anomalies: list[rule.Anomaly]
+    niks: tuple[tuple[str, object], ...]
+    """(member_id, the member's nik value) of each active member."""
+
+
+def alone(household: Household, today, rules=None) -> Alone:
+    """The household's Alone on the day today (a deleted household has nothing); the
+    household carries its moves (a confirmed move settles its wilayah)."""
+    if household.deleted:
+        return Alone([], ())
+    active = tuple(
+        (m.member_id, m.values.get("nik")) for m in household.members if m.status == "active"
+    )
+    return Alone(rule.detect(household, None, today, rules), active)
+
+
 def refresh(
     conn: Connection,
     household_ids: Iterable[str],
     known: Mapping[str, Household] | None = None,
     new_members: frozenset[str] = frozenset(),
     rules=None,
+    found_alone: Mapping[str, Alone] | None = None,
+    new_households: frozenset[str] = frozenset(),
 ) -> set[str]:
     """Re-detect the households (and their NIK partners); return the ids whose list changed.
 
@@ -55,26 +78,60 @@ def refresh(
     passes those it just wrote), so they are not read back; the others are read.
     new_members: ids of members this transaction created, which have no NIK index row anywhere
     (the import's new members), so none is looked for under another household.
-    rules: a dtks.anomalies.MemberRules the caller already checked some members with."""
+    rules: a dtks.anomalies.MemberRules the caller already checked some members with.
+    found_alone: ``alone`` of some of these households as the store holds them now, their
+    moves included, worked out already (by the import's worker process): neither read nor
+    detected again.
+    new_households: ids of households this transaction created (households are never
+    deleted, so nothing is stored of them yet: no NIK index row, no anomaly is read)."""
     ids = sorted(set(household_ids))
     if not ids:
         return set()
-    before = _niks_of(conn, ids)
-    held = {h: (known[h], known[h].values["kode_wilayah"]) for h in ids if known and h in known}
-    held.update(_load(conn, [h for h in ids if h not in held]))
-    _, dropped = _index_niks(conn, ids, held, before, new_members)
-    niks = dropped | _shared(conn, ids)
+    before = _niks_of(conn, [h for h in ids if h not in new_households])
+    days = Today(clock.current())
+    held: dict[str, Alone] = {}
+    here: dict[str, tuple[Household, str]] = {}
+    for h in ids:
+        if found_alone and h in found_alone:
+            held[h] = found_alone[h]
+        elif known and h in known:
+            here[h] = (known[h], known[h].values["kode_wilayah"])
+    here.update(_load(conn, [h for h in ids if h not in held and h not in here]))
+    held.update(_alone_here(conn, here, days, rules))
+    dropped, indexed = _index_niks(conn, held, before, new_members)
+    niks = dropped | _shared(conn, ids, indexed)
     holders = _holders(conn, niks)
     partners = {h for hs in holders.values() for _, h in hs} - set(ids)
-    held.update(_load(conn, sorted(partners)))
+    held.update(_alone_here(conn, _load(conn, sorted(partners)), days, rules))
     by_nik = {nik: [m for m, _ in hs] for nik, hs in holders.items()}
-    for hid, moved in move_history.of_households(conn, held).items():
-        held[hid] = (replace(held[hid][0], moves=moved), held[hid][1])
-    days = _Today(clock.current())
-    found = {hid: _detect(h, days.of(kode), by_nik, rules) for hid, (h, kode) in held.items()}
+    found = {hid: a.anomalies + _duplicates(a.niks, by_nik) for hid, a in held.items()}
     for hid in set(ids) - set(held):
         found[hid] = []  # gone from the store: nothing stays open
-    return _store(conn, found)
+    return _store(conn, found, new_households)
+
+
+def _alone_here(conn: Connection, here: dict, days: "Today", rules=None) -> dict[str, Alone]:
+    """alone of households (and their kode wilayah) read or in hand, with their moves."""
+    moved = move_history.of_households(conn, here) if here else {}
+    out = {}
+    for hid, (h, kode) in here.items():
+        if hid in moved:
+            h = replace(h, moves=moved[hid])
+        out[hid] = alone(h, days.of(kode), rules)
+    return out
+
+
+def _duplicates(niks, by_nik: Mapping[str, list[str]]) -> list[rule.Anomaly]:
+    """The duplicate NIK anomalies of the members niks names (rule.duplicate_niks, asked only
+    about the members whose NIK the store holds more than once)."""
+    if not by_nik:
+        return []
+    members = [
+        Member(mid, values={"nik": nik})
+        for mid, nik in niks
+        if ("" if nik is None else str(nik).strip()) in by_nik
+    ]
+    return rule.duplicate_niks(members, by_nik) if members else []
 
 
 def _load(conn: Connection, ids: list[str]) -> dict[str, tuple[Household, str]]:
@@ -88,7 +145,7 @@ def _load(conn: Connection, ids: list[str]) -> dict[str, tuple[Household, str]]:
     }
 
 
-class _Today:
+class Today:
     """The date of one moment in each region's time zone (worked out once per zone)."""
 
     def __init__(self, moment):
@@ -103,12 +160,6 @@ class _Today:
         return day
 
 
-def _detect(household: Household, today, by_nik, rules=None) -> list[rule.Anomaly]:
-    if household.deleted:
-        return []
-    return rule.detect(household, by_nik, today, rules)
-
-
 def _niks_of(conn: Connection, ids: list[str]) -> dict[str, tuple[str, str]]:
     """{member_id: (nik, household_id)} of the indexed members of these households."""
     out = {}
@@ -120,41 +171,55 @@ def _niks_of(conn: Connection, ids: list[str]) -> dict[str, tuple[str, str]]:
 
 def _index_niks(
     conn: Connection,
-    ids,
-    held: dict[str, tuple[Household, str]],
+    held: Mapping[str, Alone],
     before: dict,
     new_members: frozenset[str] = frozenset(),
-) -> tuple[list[dict], set[str]]:
+) -> tuple[set[str], set[str]]:
     """Bring the NIK index rows of these households to their active members (before: the
-    rows they have now, from _niks_of); return the rows they hold afterwards and the NIKs
-    of the rows dropped or changed (a partner holding one may have lost its duplicate).
-    Only rows that differ are deleted and written (an unchanged re-import writes none)."""
-    fresh = []
-    for hid, (household, _) in held.items():
-        if household.deleted:
-            continue
-        for m in household.members:
-            nik = str(m.values.get("nik") or "").strip()[:64]
-            if m.status == "active" and nik:
-                fresh.append({"member_id": m.member_id, "nik": nik, "household_id": hid})
-    wanted = {f["member_id"]: (f["nik"], f["household_id"]) for f in fresh}
+    rows they have now, from _niks_of); return the NIKs of the rows dropped or changed (a
+    partner holding one may have lost its duplicate), and the NIKs these households' rows
+    hold now. Only rows that differ are deleted and written (an unchanged re-import writes
+    none)."""
+    wanted = {}
+    for hid, found in held.items():
+        for mid, value in found.niks:
+            nik = str(value or "").strip()[:64]
+            if nik:
+                wanted[mid] = (nik, hid)
     stale = [mid for mid, row in before.items() if wanted.get(mid) != row]
     for part in chunks(stale):
         conn.execute(delete(member_niks).where(member_niks.c.member_id.in_(part)))
-    write = [f for f in fresh if before.get(f["member_id"]) != wanted[f["member_id"]]]
+    write = [
+        {"member_id": mid, "nik": nik, "household_id": hid}
+        for mid, (nik, hid) in wanted.items()
+        if before.get(mid) != (nik, hid)
+    ]
     # A member moved between households in one transaction: its old row, under a household
     # not among these, goes first.
     moved = [f["member_id"] for f in write if f["member_id"] not in before]
     for part in chunks([mid for mid in moved if mid not in new_members]):
         conn.execute(delete(member_niks).where(member_niks.c.member_id.in_(part)))
     insert_rows(conn, member_niks, write)
-    return fresh, {before[mid][0] for mid in stale}
+    return {before[mid][0] for mid in stale}, {nik for nik, _ in wanted.values()}
 
 
-def _shared(conn: Connection, ids: list[str]) -> set[str]:
-    """The NIKs of these households' index rows that more than one member holds in the store
-    (the others have no partner); by household, so a batch of 500 households is one query."""
+SHARED_BATCH = 5000
+"""NIKs per query of _shared on PostgreSQL (one array parameter)."""
+
+
+def _shared(conn: Connection, ids: list[str], niks: set[str]) -> set[str]:
+    """The NIKs of these households' index rows (niks: all of them) that more than one member
+    holds in the store (the others have no partner). PostgreSQL looks the NIKs up in the NIK
+    index (an array of them per query: by household, it hashed the whole index for each 500
+    households); SQLite by household, 500 households a query."""
     out = set()
+    if conn.dialect.name == "postgresql":
+        q = text(
+            "SELECT nik FROM member_niks WHERE nik = ANY(:niks) GROUP BY nik HAVING count(*) > 1"
+        )
+        for part in chunks(sorted(niks), SHARED_BATCH):
+            out.update(conn.execute(q, {"niks": part}).scalars())
+        return out
     for part in chunks(ids):
         theirs = select(member_niks.c.nik).where(member_niks.c.household_id.in_(part))
         q = (
@@ -202,11 +267,12 @@ def _anomaly(r) -> rule.Anomaly:
     )
 
 
-def _store(conn: Connection, found: dict[str, list[rule.Anomaly]]) -> set[str]:
-    """Open new anomalies, clear vanished ones, update changed messages; return changed ids."""
+def _store(conn: Connection, found: dict[str, list[rule.Anomaly]], new=frozenset()) -> set[str]:
+    """Open new anomalies, clear vanished ones, update changed messages; return changed ids
+    (new: households created in this transaction, which have none stored)."""
     now = clock.now()
     stored = defaultdict(dict)
-    for part in chunks(sorted(found)):
+    for part in chunks(sorted(h for h in found if h not in new)):
         q = select(anomalies).where(
             anomalies.c.household_id.in_(part), anomalies.c.cleared_at.is_(None)
         )

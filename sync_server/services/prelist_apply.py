@@ -9,7 +9,10 @@ is neither in the file nor in the database are rejected.
 """
 
 from collections import defaultdict
+from dataclasses import replace
+from datetime import date
 from itertools import groupby
+from typing import NamedTuple
 
 from sqlalchemy import Connection, Engine, and_, delete, select, update
 from sqlalchemy.sql import bindparam
@@ -29,16 +32,17 @@ from sync_server.db.tables import (
     members,
     tombstones,
 )
-from sync_server.services import anomalies
-from sync_server.services.household_store import chunks, member_from_row
+from sync_server.services import anomalies, move_history
+from sync_server.services.household_store import chunks
 from sync_server.services.prelist_stage import HOUSEHOLDS_FILE, MEMBERS_FILE, claim, problem
+from sync_server.services.prelist_workers import IN_PROCESS
 
 APPLY_BATCH = 25_000
 """Staged rows (households and members) per apply transaction, about 5,000 households."""
 IMPORT_DEVICE = "prelist-import"
 
 
-def apply_run(engine: Engine, run: dict, counts: dict, progress=None) -> None:
+def apply_run(engine: Engine, run: dict, counts: dict, progress=None, runner=IN_PROCESS) -> None:
     """Apply every staged row of the run after its applied_through."""
     while True:
         with write_transaction(engine) as conn:
@@ -46,12 +50,24 @@ def apply_run(engine: Engine, run: dict, counts: dict, progress=None) -> None:
             if not rows:
                 return
             through = rows[-1].household_id
+            groups = [(hid, list(g)) for hid, g in groupby(rows, key=lambda r: r.household_id)]
+            old_h, old_m = _existing(conn, [hid for hid, _ in groups])
+            # The worker works out each household as the batch leaves it and what the rules
+            # find in it while this process compares and writes.
+            moved = move_history.of_households(conn, old_h)  # a new household has none
+            job = runner.submit(found_alone, clock.current(), *_plain(rows, old_h, old_m), moved)
             writes = _Batch(run["id"], clock.now(), Sequence(conn), counts)
-            for hid, group in groupby(rows, key=lambda r: r.household_id):
-                writes.household(hid, list(group))
-            writes.finish(conn)
+            for hid, group in groups:
+                writes.household(hid, group)
+            writes.finish(conn, old_h, old_m)
             created = frozenset(m["member_id"] for m in writes.new_m)
-            anomalies.refresh(conn, writes.applied(), writes.stored, created)  # dtks.anomalies
+            anomalies.refresh(
+                conn,
+                writes.applied(),
+                new_members=created,
+                found_alone=job.result(),
+                new_households=frozenset(h["household_id"] for h in writes.new_h),
+            )
             conn.execute(
                 delete(import_rows).where(
                     import_rows.c.run_id == run["id"],
@@ -65,23 +81,34 @@ def apply_run(engine: Engine, run: dict, counts: dict, progress=None) -> None:
             progress("importing households", counts["households_done"], counts["households_read"])
 
 
+STAGED = ("household_id", "kind", "line", "row_id", "kode_wilayah", "values", "warnings")
+"""The columns of import_rows the apply step reads, in this order."""
+OLD_MEMBER = (
+    "member_id",
+    "household_id",
+    "values",
+    "status",
+    "version",
+    "removal_reason",
+    "removal_date",
+)
+"""The columns of members the apply step compares with (and the anomaly rules read)."""
+
+
 def _next_batch(conn: Connection, run: dict) -> list:
-    """Staged rows of the next batch of whole households, ordered by household, kind, line."""
+    """Staged rows of the next batch of whole households, ordered by household, kind, line:
+    at most APPLY_BATCH rows (all of one household that alone has more)."""
     after = and_(
         import_rows.c.run_id == run["id"], import_rows.c.household_id > run["applied_through"]
     )
-    bound = conn.execute(
-        select(import_rows.c.household_id)
-        .where(after)
-        .order_by(import_rows.c.household_id)
-        .offset(APPLY_BATCH)
-        .limit(1)
-    ).scalar()
-    q = select(import_rows).where(after)
-    if bound is not None:
-        q = q.where(import_rows.c.household_id <= bound)
     order = (import_rows.c.household_id, import_rows.c.kind, import_rows.c.line)
-    return conn.execute(q.order_by(*order)).all()
+    q = select(*(import_rows.c[c] for c in STAGED)).order_by(*order)
+    rows = conn.execute(q.where(after).limit(APPLY_BATCH + 1)).all()
+    if len(rows) <= APPLY_BATCH:
+        return rows  # the rest of the run
+    cut = rows[-1].household_id  # may have more rows: it goes to the next batch
+    rows = [r for r in rows if r.household_id != cut]
+    return rows or conn.execute(q.where(after, import_rows.c.household_id == cut)).all()
 
 
 class _Batch:
@@ -94,8 +121,6 @@ class _Batch:
         self.audits, self.moves, self.problems = [], [], []
         self.warned: dict[str, list[str]] = {}
         self.orphans: set[str] = set()
-        self.stored: dict[str, Household] = {}
-        """Each applied household as the batch leaves it in the store (for the anomalies)."""
 
     def household(self, hid: str, group: list) -> None:
         """Queue one household's staged rows (read against the database in finish)."""
@@ -105,9 +130,9 @@ class _Batch:
         """The households of the batch that are in the store now (in the file or not)."""
         return [hid for hid, group in self.staged.items() if hid not in self.orphans]
 
-    def finish(self, conn: Connection) -> None:
-        """Compare every queued household with the database and write the batch."""
-        old_h, old_m = _existing(conn, list(self.staged))
+    def finish(self, conn: Connection, old_h: dict, old_m: dict) -> None:
+        """Compare every queued household with the database (old_h, old_m: _existing) and
+        write the batch."""
         for hid, group in self.staged.items():
             self._one(hid, group, old_h.get(hid), old_m.get(hid, {}))
         self._write(conn)
@@ -131,16 +156,11 @@ class _Batch:
             self.counts["households_done"] += 1
         if self._household(hid, head, prev, changed):  # an unchanged row's defect was seen
             self._warnings(hid, [*heads[:1], *kept])
-        self.stored[hid] = _stored(hid, head, prev, prev_members, kept)
 
     def _unique_members(self, rows: list) -> list:
-        seen, kept = set(), []
-        for r in rows:  # in line order (_next_batch)
-            if r.row_id in seen:
-                self._reject(MEMBERS_FILE, r, "member_id: appears twice")
-                continue
-            seen.add(r.row_id)
-            kept.append(r)
+        kept, twice = _unique(rows)
+        for r in twice:
+            self._reject(MEMBERS_FILE, r, "member_id: appears twice")
         return kept
 
     def _members(self, hid: str, rows: list, prev, prev_members: dict) -> bool:
@@ -272,12 +292,98 @@ def _existing(conn: Connection, hids: list[str]) -> tuple[dict, dict]:
             ).where(households.c.household_id.in_(part))
         ):
             old_h[r.household_id] = r
-        for m in conn.execute(select(members).where(members.c.household_id.in_(part))):
+    # members only of households that exist (members rows need theirs: a foreign key)
+    for part in chunks([h for h in hids if h in old_h]):
+        q = select(*(members.c[c] for c in OLD_MEMBER)).where(members.c.household_id.in_(part))
+        for m in conn.execute(q):
             old_m[m.household_id][m.member_id] = m
     return old_h, old_m
 
 
-def _stored(hid: str, head, prev, prev_members: dict, kept: list) -> Household:
+def _unique(rows: list) -> tuple[list, list]:
+    """The member rows of a household, each member id once (its first line: rows are in
+    line order, _next_batch), and the later lines of an id."""
+    seen, kept, twice = set(), [], []
+    for r in rows:
+        if r.row_id in seen:
+            twice.append(r)
+            continue
+        seen.add(r.row_id)
+        kept.append(r)
+    return kept, twice
+
+
+class _Staged(NamedTuple):
+    """A staged row (STAGED) as the worker gets it."""
+
+    household_id: str
+    kind: str
+    line: int
+    row_id: str
+    kode_wilayah: str | None
+    values: str
+    warnings: str | None
+
+
+class _OldHousehold(NamedTuple):
+    """A stored household row (_existing) as the worker gets it."""
+
+    household_id: str
+    values: str
+    version: int
+    kode_wilayah: str
+    deleted: bool
+
+
+class _OldMember(NamedTuple):
+    """A stored member row (OLD_MEMBER) as the worker gets it."""
+
+    member_id: str
+    household_id: str
+    values: str
+    status: str
+    version: int
+    removal_reason: str | None
+    removal_date: str | None
+
+
+def _plain(rows: list, old_h: dict, old_m: dict) -> tuple[list, list, list]:
+    """The batch's staged rows and stored rows as plain tuples (quick to send a worker)."""
+    return (
+        [tuple(r) for r in rows],
+        [tuple(r) for r in old_h.values()],
+        [tuple(m) for by_id in old_m.values() for m in by_id.values()],
+    )
+
+
+def found_alone(
+    moment, rows: list, old_h: list, old_m: list, moved: dict | None = None
+) -> dict[str, anomalies.Alone]:
+    """anomalies.alone of each household of a batch (_plain) as the batch leaves it in the
+    store, with its moves (moved, services/move_history), on the day of moment in its region
+    (runs in a worker); households neither in the file nor in the store are left out."""
+    moved = moved or {}
+    days = anomalies.Today(moment)
+    prev_h = {r[0]: _OldHousehold._make(r) for r in old_h}
+    prev_m = defaultdict(list)
+    for m in old_m:
+        prev_m[m[1]].append(_OldMember._make(m))
+    out = {}
+    for hid, group in groupby(map(_Staged._make, rows), key=lambda r: r.household_id):
+        group = list(group)
+        head = next((r for r in group if r.kind == "h"), None)
+        prev = prev_h.get(hid)
+        if head is None and prev is None:
+            continue
+        kept, _ = _unique([r for r in group if r.kind == "m"])
+        household = _stored(hid, head, prev, prev_m.get(hid, []), kept)
+        if hid in moved:
+            household = replace(household, moves=moved[hid])
+        out[hid] = anomalies.alone(household, days.of(household.values["kode_wilayah"]))
+    return out
+
+
+def _stored(hid: str, head, prev, prev_members: list, kept: list) -> Household:
     """The household as the batch leaves it: the file's values over the stored ones, the
     stored members (members the file does not name stay as they are) and the new ones."""
     if prev is None:
@@ -285,7 +391,7 @@ def _stored(hid: str, head, prev, prev_members: dict, kept: list) -> Household:
         found.sort(key=lambda m: m.member_id)
         return Household(hid, 1, values=jsontext.loads(head.values), members=found)
     in_file = {r.row_id: jsontext.loads(r.values) for r in kept}
-    old = {mid: member_from_row(m, in_file.get(mid)) for mid, m in prev_members.items()}
+    old = {m.member_id: _member(m, in_file.get(m.member_id)) for m in prev_members}
     for mid, values in in_file.items():
         if mid not in old:
             old[mid] = Member(mid, values=values)
@@ -295,6 +401,18 @@ def _stored(hid: str, head, prev, prev_members: dict, kept: list) -> Household:
         deleted=bool(prev.deleted),
         values=jsontext.loads(head.values if head is not None else prev.values),
         members=[old[mid] for mid in sorted(old)],
+    )
+
+
+def _member(m: _OldMember, values: dict | None) -> Member:
+    """A stored member (values: the file's instead of its own), as member_from_row makes it."""
+    return Member(
+        member_id=m.member_id,
+        status=m.status,
+        values=jsontext.loads(m.values) if values is None else values,
+        removal_reason=m.removal_reason,
+        removal_date=date.fromisoformat(m.removal_date) if m.removal_date else None,
+        version=m.version,
     )
 
 

@@ -25,6 +25,7 @@ from dtks.review import FLAG_VALIDATION_WARNING
 from sync_server import clock
 from sync_server.db import jsontext
 from sync_server.db.tables import import_problems, import_rows, import_runs
+from sync_server.services import prelist_workers
 from sync_server.services.prelist_apply import apply_run
 from sync_server.services.prelist_reader import CsvFile
 from sync_server.services.prelist_stage import (
@@ -75,22 +76,29 @@ def import_prelist(
     directory: Path,
     report: Path | None = None,
     progress: Progress | None = None,
+    workers: int | None = None,
 ) -> ImportResult:
     """Validate and upsert the pre-list in directory (resuming an interrupted run of the same
-    files); write its report (CSV) to report."""
+    files); write its report (CSV) to report.
+
+    workers: processes that check lines and run the anomaly rules beside this one (0: all
+    in this process; None: one when the machine has two cores and the files are big, see
+    ``prelist_workers.default_count``). The result and the database are the same either way."""
     directory = Path(directory).resolve()
     paths = [directory / kind.name for kind in (HOUSEHOLDS, MEMBERS)]
-    with CsvFile(paths[0], required(HOUSEHOLDS)) as hf:
-        with CsvFile(paths[1], required(MEMBERS)) as mf:
-            run, resumed = _start(engine, directory, _identity(paths))
-            counts = jsontext.loads(run["counts"])
+    with CsvFile(paths[0], required(HOUSEHOLDS)) as hf, CsvFile(paths[1], required(MEMBERS)) as mf:
+        if workers is None:
+            workers = prelist_workers.default_count(hf.size + mf.size)
+        run, resumed = _start(engine, directory, _identity(paths))
+        counts = jsontext.loads(run["counts"])
+        with prelist_workers.start(workers if run["step"] != "report" else 0) as runner:
             for kind, csv_file in ((HOUSEHOLDS, hf), (MEMBERS, mf)):
                 if run["step"] == kind.step:
-                    stage_file(engine, run, kind, csv_file, counts, progress)
+                    stage_file(engine, run, kind, csv_file, counts, progress, runner)
                     _step(engine, run, STEPS[STEPS.index(run["step"]) + 1], counts)
-    if run["step"] == "apply":
-        apply_run(engine, run, counts, progress)
-        _step(engine, run, "report", counts)
+            if run["step"] == "apply":
+                apply_run(engine, run, counts, progress, runner)
+                _step(engine, run, "report", counts)
     if report is not None:
         write_report(engine, run["id"], report)
     _finish(engine, run, counts)

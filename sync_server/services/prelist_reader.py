@@ -92,52 +92,63 @@ class CsvFile:
 
     def rows(self) -> Iterator[Row | BadLine]:
         """Every line after the header, in order, as a Row or a BadLine (blank lines skipped)."""
-        width = len(self.header)
+        header = self.header
+        return (to_item(header, *raw) for raw in self.lines())
+
+    def lines(self) -> Iterator[tuple[int, list[str] | None, str | None]]:
+        """Every line after the header as read, (line, cells, None) or (line, None, the CSV
+        syntax error): what ``to_item`` makes a Row or a BadLine of (in a worker process)."""
+        reader = self._reader
         while True:
             try:
-                cells = next(self._reader)
+                cells = next(reader)
             except StopIteration:
                 return
             except csv.Error as e:
-                yield BadLine(self._reader.line_num, f"not readable as CSV: {e}")
+                yield reader.line_num, None, str(e)
                 continue
             if not cells or (len(cells) == 1 and not cells[0].strip()):
                 continue
-            yield self._row(self._reader.line_num, cells, width)
+            yield reader.line_num, cells, None
 
-    def _row(self, line: int, cells: list[str], width: int) -> Row | BadLine:
-        if len(cells) > width:
+
+def to_item(header: list[str], line: int, cells: list[str] | None, error: str | None = None):
+    """A line read by ``CsvFile.lines`` as a Row, or as a BadLine saying what is wrong."""
+    if cells is None:
+        return BadLine(line, f"not readable as CSV: {error}")
+    width = len(header)
+    if len(cells) > width:
+        return BadLine(
+            line,
+            f"the line has {len(cells)} cells, the header {width} "
+            "(a comma inside a value needs quotes)",
+            dict(zip(header, cells, strict=False)),
+        )
+    if len(cells) < width:
+        return BadLine(
+            line,
+            f"the line has {len(cells)} cells, the header {width}",
+            dict(zip(header, cells, strict=False)),
+        )
+    if not "".join(cells).isascii():
+        bad = _undecodable(header, line, cells)
+        if bad is not None:
+            return bad
+    return Row(line, dict(zip(header, cells, strict=False)))
+
+
+def _undecodable(header: list[str], line: int, cells: list[str]) -> BadLine | None:
+    for column, text in zip(header, cells, strict=False):
+        at = _bad_char(text)
+        if at is not None:
+            byte = ord(text[at]) - 0xDC00
             return BadLine(
                 line,
-                f"the line has {len(cells)} cells, the header {width} "
-                "(a comma inside a value needs quotes)",
-                self._cells(cells),
+                f"{column or '(unnamed column)'}: byte 0x{byte:02X} at character {at + 1} "
+                "is not UTF-8 text (save the file as CSV UTF-8)",
+                dict(zip(header, cells, strict=False)),
             )
-        if len(cells) < width:
-            return BadLine(
-                line, f"the line has {len(cells)} cells, the header {width}", self._cells(cells)
-            )
-        if not "".join(cells).isascii():
-            bad = self._undecodable(line, cells)
-            if bad is not None:
-                return bad
-        return Row(line, self._cells(cells))
-
-    def _cells(self, cells: list[str]) -> dict[str, str]:
-        return dict(zip(self.header, cells, strict=False))
-
-    def _undecodable(self, line: int, cells: list[str]) -> BadLine | None:
-        for column, text in zip(self.header, cells, strict=False):
-            at = _bad_char(text)
-            if at is not None:
-                byte = ord(text[at]) - 0xDC00
-                return BadLine(
-                    line,
-                    f"{column or '(unnamed column)'}: byte 0x{byte:02X} at character {at + 1} "
-                    "is not UTF-8 text (save the file as CSV UTF-8)",
-                    self._cells(cells),
-                )
-        return None
+    return None
 
 
 def _bad_char(text: str) -> int | None:

@@ -11,6 +11,7 @@ staged as written with its warnings, to be imported and flagged.
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from functools import partial
 
 from sqlalchemy import Engine, update
 
@@ -20,12 +21,15 @@ from sync_server.db import jsontext
 from sync_server.db.bulk import insert_rows
 from sync_server.db.tables import import_problems, import_rows, import_runs
 from sync_server.services.plausibility import member_warnings
-from sync_server.services.prelist_reader import BadLine, CsvFile, Row
+from sync_server.services.prelist_reader import BadLine, CsvFile, Row, to_item
+from sync_server.services.prelist_workers import IN_PROCESS
 
 HOUSEHOLDS_FILE = "households.csv"
 MEMBERS_FILE = "members.csv"
 STAGE_BATCH = 20_000
 """Lines per staging transaction."""
+CHUNK_LINES = 2_000
+"""Lines per job of a worker process."""
 SOFT_COLUMNS = frozenset({"nik", "no_kk", "tanggal_lahir"})
 """Columns whose invalid values are imported as written and flagged, not rejected."""
 
@@ -47,6 +51,7 @@ HOUSEHOLDS = FileKind(
     HOUSEHOLDS_FILE, "h", HOUSEHOLD_COLUMNS, "household_id", "households", "households_line"
 )
 MEMBERS = FileKind(MEMBERS_FILE, "m", MEMBER_COLUMNS, "member_id", "members", "members_line")
+KINDS = {k.name: k for k in (HOUSEHOLDS, MEMBERS)}
 
 
 class TakenOver(RuntimeError):
@@ -65,24 +70,51 @@ def stage_file(
     csv_file: CsvFile,
     counts: dict,
     progress: Callable[[str, int, int], None] | None = None,
+    runner=IN_PROCESS,
 ) -> None:
-    """Stage every line of csv_file after the run's committed line for this file."""
-    done_line = run[kind.line_column]
-    staged, problems, last = [], [], done_line
-    today = date.today()
-    for item in csv_file.rows():
-        if item.line <= done_line:
+    """Stage every line of csv_file after the run's committed line for this file; the lines
+    are checked by runner (in worker processes, chunk by chunk, or in this one), in order."""
+    check = partial(check_lines, kind.name, run["id"], csv_file.header, date.today())
+    staged, problems = [], []
+    chunks = _chunks(csv_file.lines(), run[kind.line_column], STAGE_BATCH, CHUNK_LINES)
+    for (last, commit), (chunk_staged, chunk_problems) in runner.ordered(check, chunks):
+        staged += chunk_staged
+        problems += chunk_problems
+        if commit is None:
             continue
-        last = item.line
-        _stage_item(item, kind, run["id"], staged, problems, today)
-        if last - done_line >= STAGE_BATCH:
-            _commit(engine, run, kind, last, staged, problems, counts)
-            staged, problems, done_line = [], [], last
-            if progress:
-                progress(f"reading {kind.name}", csv_file.position(), csv_file.size)
-    _commit(engine, run, kind, last, staged, problems, counts)
-    if progress:
-        progress(f"reading {kind.name}", csv_file.size, csv_file.size)
+        _commit(engine, run, kind, last, staged, problems, counts)
+        staged, problems = [], []
+        if progress:
+            done = csv_file.size if commit == "end" else csv_file.position()
+            progress(f"reading {kind.name}", done, csv_file.size)
+
+
+def _chunks(lines, done_line: int, batch: int, size: int):
+    """((last line, None | "batch" | "end"), (lines,)) for the lines after done_line, in
+    chunks of at most size lines; a chunk that ends a staging transaction (batch lines since
+    the last, or the end of the file) says so."""
+    items, last = [], done_line
+    for raw in lines:
+        if raw[0] <= done_line:
+            continue
+        items.append(raw)
+        last = raw[0]
+        if last - done_line >= batch:
+            yield (last, "batch"), (items,)
+            items, done_line = [], last
+        elif len(items) >= size:
+            yield (last, None), (items,)
+            items = []
+    yield (last, "end"), (items,)
+
+
+def check_lines(file: str, run_id: int, header: list[str], today: date, lines: list):
+    """(staging rows, report rows) of lines read by CsvFile.lines (runs in a worker)."""
+    kind = KINDS[file]
+    staged, problems = [], []
+    for raw in lines:
+        _stage_item(to_item(header, *raw), kind, run_id, staged, problems, today)
+    return staged, problems
 
 
 def _stage_item(item: Row | BadLine, kind: FileKind, run_id, staged, problems, today) -> None:
