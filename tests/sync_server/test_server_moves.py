@@ -313,3 +313,26 @@ def test_a_decision_note_with_a_nul_character_is_refused(server):
     )
     assert r.status_code == 422, r.text
     assert server.scalar("SELECT state FROM household_moves") == moves.PENDING
+
+
+def test_a_reimport_of_a_household_whose_move_was_confirmed_keeps_it_settled(server, tmp_path):
+    """The import's worker checks the households of a batch with their moves, as the push
+    does: a pre-list listing the household where a reviewer confirmed it lives raises no
+    wrong_wilayah, in one process and with a worker; a pre-list listing it elsewhere does."""
+    from server_prelist import household_row, member_rows, write_rows
+
+    from sync_server.services.prelist_import import import_prelist
+
+    enum1, reviewer2 = server.client("enum1"), server.client("reviewer2")
+    assert _push_move(enum1).ok
+    (move,) = reviewer2.get(reviewer2.url("/review/moves")).json()["moves"]
+    assert reviewer2.post(reviewer2.url(f"/review/moves/{move['move_id']}"), json={"decision": "confirm"}).ok  # fmt: skip
+    assert "wrong_wilayah" not in _open_kinds(server, HID)
+    steps = ((0, ELSEWHERE, False), (1, ELSEWHERE, False), (1, "3205011002", True), (1, ELSEWHERE, False))  # fmt: skip
+    for n, (workers, kode, expected) in enumerate(steps):
+        directory = tmp_path / f"p{n}"
+        directory.mkdir()
+        row = {**household_row(DESA, 1), "kode_wilayah": kode, "no_kk": "3205010101150001"}
+        write_rows(directory, [row], member_rows(DESA, 1))
+        import_prelist(server.engine, directory, workers=workers)
+        assert ("wrong_wilayah" in _open_kinds(server, HID)) is expected, (workers, kode)
