@@ -196,7 +196,7 @@ process: starting a worker would not pay."""
 def default_count(size: int) -> int:
     """Workers for files of size bytes: one when the machine has a second core that is free
     (the load average leaves one idle) and the files are big enough, else none. A worker
-    costs about a fifth more CPU (what it is sent and sends back): on a busy machine it makes
+    costs 10-40 % more CPU in all (what it is sent and sends back): on a busy machine it makes
     the import no faster (docs/benchmarks.md, "Issue 17, fourth pass")."""
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
     cores = cores or 1
