@@ -3,6 +3,7 @@
 from fastapi import Request
 from pydantic import BaseModel, Field
 
+from sync_server.api.body import BodyIn
 from sync_server.api.client_address import request_address
 from sync_server.api.deps import Cfg, CurrentUser, Db
 from sync_server.api.json_route import api_router
@@ -16,7 +17,7 @@ from sync_server.services import users as user_service
 router = api_router(tags=["auth"])
 
 
-class LoginIn(BaseModel):
+class LoginIn(BodyIn):
     """Username, password and the installation's device id."""
 
     username: str = Field(max_length=64)
@@ -40,7 +41,7 @@ class LoginOut(BaseModel):
     scopes: list[str]
 
 
-class RevokeIn(BaseModel):
+class RevokeIn(BodyIn):
     """Whose tokens to revoke: your own (no username) or, for an admin, a user of your scopes."""
 
     username: str | None = None

@@ -8,6 +8,7 @@ from fastapi import Query
 from pydantic import BaseModel, Field
 
 from dtks import cycle
+from sync_server.api.body import BodyIn
 from sync_server.api.deps import CurrentUser, Db
 from sync_server.api.json_route import api_router
 from sync_server.services import integrity as integrity_service
@@ -82,7 +83,7 @@ class EnumeratorsOut(BaseModel):
     enumerators: list[EnumeratorOut]
 
 
-class RefreshIn(BaseModel):
+class RefreshIn(BodyIn):
     """Which scope to recompute (all of yours without one)."""
 
     scope: str | None = Field(None, max_length=16)

@@ -6,6 +6,7 @@ from fastapi import Path, Query
 from pydantic import BaseModel, Field
 
 from dtks import moves as rule
+from sync_server.api.body import BodyIn
 from sync_server.api.deps import CurrentUser, Db
 from sync_server.api.json_route import api_router
 from sync_server.db.tables import MAX_ROW_ID
@@ -50,7 +51,7 @@ class MovesOut(BaseModel):
     moves: list[MoveItem]
 
 
-class MoveDecisionIn(BaseModel):
+class MoveDecisionIn(BodyIn):
     """Confirm (the household moves) or refuse (it stays) a pending move."""
 
     decision: Literal[rule.MOVE_DECISIONS]  # type: ignore[valid-type]

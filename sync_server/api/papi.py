@@ -8,6 +8,7 @@ from pydantic import BaseModel, Field, model_validator
 
 from dtks import cycle
 from dtks.papi import Sampling
+from sync_server.api.body import BodyIn
 from sync_server.api.deps import Cfg, CurrentUser, Db
 from sync_server.api.json_route import api_router
 from sync_server.errors import InvalidContent
@@ -19,7 +20,7 @@ ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$"
 router = api_router(tags=["papi"])
 
 
-class SamplingIn(BaseModel):
+class SamplingIn(BodyIn):
     """Dependent verification of a round: every Nth questionnaire per keyer, or a percentage."""
 
     round: str = Field(pattern=ROUND_PATTERN)
@@ -44,7 +45,7 @@ class SamplingOut(BaseModel):
     percent: float | None = None
 
 
-class VerifyItem(BaseModel):
+class VerifyItem(BodyIn):
     """A first entry to re-key: what the verifier's screen compares against (never shows)."""
 
     household_id: str
@@ -90,14 +91,14 @@ class DifferencesOut(BaseModel):
     differences: list[DifferenceItem]
 
 
-class PapiChoice(BaseModel):
+class PapiChoice(BodyIn):
     """What the paper holds: the first entry's value, the second's, or a new value."""
 
     take: Literal["entry1", "entry2", "value"]
     value: Annotated[str, Field(max_length=10_000)] | int | float | bool | None = None
 
 
-class AdjudicateIn(BaseModel):
+class AdjudicateIn(BodyIn):
     """Choices keyed by difference key (field, or member_id.field)."""
 
     choices: dict[str, PapiChoice] = Field(max_length=500)

@@ -7,6 +7,7 @@ from pydantic import BaseModel, Field
 
 from dtks import cycle, findings, review, tasks
 from dtks.model import MAX_INT
+from sync_server.api.body import BodyIn
 from sync_server.api.deps import CurrentUser, Db
 from sync_server.api.json_route import api_router
 from sync_server.api.moves import DecidableMove
@@ -104,14 +105,14 @@ class ReviewDetailOut(BaseModel):
     )
 
 
-class Choice(BaseModel):
+class Choice(BodyIn):
     """Which value to keep for a conflict: the server's, the client's, or a new value."""
 
     take: Literal["server", "client", "value"]
     value: Any = None
 
 
-class DecisionIn(BaseModel):
+class DecisionIn(BodyIn):
     """resolve (choices keyed by conflict key: field, or member_id.field), approve or return."""
 
     decision: Literal[review.HOUSEHOLD_DECISIONS]
@@ -131,7 +132,7 @@ class DecisionOut(BaseModel):
     )
 
 
-class BulkApproveIn(BaseModel):
+class BulkApproveIn(BodyIn):
     """Which households to approve: verified in round, under scope, with no open flag."""
 
     scope: str | None = Field(None, description="kode wilayah prefix inside your scopes")

@@ -8,6 +8,7 @@ from pydantic import BaseModel, Field
 
 from dtks import cycle as rule
 from sync_server import clock
+from sync_server.api.body import BodyIn
 from sync_server.api.deps import CurrentUser, Db
 from sync_server.api.json_route import api_router
 from sync_server.api.review import ROUND_PATTERN
@@ -41,7 +42,7 @@ class RoundOut(BaseModel):
     now: str = Field(description="the server's clock, to show days left")
 
 
-class WindowIn(BaseModel):
+class WindowIn(BodyIn):
     """The new window of one activity."""
 
     opens: date | None = None

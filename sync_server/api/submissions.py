@@ -9,6 +9,7 @@ from pydantic import BaseModel, Field
 
 from dtks import review
 from dtks.model import MAX_INT
+from sync_server.api.body import BodyIn
 from sync_server.api.deps import Cfg, CurrentUser, Db
 from sync_server.api.json_route import api_router
 from sync_server.api.openapi_doc import errors
@@ -22,7 +23,7 @@ MAX_HOUSEHOLDS = 100_000
 SubmissionId = PathParam(ge=1, le=MAX_ROW_ID, description="the submission_id")
 
 
-class SubmissionIn(BaseModel):
+class SubmissionIn(BodyIn):
     """A draft of a round's approved households (all those not submitted yet, or the named)."""
 
     round: str = Field(pattern=ROUND_PATTERN)
@@ -45,7 +46,7 @@ class CreatedOut(BaseModel):
     scope: str
 
 
-class DecisionIn(BaseModel):
+class DecisionIn(BodyIn):
     """submit (with the signed scan), forward, return (whole, or the named households with
     their notes), establish (the last level) or withdraw (a draft)."""
 
