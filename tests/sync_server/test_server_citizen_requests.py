@@ -6,7 +6,6 @@ import csv
 import io
 import subprocess
 import sys
-import time
 
 from server_harness import HID, HID2, HID_B, edit, verification
 
@@ -21,19 +20,9 @@ def _cli(server, path):
     )  # fmt: skip
 
 
-def _pull(client, aid, since=0, until=lambda got: True, timeout=15.0):
-    """Every household pulled since, once until(got) holds: on PostgreSQL a pull stops below
-    transactions still running, other tests' too, so a change may show a moment later."""
-    deadline = time.monotonic() + timeout
-    while True:
-        got, at, more = {}, since, True
-        while more:
-            page = client.pull(aid, at)
-            got.update({h["household_id"]: h for h in page["households"]})
-            at, more = page["next_since"], page["more"]
-        if until(got) or time.monotonic() > deadline:
-            return got
-        time.sleep(0.2)
+def _pull(client, aid, since=0, until=lambda got: True):
+    """Every household pulled since, once until(got) holds (Client.pull_until)."""
+    return client.pull_until(aid, since, until)
 
 
 def _household(client, aid, hid):
