@@ -155,7 +155,14 @@ class HouseholdDialog(QDialog):
         view = self.session.store.household(self.household_id)
         values = view.values
         head = values.get("nama_krt") or ""
-        self.heading.setText(f"{head}  ·  {self.household_id}")
+        hid = self.household_id
+        if len(hid) == 16 and hid.isdigit():
+            self.heading.setText(f"{head}  ·  {hid}")
+            self.heading.setToolTip("")
+        else:  # a proposal (usulan baru, usul warga): its UUID is no id to read out
+            proposal = self.tr("proposal, DTKS id given on approval")
+            self.heading.setText(f"{head}  ·  {proposal}")
+            self.heading.setToolTip(hid)
         desa = wilayah.lookup(str(values.get("kode_wilayah") or "")) or ""
         self.subheading.setText(
             f"{values.get('alamat') or ''}, RT {values.get('rt') or '-'}/RW {values.get('rw') or '-'}, "

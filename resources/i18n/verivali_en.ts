@@ -541,6 +541,10 @@ Type a choice's code to pick it; Delete clears it</translation>
         <translation>Close</translation>
     </message>
     <message>
+        <source>proposal, DTKS id given on approval</source>
+        <translation>proposal, DTKS id given on approval</translation>
+    </message>
+    <message>
         <source>Note from the reviewer: {0}</source>
         <translation>Note from the reviewer: {0}</translation>
     </message>

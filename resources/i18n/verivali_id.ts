@@ -542,6 +542,10 @@ Ketik kode pilihan untuk memilihnya; Delete mengosongkannya</translation>
         <translation>Tutup</translation>
     </message>
     <message>
+        <source>proposal, DTKS id given on approval</source>
+        <translation>usulan, ID DTKS diberikan saat disetujui</translation>
+    </message>
+    <message>
         <source>Note from the reviewer: {0}</source>
         <translation>Catatan dari pemeriksa Dinas Sosial: {0}</translation>
     </message>

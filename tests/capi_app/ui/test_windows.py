@@ -292,6 +292,10 @@ def test_propose_a_new_household_fill_it_and_sync_it(qtbot, session):
     dialog = window.findChild(HouseholdDialog)
     qtbot.addWidget(dialog)
     assert dialog.household_id == household_id
+    # A proposal's UUID is no id to read out: the heading says what it is, the tooltip has it.
+    assert household_id not in dialog.heading.text()
+    assert "proposal, DTKS id given on approval" in dialog.heading.text()
+    assert dialog.heading.toolTip() == household_id
     assert dialog.form_view.answers()["alamat"] == "Kp. Baru No. 1"
     head = {
         "nama": "Ujang Baru",
