@@ -22,7 +22,7 @@ from capi_app.store.store import Store
 from capi_app.store.views import HouseholdView
 from dtks import integrity
 from dtks.forms import Form, Problem
-from dtks.forms.prefill import member_repeat, prefill, with_tasks, write_back
+from dtks.forms.prefill import member_repeat, prefill, with_household, with_tasks, write_back
 from dtks.integrity import Event, Paradata
 from dtks.model import Gps, Papi
 from dtks.prelist import HOUSEHOLD_COLUMNS, MEMBER_COLUMNS, InvalidValue, parse_value
@@ -139,13 +139,40 @@ def start_visit(store: Store, form: Form, household_id: str) -> Visit:
     paradata = store.paradata(household_id)
     if paradata is not None:
         paradata = paradata.add(Event(paradata.offset(now), integrity.OPENED))
-    if view.verification is not None and view.verification.answers:
-        answers = with_tasks(form, dict(view.verification.answers), tasks)
-        return Visit(household_id, answers, view, now, paradata)
     members = [
         {**m.values, MEMBER_ID_COLUMN: m.member_id} for m in view.members if m.status == "active"
     ]
+    if view.verification is not None and view.verification.answers:
+        answers = dict(view.verification.answers)
+        papi = view.verification.papi
+        if papi is None or papi.entry == 1:  # a second entry writes nothing: its keying stands
+            answers = _as_household_now(form, answers, view.values, members)
+        return Visit(household_id, with_tasks(form, answers, tasks), view, now, paradata)
     return Visit(household_id, prefill(form, view.values, members, tasks), view, now, paradata)
+
+
+def _as_household_now(form: Form, saved: dict, household: dict, members: list[dict]) -> dict:
+    """Saved answers with their bound fields as the household stands now (a pull may have
+    changed it: a reviewer's resolution, a refused move), except answers that never reached
+    the household because they do not parse: those the enumerator must still see to fix."""
+    answers = with_household(form, saved, household, members)
+    for problem in value_problems(form, saved):
+        _put(answers, saved, problem.path)
+    return answers
+
+
+def _put(answers: dict, saved: dict, path: str) -> None:
+    """Copy the saved answer at ``path`` ("rt", "members[0].nik") into answers."""
+    head, _, rest = path.partition(".")
+    if not rest:
+        if head in saved:
+            answers[head] = saved[head]
+        return
+    name, _, index = head.rstrip("]").partition("[")
+    try:
+        answers[name][int(index)][rest] = saved[name][int(index)][rest]
+    except (KeyError, IndexError, TypeError, ValueError):
+        pass
 
 
 def save_visit(
@@ -239,11 +266,22 @@ def _typed(columns, column: str, text: Any) -> Any:
     return parse_value(spec, str(text))
 
 
+def _valid(columns, values: dict) -> dict:
+    """The typed values of the columns whose text parses; a value that does not (a draft
+    saved with RT "12") stays only in the saved answers, where finalizing names it."""
+    out = {}
+    for column, text in values.items():
+        try:
+            out[column] = _typed(columns, column, text)
+        except InvalidValue:
+            continue
+    return out
+
+
 def _write_household(store: Store, form: Form, household_id: str, answers: dict, user: str):
     view = store.household(household_id)
     household, members = write_back(form, answers)
-    for column, text in household.items():
-        value = _typed(HOUSEHOLD_COLUMNS, column, text)
+    for column, value in _valid(HOUSEHOLD_COLUMNS, household).items():
         if value != view.values.get(column):
             store.set_field(household_id, column, value, user)
     repeat = member_repeat(form)
@@ -257,7 +295,7 @@ def _write_member(
     store: Store, household_id: str, known: dict, inst: dict, values: dict, user: str
 ):
     member_id = values.pop(MEMBER_ID_COLUMN, None) or inst.get("id_art")
-    typed = {c: _typed(MEMBER_COLUMNS, c, t) for c, t in values.items() if c in MEMBER_COLUMNS}
+    typed = _valid(MEMBER_COLUMNS, {c: t for c, t in values.items() if c in MEMBER_COLUMNS})
     typed = {c: v for c, v in typed.items() if v is not None}
     status = str(inst.get(MEMBER_STATUS_FIELD) or "")
     member = known.get(member_id)

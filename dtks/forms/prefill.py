@@ -61,6 +61,58 @@ def prefill(form: Form, household: dict, members: list[dict] = (), tasks: Iterab
     return with_tasks(form, answers, tasks)
 
 
+def with_household(
+    form: Form, answers: dict, household: dict, members: Iterable[dict] = ()
+) -> dict:
+    """``answers`` (saved earlier) with every bound field set again from the household and
+    its members as they stand now. A save writes the bound answers into the household, so
+    they differ only where something else changed it since: a pull (a reviewer's resolution,
+    a refused move, another device's edit merged by the server) or the pre-list tab. The
+    household is then the truth, and a save of the stale answers would propose the old value
+    again. A member instance is matched by its field bound to ``member.member_id``; instances
+    without one (members added in the form) are left as they are, and so are unbound answers.
+
+    >>> from dtks.forms import load_form
+    >>> form = load_form("forms/verivali-dtks.xlsx")
+    >>> saved = {"kode_wilayah": "3205011001", "alamat": "Jl. Lama", "status_rt": "1",
+    ...          "members": [{"id_art": "x01", "nama": "Siti"}, {"nama": "Baru"}]}
+    >>> a = with_household(form, saved, {"kode_wilayah": "3204122002", "alamat": "Jl. Lama"},
+    ...                    [{"member_id": "x01", "nama": "Siti Aminah"}])
+    >>> a["kode_wilayah"], a["status_rt"], [m["nama"] for m in a["members"]]
+    ('3204122002', '1', ['Siti Aminah', 'Baru'])
+    """
+    out = dict(answers)
+    for f in form.iter_fields():
+        kind, _, column = (f.bind or "").partition(".")
+        if kind == "household" and column in household:
+            _set(out, f.name, household[column])
+    repeat = member_repeat(form)
+    bound = _bound(repeat, "member") if repeat is not None else []
+    id_field = next((f.name for f in bound if f.bind == "member.member_id"), None)
+    if id_field and isinstance(out.get(repeat.name), list):
+        by_id = {str(m.get("member_id")): m for m in members if m.get("member_id")}
+        fields = [f for f in bound if f.bind != "member.member_id"]
+        instances = []
+        for inst in out[repeat.name]:
+            member = by_id.get(str(inst.get(id_field) or "")) if isinstance(inst, dict) else None
+            if member is not None:
+                inst = dict(inst)
+                for f in fields:
+                    column = f.bind.partition(".")[2]
+                    if column in member:
+                        _set(inst, f.name, member[column])
+            instances.append(inst)
+        out[repeat.name] = instances
+    return out
+
+
+def _set(answers: dict, name: str, value) -> None:
+    if value in (None, ""):
+        answers.pop(name, None)
+    else:
+        answers[name] = _text(value)
+
+
 def with_tasks(form: Form, answers: dict, tasks: Iterable) -> dict:
     """``answers`` with every ``task.*`` / ``request.*`` field set from ``tasks`` (the
     household's tasks now: a request pulled after a draft was saved reaches its form).

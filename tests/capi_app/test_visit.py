@@ -170,3 +170,55 @@ def test_a_request_pulled_after_the_draft_asks_its_finding(store, form):
     _with_tasks(store, hid)
     reopened = start_visit(store, form, hid).answers
     assert reopened["permintaan_jenis"] == "" and reopened["temuan_hasil"] == "tidak_layak"
+
+
+def test_a_draft_with_a_bad_bound_value_is_saved_and_reopens_with_it(store, form):
+    hid = first_id(store)
+    before = store.household(hid).values["rt"]
+    answers = start_visit(store, form, hid).answers
+    answers["rt"], answers["alamat"] = "12", "Jl. Melati No. 9"
+    result = save_visit(store, form, hid, answers, "enum1", revision=store.revision(hid))
+    assert result.state == "draft"
+    assert any(p.path == "rt" for p in result.problems)
+    view = store.household(hid)
+    # the good edit reaches the household, the bad one stays only in the answers
+    assert view.values["rt"] == before and view.values["alamat"] == "Jl. Melati No. 9"
+    reopened = start_visit(store, form, hid).answers
+    assert reopened["rt"] == "12" and reopened["alamat"] == "Jl. Melati No. 9"
+    final = save_visit(store, form, hid, reopened, "enum1", finalize=True, revision=None)
+    assert any(p.path == "rt" and "3 digits" in p.message for p in final.problems)
+
+
+def _pulled_again(store, hid, values=None, member_values=None):
+    """The household pulled again with some values changed on the server (a reviewer's
+    resolution, a refused move keeping the old kode wilayah)."""
+    from dataclasses import replace
+
+    (pulled,) = [h for h in sample_households(3) if h.household_id == hid]
+    members = pulled.members
+    if member_values:
+        first = members[0]
+        members = [replace(first, values={**first.values, **member_values}), *members[1:]]
+    again = replace(
+        pulled,
+        version=store.household(hid).version + 1,
+        values={**pulled.values, **(values or {})},
+        members=members,
+    )
+    store.upsert_pulled([again])
+
+
+def test_reopened_answers_follow_what_a_pull_changed_since_the_save(store, form):
+    hid = first_id(store)
+    answers = start_visit(store, form, hid).answers
+    answers["status_rt"] = "1"
+    save_visit(store, form, hid, answers, "enum1", revision=store.revision(hid))
+    assert not store.household(hid).pending  # nothing edited: nothing to push
+    _pulled_again(store, hid, {"alamat": "Jl. Kenanga 4A"}, {"nama": "Siti Aminah Baru"})
+    reopened = start_visit(store, form, hid).answers
+    assert reopened["alamat"] == "Jl. Kenanga 4A"
+    assert reopened["members"][0]["nama"] == "Siti Aminah Baru"
+    assert reopened["status_rt"] == "1"  # unbound answers are the enumerator's
+    save_visit(store, form, hid, reopened, "enum1", revision=store.revision(hid))
+    view = store.household(hid)
+    assert not view.pending and not view.members[0].pending  # the old values not proposed again
